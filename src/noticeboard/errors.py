@@ -1,0 +1,81 @@
+"""Error types: problems in the data (the editor's to fix) versus bugs (ours).
+
+Why: office staff must get every problem in their files at once, each as
+``FILE:LINE: message`` in Chinese, and never a Python traceback. A
+:class:`RegistryError` carries those problems; any other exception is an
+internal error and is allowed to show a traceback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in one data file, at one line (1-based; 0 when unknown)."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+
+
+class RegistryError(Exception):
+    """The data cannot be published as it is; ``problems`` says where and why."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems, one per line, followed by a count."""
+        lines = [str(problem) for problem in self.problems]
+        lines.append(f"共发现 {len(self.problems)} 处问题，请改正后再试。")
+        return "\n".join(lines)
+
+
+@dataclass
+class Problems:
+    """Collects problems while loading, so that one run reports all of them.
+
+    ``root`` is the directory that file names are shown relative to, so that a
+    message reads ``data/branches.yml:12: …`` and an editor can jump to it.
+    """
+
+    root: Path | None = None
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: Path, line: int, message: str) -> None:
+        self.items.append(Problem(display_path(path, self.root), line, message))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise RegistryError(sorted(set(self.items), key=_reading_order))
+
+
+def _reading_order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.file, problem.line, problem.message)
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """The path as the user should see it: relative to ``root`` when inside it, with ``/``."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,191 @@
+"""Cross-references between registries, checked after each record is valid on its own.
+
+Why a separate pass: a member file names a branch, a ledger entry names a
+member, a commitment names its maker. These can only be checked once every
+file has been read, and each problem must still point at its own line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .errors import Problems, display_path
+from .models import Branch, LedgerEntry, Member, Schemes, Site
+from .models.scheme import COMPONENT_LABELS
+from .registry import Loaded, Located, Registry, Story
+
+
+def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None) -> Registry:
+    """Check every cross-reference; raise :class:`RegistryError` listing all problems."""
+    schemes = loaded.schemes.record if loaded.schemes else Schemes()
+    branches = _check_branches(loaded.branches, schemes, problems)
+    members, branch_of = _check_members(loaded, branches, schemes, problems)
+    ledgers = _check_ledgers(loaded, branch_of, problems)
+    known = set(branches) | set(branch_of)
+    _check_commitments(loaded, known, branches, branch_of, problems)
+    _check_stories(loaded, branches, problems)
+    problems.raise_if_any()
+    assert loaded.site is not None  # a missing site.yml is a problem raised above
+    site: Site = loaded.site.record
+    stories = tuple(
+        Story(
+            path=story.path.relative_to(stories_dir).as_posix() if stories_dir else story.path.name,
+            meta=story.record,
+            title=loaded.story_titles[story.path],
+        )
+        for story in loaded.stories
+    )
+    return Registry(
+        site=site,
+        schemes=schemes,
+        branches=tuple(located.record for located in loaded.branches),
+        members=tuple(members),
+        branch_of=branch_of,
+        ledgers=ledgers,
+        commitments={
+            year: tuple(located.record for located in items)
+            for year, items in sorted(loaded.commitments.items())
+        },
+        stories=stories,
+        sources=loaded.files,
+    )
+
+
+def _duplicates(items: Iterable[tuple[str, Located[Any], str]], what: str, problems: Problems) -> None:
+    """Report every id seen before, naming where it was first used."""
+    first: dict[str, Located[Any]] = {}
+    for key, located, field in items:
+        if key in first:
+            earlier = first[key]
+            where = display_path(earlier.path, problems.root)
+            problems.add(
+                located.path, located.line(field),
+                f"{what}编号“{key}”重复，已在 {where}:{earlier.line(field)} 使用；编号必须唯一",
+            )
+        else:
+            first[key] = located
+
+
+def _check_branches(items: list[Located[Branch]], schemes: Schemes, problems: Problems) -> dict[str, Branch]:
+    _duplicates(((b.record.id, b, "id") for b in items), "党组织", problems)
+    by_id = {b.record.id: b.record for b in items}
+    components = set(schemes.branch.components)
+    shape = "、".join(f"{key}（{COMPONENT_LABELS.get(key, key)}）" for key in schemes.branch.components)
+    for located in items:
+        branch = located.record
+        if branch.parent is not None:
+            parent = by_id.get(branch.parent)
+            if parent is None:
+                problems.add(located.path, located.line("parent"), f"所属党总支“{branch.parent}”不存在于 branches.yml")
+            elif not parent.is_general:
+                problems.add(
+                    located.path, located.line("parent"),
+                    f"“{branch.parent}”不是党总支（kind: general），不能作为 parent",
+                )
+            elif branch.is_general:
+                problems.add(located.path, located.line("parent"), "党总支（kind: general）不能再有上级 parent")
+        if branch.is_general and branch.assessments:
+            problems.add(located.path, located.line("assessments"), "党总支（kind: general）不参与支部评星，不应有 assessments")
+        for year, assessment in branch.assessments.items():
+            keys = set(assessment)
+            if keys != {"score"} and keys != components:
+                problems.add(
+                    located.path, located.line("assessments", year),
+                    f"{year} 年的考核应写全 {shape}，或只写 score（总分）；现在写的是 {'、'.join(sorted(keys)) or '空'}",
+                )
+    return by_id
+
+
+def _check_members(
+    loaded: Loaded, branches: dict[str, Branch], schemes: Schemes, problems: Problems
+) -> tuple[list[Member], dict[str, str]]:
+    members: list[Member] = []
+    branch_of: dict[str, str] = {}
+    low, high = schemes.member.ledger.min, schemes.member.ledger.max
+    for branch_id, path in loaded.member_files.items():
+        branch = branches.get(branch_id)
+        if branch is None:
+            problems.add(path, 0, f"文件名“{branch_id}”不是 branches.yml 中任何党支部的编号；文件名应为所属党支部的编号")
+        elif branch.is_general:
+            problems.add(path, 0, f"“{branch_id}”是党总支；党员应列在所在党支部的文件里")
+    everyone = [(m.record.id, m, "id") for items in loaded.members.values() for m in items]
+    _duplicates(everyone, "党员", problems)
+    for branch_id, items in loaded.members.items():
+        for located in items:
+            member = located.record
+            if member.id in branch_of:
+                continue
+            branch_of[member.id] = branch_id
+            members.append(member)
+            for year, points in member.points.items():
+                if not low <= points <= high:
+                    problems.add(
+                        located.path, located.line("points", year),
+                        f"{year} 年的积分 {points} 超出范围：应在 {low} 到 {high} 之间",
+                    )
+    return members, branch_of
+
+
+def _check_ledgers(
+    loaded: Loaded, branch_of: dict[str, str], problems: Problems
+) -> dict[int, dict[str, tuple[LedgerEntry, ...]]]:
+    ledgers: dict[int, dict[str, list[LedgerEntry]]] = {}
+    totals = {
+        (year, m.record.id): m
+        for items in loaded.members.values() for m in items for year in m.record.points
+    }
+    branch_ids = {b.record.id for b in loaded.branches}
+    for year, files in sorted(loaded.ledgers.items()):
+        for branch_id, entries in files.items():
+            path = loaded.ledger_files[(year, branch_id)]
+            if branch_id not in branch_ids:
+                problems.add(path, 0, f"文件名“{branch_id}”不是 branches.yml 中任何党支部的编号")
+            for located in entries:
+                entry = located.record
+                owner = branch_of.get(entry.member)
+                if owner is None:
+                    problems.add(located.path, located.line("member"), f"党员编号“{entry.member}”不存在")
+                    continue
+                if owner != branch_id:
+                    problems.add(
+                        located.path, located.line("member"),
+                        f"党员“{entry.member}”属于“{owner}”，应记在 points/{year}/{owner}.yml",
+                    )
+                if entry.date.year != year:
+                    problems.add(located.path, located.line("date"), f"日期 {entry.date} 不在 {year} 年内")
+                clash = totals.get((year, entry.member))
+                if clash is not None:
+                    problems.add(
+                        located.path, located.line("member"),
+                        f"党员“{entry.member}”的 {year} 年积分已在 {display_path(clash.path, problems.root)}:"
+                        f"{clash.line('points', year)} 直接填写了总分；台账和总分只能用一种",
+                    )
+                    totals.pop((year, entry.member))
+                ledgers.setdefault(year, {}).setdefault(entry.member, []).append(entry)
+    return {year: {m: tuple(e) for m, e in by_member.items()} for year, by_member in ledgers.items()}
+
+
+def _check_commitments(
+    loaded: Loaded, known: set[str], branches: dict[str, Branch], branch_of: dict[str, str], problems: Problems
+) -> None:
+    everyone = [(c.record.id, c, "id") for items in loaded.commitments.values() for c in items]
+    _duplicates(everyone, "承诺", problems)
+    for items in loaded.commitments.values():
+        for located in items:
+            maker = located.record.by
+            if maker not in known:
+                problems.add(located.path, located.line("by"), f"承诺人“{maker}”既不是党员编号，也不是党组织编号")
+            elif maker in branches and maker in branch_of:
+                problems.add(
+                    located.path, located.line("by"),
+                    f"“{maker}”既是党员编号又是党组织编号，无法确定承诺人；请修改其中一个编号",
+                )
+
+
+def _check_stories(loaded: Loaded, branches: dict[str, Branch], problems: Problems) -> None:
+    for located in loaded.stories:
+        for index, branch_id in enumerate(located.record.branches):
+            if branch_id not in branches:
+                problems.add(located.path, located.line("branches", index), f"党支部编号“{branch_id}”不存在")

@@ -1,0 +1,81 @@
+"""Building blocks shared by the registry models.
+
+Every model is frozen and forbids unknown keys (a typo must not be silently
+ignored), and is strict: YAML's guesses (``0123`` → 83, ``yes`` → True) are
+refused rather than quietly turned back into text. Numbers are exact
+:class:`~decimal.Decimal` values, never binary floats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+FIRST_YEAR = 1921
+LAST_YEAR = 2100
+
+
+class Record(BaseModel):
+    """Base of every registry record."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        strict=True,
+        populate_by_name=False,
+        json_schema_extra={"additionalProperties": False},
+    )
+
+
+def _to_decimal(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("nb_number", "应为数字")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    raise PydanticCustomError("nb_number", "应为数字")
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("nb_date", "应为日期（年-月-日，例如 2025-03-01），不要写时间")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise PydanticCustomError("nb_date", "应为日期，格式为 年-月-日，例如 2025-03-01")
+
+
+Number = Annotated[Decimal, BeforeValidator(_to_decimal), WithJsonSchema({"type": "number"})]
+"""A number as written in YAML, kept exact."""
+
+Score = Annotated[
+    Decimal,
+    BeforeValidator(_to_decimal),
+    Field(ge=0, le=100),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
+]
+"""A score out of 100."""
+
+Day = Annotated[dt.date, BeforeValidator(_to_date), WithJsonSchema({"type": "string", "format": "date"})]
+"""A calendar date, ``YYYY-MM-DD``."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+"""Non-empty text."""
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64)]
+"""An identifier used in URLs: lower-case letters, digits and ``-``."""
+
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+"""An assessment year such as 2025."""
+
+BY_YEAR = {"propertyNames": {"pattern": "^[0-9]{4}$"}}
+"""Schema hint for mappings keyed by year: JSON keys are text, so "four digits"."""
