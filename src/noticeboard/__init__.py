@@ -7,6 +7,7 @@ nothing of MkDocs or Jinja; the site is built by thin hooks over it.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from .errors import Problem, Problems, RegistryError
@@ -16,9 +17,7 @@ from .registry import Registry, read_files
 __all__ = ["Problem", "Registry", "RegistryError", "load_registry"]
 
 
-def load_registry(
-    data_dir: Path, *, stories_dir: Path | None = None, root: Path | None = None
-) -> Registry:
+def load_registry(data_dir: Path, *, stories_dir: Path | None = None, root: Path | None = None) -> Registry:
     """Read, validate and cross-check every registry under ``data_dir``.
 
     ``stories_dir`` is the blog's posts folder, whose front matter links case
@@ -30,5 +29,13 @@ def load_registry(
     if not data_dir.is_dir():
         problems.add(data_dir, 0, "找不到数据文件夹")
         problems.raise_if_any()
-    loaded = read_files(data_dir, stories_dir, problems)
-    return build_registry(loaded, problems, stories_dir)
+    # Parsing allocates millions of small objects that all stay alive; the cyclic
+    # garbage collector would rescan them again and again (3× the load time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded = read_files(data_dir, stories_dir, problems)
+        return build_registry(loaded, problems, stories_dir)
+    finally:
+        if collecting:
+            gc.enable()

@@ -91,7 +91,8 @@ def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
             branch=branch,
             year=year,
             rating=rate_branch(branch.assessments[year], schemes.branch)
-            if year in branch.assessments else None,
+            if year in branch.assessments
+            else None,
         )
         for branch in registry.branches
         if not branch.is_general

@@ -8,6 +8,7 @@ anything else is a bug and shows a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,7 +39,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     site = registry.site
-    summary = summarize(rate_year(registry, site.year, site.as_of or _today())).as_dict()
+    summary = summarize(rate_year(registry, site.year, site.as_of or dt.date.today())).as_dict()
     branches, members, commitments = summary["branches"], summary["members"], summary["commitments"]
     assert isinstance(branches, dict) and isinstance(members, dict) and isinstance(commitments, dict)
     stars = "，".join(f"{word} {branches['stars'][key]} 个" for key, word in _WORDS)
@@ -49,17 +50,13 @@ def _validate(args: argparse.Namespace) -> int:
         f"{site.year} 年：党员 {members['total']} 名（{stars}，"
         f"不参与评星 {members['exempt']} 名，未评定 {members['unrated']} 名）"
     )
-    print(f"{site.year} 年：公开承诺 {commitments['total']} 项（逾期 {commitments['overdue']} 项）；案例 {len(registry.stories)} 篇")
+    print(
+        f"{site.year} 年：公开承诺 {commitments['total']} 项（逾期 {commitments['overdue']} 项）；案例 {len(registry.stories)} 篇"
+    )
     return 0
 
 
 _WORDS = (("3", "三星"), ("2", "二星"), ("1", "一星"), ("0", "无星"))
-
-
-def _today():  # type: ignore[no-untyped-def]
-    import datetime as dt
-
-    return dt.date.today()
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -70,7 +67,9 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     made = generate(args.out, Shape(branches=args.branches, members=args.members, seed=args.seed))
-    print(f"已生成 {args.out.as_posix()}：党支部 {made['branches']} 个，党员 {made['members']} 名，公开承诺 {made['commitments']} 项")
+    print(
+        f"已生成 {args.out.as_posix()}：党支部 {made['branches']} 个，党员 {made['members']} 名，公开承诺 {made['commitments']} 项"
+    )
     return 0
 
 
@@ -79,20 +78,37 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令 COMMAND")
 
     check = commands.add_parser(
-        "validate", help="检查数据，列出所有问题 / check the data and list every problem",
+        "validate",
+        help="检查数据，列出所有问题 / check the data and list every problem",
         description="检查数据文件夹中的所有文件，每个问题一行：文件:行号: 说明。\n"
         "Check every file of the data folder; one line per problem: FILE:LINE: message.",
     )
-    check.add_argument("data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）")
-    check.add_argument("--stories", type=Path, default=None, help="案例文章文件夹 / case-story posts folder（默认 docs/stories/posts）")
+    check.add_argument(
+        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
+    )
+    check.add_argument(
+        "--stories",
+        type=Path,
+        default=None,
+        help="案例文章文件夹 / case-story posts folder（默认 docs/stories/posts）",
+    )
     check.set_defaults(run=_validate)
 
-    schema = commands.add_parser("schema", help="生成数据文件的 JSON Schema / write the JSON Schemas of the data files")
-    schema.add_argument("--out", type=Path, default=SCHEMA_DIR, help=f"输出文件夹 / output folder（默认 {SCHEMA_DIR.as_posix()}）")
+    schema = commands.add_parser(
+        "schema", help="生成数据文件的 JSON Schema / write the JSON Schemas of the data files"
+    )
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=SCHEMA_DIR,
+        help=f"输出文件夹 / output folder（默认 {SCHEMA_DIR.as_posix()}）",
+    )
     schema.set_defaults(run=_schema)
 
     demo = commands.add_parser("demo", help="生成虚构的示例数据 / generate fictional demo registries")
-    demo.add_argument("--out", type=Path, default=Path("data"), help="输出文件夹 / output folder（默认 data）")
+    demo.add_argument(
+        "--out", type=Path, default=Path("data"), help="输出文件夹 / output folder（默认 data）"
+    )
     demo.add_argument("--branches", type=int, default=Shape.branches, help="党支部数 / number of branches")
     demo.add_argument("--members", type=int, default=Shape.members, help="党员数 / number of members")
     demo.add_argument("--seed", type=int, default=Shape.seed, help="随机种子 / random seed")

@@ -112,7 +112,9 @@ class _Dumper(yaml.SafeDumper):
 
 def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
     text = format(value, "f")
-    return dumper.represent_scalar("tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int", text)
+    return dumper.represent_scalar(
+        "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int", text
+    )
 
 
 _Dumper.add_representer(Decimal, _decimal)
@@ -162,9 +164,13 @@ class _Township:
         generals_needed = max(1, round(villages / 5.2))
         village_ids: list[str] = []
         for index in range(generals_needed):
-            name = VILLAGES[index % len(VILLAGES)] + (str(index // len(VILLAGES) + 1) if index >= len(VILLAGES) else "")
+            name = VILLAGES[index % len(VILLAGES)] + (
+                str(index // len(VILLAGES) + 1) if index >= len(VILLAGES) else ""
+            )
             gid = f"v{index + 1:03d}" if total > 48 else _pinyin_id(index)
-            self.branches.append({"id": gid, "name": f"{name}村党总支", "kind": "general", "secretary": _pick_name(self.rng)})
+            self.branches.append(
+                {"id": gid, "name": f"{name}村党总支", "kind": "general", "secretary": _pick_name(self.rng)}
+            )
             village_ids.append(gid)
         for index in range(villages):
             parent_index = index % generals_needed
@@ -172,22 +178,54 @@ class _Township:
             unit = VILLAGE_UNITS[(index // generals_needed) % len(VILLAGE_UNITS)]
             number = index // generals_needed // len(VILLAGE_UNITS)
             suffix = f"{number + 1}" if number else ""
-            self.branches.append({
-                "id": f"{parent['id']}-{index // generals_needed + 1}",
-                "name": f"{parent['name'].removesuffix('党总支')}{unit}{suffix}党支部",
-                "kind": "village",
-                "parent": parent["id"],
-                "secretary": _pick_name(self.rng),
-            })
-        organ_general = {"id": "zhen-zhizhi", "name": "镇直机关党总支", "kind": "general", "secretary": _pick_name(self.rng)}
+            self.branches.append(
+                {
+                    "id": f"{parent['id']}-{index // generals_needed + 1}",
+                    "name": f"{parent['name'].removesuffix('党总支')}{unit}{suffix}党支部",
+                    "kind": "village",
+                    "parent": parent["id"],
+                    "secretary": _pick_name(self.rng),
+                }
+            )
+        organ_general = {
+            "id": "zhen-zhizhi",
+            "name": "镇直机关党总支",
+            "kind": "general",
+            "secretary": _pick_name(self.rng),
+        }
         self.branches.append(organ_general)
         for index in range(organs):
             oid, name, kind = ORGANS[index % len(ORGANS)]
             if index >= len(ORGANS):
-                oid, name = f"{oid}-{index // len(ORGANS) + 1}", f"{name.removesuffix('党支部')}{index // len(ORGANS) + 1}党支部"
-            self.branches.append({"id": oid, "name": name, "kind": kind, "parent": "zhen-zhizhi", "secretary": _pick_name(self.rng)})
-        self.branches.append({"id": "huaxin-chaye", "name": "华新茶业有限公司党支部", "kind": "enterprise", "secretary": _pick_name(self.rng)})
-        self.branches.append({"id": "tongda-meikuang", "name": "通达煤矿党支部", "kind": "non_public", "secretary": _pick_name(self.rng)})
+                oid, name = (
+                    f"{oid}-{index // len(ORGANS) + 1}",
+                    f"{name.removesuffix('党支部')}{index // len(ORGANS) + 1}党支部",
+                )
+            self.branches.append(
+                {
+                    "id": oid,
+                    "name": name,
+                    "kind": kind,
+                    "parent": "zhen-zhizhi",
+                    "secretary": _pick_name(self.rng),
+                }
+            )
+        self.branches.append(
+            {
+                "id": "huaxin-chaye",
+                "name": "华新茶业有限公司党支部",
+                "kind": "enterprise",
+                "secretary": _pick_name(self.rng),
+            }
+        )
+        self.branches.append(
+            {
+                "id": "tongda-meikuang",
+                "name": "通达煤矿党支部",
+                "kind": "non_public",
+                "secretary": _pick_name(self.rng),
+            }
+        )
         for branch in self.rated_branches():
             branch["assessments"] = self.assessments(branch)
 
@@ -203,7 +241,10 @@ class _Township:
             if self.rng.random() < 0.15:
                 result[year] = {"score": _score(self.rng, quality, 4)}
             else:
-                result[year] = {"points": _score(self.rng, quality, 5), "target": _score(self.rng, quality, 5)}
+                result[year] = {
+                    "points": _score(self.rng, quality, 5),
+                    "target": _score(self.rng, quality, 5),
+                }
         if branch["id"] == f"{self.branches[0]['id']}-1":
             # A published boundary case: 89.9 × 0.5 + 90.0 × 0.5 = 89.95 → 90.0 → 三星.
             result[YEARS[-1]] = {"points": Decimal("89.9"), "target": Decimal("90.0")}
@@ -214,8 +255,9 @@ class _Township:
         rated = list(self.rated_branches())
         weights = [3.4 if b["kind"] == "village" else 1.0 for b in rated]
         sizes = [1] * len(rated)
-        for _ in range(max(0, self.shape.members - len(rated))):
-            sizes[self.rng.choices(range(len(rated)), weights)[0]] += 1
+        extra = max(0, self.shape.members - len(rated))
+        for index in self.rng.choices(range(len(rated)), weights, k=extra):
+            sizes[index] += 1
         serial = 0
         ledger_branches = {b["id"] for b in rated[1::8]}
         for branch, size in zip(rated, sizes, strict=True):
@@ -229,16 +271,18 @@ class _Township:
         rng = self.rng
         village = branch["kind"] == "village"
         if village:
-            category = rng.choices(("rural", "floating", "retired"), (0.79, 0.17, 0.04))[0]
+            category = rng.choices(("rural", "floating", "retired"), (0.76, 0.15, 0.09))[0]
         elif branch["kind"] in ("organ", "institution"):
             category = rng.choices(("organ", "retired"), (0.85, 0.15))[0]
         else:
             category = rng.choices(("other", "floating"), (0.8, 0.2))[0]
-        age = rng.choices((rng.randint(23, 35), rng.randint(36, 59), rng.randint(60, 88)), (0.25, 0.55, 0.20))[0]
+        age = rng.choices(
+            (rng.randint(23, 35), rng.randint(36, 59), rng.randint(60, 88)), (0.25, 0.55, 0.20)
+        )[0]
         born = SITE_YEAR - age
         joined_year = max(born + 19, min(SITE_YEAR, born + rng.randint(19, 45)))
         if village or category == "floating":
-            education = rng.choices((EDUCATION_HIGH, EDUCATION_MID, EDUCATION_LOW), (0.12, 0.18, 0.70))[0]
+            education = rng.choices((EDUCATION_HIGH, EDUCATION_MID, EDUCATION_LOW), (0.16, 0.22, 0.62))[0]
         else:
             education = rng.choices((EDUCATION_HIGH, EDUCATION_MID, EDUCATION_LOW), (0.62, 0.28, 0.10))[0]
         record: dict[str, Any] = {
@@ -319,7 +363,9 @@ class _Township:
         if status == "fulfilled":
             record["fulfilled_on"] = min(due, dt.date(year, 12, 31)) - dt.timedelta(days=rng.randint(0, 40))
         if status != "planned":
-            record["updates"] = [{"date": made + dt.timedelta(days=rng.randint(30, 150)), "note": "按计划推进，已完成约一半"}]
+            record["updates"] = [
+                {"date": made + dt.timedelta(days=rng.randint(30, 150)), "note": "按计划推进，已完成约一半"}
+            ]
         items.append(record)
 
 
@@ -337,7 +383,11 @@ SITE = {
 }
 
 SCHEMES = {
-    "branch": {"components": {"points": Decimal("0.5"), "target": Decimal("0.5")}, "tiers": [90, 80, 60], "round": 1},
+    "branch": {
+        "components": {"points": Decimal("0.5"), "target": Decimal("0.5")},
+        "tiers": [90, 80, 60],
+        "round": 1,
+    },
     "member": {"tiers": [90, 80, 60], "round": 1, "ledger": {"base": 60, "min": 0, "max": 100}},
 }
 
@@ -350,16 +400,39 @@ def generate(out: Path, shape: Shape = Shape()) -> dict[str, int]:
     town.make_branch_commitments()
     schema = "../docs/schema"
     out.mkdir(parents=True, exist_ok=True)
-    _write(out / "site.yml", dump(SITE, f"{schema}/site.schema.json", "发布单位、考核年度与公示期（公示栏页脚使用）"))
+    _write(
+        out / "site.yml",
+        dump(SITE, f"{schema}/site.schema.json", "发布单位、考核年度与公示期（公示栏页脚使用）"),
+    )
     _write(out / "schemes.yml", dump(SCHEMES, f"{schema}/schemes.schema.json", SCHEMES_COMMENT))
-    _write(out / "branches.yml", dump(town.branches, f"{schema}/branches.schema.json", "党组织名册：党总支（general）只用于归类，不参与评星"))
+    _write(
+        out / "branches.yml",
+        dump(
+            town.branches,
+            f"{schema}/branches.schema.json",
+            "党组织名册：党总支（general）只用于归类，不参与评星",
+        ),
+    )
     for branch_id, people in town.members.items():
-        _write(out / "members" / f"{branch_id}.yml", dump(people, f"../{schema}/members.schema.json", "党员名册；private 下的内容永不公开"))
+        _write(
+            out / "members" / f"{branch_id}.yml",
+            dump(people, f"../{schema}/members.schema.json", "党员名册；private 下的内容永不公开"),
+        )
     for year, files in town.ledgers.items():
         for branch_id, entries in files.items():
-            _write(out / "points" / str(year) / f"{branch_id}.yml", dump(entries, f"../../{schema}/points.schema.json", f"{year} 年积分台账：年度总积分 = 基础分 60 + 各项加减分，限 0–100 分"))
+            _write(
+                out / "points" / str(year) / f"{branch_id}.yml",
+                dump(
+                    entries,
+                    f"../../{schema}/points.schema.json",
+                    f"{year} 年积分台账：年度总积分 = 基础分 60 + 各项加减分，限 0–100 分",
+                ),
+            )
     for year, items in town.commitments.items():
-        _write(out / "commitments" / f"{year}.yml", dump(items, f"../{schema}/commitments.schema.json", f"{year} 年公开承诺"))
+        _write(
+            out / "commitments" / f"{year}.yml",
+            dump(items, f"../{schema}/commitments.schema.json", f"{year} 年公开承诺"),
+        )
     return {
         "branches": sum(1 for _ in town.rated_branches()),
         "members": sum(len(people) for people in town.members.values()),

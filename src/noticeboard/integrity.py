@@ -20,7 +20,7 @@ from .registry import Loaded, Located, Registry, Story
 def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None) -> Registry:
     """Check every cross-reference; raise :class:`RegistryError` listing all problems."""
     schemes = loaded.schemes.record if loaded.schemes else Schemes()
-    branches = _check_branches(loaded.branches, schemes, problems)
+    branches = _check_branches(loaded, schemes, problems)
     members, branch_of = _check_members(loaded, branches, schemes, problems)
     ledgers = _check_ledgers(loaded, branch_of, problems)
     known = set(branches) | set(branch_of)
@@ -61,14 +61,16 @@ def _duplicates(items: Iterable[tuple[str, Located[Any], str]], what: str, probl
             earlier = first[key]
             where = display_path(earlier.path, problems.root)
             problems.add(
-                located.path, located.line(field),
+                located.path,
+                located.line(field),
                 f"{what}编号“{key}”重复，已在 {where}:{earlier.line(field)} 使用；编号必须唯一",
             )
         else:
             first[key] = located
 
 
-def _check_branches(items: list[Located[Branch]], schemes: Schemes, problems: Problems) -> dict[str, Branch]:
+def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dict[str, Branch]:
+    items = loaded.branches
     _duplicates(((b.record.id, b, "id") for b in items), "党组织", problems)
     by_id = {b.record.id: b.record for b in items}
     components = set(schemes.branch.components)
@@ -77,22 +79,32 @@ def _check_branches(items: list[Located[Branch]], schemes: Schemes, problems: Pr
         branch = located.record
         if branch.parent is not None:
             parent = by_id.get(branch.parent)
-            if parent is None:
-                problems.add(located.path, located.line("parent"), f"所属党总支“{branch.parent}”不存在于 branches.yml")
-            elif not parent.is_general:
+            if parent is None and not loaded.may_exist("branches", branch.parent):
                 problems.add(
-                    located.path, located.line("parent"),
+                    located.path, located.line("parent"), f"所属党总支“{branch.parent}”不存在于 branches.yml"
+                )
+            elif parent is not None and not parent.is_general:
+                problems.add(
+                    located.path,
+                    located.line("parent"),
                     f"“{branch.parent}”不是党总支（kind: general），不能作为 parent",
                 )
-            elif branch.is_general:
-                problems.add(located.path, located.line("parent"), "党总支（kind: general）不能再有上级 parent")
+            elif parent is not None and branch.is_general:
+                problems.add(
+                    located.path, located.line("parent"), "党总支（kind: general）不能再有上级 parent"
+                )
         if branch.is_general and branch.assessments:
-            problems.add(located.path, located.line("assessments"), "党总支（kind: general）不参与支部评星，不应有 assessments")
+            problems.add(
+                located.path,
+                located.line("assessments"),
+                "党总支（kind: general）不参与支部评星，不应有 assessments",
+            )
         for year, assessment in branch.assessments.items():
             keys = set(assessment)
             if keys != {"score"} and keys != components:
                 problems.add(
-                    located.path, located.line("assessments", year),
+                    located.path,
+                    located.line("assessments", year),
                     f"{year} 年的考核应写全 {shape}，或只写 score（总分）；现在写的是 {'、'.join(sorted(keys)) or '空'}",
                 )
     return by_id
@@ -106,9 +118,13 @@ def _check_members(
     low, high = schemes.member.ledger.min, schemes.member.ledger.max
     for branch_id, path in loaded.member_files.items():
         branch = branches.get(branch_id)
-        if branch is None:
-            problems.add(path, 0, f"文件名“{branch_id}”不是 branches.yml 中任何党支部的编号；文件名应为所属党支部的编号")
-        elif branch.is_general:
+        if branch is None and not loaded.may_exist("branches", branch_id):
+            problems.add(
+                path,
+                0,
+                f"文件名“{branch_id}”不是 branches.yml 中任何党支部的编号；文件名应为所属党支部的编号",
+            )
+        elif branch is not None and branch.is_general:
             problems.add(path, 0, f"“{branch_id}”是党总支；党员应列在所在党支部的文件里")
     everyone = [(m.record.id, m, "id") for items in loaded.members.values() for m in items]
     _duplicates(everyone, "党员", problems)
@@ -122,7 +138,8 @@ def _check_members(
             for year, points in member.points.items():
                 if not low <= points <= high:
                     problems.add(
-                        located.path, located.line("points", year),
+                        located.path,
+                        located.line("points", year),
                         f"{year} 年的积分 {points} 超出范围：应在 {low} 到 {high} 之间",
                     )
     return members, branch_of
@@ -133,24 +150,25 @@ def _check_ledgers(
 ) -> dict[int, dict[str, tuple[LedgerEntry, ...]]]:
     ledgers: dict[int, dict[str, list[LedgerEntry]]] = {}
     totals = {
-        (year, m.record.id): m
-        for items in loaded.members.values() for m in items for year in m.record.points
+        (year, m.record.id): m for items in loaded.members.values() for m in items for year in m.record.points
     }
     branch_ids = {b.record.id for b in loaded.branches}
     for year, files in sorted(loaded.ledgers.items()):
         for branch_id, entries in files.items():
             path = loaded.ledger_files[(year, branch_id)]
-            if branch_id not in branch_ids:
+            if branch_id not in branch_ids and not loaded.may_exist("branches", branch_id):
                 problems.add(path, 0, f"文件名“{branch_id}”不是 branches.yml 中任何党支部的编号")
             for located in entries:
                 entry = located.record
                 owner = branch_of.get(entry.member)
                 if owner is None:
-                    problems.add(located.path, located.line("member"), f"党员编号“{entry.member}”不存在")
+                    if not loaded.may_exist("members", entry.member):
+                        problems.add(located.path, located.line("member"), f"党员编号“{entry.member}”不存在")
                     continue
                 if owner != branch_id:
                     problems.add(
-                        located.path, located.line("member"),
+                        located.path,
+                        located.line("member"),
                         f"党员“{entry.member}”属于“{owner}”，应记在 points/{year}/{owner}.yml",
                     )
                 if entry.date.year != year:
@@ -158,7 +176,8 @@ def _check_ledgers(
                 clash = totals.get((year, entry.member))
                 if clash is not None:
                     problems.add(
-                        located.path, located.line("member"),
+                        located.path,
+                        located.line("member"),
                         f"党员“{entry.member}”的 {year} 年积分已在 {display_path(clash.path, problems.root)}:"
                         f"{clash.line('points', year)} 直接填写了总分；台账和总分只能用一种",
                     )
@@ -168,7 +187,11 @@ def _check_ledgers(
 
 
 def _check_commitments(
-    loaded: Loaded, known: set[str], branches: dict[str, Branch], branch_of: dict[str, str], problems: Problems
+    loaded: Loaded,
+    known: set[str],
+    branches: dict[str, Branch],
+    branch_of: dict[str, str],
+    problems: Problems,
 ) -> None:
     everyone = [(c.record.id, c, "id") for items in loaded.commitments.values() for c in items]
     _duplicates(everyone, "承诺", problems)
@@ -176,10 +199,15 @@ def _check_commitments(
         for located in items:
             maker = located.record.by
             if maker not in known:
-                problems.add(located.path, located.line("by"), f"承诺人“{maker}”既不是党员编号，也不是党组织编号")
+                if loaded.may_exist("members", maker) or loaded.may_exist("branches", maker):
+                    continue
+                problems.add(
+                    located.path, located.line("by"), f"承诺人“{maker}”既不是党员编号，也不是党组织编号"
+                )
             elif maker in branches and maker in branch_of:
                 problems.add(
-                    located.path, located.line("by"),
+                    located.path,
+                    located.line("by"),
                     f"“{maker}”既是党员编号又是党组织编号，无法确定承诺人；请修改其中一个编号",
                 )
 
@@ -187,5 +215,5 @@ def _check_commitments(
 def _check_stories(loaded: Loaded, branches: dict[str, Branch], problems: Problems) -> None:
     for located in loaded.stories:
         for index, branch_id in enumerate(located.record.branches):
-            if branch_id not in branches:
+            if branch_id not in branches and not loaded.may_exist("branches", branch_id):
                 problems.add(located.path, located.line("branches", index), f"党支部编号“{branch_id}”不存在")

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problems
+from .models.scheme import COMPONENT_LABELS
 from .yamlsource import TYPE_NAMES, Document, scalar_kind
 
 FIELD_LABELS: dict[str, str] = {
@@ -72,9 +73,10 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
-def field_name(key: str) -> str:
-    """``“gender”（性别）`` for a known key, ``“key”`` otherwise."""
-    label = FIELD_LABELS.get(key)
+def field_name(key: str, within: str | None = None) -> str:
+    """``“gender”（性别）`` for a known key, ``“key”`` otherwise; ``within`` is the enclosing key."""
+    label = COMPONENT_LABELS.get(key) if within == "assessments" else None
+    label = label or FIELD_LABELS.get(key)
     return f"“{key}”（{label}）" if label else f"“{key}”"
 
 
@@ -121,7 +123,7 @@ def _where(loc: Sequence[str | int]) -> str:
     years = [step for step in loc if isinstance(step, int) and step >= 1000]
     if not keys:
         return "这一项"
-    text = field_name(keys[-1])
+    text = field_name(keys[-1], keys[-2] if len(keys) > 1 else None)
     if years:
         text = f"{years[-1]} 年的 {text}"
     return text
@@ -133,8 +135,8 @@ def _yaml_changed(raw: str | None, kind: str | None, value: Any) -> str:
         return ""
     shown = "true（是）" if value is True else "false（否）" if value is False else value
     if kind in ("int", "float") and str(value) != raw:
-        return f"；YAML 把 {raw} 读成了数字 {shown}，请加引号写成 \"{raw}\""
-    return f"；YAML 把 {raw} 读成了{TYPE_NAMES.get(kind, kind)}，请加引号写成 \"{raw}\""
+        return f'；YAML 把 {raw} 读成了数字 {shown}，请加引号写成 "{raw}"'
+    return f'；YAML 把 {raw} 读成了{TYPE_NAMES.get(kind, kind)}，请加引号写成 "{raw}"'
 
 
 def _detail(etype: str, ctx: dict[str, Any], detail: ErrorDetails, raw: str | None, kind: str | None) -> str:
@@ -145,7 +147,7 @@ def _detail(etype: str, ctx: dict[str, Any], detail: ErrorDetails, raw: str | No
     if etype == "string_type":
         return "应为文字" + _yaml_changed(raw, kind, value)
     if etype == "literal_error":
-        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", "、")
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", "、").replace(", ", "、")
         return f"“{shown}”不是可选的值，应为 {expected} 之一" + _yaml_changed(raw, kind, value)
     if etype in ("int_type", "int_parsing", "int_from_float"):
         return f"“{shown}”应为整数" + _yaml_changed(raw, kind, value)

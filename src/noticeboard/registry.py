@@ -104,9 +104,18 @@ class _Reader:
         self.data_dir = data_dir
         self.problems = problems
         self.files: dict[str, list[str]] = {}
+        self.raw_ids: dict[str, set[str]] = {}
+        self.unreadable: set[str] = set()
 
     def note(self, kind: str, path: Path) -> None:
         self.files.setdefault(kind, []).append(path.relative_to(self.data_dir).as_posix())
+
+    def failed(self, kind: str, data: Any = None) -> None:
+        """Remember ids of records that did not validate, so references to them are not reported too."""
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            self.raw_ids.setdefault(kind, set()).add(data["id"])
+        else:
+            self.unreadable.add(kind)
 
     def mapping(self, kind: str, path: Path, model: type[M], *, required: bool) -> Located[M] | None:
         if not path.is_file():
@@ -127,20 +136,26 @@ class _Reader:
         self.note(kind, path)
         doc = read_yaml(path, self.problems)
         if doc is None:
+            self.failed(kind)
             return []
         if doc.data is None:
             return []
         if not isinstance(doc.data, list):
             self.problems.add(path, doc.line_at(()), "文件内容应为列表，每一项以“- ”开头")
+            self.failed(kind)
             return []
         found = []
         for index, item in enumerate(doc.data):
             located = self.validate(model, item, doc, (index,))
             if located is not None:
                 found.append(located)
+            else:
+                self.failed(kind, item)
         return found
 
-    def validate(self, model: type[M], data: Any, doc: Document, loc: tuple[str | int, ...]) -> Located[M] | None:
+    def validate(
+        self, model: type[M], data: Any, doc: Document, loc: tuple[str | int, ...]
+    ) -> Located[M] | None:
         try:
             return Located(model.model_validate(data), doc, loc)
         except ValidationError as error:
@@ -179,6 +194,14 @@ class Loaded:
     stories: list[Located[StoryMeta]] = field(default_factory=list)
     story_titles: dict[Path, str] = field(default_factory=dict)
     files: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    raw_ids: dict[str, set[str]] = field(default_factory=dict)
+    """Kind → ids of records that failed validation (references to them are not errors)."""
+    unreadable: set[str] = field(default_factory=set)
+    """Kinds with a file or record that could not be read at all: their ids are unknown."""
+
+    def may_exist(self, kind: str, key: str) -> bool:
+        """Whether ``key`` could be an id of ``kind`` that failed to load, so a reference is not reported."""
+        return kind in self.unreadable or key in self.raw_ids.get(kind, set())
 
 
 def read_files(data_dir: Path, stories_dir: Path | None, problems: Problems) -> Loaded:
@@ -217,6 +240,8 @@ def read_files(data_dir: Path, stories_dir: Path | None, problems: Problems) -> 
                 loaded.stories.append(story[0])
                 loaded.story_titles[path] = story[1]
     loaded.files = {kind: tuple(paths) for kind, paths in reader.files.items()}
+    loaded.raw_ids = reader.raw_ids
+    loaded.unreadable = reader.unreadable
     return loaded
 
 

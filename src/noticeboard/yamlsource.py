@@ -123,7 +123,8 @@ def _read_text(path: Path, problems: Problems) -> str | None:
         size = path.stat().st_size
         if size > MAX_BYTES:
             problems.add(
-                path, 0,
+                path,
+                0,
                 f"文件太大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），"
                 "请按党支部或年份拆分成多个文件",
             )
@@ -161,6 +162,7 @@ def _explain_encoding(raw: bytes) -> str:
 
 _SYNTAX_HINTS = (
     ("found character '\\t'", "这里用了 Tab 键缩进；YAML 只能用空格缩进"),
+    ("found a tab character", "这里用了 Tab 键缩进；YAML 只能用空格缩进"),
     ("mapping values are not allowed", "这里不能出现冒号“:”；如果值里本来就有冒号，请给整个值加引号"),
     ("could not find expected ':'", "缺少冒号“:”，或者上一行的引号没有配对"),
     ("did not find expected key", "缩进没有对齐，或者上一项没有写完"),
@@ -195,7 +197,10 @@ class _Walker:
 
     def value(self, node: Node, depth: int) -> Any:
         if id(node) in self.seen:
-            self.fail(node, "不支持 YAML 的锚点和别名（& 和 *）；请把内容直接写出来")
+            self.fail(
+                node,
+                "这里的内容在别处用别名（*）引用了；不支持 YAML 的锚点和别名（& 和 *），请把内容直接写出来",
+            )
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:

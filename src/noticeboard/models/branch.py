@@ -9,8 +9,15 @@ from pydantic import Field, StringConstraints
 from .common import BY_YEAR, Record, Score, Slug, Text, Year
 
 Kind = Literal[
-    "general", "village", "organ", "institution", "enterprise",
-    "non_public", "community", "school", "other",
+    "general",
+    "village",
+    "organ",
+    "institution",
+    "enterprise",
+    "non_public",
+    "community",
+    "school",
+    "other",
 ]
 KIND_LABELS: dict[str, str] = {
     "general": "党总支",

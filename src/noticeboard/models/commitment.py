@@ -45,7 +45,9 @@ class Commitment(Record):
     @model_validator(mode="after")
     def _check_dates(self) -> Self:
         if self.status == "fulfilled" and self.fulfilled_on is None:
-            raise PydanticCustomError("nb_fulfilled", "状态为 fulfilled（已兑现）时必须填写 fulfilled_on（兑现日期）")
+            raise PydanticCustomError(
+                "nb_fulfilled", "状态为 fulfilled（已兑现）时必须填写 fulfilled_on（兑现日期）"
+            )
         if self.status != "fulfilled" and self.fulfilled_on is not None:
             raise PydanticCustomError("nb_fulfilled", "只有状态为 fulfilled（已兑现）时才填写 fulfilled_on")
         if self.made and self.due and self.due < self.made:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
 FIRST_YEAR = 1921
@@ -77,5 +78,5 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64)]
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 """An assessment year such as 2025."""
 
-BY_YEAR = {"propertyNames": {"pattern": "^[0-9]{4}$"}}
+BY_YEAR: JsonDict = {"propertyNames": {"pattern": "^[0-9]{4}$"}}
 """Schema hint for mappings keyed by year: JSON keys are text, so "four digits"."""

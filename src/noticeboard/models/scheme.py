@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Self
 
-from pydantic import Field, StringConstraints, WithJsonSchema, model_validator
+from pydantic import Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .common import Number, Record, Score
@@ -19,15 +19,16 @@ COMPONENT_LABELS = {"points": "积分制管理考核", "target": "年终目标�
 """Chinese names of the well-known branch score components."""
 
 ComponentKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-Weight = Annotated[Number, Field(gt=0, le=1), WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 1})]
+Weight = Annotated[
+    Number, Field(gt=0, le=1), WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 1})
+]
 Tiers = tuple[Score, Score, Score]
 
 
-def _check_tiers(tiers: Tiers) -> None:
+def _check_tiers(tiers: Tiers) -> Tiers:
     if not tiers[0] > tiers[1] > tiers[2]:
-        raise PydanticCustomError(
-            "nb_tiers", "tiers 应从高到低依次写三星、二星、一星的最低分，例如 [90, 80, 60]"
-        )
+        raise PydanticCustomError("nb_tiers", "应从高到低依次写三星、二星、一星的最低分，例如 [90, 80, 60]")
+    return tiers
 
 
 class BranchScheme(Record):
@@ -44,17 +45,19 @@ class BranchScheme(Record):
     )
     round: int = Field(1, ge=0, le=4, description="保留小数位数（四舍五入后再定星）")
 
-    @model_validator(mode="after")
-    def _check(self) -> Self:
-        _check_tiers(self.tiers)
-        if "score" in self.components:
+    _tiers = field_validator("tiers")(_check_tiers)
+
+    @field_validator("components")
+    @classmethod
+    def _check_components(cls, components: dict[str, Decimal]) -> dict[str, Decimal]:
+        if "score" in components:
             raise PydanticCustomError("nb_components", "score 是总分的写法，不能用作考核项名称")
-        total = sum(self.components.values(), Decimal(0))
+        total = sum(components.values(), Decimal(0))
         if total != 1:
             raise PydanticCustomError(
                 "nb_components", "各项权重合计应为 1，现在是 {total}", {"total": str(total)}
             )
-        return self
+        return components
 
 
 class LedgerScheme(Record):
@@ -82,10 +85,7 @@ class MemberScheme(Record):
     round: int = Field(1, ge=0, le=4, description="保留小数位数（四舍五入后再定星）")
     ledger: LedgerScheme = Field(default_factory=LedgerScheme, description="积分台账的计分方法")
 
-    @model_validator(mode="after")
-    def _check(self) -> Self:
-        _check_tiers(self.tiers)
-        return self
+    _tiers = field_validator("tiers")(_check_tiers)
 
 
 class Schemes(Record):

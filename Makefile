@@ -1,0 +1,56 @@
+# Noticeboard — every command sets up what it needs first (idempotent, from requirements.lock).
+#   make serve   set up and serve the demo site on http://127.0.0.1:8000/
+#   make test    set up everything and run every test
+#   make build   build the site into site/
+SHELL := /bin/bash
+# The first Python 3.11+ that actually runs (pyenv shims of absent versions exist but fail).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup serve build test lint validate demo schema lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -n "$(PYTHON)" || { echo "需要 Python 3.11 或更高版本 / Python 3.11+ is required"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+validate: setup
+	$(BIN)/python -m noticeboard validate data
+
+test: setup lint
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check src hooks tests
+	$(BIN)/ruff format --check src hooks tests
+	$(BIN)/mypy
+
+# Regenerate the demo township and the JSON Schemas (both are committed; tests check they are current).
+demo: setup
+	rm -rf data && $(BIN)/python -m noticeboard demo --out data
+
+schema: setup
+	$(BIN)/python -m noticeboard schema
+
+# Re-resolve the pinned versions from pyproject.toml in a clean environment.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	.lock-venv/bin/pip freeze --all --exclude-editable | grep -v '^pip==' > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,117 @@
+"""The demo's ratings agree with the published rules, recomputed independently; privacy and overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+import pytest
+
+from conftest import ROOT, Township
+from noticeboard import Registry, load_registry
+from noticeboard.aggregation import is_listed, rate_year, summarize
+from noticeboard.models import Privacy
+
+
+@pytest.fixture(scope="module")
+def demo() -> Registry:
+    return load_registry(ROOT / "data", root=ROOT)
+
+
+def reference_stars(score: Decimal) -> int:
+    """The seed rule, written out plainly: round to 0.1 half-up, ≥90 ★★★, ≥80 ★★, ≥60 ★."""
+    rounded = score.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return 3 if rounded >= 90 else 2 if rounded >= 80 else 1 if rounded >= 60 else 0
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_demo_branch_stars_follow_the_rule(demo: Registry, year: int) -> None:
+    results = rate_year(demo, year, dt.date(2026, 1, 5))
+    for result in results.branches:
+        assessment = result.branch.assessments.get(year)
+        if assessment is None:
+            assert result.rating is None
+            continue
+        score = assessment.get("score", (assessment.get("points", 0) + assessment.get("target", 0)) / 2)
+        assert result.rating is not None and result.rating.stars == reference_stars(Decimal(score)), (
+            result.branch.id
+        )
+
+
+@pytest.mark.parametrize("year", [2024, 2025])
+def test_demo_member_stars_follow_the_rule(demo: Registry, year: int) -> None:
+    results = rate_year(demo, year, dt.date(2026, 1, 5))
+    for result in results.members:
+        member = result.member
+        if year in member.exempt:
+            assert result.status == "exempt" and result.rating is None
+        elif year in member.points:
+            assert result.rating is not None and result.rating.stars == reference_stars(member.points[year])
+        elif member.id in demo.ledgers.get(year, {}):
+            total = 60 + sum(entry.points for entry in demo.ledgers[year][member.id])
+            assert result.rating is not None
+            assert result.rating.stars == reference_stars(min(max(total, Decimal(0)), Decimal(100)))
+        else:
+            assert result.status == "unrated"
+
+
+def test_the_boundary_branch_in_the_demo_is_three_stars(demo: Registry) -> None:
+    result = next(
+        r for r in rate_year(demo, 2025, dt.date(2026, 1, 5)).branches if r.branch.id == "qingshan-1"
+    )
+    assert result.rating is not None
+    assert (result.rating.unrounded, result.rating.score, result.rating.words) == (
+        Decimal("89.95"),
+        Decimal("90.0"),
+        "三星",
+    )
+
+
+def test_the_branch_founded_this_year_is_unrated_last_year(demo: Registry) -> None:
+    result = next(
+        r for r in rate_year(demo, 2024, dt.date(2026, 1, 5)).branches if r.branch.id == "tongda-meikuang"
+    )
+    assert result.rating is None
+
+
+def test_summary_counts_the_small_township(town: Township) -> None:
+    registry = town.load()
+    summary = summarize(rate_year(registry, 2025, dt.date(2026, 1, 5))).as_dict()
+    assert summary == {
+        "year": 2025,
+        "branches": {"stars": {"3": 1, "2": 1, "1": 0, "0": 0}, "unrated": 0, "total": 2},
+        "members": {"stars": {"3": 2, "2": 0, "1": 0, "0": 1}, "exempt": 1, "unrated": 0, "total": 4},
+        "commitments": {
+            "planned": 0,
+            "in_progress": 1,
+            "fulfilled": 1,
+            "unfulfilled": 0,
+            "overdue": 1,
+            "total": 2,
+        },
+    }
+
+
+def test_ledger_member_total_is_clamped(town: Township) -> None:
+    result = next(
+        r for r in rate_year(town.load(), 2025, dt.date(2026, 1, 5)).members if r.member.id == "m101"
+    )
+    assert result.ledger is not None and result.ledger.clamped
+    assert result.rating is not None and (result.rating.score, result.rating.stars) == (Decimal("100.0"), 3)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "overdue"),
+    [(dt.date(2025, 12, 1), False), (dt.date(2025, 12, 2), True)],
+)
+def test_overdue_is_due_before_as_of_and_not_finished(town: Township, as_of: dt.date, overdue: bool) -> None:
+    results = rate_year(town.load(), 2025, as_of)
+    assert [r.overdue for r in results.commitments] == [overdue, False]
+
+
+def test_unstarred_and_exempt_members_are_not_named_by_default(town: Township) -> None:
+    results = {r.member.id: r for r in rate_year(town.load(), 2025, dt.date(2026, 1, 5)).members}
+    default = Privacy()
+    assert [mid for mid, r in results.items() if is_listed(r, default)] == ["m001", "m101"]
+    everyone = Privacy(list_unstarred=True, list_exempt=True)
+    assert [mid for mid, r in results.items() if is_listed(r, everyone)] == ["m001", "m002", "m003", "m101"]
