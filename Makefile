@@ -3,6 +3,7 @@
 #   make test    set up everything and run every test
 #   make build   build the site into site/
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
 # The first Python 3.11+ that actually runs (pyenv shims of absent versions exist but fail).
 PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)

@@ -248,6 +248,10 @@ class _Township:
         if branch["id"] == f"{self.branches[0]['id']}-1":
             # A published boundary case: 89.9 × 0.5 + 90.0 × 0.5 = 89.95 → 90.0 → 三星.
             result[YEARS[-1]] = {"points": Decimal("89.9"), "target": Decimal("90.0")}
+        if branch["id"] == "zhen-guotu":
+            result[YEARS[-1]] = {"points": Decimal("55.0"), "target": Decimal("61.0")}  # 58.0 → 无星
+        if branch["id"] == "zhen-gongdian":
+            result.pop(YEARS[-1], None)  # assessment still pending: 未评定
         return result
 
     # Members ----------------------------------------------------------------

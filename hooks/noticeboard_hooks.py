@@ -1,0 +1,273 @@
+"""MkDocs glue: load the registries once, generate the board pages, hand prepared views to templates.
+
+Everything MkDocs- and Material-specific lives here and in ``theme_overrides/``;
+ratings, grouping and privacy decisions live in the ``noticeboard`` package.
+
+Events, in the order MkDocs calls them:
+- ``on_config``: load and validate ``data/`` (a problem stops the build with
+  ``FILE:LINE:`` messages), rate every year, teach jieba the names.
+- ``on_files``: add one generated page per board and branch and year.
+- ``on_page_context``: give the page's template its view (``view``) and the
+  site-wide facts (``nb``).
+- ``on_post_build``: write the open data and the year-stable redirects.
+- ``on_serve``: watch ``data/`` and the domain package as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.noticeboard")
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = ROOT / "src" / "noticeboard"
+OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page this hook generates: where, with which template, showing which view."""
+
+    src_uri: str
+    template: str
+    title: str
+    view: Any
+    year: int
+    searchable: bool = True
+    search_text: str = ""
+
+
+@dataclass
+class State:
+    """What one build knows; rebuilt on every ``on_config`` (so ``mkdocs serve`` sees edits)."""
+
+    command: str = "build"
+    boards: Any = None
+    specs: dict[str, PageSpec] = field(default_factory=dict)
+    urls: dict[tuple[str, int, str], str] = field(default_factory=dict)
+    story_urls: dict[str, str] = field(default_factory=dict)
+    site: dict[str, Any] = field(default_factory=dict)
+
+
+state = State()
+
+
+def _domain() -> Any:
+    """The ``noticeboard`` package, imported afresh while serving so edits to it take effect."""
+    if state.command == "serve":
+        for name in [n for n in sys.modules if n == "noticeboard" or n.startswith("noticeboard.")]:
+            del sys.modules[name]
+    importlib.import_module("noticeboard.boards")
+    importlib.import_module("noticeboard.opendata")
+    return importlib.import_module("noticeboard")
+
+
+def _domain_module(name: str) -> Any:
+    """A module of the domain package as imported by the latest ``on_config``."""
+    return sys.modules[name]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    domain = _domain()
+    root = Path(config.config_file_path).parent
+    try:
+        registry = domain.load_registry(root / "data", stories_dir=Path(config.docs_dir) / "stories" / "posts", root=root)
+    except domain.RegistryError as error:
+        raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
+    site = registry.site
+    as_of = site.as_of or dt.date.today()
+    state.boards = domain.boards.build_boards(registry, as_of)
+    state.site = _site_facts(registry, as_of, config)
+    _teach_search_the_names(state.boards)
+    if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
+        config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+    return config
+
+
+def _site_facts(registry: Any, as_of: dt.date, config: MkDocsConfig) -> dict[str, Any]:
+    site = registry.site
+    return {
+        "organisation": site.organisation,
+        "office": site.office,
+        "year": site.year,
+        "as_of": as_of,
+        "notice": site.notice,
+        "years": registry.years,
+        "site_url": config.site_url,
+    }
+
+
+def _teach_search_the_names(boards: Any) -> None:
+    """Segment names as whole words in the search index, so a query for a full name finds it."""
+    try:
+        import jieba
+    except ImportError:  # search still works, Chinese queries do not
+        log.warning("未安装 jieba：中文搜索将无法使用")
+        return
+    jieba.setLogLevel(logging.WARNING)
+    view = boards.current
+    for page in view.pages.values():
+        jieba.add_word(page.branch.name, freq=100_000)
+        for row in page.members.rows:
+            jieba.add_word(row.name, freq=100_000)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    state.specs = {spec.src_uri: spec for spec in _page_specs(state.boards)}
+    state.urls = {}
+    for spec in state.specs.values():
+        files.append(File.generated(config, spec.src_uri, content=_markdown(spec)))
+    for name, text in _domain_module("noticeboard.opendata").files(state.boards).items():
+        files.append(File.generated(config, name, content=text))
+    for spec in state.specs.values():
+        kind, year, key = _url_key(spec)
+        state.urls[(kind, year, key)] = files.get_file_from_path(spec.src_uri).url  # type: ignore[union-attr]
+    # The blog plugin has already given each post its final URL (plugins run before hooks).
+    state.story_urls = {}
+    for story in state.boards.registry.stories:
+        post = files.get_file_from_path(f"stories/posts/{story.path}")
+        if post is not None:
+            state.story_urls[story.path] = post.url
+    return files
+
+
+def _page_specs(boards: Any) -> list[PageSpec]:
+    current = boards.current.year
+    specs = []
+    for year, view in sorted(boards.years.items()):
+        prefix = "" if year == current else f"{year}/"
+        if year > current:
+            continue
+        suffix = "" if year == current else f"（{year} 年度）"
+        specs.append(PageSpec(f"{prefix}boards/branches.md", "board-branches.html", f"星级党支部公示栏{suffix}", view.branches, year, searchable=year == current))
+        specs.append(PageSpec(f"{prefix}commitments.md", "commitments.html", f"公开承诺{suffix}", view.commitments, year, searchable=year == current))
+        for branch_id, page in view.pages.items():
+            names = " ".join(row.name for row in page.members.rows)
+            specs.append(
+                PageSpec(
+                    f"{prefix}branches/{branch_id}.md",
+                    "branch.html",
+                    page.branch.name + suffix,
+                    page,
+                    year,
+                    searchable=year == current,
+                    search_text=f"{page.branch.secretary or ''} {names}".strip(),
+                )
+            )
+    specs.append(PageSpec("years.md", "years.html", "往年公示", boards, current))
+    return specs
+
+
+def _url_key(spec: PageSpec) -> tuple[str, int, str]:
+    stem = spec.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
+    if spec.template == "branch.html":
+        return ("branch", spec.year, stem)
+    return (spec.template.removesuffix(".html"), spec.year, "")
+
+
+def _markdown(spec: PageSpec) -> str:
+    """The generated page's source: its template, title and the words search should find."""
+    lines = ["---", f"template: {spec.template}", f"title: {_yaml_text(spec.title)}"]
+    if not spec.searchable:
+        lines += ["search:", "  exclude: true"]
+    lines += ["---", "", f"# {_md_text(spec.title)}", ""]
+    if spec.search_text:
+        lines.append(f'<p class="nb-search-terms" hidden>{html.escape(spec.search_text)}</p>')
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _md_text(text: str) -> str:
+    """Data shown as text inside generated Markdown: no markup, no HTML."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~<>&" else ch for ch in text)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    spec = state.specs.get(page.file.src_uri)
+    if spec is not None:
+        context["view"] = spec.view
+        context["view_year"] = spec.year
+    return context
+
+
+def _url_for(kind: str, year: int | None = None, key: str = "") -> str:
+    """The site-relative URL of a generated page, e.g. ``_url_for("branch", 2025, "qingshan-1")``."""
+    url = state.urls.get((kind, year if year is not None else state.site["year"], key))
+    if url is None:
+        raise PluginError(f"内部错误：没有生成页面 {kind} {year} {key}")
+    return url
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    env.filters["nb_date"] = _chinese_date
+    env.globals["nb"] = {
+        **state.site,
+        "url": _url_for,
+        "story_url": state.story_urls.get,
+        "current": state.boards.current,
+        "boards": state.boards,
+    }
+    return env
+
+
+def _chinese_date(value: dt.date | None) -> str:
+    """``2026年1月5日``, the way dates are written on a notice board."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _write_year_redirects(Path(config.site_dir), config)
+
+
+def _write_year_redirects(site_dir: Path, config: MkDocsConfig) -> None:
+    """``/<year>/…`` of the current year points at the current pages, so year URLs never break."""
+    year = state.boards.current.year
+    for (kind, page_year, key), url in sorted(state.urls.items()):
+        if page_year != year:
+            continue
+        source = {"branch": f"{year}/branches/{key}", "board-branches": f"{year}/boards/branches", "commitments": f"{year}/commitments"}.get(kind)
+        if source is None:
+            continue
+        target_file = source + ("/index.html" if config.use_directory_urls else ".html")
+        depth = target_file.count("/")
+        href = "../" * depth + url
+        _write(
+            site_dir / target_file,
+            '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<title>跳转</title><link rel="canonical" href="{href}">'
+            f'<meta http-equiv="refresh" content="0; url={href}"></head>'
+            f'<body><a href="{href}">{year} 年度公示</a></body></html>\n',
+        )
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    server.watch(os.fspath(Path(config.config_file_path).parent / "data"))
+    server.watch(os.fspath(DOMAIN))
+    return server

@@ -1,0 +1,119 @@
+"""Open data: exactly what the boards show, as JSON for the county's systems and for anyone checking.
+
+Built from the same :mod:`noticeboard.boards` views as the pages, so a member
+who is not named on a board is not named here either. Output is stable byte
+for byte (sorted keys, no timestamps) so that builds are reproducible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from .boards import Boards, CommitmentRow, YearView
+from .ratings import Rating
+
+
+def _number(value: Decimal | None) -> float | int | None:
+    """A published score as a JSON number (scores have at most four decimals, so floats print exactly)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent == 0 else float(value)
+
+
+def _rating(rating: Rating | None) -> dict[str, Any]:
+    return {"score": _number(rating.score if rating else None), "stars": rating.stars if rating else None}
+
+
+def summary(view: YearView) -> dict[str, Any]:
+    """``summary.json``: counts of branches and members per star level, commitments per status."""
+    return view.summary.as_dict()
+
+
+def branches(boards: Boards, view: YearView) -> list[dict[str, Any]]:
+    """``branches.json``: every rated branch, its stars this year and in every year of the data."""
+    result = []
+    for row in (page.branch for page in view.pages.values()):
+        history = {
+            str(year): _rating(other.pages[row.id].branch.rating)
+            for year, other in sorted(boards.years.items())
+            if row.id in other.pages
+        }
+        result.append(
+            {
+                "id": row.id,
+                "name": row.name,
+                "kind": row.kind,
+                "parent": row.parent,
+                "secretary": row.secretary,
+                "year": view.year,
+                **_rating(row.rating),
+                "history": history,
+            }
+        )
+    return result
+
+
+def members(view: YearView) -> list[dict[str, Any]]:
+    """``members.json``: the members named on the star boards, and nobody else."""
+    return [
+        {
+            "id": row.id,
+            "name": row.name,
+            "branch": row.branch,
+            "year": view.year,
+            "points": _number(row.points),
+            "stars": row.stars,
+        }
+        for page in view.pages.values()
+        for row in page.members.rows
+    ]
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _commitment(row: CommitmentRow) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "year": row.year,
+        "by": row.by,
+        "maker": row.maker,
+        "branch": row.branch,
+        "text": row.text,
+        "category": row.category,
+        "status": row.status,
+        "overdue": row.overdue,
+        "made": _date(row.made),
+        "due": _date(row.due),
+        "approved_by": row.approved_by,
+        "approved_on": _date(row.approved_on),
+        "fulfilled_on": _date(row.fulfilled_on),
+        "updates": [{"date": _date(u.date), "note": u.note} for u in row.updates],
+    }
+
+
+def commitments(view: YearView) -> list[dict[str, Any]]:
+    """``commitments.json``: every commitment of the year with its status and whether it is overdue."""
+    return [_commitment(row) for group in view.commitments.groups for row in group.rows]
+
+
+def files(boards: Boards) -> dict[str, str]:
+    """Every open-data file: the current year under ``data/``, each year also under ``data/<year>/``."""
+    out: dict[str, str] = {}
+    for year, view in sorted(boards.years.items()):
+        prefixes = [f"data/{year}/"] + (["data/"] if year == boards.registry.site.year else [])
+        documents = {
+            "summary.json": summary(view),
+            "branches.json": branches(boards, view),
+            "members.json": members(view),
+            "commitments.json": commitments(view),
+        }
+        for name, document in documents.items():
+            text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            for prefix in prefixes:
+                out[prefix + name] = text
+    return out
