@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup serve build test lint validate demo schema lock clean
+.PHONY: setup system-deps serve build build-offline test lint validate demo schema lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "需要 Python 3.11 或更高版本 / Python 3.11+ is required"; exit 1; }
@@ -28,10 +28,23 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# A copy that works from a folder or USB stick (file://), search included.
+build-offline: setup
+	NOTICEBOARD_OFFLINE=true $(BIN)/mkdocs build --strict -d site-offline
+
 validate: setup
 	$(BIN)/python -m noticeboard validate data
 
-test: setup lint
+# Browser tests need Chromium and Chinese fonts from Debian (installed when missing).
+system-deps:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		echo "安装 Chromium 和中文字体 / installing chromium and fonts-noto-cjk"; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: setup system-deps lint
 	$(BIN)/python -m pytest
 
 lint: setup

@@ -28,14 +28,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.noticeboard")
 
-ROOT = Path(__file__).resolve().parent.parent
-DOMAIN = ROOT / "src" / "noticeboard"
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 
 
@@ -61,6 +60,7 @@ class State:
     specs: dict[str, PageSpec] = field(default_factory=dict)
     urls: dict[tuple[str, int, str], str] = field(default_factory=dict)
     story_urls: dict[str, str] = field(default_factory=dict)
+    files: Files | None = None
     site: dict[str, Any] = field(default_factory=dict)
 
 
@@ -86,15 +86,22 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command = command
 
 
+@event_priority(100)  # before the feed plugin reads the build date (SOURCE_DATE_EPOCH)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     domain = _domain()
     root = Path(config.config_file_path).parent
     try:
-        registry = domain.load_registry(root / "data", stories_dir=Path(config.docs_dir) / "stories" / "posts", root=root)
+        registry = domain.load_registry(
+            root / "data", stories_dir=Path(config.docs_dir) / "stories" / "posts", root=root
+        )
     except domain.RegistryError as error:
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
     site = registry.site
     as_of = site.as_of or dt.date.today()
+    if site.as_of is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+        # Sitemap and feed dates come from the data's own date, so the same data builds the same bytes.
+        midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
     state.boards = domain.boards.build_boards(registry, as_of)
     state.site = _site_facts(registry, as_of, config)
     _teach_search_the_names(state.boards)
@@ -127,6 +134,8 @@ def _teach_search_the_names(boards: Any) -> None:
     view = boards.current
     for page in view.pages.values():
         jieba.add_word(page.branch.name, freq=100_000)
+        if page.branch.secretary:
+            jieba.add_word(page.branch.secretary, freq=100_000)
         for row in page.members.rows:
             jieba.add_word(row.name, freq=100_000)
 
@@ -134,6 +143,7 @@ def _teach_search_the_names(boards: Any) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.specs = {spec.src_uri: spec for spec in _page_specs(state.boards)}
     state.urls = {}
+    state.files = files
     for spec in state.specs.values():
         files.append(File.generated(config, spec.src_uri, content=_markdown(spec)))
     for name, text in _domain_module("noticeboard.opendata").files(state.boards).items():
@@ -158,8 +168,26 @@ def _page_specs(boards: Any) -> list[PageSpec]:
         if year > current:
             continue
         suffix = "" if year == current else f"（{year} 年度）"
-        specs.append(PageSpec(f"{prefix}boards/branches.md", "board-branches.html", f"星级党支部公示栏{suffix}", view.branches, year, searchable=year == current))
-        specs.append(PageSpec(f"{prefix}commitments.md", "commitments.html", f"公开承诺{suffix}", view.commitments, year, searchable=year == current))
+        specs.append(
+            PageSpec(
+                f"{prefix}boards/branches.md",
+                "board-branches.html",
+                f"星级党支部公示栏{suffix}",
+                view.branches,
+                year,
+                searchable=year == current,
+            )
+        )
+        specs.append(
+            PageSpec(
+                f"{prefix}commitments.md",
+                "commitments.html",
+                f"公开承诺{suffix}",
+                view.commitments,
+                year,
+                searchable=year == current,
+            )
+        )
         for branch_id, page in view.pages.items():
             names = " ".join(row.name for row in page.members.rows)
             specs.append(
@@ -204,7 +232,17 @@ def _md_text(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~<>&" else ch for ch in text)
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def _page_url(src_uri: str) -> str:
+    """The site-relative URL of any page by its source path (``years.md`` → ``years/``)."""
+    file = state.files.get_file_from_path(src_uri) if state.files else None
+    if file is None:
+        raise PluginError(f"内部错误：找不到页面 {src_uri}")
+    return file.url
+
+
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
     spec = state.specs.get(page.file.src_uri)
     if spec is not None:
         context["view"] = spec.view
@@ -226,6 +264,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         **state.site,
         "url": _url_for,
         "story_url": state.story_urls.get,
+        "page_url": _page_url,
         "current": state.boards.current,
         "boards": state.boards,
     }
@@ -247,7 +286,11 @@ def _write_year_redirects(site_dir: Path, config: MkDocsConfig) -> None:
     for (kind, page_year, key), url in sorted(state.urls.items()):
         if page_year != year:
             continue
-        source = {"branch": f"{year}/branches/{key}", "board-branches": f"{year}/boards/branches", "commitments": f"{year}/commitments"}.get(kind)
+        source = {
+            "branch": f"{year}/branches/{key}",
+            "board-branches": f"{year}/boards/branches",
+            "commitments": f"{year}/commitments",
+        }.get(kind)
         if source is None:
             continue
         target_file = source + ("/index.html" if config.use_directory_urls else ".html")
@@ -269,5 +312,6 @@ def _write(path: Path, text: str) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     server.watch(os.fspath(Path(config.config_file_path).parent / "data"))
-    server.watch(os.fspath(DOMAIN))
+    # The domain package, wherever it is installed from (an editable install: src/noticeboard).
+    server.watch(os.fspath(Path(_domain_module("noticeboard").__file__).parent))
     return server

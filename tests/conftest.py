@@ -177,3 +177,56 @@ class Township:
 @pytest.fixture
 def town(tmp_path: Path) -> Township:
     return Township(tmp_path)
+
+
+# --- The built demo site -----------------------------------------------------------------------
+
+import functools  # noqa: E402
+import http.server  # noqa: E402
+import os  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` as a user runs it; returns the finished process."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env={**BUILD_ENV, **env},
+        check=False,
+        cwd=config.parent,
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo township built once for the whole test session."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build_site(out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """The built site served on a free loopback port; yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()

@@ -205,7 +205,9 @@ class Boards:
     @property
     def earlier(self) -> tuple[YearView, ...]:
         """Years before the current one, newest first."""
-        return tuple(view for year, view in sorted(self.years.items(), reverse=True) if year < self.registry.site.year)
+        return tuple(
+            view for year, view in sorted(self.years.items(), reverse=True) if year < self.registry.site.year
+        )
 
 
 def build_boards(registry: Registry, as_of: dt.date) -> Boards:
@@ -244,7 +246,9 @@ def _year_view(
         branch_id: BranchPage(
             year=results.year,
             branch=row,
-            members=_member_board(branch_id, results.year, members_by_branch[branch_id], registry, member_rule),
+            members=_member_board(
+                branch_id, results.year, members_by_branch[branch_id], registry, member_rule
+            ),
             commitments=tuple(commitments_by_branch.get(branch_id, ())),
             stories=tuple(stories_by_branch.get(branch_id, ())),
             history=_history(ratings_by_branch.get(branch_id, {})),
@@ -255,7 +259,9 @@ def _year_view(
         year=results.year,
         results=results,
         summary=summarize(results),
-        branches=_branch_board(results.year, list(rows.values()), describe_tiers(scheme.branch.tiers, scheme.branch.round)),
+        branches=_branch_board(
+            results.year, list(rows.values()), describe_tiers(scheme.branch.tiers, scheme.branch.round)
+        ),
         pages=pages,
         commitments=_commitments_board(results, rows, commitments_by_branch),
     )
@@ -286,7 +292,9 @@ def _by_score(rows: list[Ranked]) -> tuple[Ranked, ...]:
 
 def _branch_board(year: int, rows: list[BranchRow], rule: str) -> BranchBoard:
     groups = tuple(
-        Group(str(level), f"{STAR_WORDS[level]}党支部", level, _by_score([r for r in rows if r.stars == level]))
+        Group(
+            str(level), f"{STAR_WORDS[level]}党支部", level, _by_score([r for r in rows if r.stars == level])
+        )
         for level in STAR_LEVELS
     )
     unrated = Group("unrated", "未评定", None, tuple(r for r in rows if r.rating is None))
@@ -365,12 +373,16 @@ def _commitments_board(
     results: YearResults, rows: Mapping[str, BranchRow], by_branch: Mapping[str, list[CommitmentRow]]
 ) -> CommitmentsBoard:
     groups = tuple(
-        CommitmentGroup(branch=row, rows=tuple(by_branch[branch_id]), counts=count_commitments(by_branch[branch_id]))
+        CommitmentGroup(
+            branch=row, rows=tuple(by_branch[branch_id]), counts=count_commitments(by_branch[branch_id])
+        )
         for branch_id, row in rows.items()
         if by_branch.get(branch_id)
     )
     everything = [row for group in groups for row in group.rows]
-    return CommitmentsBoard(year=results.year, as_of=results.as_of, groups=groups, counts=count_commitments(everything))
+    return CommitmentsBoard(
+        year=results.year, as_of=results.as_of, groups=groups, counts=count_commitments(everything)
+    )
 
 
 def _history(ratings: Mapping[int, Rating | None]) -> tuple[HistoryEntry, ...]:

@@ -20,7 +20,9 @@ def _number(value: Decimal | None) -> float | int | None:
     """A published score as a JSON number (scores have at most four decimals, so floats print exactly)."""
     if value is None:
         return None
-    return int(value) if value == value.to_integral_value() and value.as_tuple().exponent == 0 else float(value)
+    return (
+        int(value) if value == value.to_integral_value() and value.as_tuple().exponent == 0 else float(value)
+    )
 
 
 def _rating(rating: Rating | None) -> dict[str, Any]:
@@ -77,11 +79,13 @@ def _date(value: dt.date | None) -> str | None:
 
 
 def _commitment(row: CommitmentRow) -> dict[str, Any]:
+    """A commitment names its maker but carries no member id: with ``members.json`` an id
+    would tell whether the maker is on a star board, and the commitment must not tell that."""
     return {
         "id": row.id,
         "year": row.year,
-        "by": row.by,
         "maker": row.maker,
+        "maker_kind": "member" if row.by_member else "branch",
         "branch": row.branch,
         "text": row.text,
         "category": row.category,

@@ -1,0 +1,128 @@
+"""The demo site in headless Chromium (Debian's package), as a villager on a phone would use it."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A fresh page that fails the test if anything is requested from outside the site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    outside: list[str] = []
+    page.on(
+        "request", lambda request: None if request.url.startswith(server) else outside.append(request.url)
+    )
+    yield page
+    context.close()
+    assert outside == [], f"requests left the site: {outside}"
+
+
+def shot(page: Page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_from_home_to_a_branch_board(page: Page, server: str) -> None:
+    page.goto(server)
+    assert page.locator(".nb-notice").inner_text().startswith("公示期")
+    page.get_by_role("link", name="星级党支部公示栏").first.click()
+    page.wait_for_url("**/boards/branches/")
+    assert page.locator("h2#stars-3").inner_text().startswith("三星党支部")
+    page.get_by_role("link", name="青山村第一党支部", exact=True).click()
+    page.wait_for_url("**/branches/qingshan-1/")
+    assert page.locator("h1").inner_text().removesuffix("¶") == "青山村第一党支部"
+    assert page.locator("h3#members-3").inner_text() == "三星党员（4 名）"
+    assert page.locator(".nb-facts .nb-stars__words").inner_text() == "三星"
+    shot(page, "branch-desktop")
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type ``query`` into the site search; return the titles of the results."""
+    page.locator(".md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")  # Material searches on key events
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    return page.locator(".md-search-result__item h1").all_inner_texts()
+
+
+def test_search_a_member_name_in_chinese(page: Page, server: str) -> None:
+    page.goto(server)
+    assert search(page, "邱美玲") == ["青山村第一党支部"]
+    page.locator(".md-search-result__item a").first.click()
+    page.wait_for_url("**/branches/qingshan-1/**")
+    board = "".join(page.locator("h3[id^='members-'] + .nb-table").all_inner_texts())
+    assert "邱美玲" in board
+    shot(page, "search-landing")
+
+
+def test_search_a_branch_and_a_secretary(page: Page, server: str) -> None:
+    page.goto(server)
+    assert search(page, "通达煤矿党支部")[0] == "通达煤矿党支部"
+    page.goto(server)
+    assert "青山村第一党支部" in search(page, "刘玉梅")
+
+
+def test_a_phone_reads_the_branch_page_without_sideways_scrolling(browser: Browser, server: str) -> None:
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(server + "branches/qingshan-1/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+    assert page.locator("label.md-header__button[for='__drawer']").is_visible()
+    shot(page, "branch-phone")
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import build_site
+
+    out = tmp_path_factory.mktemp("offline") / "site"
+    result = build_site(out, NOTICEBOARD_OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_the_offline_copy_works_from_a_folder_search_included(browser: Browser, offline_site: Path) -> None:
+    page = browser.new_page()
+    outside: list[str] = []
+    page.on(
+        "request", lambda request: None if request.url.startswith("file://") else outside.append(request.url)
+    )
+    page.goto((offline_site / "index.html").as_uri())
+    page.get_by_role("link", name="星级党支部公示栏").first.click()
+    page.get_by_role("link", name="青山村第一党支部", exact=True).click()
+    assert page.url.endswith("/branches/qingshan-1.html")
+    assert search(page, "邱美玲") == ["青山村第一党支部"]
+    assert outside == []
+    page.close()

@@ -1,0 +1,62 @@
+"""``mkdocs serve`` shows an edit under data/ without a restart (MkDocs alone watches only docs/)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import BUILD_ENV, ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in _fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("docs", "data", "hooks", "theme_overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=BUILD_ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/branches/qingshan-1/"
+        assert _wait_for(url, "青山村第一党支部", 60), "the site did not come up"
+        members = project / "data" / "members" / "qingshan-1.yml"
+        text = members.read_text(encoding="utf-8")
+        first = text.split("name: ", 1)[1].split("\n", 1)[0]
+        members.write_text(text.replace(f"name: {first}", "name: 改名测试", 1), encoding="utf-8")
+        assert _wait_for(url, "改名测试", 60), "an edit under data/ was not picked up"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -1,0 +1,159 @@
+"""The built demo site: every page and JSON file the issue promises, agreeing with the engine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build_site
+from noticeboard import Registry, load_registry
+from noticeboard.boards import build_boards
+
+AS_OF = dt.date(2026, 1, 5)
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry(ROOT / "data", stories_dir=ROOT / "docs" / "stories" / "posts", root=ROOT)
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_board_and_branch_page_exists(site: Path, registry: Registry) -> None:
+    for page in (
+        "index.html",
+        "boards/branches/index.html",
+        "commitments/index.html",
+        "stories/index.html",
+        "years/index.html",
+    ):
+        assert (site / page).is_file(), page
+    rated = [b.id for b in registry.branches if not b.is_general]
+    for branch_id in rated:
+        assert (site / "branches" / branch_id / "index.html").is_file()
+        assert (site / "2024" / "branches" / branch_id / "index.html").is_file()  # earlier year, stable URL
+        assert (site / "2025" / "branches" / branch_id / "index.html").is_file()  # current year, stable URL
+    assert (site / "2024" / "boards" / "branches" / "index.html").is_file()
+    assert 'http-equiv="refresh"' in read(site, "2025/boards/branches/index.html")
+
+
+def test_board_groups_branches_by_stars_with_scores(site: Path, registry: Registry) -> None:
+    view = build_boards(registry, AS_OF).current
+    html = read(site, "boards/branches/index.html")
+    for group in view.branches.groups:
+        assert f"{group.title}（{len(group.rows)} 个）" in html
+    assert "未评定（1 个）" in html
+    positions = [html.index(f">{row.name}</a>") for row in view.branches.groups[0].rows]
+    assert positions == sorted(positions), "three-star branches are listed highest score first"
+
+
+def test_branch_page_explains_the_score(site: Path) -> None:
+    html = read(site, "branches/qingshan-1/index.html")
+    assert "积分制管理考核" in html and "年终目标考核" in html
+    assert ">89.95<" in html and "<strong>90.0</strong>" in html
+    assert "三星" in html and "↑ 上升" in html
+
+
+def test_earlier_year_pages_show_that_year(site: Path, registry: Registry) -> None:
+    html = read(site, "2024/branches/tongda-meikuang/index.html")
+    assert "这是 2024 年度的公示内容" in html and "未评定" in html
+
+
+def test_open_data_agrees_with_the_engine(site: Path, registry: Registry) -> None:
+    view = build_boards(registry, AS_OF).current
+    summary = json.loads(read(site, "data/summary.json"))
+    assert summary == json.loads(json.dumps(view.summary.as_dict()))
+    branches = {b["id"]: b for b in json.loads(read(site, "data/branches.json"))}
+    assert set(branches) == set(view.pages)
+    for branch_id, page in view.pages.items():
+        rating = page.branch.rating
+        assert branches[branch_id]["stars"] == (rating.stars if rating else None)
+        assert branches[branch_id]["history"]["2025"]["stars"] == branches[branch_id]["stars"]
+    members = json.loads(read(site, "data/members.json"))
+    named = {row.id for page in view.pages.values() for row in page.members.rows}
+    assert {m["id"] for m in members} == named
+    assert all(m["stars"] in (1, 2, 3) for m in members)
+    assert len(json.loads(read(site, "data/commitments.json"))) == summary["commitments"]["total"]
+    assert json.loads(read(site, "data/2024/summary.json"))["year"] == 2024
+
+
+def test_nothing_private_is_published(site: Path, registry: Registry) -> None:
+    boards = build_boards(registry, AS_OF)
+    view = boards.current
+    named = {
+        row.id for year in boards.years.values() for page in year.pages.values() for row in page.members.rows
+    }
+    secrets = {str(v) for m in registry.members for v in m.private.values()}
+    hidden_ids = {m.id for m in registry.members if m.id not in named}
+    text = "\n".join(p.read_text(encoding="utf-8", errors="ignore") for p in site.rglob("*") if p.is_file())
+    assert not [s for s in secrets if s in text]
+    assert not [i for i in hidden_ids if re.search(rf"\b{i}\b", text)]
+    index = read(site, "search/search_index.json")
+    named_now = {row.id for page in view.pages.values() for row in page.members.rows}
+    names_now = {row.name for page in view.pages.values() for row in page.members.rows}
+    unnamed_only = {m.name for m in registry.members if m.id not in named_now} - names_now
+    assert not [n for n in unnamed_only if n in index.replace("\u200b", "")]
+
+
+EXTERNAL_LOAD = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|<link\b(?=[^>]*\brel=["']?(?:stylesheet|icon|preload|prefetch|modulepreload|manifest|apple-touch-icon))"""
+    r"""[^>]*\bhref=["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def test_no_page_or_stylesheet_loads_anything_from_outside(site: Path) -> None:
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".css"):
+            for match in EXTERNAL_LOAD.finditer(path.read_text(encoding="utf-8")):
+                offenders.append(f"{path.relative_to(site)}: {match.group(0)}")
+    assert offenders == []
+    assert "fonts.googleapis" not in read(site, "index.html")
+
+
+def test_search_index_holds_names_not_tables(site: Path) -> None:
+    index = json.loads(read(site, "search/search_index.json"))
+    branch = next(d for d in index["docs"] if d["location"] == "branches/qingshan-1/")
+    words = branch["text"].replace("<p>", "").replace("</p>", "").split("\u200b")
+    assert "邱美玲" in words, "member names are whole words for Chinese search"
+    assert not any(d["location"].startswith("2024/") for d in index["docs"]), "earlier years are not searched"
+    assert (site / "search" / "search_index.json").stat().st_size < 200_000
+
+
+def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert build_site(again).returncode == 0
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(k) for k in first if first[k] != second[k]] == []
+
+
+def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for name in ("mkdocs.yml", "docs", "data", "hooks", "theme_overrides"):
+        source = ROOT / name
+        target = project / name
+        if source.is_dir():
+            import shutil
+
+            shutil.copytree(source, target)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+    branches = project / "data" / "branches.yml"
+    branches.write_text(
+        branches.read_text(encoding="utf-8").replace("kind: village", "kind: vilage", 1), encoding="utf-8"
+    )
+    result = build_site(project / "site", config=project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "data/branches.yml:" in result.stderr and "“vilage”不是可选的值" in result.stderr
+    assert "Traceback" not in result.stderr
