@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup system-deps serve build build-offline test lint validate demo schema lock clean
+.PHONY: setup system-deps serve build build-offline test bench lint validate demo schema lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "需要 Python 3.11 或更高版本 / Python 3.11+ is required"; exit 1; }
@@ -46,6 +46,10 @@ system-deps:
 
 test: setup system-deps lint
 	$(BIN)/python -m pytest
+
+# Build speed figures (printed, not asserted): the demo, a county, plain Material.
+bench: setup
+	$(BIN)/python tests/benchmarks/build_benchmark.py
 
 lint: setup
 	$(BIN)/ruff check src hooks tests

@@ -16,6 +16,7 @@ Events, in the order MkDocs calls them:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import html
 import importlib
 import logging
@@ -88,11 +89,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before the feed plugin reads the build date (SOURCE_DATE_EPOCH)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    gc.unfreeze()  # a rebuild while serving: let the previous registry be collected
     domain = _domain()
     root = Path(config.config_file_path).parent
     try:
         registry = domain.load_registry(
-            root / "data", stories_dir=Path(config.docs_dir) / "stories" / "posts", root=root
+            root / "data",
+            stories_dir=Path(config.docs_dir) / "stories" / "posts",
+            root=root,
+            cache_dir=root / ".cache" / "noticeboard",
         )
     except domain.RegistryError as error:
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
@@ -105,6 +110,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.boards = domain.boards.build_boards(registry, as_of)
     state.site = _site_facts(registry, as_of, config)
     _teach_search_the_names(state.boards)
+    # The registry lives for the whole build; keep the collector from rescanning it for every page.
+    gc.freeze()
     if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     return config

@@ -23,6 +23,7 @@ from .aggregation import (
     rate_year,
     summarize,
 )
+from .memory import paused_gc
 from .models import KIND_LABELS, STATUS_LABELS, Branch, Update
 from .ratings import STAR_WORDS, Rating, describe_tiers
 from .registry import Registry, Story
@@ -216,6 +217,11 @@ def build_boards(registry: Registry, as_of: dt.date) -> Boards:
     Years after ``site.yml``'s ``year`` are being prepared and are not published.
     """
     published = [year for year in registry.years if year <= registry.site.year]
+    with paused_gc():
+        return _build(registry, as_of, published)
+
+
+def _build(registry: Registry, as_of: dt.date, published: list[int]) -> Boards:
     results = {year: rate_year(registry, year, as_of) for year in published}
     ratings_by_branch: dict[str, dict[int, Rating | None]] = {}
     for year, result in results.items():

@@ -34,7 +34,8 @@ def _validate(args: argparse.Namespace) -> int:
     data_dir: Path = args.data_dir
     stories = args.stories if args.stories is not None else stories_next_to(data_dir)
     try:
-        registry = load_registry(data_dir, stories_dir=stories)
+        cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "noticeboard"
+        registry = load_registry(data_dir, stories_dir=stories, cache_dir=cache)
     except RegistryError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="案例文章文件夹 / case-story posts folder（默认 docs/stories/posts）",
     )
+    check.add_argument("--no-cache", action="store_true", help="不使用解析缓存 / parse every file again")
     check.set_defaults(run=_validate)
 
     schema = commands.add_parser(

@@ -117,7 +117,8 @@ def files(boards: Boards) -> dict[str, str]:
             "commitments.json": commitments(view),
         }
         for name, document in documents.items():
-            text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+            # Compact: the C encoder is ten times faster than the indenting one at county scale.
+            text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
             for prefix in prefixes:
                 out[prefix + name] = text
     return out

@@ -20,7 +20,7 @@ from .errors import Problems
 from .messages import report_validation
 from .models import Branch, Commitment, LedgerEntry, Member, Schemes, Site
 from .models.story import StoryMeta
-from .yamlsource import Document, parse_yaml, read_yaml
+from .yamlsource import Document, ParseCache, parse_yaml, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -100,9 +100,10 @@ class Registry:
 class _Reader:
     """Reads files of one data directory, collecting problems as it goes."""
 
-    def __init__(self, data_dir: Path, problems: Problems) -> None:
+    def __init__(self, data_dir: Path, problems: Problems, cache: ParseCache | None) -> None:
         self.data_dir = data_dir
         self.problems = problems
+        self.cache = cache
         self.files: dict[str, list[str]] = {}
         self.raw_ids: dict[str, set[str]] = {}
         self.unreadable: set[str] = set()
@@ -123,7 +124,7 @@ class _Reader:
                 self.problems.add(path, 0, "缺少这个文件")
             return None
         self.note(kind, path)
-        doc = read_yaml(path, self.problems)
+        doc = read_yaml(path, self.problems, self.cache)
         if doc is None:
             return None
         data = {} if doc.data is None else doc.data
@@ -134,7 +135,7 @@ class _Reader:
 
     def records(self, kind: str, path: Path, model: type[M]) -> list[Located[M]]:
         self.note(kind, path)
-        doc = read_yaml(path, self.problems)
+        doc = read_yaml(path, self.problems, self.cache)
         if doc is None:
             self.failed(kind)
             return []
@@ -204,9 +205,11 @@ class Loaded:
         return kind in self.unreadable or key in self.raw_ids.get(kind, set())
 
 
-def read_files(data_dir: Path, stories_dir: Path | None, problems: Problems) -> Loaded:
+def read_files(
+    data_dir: Path, stories_dir: Path | None, problems: Problems, cache: ParseCache | None = None
+) -> Loaded:
     """Read and validate every file, record by record."""
-    reader = _Reader(data_dir, problems)
+    reader = _Reader(data_dir, problems, cache)
     loaded = Loaded()
     loaded.site = reader.mapping("site", data_dir / "site.yml", Site, required=True)
     loaded.schemes = reader.mapping("schemes", data_dir / "schemes.yml", Schemes, required=False)

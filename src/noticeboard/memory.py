@@ -1,0 +1,26 @@
+"""Keeping Python's cyclic garbage collector off the registry while it is built.
+
+Why: a county's registry is millions of small objects that all stay alive for
+the whole build. Each full collection rescans every one of them, and
+collections are triggered by allocation, so loading, rating and rendering
+spend most of their time in the collector (measured: 3× the load time, 15× the
+cost of a rating). None of these objects form garbage cycles.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Run a block with the cyclic collector off, restoring its previous state."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()

@@ -1,0 +1,174 @@
+"""Build-speed benchmark: the demo township, a county-scale registry, and a plain Material baseline.
+
+Run with ``make bench`` (or ``python tests/benchmarks/build_benchmark.py``). It prints
+figures; it asserts nothing (speed targets are measured, not tested). For each build:
+wall seconds, pages per second, peak memory, output size, search-index size (raw
+and gzipped); for the county also the data layer (load, validate, rate, open data)
+cold and warm, and the ratio to a plain pruned-nav Material build of as many pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def _project(target: Path, data: Path | None) -> Path:
+    """A copy of this site's sources, with ``data`` instead of the demo's when given."""
+    for name in ("docs", "hooks", "theme_overrides"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    if data is None:
+        shutil.copytree(ROOT / "data", target / "data")
+    else:
+        shutil.move(str(data), target / "data")
+        for post in (target / "docs" / "stories" / "posts").glob("*.md"):
+            post.unlink()  # the demo's stories name the demo's branches
+    return target
+
+
+def _build(project: Path) -> dict[str, float]:
+    """Build ``project`` in a child process; return wall time, peak memory and output figures."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", "site"], cwd=project, env=ENV
+    )
+    _, status, usage = os.wait4(child.pid, 0)  # this child's own peak memory, not the largest so far
+    child.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - start
+    if child.returncode:
+        raise SystemExit(f"build failed in {project}")
+    peak = usage.ru_maxrss
+    site = project / "site"
+    pages = sum(1 for page in site.rglob("*.html") if b'http-equiv="refresh"' not in page.read_bytes()[:400])
+    index = site / "search" / "search_index.json"
+    raw = index.read_bytes() if index.exists() else b""
+    return {
+        "wall": wall,
+        "pages": pages,
+        "pages_per_s": pages / wall,
+        "peak_mb": peak / 1024,
+        "output_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
+        "index_kb": len(raw) / 1e3,
+        "index_gz_kb": len(gzip.compress(raw, mtime=0)) / 1e3,
+    }
+
+
+def _data_layer(data: Path, cache: Path) -> dict[str, float]:
+    """Load, validate and rate in a fresh process, cold then warm (parse cache filled)."""
+    code = (
+        "import datetime as dt, gc, sys, time; from pathlib import Path\n"
+        "from noticeboard import load_registry; from noticeboard.boards import build_boards\n"
+        "from noticeboard import opendata\n"
+        "t = time.perf_counter(); r = load_registry(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))\n"
+        "t1 = time.perf_counter(); b = build_boards(r, dt.date(2026, 1, 5)); gc.freeze()\n"
+        "t2 = time.perf_counter(); opendata.files(b); t3 = time.perf_counter()\n"
+        "print(t1 - t, t2 - t1, t3 - t2)\n"
+    )
+    figures = {}
+    for label in ("cold", "warm"):
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(data), str(cache)],
+            env=ENV,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        load, rate, export = (float(x) for x in out)
+        figures[f"{label}_load"] = load
+        figures[f"{label}_rate"] = rate
+        figures[f"{label}_total"] = load + rate + export
+    return figures
+
+
+def _plain_material(target: Path, pages: int) -> Path:
+    """``pages`` Markdown pages with a 20-row table each, Material with a pruned nav, Chinese search."""
+    docs = target / "docs"
+    (docs / "p").mkdir(parents=True)
+    (docs / "index.md").write_text("# 首页\n\n公示栏。\n", encoding="utf-8")
+    rows = "\n".join(f"| 党员{i} | 男 | {80 + i % 20} | ★★ 二星 |" for i in range(20))
+    for number in range(pages - 1):
+        (docs / "p" / f"{number}.md").write_text(
+            f"# 第{number}党支部\n\n| 姓名 | 性别 | 积分 | 星级 |\n| --- | --- | --- | --- |\n{rows}\n",
+            encoding="utf-8",
+        )
+    (target / "mkdocs.yml").write_text(
+        "site_name: 基准\ntheme:\n  name: material\n  language: zh\n  font: false\n"
+        "plugins:\n  - search:\n      lang: zh\nnav:\n  - 首页: index.md\nnot_in_nav: |\n  /p/\n",
+        encoding="utf-8",
+    )
+    return target
+
+
+def _line(name: str, figures: dict[str, float]) -> str:
+    return (
+        f"{name:<34} {figures['wall']:7.1f} s {figures['pages']:6.0f} pages {figures['pages_per_s']:6.0f} pages/s "
+        f"{figures['peak_mb']:6.0f} MB peak {figures['output_mb']:7.1f} MB out "
+        f"index {figures['index_kb']:7.0f} kB ({figures['index_gz_kb']:5.0f} kB gzipped)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--branches", type=int, default=2000)
+    parser.add_argument("--members", type=int, default=40000)
+    args = parser.parse_args()
+    print(
+        f"Noticeboard build benchmark — {dt.date.today()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    )
+    with tempfile.TemporaryDirectory() as temp:
+        work = Path(temp)
+        town = _project(work / "town", None)
+        print(_line("township (demo), cold", _build(town)))
+        print(_line("township (demo), warm cache", _build(town)))
+
+        data = work / "county-data"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "noticeboard",
+                "demo",
+                "--out",
+                str(data),
+                "--branches",
+                str(args.branches),
+                "--members",
+                str(args.members),
+            ],
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
+        layer = _data_layer(data, work / "layer-cache")
+        county = _project(work / "county", data)
+        cold = _build(county)
+        warm = _build(county)
+        print(_line(f"county ({args.branches}/{args.members}), cold", cold))
+        print(_line(f"county ({args.branches}/{args.members}), warm cache", warm))
+
+        plain = _build(_plain_material(work / "plain", int(warm["pages"])))
+        print(_line("plain Material, pruned nav, same pages", plain))
+        print(
+            f"county data layer: load+validate {layer['cold_load']:.2f} s cold / {layer['warm_load']:.2f} s warm, "
+            f"rate and prepare boards {layer['warm_rate']:.2f} s, total {layer['cold_total']:.2f} s cold / "
+            f"{layer['warm_total']:.2f} s warm ({layer['warm_total'] / warm['wall']:.0%} of the warm build)"
+        )
+        print(
+            f"county build / plain Material build: {cold['wall'] / plain['wall']:.2f}× cold, {warm['wall'] / plain['wall']:.2f}× warm"
+        )
+
+
+if __name__ == "__main__":
+    main()
