@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.plugins.noticeboard")
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
+STORY_POSTS = "stories/posts/"
 
 
 @dataclass(frozen=True)
@@ -158,12 +159,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for spec in state.specs.values():
         kind, year, key = _url_key(spec)
         state.urls[(kind, year, key)] = files.get_file_from_path(spec.src_uri).url  # type: ignore[union-attr]
-    # The blog plugin has already given each post its final URL (plugins run before hooks).
-    state.story_urls = {}
-    for story in state.boards.registry.stories:
-        post = files.get_file_from_path(f"stories/posts/{story.path}")
-        if post is not None:
-            state.story_urls[story.path] = post.url
     return files
 
 
@@ -239,6 +234,13 @@ def _md_text(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~<>&" else ch for ch in text)
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # MkDocs picks the template before on_page_context, so a story's is switched here.
+    if page.file.src_uri.startswith(STORY_POSTS) and page.meta.get("template") == "blog-post.html":
+        page.meta["template"] = "story.html"  # Material's post, plus the branches the story names
+    return markdown
+
+
 def _page_url(src_uri: str) -> str:
     """The site-relative URL of any page by its source path (``years.md`` → ``years/``)."""
     file = state.files.get_file_from_path(src_uri) if state.files else None
@@ -254,7 +256,15 @@ def on_page_context(
     if spec is not None:
         context["view"] = spec.view
         context["view_year"] = spec.year
+    elif page.meta.get("template") == "story.html":
+        context["story_branches"] = _story_branches(page.file.src_uri.removeprefix(STORY_POSTS))
     return context
+
+
+def _story_branches(path: str) -> list[Any]:
+    current = state.boards.current
+    story = next((s for s in state.boards.registry.stories if s.path == path), None)
+    return [current.pages[b].branch for b in story.meta.branches if b in current.pages] if story else []
 
 
 def _url_for(kind: str, year: int | None = None, key: str = "") -> str:
@@ -266,6 +276,12 @@ def _url_for(kind: str, year: int | None = None, key: str = "") -> str:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # By now the blog plugin has moved each post to its final URL (it does so after on_files).
+    state.story_urls = {}
+    for story in state.boards.registry.stories:
+        post = files.get_file_from_path(STORY_POSTS + story.path)
+        if post is not None:
+            state.story_urls[story.path] = post.url
     env.filters["nb_date"] = _chinese_date
     env.globals["nb"] = {
         **state.site,

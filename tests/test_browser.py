@@ -126,3 +126,21 @@ def test_the_offline_copy_works_from_a_folder_search_included(browser: Browser, 
     assert search(page, "邱美玲") == ["青山村第一党支部"]
     assert outside == []
     page.close()
+
+
+def test_bytes_a_phone_loads_for_a_branch_page(browser: Browser, server: str) -> None:
+    """Measured, and kept under a budget fit for a slow mobile network (printed with -s)."""
+    import gzip
+
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    loaded: dict[str, bytes] = {}
+    page.on("response", lambda response: loaded.__setitem__(response.url, response.body()))
+    page.goto(server + "branches/qingshan-1/", wait_until="networkidle")
+    context.close()
+    raw = sum(len(body) for body in loaded.values())
+    zipped = sum(len(gzip.compress(body, mtime=0)) for body in loaded.values())
+    print(
+        f"\nbranch page first load: {len(loaded)} files, {raw / 1000:.0f} kB, {zipped / 1000:.0f} kB gzipped"
+    )
+    assert zipped < 250_000

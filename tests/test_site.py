@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -157,3 +159,41 @@ def test_bad_data_stops_the_build_with_file_and_line(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "data/branches.yml:" in result.stderr and "“vilage”不是可选的值" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_story_links_the_branches_it_names(site: Path) -> None:
+    html = read(site, "stories/2025/2025-03-tea-cooperative/index.html")
+    assert 'href="../../../branches/huaxin-chaye/"' in html and "相关党支部" in html
+    branch = read(site, "branches/huaxin-chaye/index.html")
+    assert 'href="../../stories/2025/2025-03-tea-cooperative/"' in branch
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.targets.append(value)
+
+
+def test_no_broken_internal_links(site: Path) -> None:
+    broken = []
+    for page in site.rglob("*.html"):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for target in parser.targets:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith(("#", "mailto:", "tel:", "data:")):
+                continue
+            path = unquote(parts.path)
+            resolved = (
+                (site / path.lstrip("/")) if path.startswith("/") else (page.parent / path) if path else page
+            )
+            if path.endswith("/") or resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.exists():
+                broken.append(f"{page.relative_to(site)} → {target}")
+    assert broken == []
