@@ -58,6 +58,8 @@ class State:
     """What one build knows; rebuilt on every ``on_config`` (so ``mkdocs serve`` sees edits)."""
 
     command: str = "build"
+    set_epoch: bool = False
+    """Whether SOURCE_DATE_EPOCH is ours (from ``as_of``) rather than the caller's."""
     boards: Any = None
     specs: dict[str, PageSpec] = field(default_factory=dict)
     urls: dict[tuple[str, int, str], str] = field(default_factory=dict)
@@ -76,6 +78,7 @@ def _domain() -> Any:
             del sys.modules[name]
     importlib.import_module("noticeboard.boards")
     importlib.import_module("noticeboard.opendata")
+    importlib.import_module("noticeboard.posters")
     return importlib.import_module("noticeboard")
 
 
@@ -93,6 +96,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()  # a rebuild while serving: let the previous registry be collected
     domain = _domain()
     root = Path(config.config_file_path).parent
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml 缺少 site_url（网站地址，例如 https://dangjian.example.gov.cn/）：\n"
+            "打印的公示栏上的二维码要指向网站上的页面，请先填写 site_url。"
+        )
     try:
         registry = domain.load_registry(
             root / "data",
@@ -104,10 +112,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
     site = registry.site
     as_of = site.as_of or dt.date.today()
-    if site.as_of is not None and "SOURCE_DATE_EPOCH" not in os.environ:
+    if site.as_of is not None and ("SOURCE_DATE_EPOCH" not in os.environ or state.set_epoch):
         # Sitemap and feed dates come from the data's own date, so the same data builds the same bytes.
         midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.timezone(dt.timedelta(hours=8)))
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
+        state.set_epoch = True
     state.boards = domain.boards.build_boards(registry, as_of)
     state.site = _site_facts(registry, as_of, config)
     _teach_search_the_names(state.boards)
@@ -154,12 +163,88 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.files = files
     for spec in state.specs.values():
         files.append(File.generated(config, spec.src_uri, content=_markdown(spec)))
-    for name, text in _domain_module("noticeboard.opendata").files(state.boards).items():
-        files.append(File.generated(config, name, content=text))
     for spec in state.specs.values():
         kind, year, key = _url_key(spec)
         state.urls[(kind, year, key)] = files.get_file_from_path(spec.src_uri).url  # type: ignore[union-attr]
+    # Posters need the live pages' URLs (their QR codes), so they come second.
+    posters = {spec.src_uri: spec for spec in _poster_specs(state.boards, config.site_url or "")}
+    for spec in posters.values():
+        files.append(File.generated(config, spec.src_uri, content=_markdown(spec)))
+        state.urls[_url_key(spec)] = files.get_file_from_path(spec.src_uri).url  # type: ignore[union-attr]
+    state.specs.update(posters)
+    for name, text in _domain_module("noticeboard.opendata").files(state.boards).items():
+        files.append(File.generated(config, name, content=text))
     return files
+
+
+def _poster_specs(boards: Any, site_url: str) -> list[PageSpec]:
+    """Printable boards of the current year: each board alone, and each kind as one set."""
+    posters = _domain_module("noticeboard.posters")
+    view = boards.current
+    year = view.year
+    base = site_url.rstrip("/") + "/"
+
+    def live(kind: str, key: str = "") -> str:
+        return base + _url_for(kind, year, key)
+
+    def page(uri: str, title: str, label: str, back: str, items: list[Any]) -> PageSpec:
+        poster_set = posters.PosterSet(tuple(items), label, back)
+        return PageSpec(uri, "poster.html", title, poster_set, year, searchable=False)
+
+    organisation = boards.registry.site.organisation
+    board = posters.branch_board_poster(view.branches, organisation, live("board-branches"))
+    specs = [
+        page(
+            "print/boards/branches.md",
+            "打印：星级党支部公示栏",
+            "星级党支部公示栏",
+            _url_for("board-branches"),
+            [board],
+        )
+    ]
+    members, commitments = [], []
+    for branch_id, branch_page in view.pages.items():
+        url = live("branch", branch_id)
+        members.append(posters.member_board_poster(branch_page.members, branch_page.branch, url))
+        commitments.append(posters.commitments_poster(branch_page.branch, branch_page.commitments, year, url))
+        back = _url_for("branch", year, branch_id)
+        specs.append(
+            page(
+                f"print/members/{branch_id}.md",
+                f"打印：{branch_page.branch.name}星级党员公示栏",
+                "星级党员公示栏",
+                back,
+                [members[-1]],
+            )
+        )
+        specs.append(
+            page(
+                f"print/commitments/{branch_id}.md",
+                f"打印：{branch_page.branch.name}公开承诺",
+                "公开承诺公示栏",
+                back,
+                [commitments[-1]],
+            )
+        )
+    specs.append(
+        page(
+            "print/members.md",
+            "打印：全部星级党员公示栏",
+            "全部星级党员公示栏",
+            _url_for("board-branches"),
+            members,
+        )
+    )
+    specs.append(
+        page(
+            "print/commitments.md",
+            "打印：全部公开承诺公示栏",
+            "全部公开承诺公示栏",
+            _url_for("commitments"),
+            commitments,
+        )
+    )
+    return specs
 
 
 def _page_specs(boards: Any) -> list[PageSpec]:
@@ -167,8 +252,6 @@ def _page_specs(boards: Any) -> list[PageSpec]:
     specs = []
     for year, view in sorted(boards.years.items()):
         prefix = "" if year == current else f"{year}/"
-        if year > current:
-            continue
         suffix = "" if year == current else f"（{year} 年度）"
         specs.append(
             PageSpec(
@@ -211,6 +294,8 @@ def _url_key(spec: PageSpec) -> tuple[str, int, str]:
     stem = spec.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
     if spec.template == "branch.html":
         return ("branch", spec.year, stem)
+    if spec.template == "poster.html":
+        return ("print", spec.year, spec.src_uri.removeprefix("print/").removesuffix(".md"))
     return (spec.template.removesuffix(".html"), spec.year, "")
 
 

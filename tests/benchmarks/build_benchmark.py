@@ -133,6 +133,29 @@ def main() -> None:
         print(_line("township (demo), cold", _build(town)))
         print(_line("township (demo), warm cache", _build(town)))
 
+        half = work / "half-data"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "noticeboard",
+                "demo",
+                "--out",
+                str(half),
+                "--branches",
+                str(args.branches // 2),
+                "--members",
+                str(args.members // 2),
+            ],
+            env=ENV,
+            check=True,
+            capture_output=True,
+        )
+        halfway = _project(work / "half", half)
+        _build(halfway)  # fill the parse cache
+        middle = _build(halfway)
+        print(_line(f"half county ({args.branches // 2}/{args.members // 2}), warm cache", middle))
+
         data = work / "county-data"
         subprocess.run(
             [
@@ -167,6 +190,10 @@ def main() -> None:
         )
         print(
             f"county build / plain Material build: {cold['wall'] / plain['wall']:.2f}× cold, {warm['wall'] / plain['wall']:.2f}× warm"
+        )
+        print(
+            f"growth: twice the registry takes {warm['wall'] / middle['wall']:.2f}× the time "
+            f"for {warm['pages'] / middle['pages']:.2f}× the pages (linear: 2.00×)"
         )
 
 

@@ -1,0 +1,17 @@
+// Printable boards: choose the paper (A4/A3, portrait/landscape) and print. No network, no cookies.
+(function () {
+  var select = document.getElementById("nb-paper");
+  var style = document.getElementById("nb-page-size");
+  var root = document.documentElement;
+  function apply(value) {
+    var parts = value.split(" ");
+    root.className = "nb-" + parts[0] + " nb-" + parts[1];
+    style.textContent = "@page { size: " + parts[0].toUpperCase() + " " + parts[1] + "; margin: 0; }";
+  }
+  if (select) {
+    select.addEventListener("change", function () { apply(select.value); });
+    apply(select.value);
+  }
+  var button = document.getElementById("nb-print");
+  if (button) { button.addEventListener("click", function () { window.print(); }); }
+})();

@@ -1,0 +1,40 @@
+"""Cutting boards into sheets: nothing lost, nothing reordered, no sheet over its lines, no orphan heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from noticeboard.posters import LINES_PER_SHEET, PrintRow, paginate
+
+
+def _rows(pattern: str) -> list[PrintRow]:
+    """``H`` a heading, ``r`` a one-line row, ``3`` a three-line row."""
+    rows = []
+    for index, char in enumerate(pattern):
+        if char == "H":
+            rows.append(PrintRow((f"heading {index}",), heading=True))
+        else:
+            rows.append(PrintRow((f"row {index}",), lines=1 if char == "r" else int(char)))
+    return rows
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize(
+    "pattern", ["", "Hrrr", "H" + "r" * 40, ("H" + "r" * 9) * 6, "H" + "3r" * 20, "r" * 23 + "Hr"]
+)
+def test_every_row_once_in_order_within_budget(pattern: str, orientation: str) -> None:
+    rows = _rows(pattern)
+    sheets = paginate(rows, orientation)
+    assert [row for sheet in sheets for row in sheet.rows] == rows
+    assert all(sum(row.lines for row in sheet.rows) <= LINES_PER_SHEET[orientation] for sheet in sheets)
+    assert all(not sheet.rows[-1].heading for sheet in sheets if sheet.rows and sheet.number < sheet.of)
+    assert [(s.number, s.of, s.continued) for s in sheets] == [
+        (n, len(sheets), n > 1) for n in range(1, len(sheets) + 1)
+    ]
+
+
+def test_a_heading_is_carried_to_the_next_sheet_with_its_first_row() -> None:
+    full = LINES_PER_SHEET["portrait"]
+    sheets = paginate(_rows("r" * (full - 1) + "Hr"), "portrait")
+    assert [len(sheet.rows) for sheet in sheets] == [full - 1, 2]
+    assert sheets[1].rows[0].heading
