@@ -64,6 +64,8 @@ class State:
     specs: dict[str, PageSpec] = field(default_factory=dict)
     urls: dict[tuple[str, int, str], str] = field(default_factory=dict)
     story_urls: dict[str, str] = field(default_factory=dict)
+    posters: list[Any] = field(default_factory=list)
+    env: Any = None
     files: Files | None = None
     site: dict[str, Any] = field(default_factory=dict)
 
@@ -166,18 +168,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for spec in state.specs.values():
         kind, year, key = _url_key(spec)
         state.urls[(kind, year, key)] = files.get_file_from_path(spec.src_uri).url  # type: ignore[union-attr]
-    # Posters need the live pages' URLs (their QR codes), so they come second.
-    posters = {spec.src_uri: spec for spec in _poster_specs(state.boards, config.site_url or "")}
-    for spec in posters.values():
-        files.append(File.generated(config, spec.src_uri, content=_markdown(spec)))
-        state.urls[_url_key(spec)] = files.get_file_from_path(spec.src_uri).url  # type: ignore[union-attr]
-    state.specs.update(posters)
+    # Posters need the live pages' URLs (their QR codes), so they come second. They are
+    # standalone sheets of paper, rendered in on_post_build without the page pipeline.
+    qr = _domain_module("noticeboard.posters").QrCodes(
+        Path(config.config_file_path).parent / ".cache" / "noticeboard" / "qr"
+    )
+    state.posters = _poster_pages(state.boards, config.site_url or "", qr.svg)
+    for poster in state.posters:
+        state.urls[("print", state.boards.current.year, poster.key)] = _static_url(poster.key, config)
     for name, text in _domain_module("noticeboard.opendata").files(state.boards).items():
         files.append(File.generated(config, name, content=text))
     return files
 
 
-def _poster_specs(boards: Any, site_url: str) -> list[PageSpec]:
+@dataclass(frozen=True)
+class PosterPage:
+    """A printable page under ``print/``: its key (``members/qingshan-1``), title and posters."""
+
+    key: str
+    title: str
+    view: Any
+
+
+def _poster_pages(boards: Any, site_url: str, qr: Any) -> list[PosterPage]:
     """Printable boards of the current year: each board alone, and each kind as one set."""
     posters = _domain_module("noticeboard.posters")
     view = boards.current
@@ -187,15 +200,14 @@ def _poster_specs(boards: Any, site_url: str) -> list[PageSpec]:
     def live(kind: str, key: str = "") -> str:
         return base + _url_for(kind, year, key)
 
-    def page(uri: str, title: str, label: str, back: str, items: list[Any]) -> PageSpec:
-        poster_set = posters.PosterSet(tuple(items), label, back)
-        return PageSpec(uri, "poster.html", title, poster_set, year, searchable=False)
+    def page(key: str, title: str, label: str, back: str, items: list[Any]) -> PosterPage:
+        return PosterPage(key, title, posters.PosterSet(tuple(items), label, back))
 
     organisation = boards.registry.site.organisation
-    board = posters.branch_board_poster(view.branches, organisation, live("board-branches"))
-    specs = [
+    board = posters.branch_board_poster(view.branches, organisation, live("board-branches"), qr)
+    pages = [
         page(
-            "print/boards/branches.md",
+            "boards/branches",
             "打印：星级党支部公示栏",
             "星级党支部公示栏",
             _url_for("board-branches"),
@@ -205,46 +217,38 @@ def _poster_specs(boards: Any, site_url: str) -> list[PageSpec]:
     members, commitments = [], []
     for branch_id, branch_page in view.pages.items():
         url = live("branch", branch_id)
-        members.append(posters.member_board_poster(branch_page.members, branch_page.branch, url))
-        commitments.append(posters.commitments_poster(branch_page.branch, branch_page.commitments, year, url))
+        name = branch_page.branch.name
+        members.append(posters.member_board_poster(branch_page.members, branch_page.branch, url, qr))
+        commitments.append(
+            posters.commitments_poster(branch_page.branch, branch_page.commitments, year, url, qr)
+        )
         back = _url_for("branch", year, branch_id)
-        specs.append(
+        pages.append(
+            page(f"members/{branch_id}", f"打印：{name}星级党员公示栏", "星级党员公示栏", back, [members[-1]])
+        )
+        pages.append(
             page(
-                f"print/members/{branch_id}.md",
-                f"打印：{branch_page.branch.name}星级党员公示栏",
-                "星级党员公示栏",
-                back,
-                [members[-1]],
+                f"commitments/{branch_id}", f"打印：{name}公开承诺", "公开承诺公示栏", back, [commitments[-1]]
             )
         )
-        specs.append(
-            page(
-                f"print/commitments/{branch_id}.md",
-                f"打印：{branch_page.branch.name}公开承诺",
-                "公开承诺公示栏",
-                back,
-                [commitments[-1]],
-            )
-        )
-    specs.append(
-        page(
-            "print/members.md",
-            "打印：全部星级党员公示栏",
-            "全部星级党员公示栏",
-            _url_for("board-branches"),
-            members,
-        )
+    pages.append(
+        page("members", "打印：全部星级党员公示栏", "全部星级党员公示栏", _url_for("board-branches"), members)
     )
-    specs.append(
+    pages.append(
         page(
-            "print/commitments.md",
+            "commitments",
             "打印：全部公开承诺公示栏",
             "全部公开承诺公示栏",
             _url_for("commitments"),
             commitments,
         )
     )
-    return specs
+    return pages
+
+
+def _static_url(key: str, config: MkDocsConfig) -> str:
+    """The site-relative URL of a page written by this hook: ``print/<key>/`` (``.html`` offline)."""
+    return f"print/{key}/" if config.use_directory_urls else f"print/{key}.html"
 
 
 def _page_specs(boards: Any) -> list[PageSpec]:
@@ -294,8 +298,6 @@ def _url_key(spec: PageSpec) -> tuple[str, int, str]:
     stem = spec.src_uri.rsplit("/", 1)[-1].removesuffix(".md")
     if spec.template == "branch.html":
         return ("branch", spec.year, stem)
-    if spec.template == "poster.html":
-        return ("print", spec.year, spec.src_uri.removeprefix("print/").removesuffix(".md"))
     return (spec.template.removesuffix(".html"), spec.year, "")
 
 
@@ -368,6 +370,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         if post is not None:
             state.story_urls[story.path] = post.url
     env.filters["nb_date"] = _chinese_date
+    state.env = env
     env.globals["nb"] = {
         **state.site,
         "url": _url_for,
@@ -385,7 +388,26 @@ def _chinese_date(value: dt.date | None) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    _write_year_redirects(Path(config.site_dir), config)
+    site_dir = Path(config.site_dir)
+    _write_posters(site_dir, config)
+    _write_year_redirects(site_dir, config)
+
+
+def _write_posters(site_dir: Path, config: MkDocsConfig) -> None:
+    """Render the printable boards: plain templates, no Markdown, search or navigation to build."""
+    template = state.env.get_template("poster.html")
+    for poster in state.posters:
+        url = _static_url(poster.key, config)
+        target = url + "index.html" if url.endswith("/") else url
+        base_url = "../" * target.count("/")
+        html = template.render(
+            config=config,
+            page=None,
+            base_url=base_url.rstrip("/") or ".",
+            title=poster.title,
+            view=poster.view,
+        )
+        _write(site_dir / target, html)
 
 
 def _write_year_redirects(site_dir: Path, config: MkDocsConfig) -> None:
