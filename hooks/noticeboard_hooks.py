@@ -6,10 +6,12 @@ ratings, grouping and privacy decisions live in the ``noticeboard`` package.
 Events, in the order MkDocs calls them:
 - ``on_config``: load and validate ``data/`` (a problem stops the build with
   ``FILE:LINE:`` messages), rate every year, teach jieba the names.
-- ``on_files``: add one generated page per board and branch and year.
-- ``on_page_context``: give the page's template its view (``view``) and the
-  site-wide facts (``nb``).
-- ``on_post_build``: write the open data and the year-stable redirects.
+- ``on_files``: add one generated page per board, branch and year, and the open
+  data; prepare the printable posters (they need the pages' URLs).
+- ``on_env``: the site-wide facts (``nb``) and filters for every template.
+- ``on_page_markdown``: case stories get ``story.html`` (a post plus its branches).
+- ``on_page_context``: a generated page's template gets its view (``view``).
+- ``on_post_build``: write the posters and the year-stable redirects.
 - ``on_serve``: watch ``data/`` and the domain package as well.
 """
 

@@ -51,12 +51,15 @@ def _build(project: Path) -> dict[str, float]:
         raise SystemExit(f"build failed in {project}")
     peak = usage.ru_maxrss
     site = project / "site"
-    pages = sum(1 for page in site.rglob("*.html") if b'http-equiv="refresh"' not in page.read_bytes()[:400])
+    html = [page for page in site.rglob("*.html") if b'http-equiv="refresh"' not in page.read_bytes()[:400]]
+    posters = sum(1 for page in html if page.relative_to(site).parts[0] == "print")
+    pages = len(html) - posters  # pages through MkDocs' pipeline; posters are plain templates
     index = site / "search" / "search_index.json"
     raw = index.read_bytes() if index.exists() else b""
     return {
         "wall": wall,
         "pages": pages,
+        "posters": posters,
         "pages_per_s": pages / wall,
         "peak_mb": peak / 1024,
         "output_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6,
@@ -113,7 +116,8 @@ def _plain_material(target: Path, pages: int) -> Path:
 
 def _line(name: str, figures: dict[str, float]) -> str:
     return (
-        f"{name:<34} {figures['wall']:7.1f} s {figures['pages']:6.0f} pages {figures['pages_per_s']:6.0f} pages/s "
+        f"{name:<34} {figures['wall']:7.1f} s {figures['pages']:6.0f} pages +{figures['posters']:5.0f} posters "
+        f"{figures['pages_per_s']:6.0f} pages/s "
         f"{figures['peak_mb']:6.0f} MB peak {figures['output_mb']:7.1f} MB out "
         f"index {figures['index_kb']:7.0f} kB ({figures['index_gz_kb']:5.0f} kB gzipped)"
     )
