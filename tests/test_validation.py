@@ -62,7 +62,8 @@ def test_windows_line_endings_are_accepted(town: Township) -> None:
     ("line", "message"),
     [
         ("  - id: 0123", '“id”（编号）：应为文字；YAML 把 0123 读成了数字 83，请加引号写成 "0123"'),
-        ("  - id: 123", '“id”（编号）：应为文字；YAML 把 123 读成了数字，请加引号写成 "123"'),
+        ("  - id: 1_000", '“id”（编号）：应为文字；YAML 把 1_000 读成了数字 1000，请加引号写成 "1_000"'),
+        ("  - id: 0x1F", '“id”（编号）：应为文字；YAML 把 0x1F 读成了数字 31，请加引号写成 "0x1F"'),
         ("  - id: no", '“id”（编号）：应为文字；YAML 把 no 读成了是/否（布尔值），请加引号写成 "no"'),
         (
             "  - id: 2024-01-01",
@@ -280,3 +281,17 @@ def test_slug_ids_only(town: Township) -> None:
         "data/branches.yml:15: “id”（编号）：“Zhen Jiguan”只能由小写英文字母、数字和连字符“-”组成"
         in town.problems()
     )
+
+
+def test_plain_whole_numbers_are_taken_as_text_ids(town: Township) -> None:
+    """``id: 1001`` reads back unchanged, so it is accepted as "1001" wherever an id is referenced."""
+    town.replace("data/members/zhen-jiguan.yml", "id: m101", "id: 1001")
+    town.set(
+        "data/points/2025/zhen-jiguan.yml",
+        "- member: 1001\n  date: 2025-03-01\n  item: 参加志愿服务\n  points: 30\n",
+    )
+    town.replace("data/commitments/2025.yml", "by: m001", "by: 1001")
+    registry = town.load()
+    assert registry.member_by_id["1001"].name == "周丽娟"
+    assert registry.branch_of["1001"] == "zhen-jiguan"
+    assert "1001" in registry.ledgers[2025]

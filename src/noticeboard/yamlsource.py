@@ -48,6 +48,14 @@ TYPE_NAMES = {
 }
 
 
+class AlteredInt(int):
+    """An integer YAML read differently from how it was written (``0123`` → 83, ``1_000``, ``0x1F``).
+
+    Where text is expected, a plain ``1001`` can be taken as the text "1001" without
+    loss, but an altered one cannot: the validators refuse it and ask for quotes.
+    """
+
+
 @dataclass(frozen=True, eq=False)
 class Document:
     """A parsed YAML file: its plain value, and its text for finding lines when a problem is reported."""
@@ -317,10 +325,11 @@ class _Walker:
             return _constructor.construct_yaml_bool(node)
         if kind == "int":
             try:
-                return _constructor.construct_yaml_int(node)
+                number = _constructor.construct_yaml_int(node)
             except ValueError:
                 self.fail(node, f"“{text}”不是有效的整数")
                 return None
+            return number if str(number) == text else AlteredInt(number)
         if kind == "float":
             return self.decimal(node)
         if kind == "timestamp":

@@ -69,10 +69,22 @@ Score = Annotated[
 Day = Annotated[dt.date, BeforeValidator(_to_date), WithJsonSchema({"type": "string", "format": "date"})]
 """A calendar date, ``YYYY-MM-DD``."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-"""Non-empty text."""
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64)]
+def _int_as_text(value: Any) -> Any:
+    """``id: 1001`` means the text "1001"; ``0123`` (read as 83) and ``yes`` are left to fail."""
+    return str(value) if type(value) is int else value
+
+
+Text = Annotated[
+    str,
+    BeforeValidator(_int_as_text),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+]
+"""Non-empty text (a plain whole number such as 1001 is taken as its digits)."""
+
+Slug = Annotated[
+    str, BeforeValidator(_int_as_text), StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64)
+]
 """An identifier used in URLs: lower-case letters, digits and ``-``."""
 
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
