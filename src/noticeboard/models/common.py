@@ -77,13 +77,13 @@ def _int_as_text(value: Any) -> Any:
 
 Text = Annotated[
     str,
-    BeforeValidator(_int_as_text),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    BeforeValidator(_int_as_text),
 ]
 """Non-empty text (a plain whole number such as 1001 is taken as its digits)."""
 
 Slug = Annotated[
-    str, BeforeValidator(_int_as_text), StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64)
+    str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64), BeforeValidator(_int_as_text)
 ]
 """An identifier used in URLs: lower-case letters, digits and ``-``."""
 
