@@ -68,6 +68,14 @@ def _build(project: Path) -> dict[str, float]:
     }
 
 
+def _generate(out: Path, branches: int, members: int) -> Path:
+    """A synthetic registry made by the demo generator."""
+    command = [sys.executable, "-m", "noticeboard", "demo", "--out", str(out)]
+    command += ["--branches", str(branches), "--members", str(members)]
+    subprocess.run(command, env=ENV, check=True, capture_output=True)
+    return out
+
+
 def _data_layer(data: Path, cache: Path) -> dict[str, float]:
     """Load, validate and rate in a fresh process, cold then warm (parse cache filled)."""
     code = (
@@ -137,47 +145,13 @@ def main() -> None:
         print(_line("township (demo), cold", _build(town)))
         print(_line("township (demo), warm cache", _build(town)))
 
-        half = work / "half-data"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "noticeboard",
-                "demo",
-                "--out",
-                str(half),
-                "--branches",
-                str(args.branches // 2),
-                "--members",
-                str(args.members // 2),
-            ],
-            env=ENV,
-            check=True,
-            capture_output=True,
-        )
+        half = _generate(work / "half-data", args.branches // 2, args.members // 2)
         halfway = _project(work / "half", half)
         _build(halfway)  # fill the parse cache
         middle = _build(halfway)
         print(_line(f"half county ({args.branches // 2}/{args.members // 2}), warm cache", middle))
 
-        data = work / "county-data"
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "noticeboard",
-                "demo",
-                "--out",
-                str(data),
-                "--branches",
-                str(args.branches),
-                "--members",
-                str(args.members),
-            ],
-            env=ENV,
-            check=True,
-            capture_output=True,
-        )
+        data = _generate(work / "county-data", args.branches, args.members)
         layer = _data_layer(data, work / "layer-cache")
         county = _project(work / "county", data)
         cold = _build(county)
