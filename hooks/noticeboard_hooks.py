@@ -305,7 +305,8 @@ def _url_key(spec: PageSpec) -> tuple[str, int, str]:
 
 def _markdown(spec: PageSpec) -> str:
     """The generated page's source: its template, title and the words search should find."""
-    lines = ["---", f"template: {spec.template}", f"title: {_yaml_text(spec.title)}"]
+    # Material prints the title unescaped (<title>, navigation): it must already be HTML text.
+    lines = ["---", f"template: {spec.template}", f"title: {_yaml_text(html.escape(spec.title))}"]
     if not spec.searchable:
         lines += ["search:", "  exclude: true"]
     lines += ["---", "", f"# {_md_text(spec.title)}", ""]
@@ -364,7 +365,32 @@ def _url_for(kind: str, year: int | None = None, key: str = "") -> str:
     return url
 
 
+OWN_TEMPLATES = frozenset(
+    {
+        "main.html",
+        "home.html",
+        "board-branches.html",
+        "branch.html",
+        "commitments.html",
+        "years.html",
+        "story.html",
+        "poster.html",
+    }
+)
+
+
+def _autoescape(name: str | None) -> bool:
+    """Escape every value in this project's templates: names and texts come from data files.
+
+    MkDocs creates its Jinja environment without autoescaping (Material's templates
+    output ready HTML such as ``page.content``), so it is turned on per template.
+    """
+    return name is not None and (name in OWN_TEMPLATES or name.startswith("partials/nb/"))
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    env.autoescape = _autoescape
+    env.cache.clear()  # templates compiled before this point were compiled without it
     # By now the blog plugin has moved each post to its final URL (it does so after on_files).
     state.story_urls = {}
     for story in state.boards.registry.stories:

@@ -1,0 +1,66 @@
+"""Markup typed into the data is shown as text on every page, in the JSON and in the search index."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, Township, build_site
+
+HOSTILE = {
+    "branch": "<script>alert('支部')</script>",
+    "member": '"><img src=x onerror=alert(1)>',
+    "secretary": "{{ 7*7 }}{% if true %}X{% endif %}",
+    "commitment": "[点我](http://evil.example/) &amp; <b>加粗</b>",
+}
+RAW = ("<script>alert(", "<img src=x", "<b>加粗</b>", 'href="http://evil.example')
+
+
+def _hostile_project(root: Path) -> Path:
+    town = Township(root)
+    quoted = {key: json.dumps(value, ensure_ascii=False) for key, value in HOSTILE.items()}  # JSON is YAML
+    town.replace("data/branches.yml", "name: 青山村第一党支部", f"name: {quoted['branch']}")
+    town.replace("data/branches.yml", "secretary: 李明", f"secretary: {quoted['secretary']}")
+    town.replace("data/members/qingshan-1.yml", "name: 邱美玲", f"name: {quoted['member']}")
+    town.replace("data/commitments/2025.yml", "text: 结对帮扶 3 户困难群众", f"text: {quoted['commitment']}")
+    (town.stories / "tea.md").unlink()
+    for name in ("docs/index.md", "docs/open-data.md", "docs/stories/index.md", "docs/assets", "docs/schema"):
+        source, target = ROOT / name, root / name
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+        else:
+            shutil.copy(source, target)
+    for name in ("hooks", "theme_overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def test_markup_in_names_and_texts_is_text_everywhere(tmp_path: Path) -> None:
+    project = _hostile_project(tmp_path / "project")
+    site = project / "site"
+    result = build_site(site, config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    pages = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    leaks = [f"{name}: {raw}" for name, html in pages.items() for raw in RAW if raw in html]
+    assert leaks == []
+    branch = pages["branches/qingshan-1/index.html"]
+    assert (
+        "&lt;script&gt;alert(&#39;支部&#39;)&lt;/script&gt;" in branch
+        or "&lt;script&gt;alert('支部')&lt;/script&gt;" in branch
+    )
+    assert (
+        "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in branch
+        or "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in branch
+    )
+    assert "{{ 7*7 }}" in branch and "49" not in branch.split("书记", 1)[1][:80]
+    poster = pages["print/members/qingshan-1/index.html"]
+    assert "&lt;script&gt;" in poster
+    members = json.loads((site / "data" / "members.json").read_text(encoding="utf-8"))
+    assert HOSTILE["member"] in {m["name"] for m in members}
+    commitments = json.loads((site / "data" / "commitments.json").read_text(encoding="utf-8"))
+    assert HOSTILE["commitment"] in {c["text"] for c in commitments}
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not any(raw in json.loads(index)["docs"][0]["text"] for raw in RAW)
+    assert "<script>alert(" not in index and "<img src=x" not in index
