@@ -1,0 +1,73 @@
+"""Typos and garbage in any data file: never a traceback, always FILE:LINE problems (seeded, reproducible)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from conftest import BRANCHES, COMMITMENTS, LEDGER, MEMBERS, SITE, Township
+from noticeboard import RegistryError, load_registry
+
+SOURCES = {
+    "data/site.yml": SITE,
+    "data/branches.yml": BRANCHES,
+    "data/members/qingshan-1.yml": MEMBERS,
+    "data/points/2025/zhen-jiguan.yml": LEDGER,
+    "data/commitments/2025.yml": COMMITMENTS,
+}
+PIECES = [*":-[]{}&*!|>'\"#%@`,? \n\t0123456789abz男女\ufeff\\"]
+PIECES += [
+    "\n- ",
+    ": ",
+    "  ",
+    "yes",
+    "no",
+    "null",
+    "~",
+    "2024-02-30",
+    ".inf",
+    "0123",
+    "0x1F",
+    "<<: *a",
+    "&a ",
+    "!!python/object:os.system",
+    "\u3000",
+    "：",
+    "\r\n",
+]
+
+
+def _mutate(rng: random.Random, text: str) -> bytes:
+    if rng.random() < 0.05:
+        return bytes(rng.randrange(256) for _ in range(rng.randint(1, 200)))
+    chars = list(text)
+    for _ in range(rng.randint(1, 6)):
+        position = rng.randrange(len(chars) + 1)
+        roll = rng.random()
+        if roll < 0.4:
+            chars.insert(position, rng.choice(PIECES))
+        elif chars:
+            index = min(position, len(chars) - 1)
+            if roll < 0.7:
+                del chars[index]
+            else:
+                chars[index] = rng.choice(PIECES)
+    return "".join(chars).encode("utf-8")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_mutated_files_never_crash_the_loader(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    town = Township(tmp_path)
+    for case in range(50):
+        name = rng.choice(list(SOURCES))
+        town.write()
+        town.set(name, _mutate(rng, SOURCES[name]))
+        try:
+            load_registry(town.data, stories_dir=town.stories, root=town.root)
+        except RegistryError as error:
+            assert error.problems, f"case {case}: an error with no problem"
+            for problem in error.problems:
+                assert problem.file.startswith(("data/", "docs/")) and problem.line >= 0 and problem.message
