@@ -10,7 +10,6 @@ text, with a margin, so that a sheet never overflows its paper.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from pathlib import Path
 import segno
 
 from .boards import BranchBoard, BranchRow, CommitmentRow, MemberBoard
+from .diskcache import DiskCache
 from .ratings import Rating
 
 LINES_PER_SHEET = {"portrait": 24, "landscape": 12}
@@ -104,7 +104,8 @@ class QrCodes:
     """
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder
+        salt = f"segno {segno.__version__}\n".encode()
+        self.store = DiskCache(folder, salt, ".svg") if folder is not None else None
         self.made: dict[str, str] = {}
 
     def svg(self, url: str) -> str:
@@ -113,22 +114,13 @@ class QrCodes:
         return self.made[url]
 
     def _load(self, url: str) -> str:
-        path = None
-        if self.folder is not None:
-            digest = hashlib.sha256(f"{segno.__version__}\n{url}".encode()).hexdigest()
-            path = self.folder / digest[:2] / f"{digest[2:]}.svg"
-            try:
-                return path.read_text(encoding="utf-8")
-            except OSError:
-                pass
+        stored = self.store.get(url.encode()) if self.store else None
+        if stored is not None:
+            return stored.decode("utf-8")
         code = segno.make(url, error="m", micro=False)
         svg = str(code.svg_inline(border=2, omitsize=True, dark="#000", light="#fff"))
-        if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(svg, encoding="utf-8")
-            except OSError:
-                pass  # a read-only checkout still builds, only slower
+        if self.store:
+            self.store.put(url.encode(), svg.encode("utf-8"))
         return svg
 
 

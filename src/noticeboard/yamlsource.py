@@ -12,7 +12,6 @@ is kept so that later validation errors can be mapped back to a line.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import sys
 from collections.abc import Sequence
@@ -25,6 +24,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .diskcache import DiskCache
 from .errors import Problems
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -118,27 +118,19 @@ class ParseCache:
     """
 
     def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def _path(self, raw: bytes) -> Path:
-        digest = hashlib.sha256(_CACHE_SALT + raw).hexdigest()
-        return self.folder / digest[:2] / f"{digest[2:]}.pickle"
+        self.store = DiskCache(folder, _CACHE_SALT, ".pickle")
 
     def get(self, raw: bytes) -> Any:
+        stored = self.store.get(raw)
+        if stored is None:
+            return _MISSING
         try:
-            return pickle.loads(self._path(raw).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            return pickle.loads(stored)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, IndexError):
             return _MISSING
 
     def put(self, raw: bytes, data: Any) -> None:
-        path = self._path(raw)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.tmp")
-            partial.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-            partial.replace(path)
-        except OSError:
-            pass  # a read-only checkout still builds, only slower
+        self.store.put(raw, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 _MISSING = object()

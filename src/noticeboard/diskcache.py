@@ -1,0 +1,43 @@
+"""A folder of values kept by a hash of what they were made from, shared between builds.
+
+Why: parsing a registry file and drawing a QR code are the slow steps of a
+rebuild, and both give the same result for the same input. A value is stored
+under the hash of its input (and of a salt naming the code that made it), so a
+change to either simply misses. Writes are atomic, so two builds at once never
+read half a file, and a read-only checkout still builds, only slower.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+class DiskCache:
+    """Bytes by key, under ``folder/ab/cdef….suffix``."""
+
+    def __init__(self, folder: Path, salt: bytes, suffix: str) -> None:
+        self.folder = folder
+        self.salt = salt
+        self.suffix = suffix
+
+    def _path(self, key: bytes) -> Path:
+        digest = hashlib.sha256(self.salt + key).hexdigest()
+        return self.folder / digest[:2] / f"{digest[2:]}{self.suffix}"
+
+    def get(self, key: bytes) -> bytes | None:
+        try:
+            return self._path(key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: bytes, value: bytes) -> None:
+        path = self._path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            partial.write_bytes(value)
+            partial.replace(path)
+        except OSError:
+            pass
