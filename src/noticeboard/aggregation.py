@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from .models import Branch, Commitment, Member, Privacy
+from .models import STATUS_LABELS, Branch, Commitment, Member, Privacy
 from .ratings import LedgerTotal, Rating, ledger_total, rate_branch, rate_member
 from .registry import Registry
 
@@ -139,6 +140,17 @@ def is_listed(result: MemberResult, privacy: Privacy) -> bool:
     return result.rating.stars > 0 or privacy.list_unstarred
 
 
+def count_commitments(states: Iterable[tuple[str, bool]]) -> dict[str, int]:
+    """Commitments per status (each of the four, even when none), overdue, and in total."""
+    counted = Counter[str]()
+    overdue = total = 0
+    for status, late in states:
+        counted[status] += 1
+        overdue += late
+        total += 1
+    return {**{status: counted[status] for status in STATUS_LABELS}, "overdue": overdue, "total": total}
+
+
 @dataclass(frozen=True)
 class Summary:
     """The counts on the home page and in ``summary.json``."""
@@ -173,10 +185,7 @@ def summarize(results: YearResults) -> Summary:
     """Count branches and members per star level and commitments per status."""
     branch_stars = Counter(str(r.stars) for r in results.branches if r.stars is not None)
     member_stars = Counter(str(r.stars) for r in results.members if r.stars is not None)
-    statuses = Counter(r.commitment.status for r in results.commitments)
-    commitments = {key: statuses[key] for key in ("planned", "in_progress", "fulfilled", "unfulfilled")}
-    commitments["overdue"] = sum(r.overdue for r in results.commitments)
-    commitments["total"] = len(results.commitments)
+    commitments = count_commitments((r.commitment.status, r.overdue) for r in results.commitments)
     return Summary(
         year=results.year,
         branch_stars={key: branch_stars[key] for key in STAR_KEYS},

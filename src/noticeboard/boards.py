@@ -19,6 +19,7 @@ from .aggregation import (
     MemberResult,
     Summary,
     YearResults,
+    count_commitments,
     is_listed,
     rate_year,
     summarize,
@@ -367,27 +368,24 @@ def _commitment_row(registry: Registry, result: CommitmentResult) -> CommitmentR
     )
 
 
-def count_commitments(rows: list[CommitmentRow] | tuple[CommitmentRow, ...]) -> dict[str, int]:
-    """Commitments per status, overdue and in total."""
-    counts = {status: sum(r.status == status for r in rows) for status in STATUS_LABELS}
-    counts["overdue"] = sum(r.overdue for r in rows)
-    counts["total"] = len(rows)
-    return counts
-
-
 def _commitments_board(
     results: YearResults, rows: Mapping[str, BranchRow], by_branch: Mapping[str, list[CommitmentRow]]
 ) -> CommitmentsBoard:
     groups = tuple(
         CommitmentGroup(
-            branch=row, rows=tuple(by_branch[branch_id]), counts=count_commitments(by_branch[branch_id])
+            branch=row,
+            rows=tuple(by_branch[branch_id]),
+            counts=count_commitments((r.status, r.overdue) for r in by_branch[branch_id]),
         )
         for branch_id, row in rows.items()
         if by_branch.get(branch_id)
     )
     everything = [row for group in groups for row in group.rows]
     return CommitmentsBoard(
-        year=results.year, as_of=results.as_of, groups=groups, counts=count_commitments(everything)
+        year=results.year,
+        as_of=results.as_of,
+        groups=groups,
+        counts=count_commitments((r.status, r.overdue) for r in everything),
     )
 
 
