@@ -21,6 +21,7 @@ import datetime as dt
 import gc
 import html
 import importlib
+import json
 import logging
 import os
 import sys
@@ -110,7 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             root / "data",
             stories_dir=Path(config.docs_dir) / "stories" / "posts",
             root=root,
-            cache_dir=root / ".cache" / "noticeboard",
+            cache_dir=_cache_dir(config),
         )
     except domain.RegistryError as error:
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
@@ -122,7 +123,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
         state.set_epoch = True
     state.boards = domain.boards.build_boards(registry, as_of)
-    state.site = _site_facts(registry, as_of, config)
+    state.site = _site_facts(state.boards, as_of, config)
     _teach_search_the_names(state.boards)
     # The registry lives for the whole build; keep the collector from rescanning it for every page.
     gc.freeze()
@@ -131,15 +132,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _site_facts(registry: Any, as_of: dt.date, config: MkDocsConfig) -> dict[str, Any]:
-    site = registry.site
+def _cache_dir(config: MkDocsConfig) -> Path:
+    """Where parsed files and QR codes are kept between builds (``.cache/noticeboard``)."""
+    return Path(config.config_file_path).parent / ".cache" / "noticeboard"
+
+
+def _site_facts(boards: Any, as_of: dt.date, config: MkDocsConfig) -> dict[str, Any]:
+    site = boards.registry.site
     return {
         "organisation": site.organisation,
         "office": site.office,
         "year": site.year,
         "as_of": as_of,
         "notice": site.notice,
-        "years": registry.years,
+        "years": sorted(boards.years),  # published years only
         "site_url": config.site_url,
     }
 
@@ -166,15 +172,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.urls = {}
     state.files = files
     for spec in state.specs.values():
-        files.append(File.generated(config, spec.src_uri, content=_markdown(spec)))
-    for spec in state.specs.values():
-        kind, year, key = _url_key(spec)
-        state.urls[(kind, year, key)] = files.get_file_from_path(spec.src_uri).url  # type: ignore[union-attr]
+        file = File.generated(config, spec.src_uri, content=_markdown(spec))
+        files.append(file)
+        state.urls[_url_key(spec)] = file.url
     # Posters need the live pages' URLs (their QR codes), so they come second. They are
     # standalone sheets of paper, rendered in on_post_build without the page pipeline.
-    qr = _domain_module("noticeboard.posters").QrCodes(
-        Path(config.config_file_path).parent / ".cache" / "noticeboard" / "qr"
-    )
+    qr = _domain_module("noticeboard.posters").QrCodes(_cache_dir(config) / "qr")
     state.posters = _poster_pages(state.boards, config.site_url or "", qr.svg)
     for poster in state.posters:
         state.urls[("print", state.boards.current.year, poster.key)] = _static_url(poster.key, config)
@@ -249,8 +252,23 @@ def _poster_pages(boards: Any, site_url: str, qr: Any) -> list[PosterPage]:
 
 
 def _static_url(key: str, config: MkDocsConfig) -> str:
-    """The site-relative URL of a page written by this hook: ``print/<key>/`` (``.html`` offline)."""
-    return f"print/{key}/" if config.use_directory_urls else f"print/{key}.html"
+    """The site-relative URL of a poster page: ``print/<key>/`` (``.html`` offline)."""
+    return _written_url(f"print/{key}", config)
+
+
+def _written_url(path: str, config: MkDocsConfig) -> str:
+    """The URL of a page this hook writes itself, as MkDocs would give it: ``path/`` or ``path.html``."""
+    return f"{path}/" if config.use_directory_urls else f"{path}.html"
+
+
+def _output_file(url: str) -> str:
+    """The file in ``site/`` that serves a site-relative URL."""
+    return url + "index.html" if url.endswith("/") else url
+
+
+def _to_root(file: str) -> str:
+    """The relative path from a file in ``site/`` back to the site's root (``../../``)."""
+    return "../" * file.count("/")
 
 
 def _page_specs(boards: Any) -> list[PageSpec]:
@@ -316,7 +334,8 @@ def _markdown(spec: PageSpec) -> str:
 
 
 def _yaml_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A YAML scalar holding exactly ``text`` (a JSON string is one, control characters included)."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _md_text(text: str) -> str:
@@ -425,13 +444,11 @@ def _write_posters(site_dir: Path, config: MkDocsConfig) -> None:
     """Render the printable boards: plain templates, no Markdown, search or navigation to build."""
     template = state.env.get_template("poster.html")
     for poster in state.posters:
-        url = _static_url(poster.key, config)
-        target = url + "index.html" if url.endswith("/") else url
-        base_url = "../" * target.count("/")
+        target = _output_file(_static_url(poster.key, config))
         html = template.render(
             config=config,
             page=None,
-            base_url=base_url.rstrip("/") or ".",
+            base_url=_to_root(target).rstrip("/") or ".",
             title=poster.title,
             view=poster.view,
         )
@@ -451,11 +468,10 @@ def _write_year_redirects(site_dir: Path, config: MkDocsConfig) -> None:
         }.get(kind)
         if source is None:
             continue
-        target_file = source + ("/index.html" if config.use_directory_urls else ".html")
-        depth = target_file.count("/")
-        href = "../" * depth + url
+        target = _output_file(_written_url(source, config))
+        href = _to_root(target) + url
         _write(
-            site_dir / target_file,
+            site_dir / target,
             '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
             f'<title>跳转</title><link rel="canonical" href="{href}">'
             f'<meta http-equiv="refresh" content="0; url={href}"></head>'
