@@ -295,3 +295,17 @@ def test_plain_whole_numbers_are_taken_as_text_ids(town: Township) -> None:
     assert registry.member_by_id["1001"].name == "周丽娟"
     assert registry.branch_of["1001"] == "zhen-jiguan"
     assert "1001" in registry.ledgers[2025]
+
+
+def test_a_numeric_id_in_a_broken_record_still_counts_as_known(town: Township) -> None:
+    """A record that fails only on its gender keeps its id known, so references to it are not reported too."""
+    town.set("data/members/zhen-jiguan.yml", "- id: 1001\n  name: 周丽娟\n  gender: 不详\n")
+    town.set(
+        "data/points/2025/zhen-jiguan.yml",
+        "- member: 1001\n  date: 2025-03-01\n  item: 参加志愿服务\n  points: 3\n",
+    )
+    town.replace("data/commitments/2025.yml", "by: m001", "by: m404")
+    assert town.problems() == [
+        "data/commitments/2025.yml:2: 承诺人“m404”既不是党员编号，也不是党组织编号",
+        "data/members/zhen-jiguan.yml:3: “gender”（性别）：“不详”不是可选的值，应为 男、女 之一",
+    ]

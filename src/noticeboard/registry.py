@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problems
 from .messages import report_validation
 from .models import Branch, Commitment, LedgerEntry, Member, Schemes, Site
+from .models.common import as_text
 from .models.story import StoryMeta
 from .yamlsource import Document, ParseCache, parse_yaml, read_yaml
 
@@ -113,8 +114,9 @@ class _Reader:
 
     def failed(self, kind: str, data: Any = None) -> None:
         """Remember ids of records that did not validate, so references to them are not reported too."""
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            self.raw_ids.setdefault(kind, set()).add(data["id"])
+        key = as_text(data.get("id")) if isinstance(data, dict) else None
+        if isinstance(key, str):
+            self.raw_ids.setdefault(kind, set()).add(key)
         else:
             self.unreadable.add(kind)
 

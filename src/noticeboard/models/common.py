@@ -70,7 +70,7 @@ Day = Annotated[dt.date, BeforeValidator(_to_date), WithJsonSchema({"type": "str
 """A calendar date, ``YYYY-MM-DD``."""
 
 
-def _int_as_text(value: Any) -> Any:
+def as_text(value: Any) -> Any:
     """``id: 1001`` means the text "1001"; ``0123`` (read as 83) and ``yes`` are left to fail."""
     return str(value) if type(value) is int else value
 
@@ -78,13 +78,11 @@ def _int_as_text(value: Any) -> Any:
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
-    BeforeValidator(_int_as_text),
+    BeforeValidator(as_text),
 ]
 """Non-empty text (a plain whole number such as 1001 is taken as its digits)."""
 
-Slug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64), BeforeValidator(_int_as_text)
-]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64), BeforeValidator(as_text)]
 """An identifier used in URLs: lower-case letters, digits and ``-``."""
 
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
