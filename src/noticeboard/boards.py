@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from .aggregation import (
     BranchResult,
@@ -24,13 +24,18 @@ from .aggregation import (
     rate_year,
     summarize,
 )
+from .boardparts import Group
+from .classification import ClassificationBoard, GradeRow, classification_board
+from .duty_reports import DutyReportBoard, DutyRow, duty_report_board
 from .memory import paused_gc
 from .models import KIND_LABELS, STATUS_LABELS, Branch, Update
+from .pioneers import PioneerBoard, pioneer_boards
 from .ratings import STAR_WORDS, Rating, describe_tiers
 from .registry import Registry, Story
+from .reviews import ReviewBoard, review_boards
+from .venues import VenueBoard, VenueRow, venue_board
 
 STAR_LEVELS = (3, 2, 1, 0)
-Row = TypeVar("Row")
 
 
 @dataclass(frozen=True)
@@ -73,17 +78,6 @@ class MemberRow:
     @property
     def points(self) -> Decimal | None:
         return None if self.rating is None else self.rating.score
-
-
-@dataclass(frozen=True)
-class Group(Generic[Row]):
-    """Rows under one heading of a board (三星党支部, 二星党员, 未评定 …)."""
-
-    key: str
-    """``"3"`` … ``"0"``, ``"unrated"`` or ``"exempt"``."""
-    title: str
-    stars: int | None
-    rows: tuple[Row, ...]
 
 
 @dataclass(frozen=True)
@@ -178,6 +172,12 @@ class BranchPage:
     commitments: tuple[CommitmentRow, ...]
     stories: tuple[Story, ...]
     history: tuple[HistoryEntry, ...]
+    reviews: ReviewBoard | None = None
+    venue: VenueRow | None = None
+    grade: GradeRow | None = None
+    duty_report: DutyRow | None = None
+    pioneers: PioneerBoard | None = None
+    """The branch's pioneer posts; only on the current year's page (posts are not kept per year)."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +190,11 @@ class YearView:
     branches: BranchBoard
     pages: Mapping[str, BranchPage]
     commitments: CommitmentsBoard
+    reviews: Mapping[str, ReviewBoard]
+    """Organisation id → its public reviews (党总支 included), in registry order."""
+    venues: VenueBoard
+    classification: ClassificationBoard
+    duty_reports: DutyReportBoard
 
 
 @dataclass(frozen=True)
@@ -199,6 +204,8 @@ class Boards:
     registry: Registry
     as_of: dt.date
     years: Mapping[int, YearView]
+    pioneers: Mapping[str, PioneerBoard]
+    """Branch id → its pioneer posts (current, not per year)."""
 
     @property
     def current(self) -> YearView:
@@ -228,12 +235,19 @@ def _build(registry: Registry, as_of: dt.date, published: list[int]) -> Boards:
     for year, result in results.items():
         for branch_result in result.branches:
             ratings_by_branch.setdefault(branch_result.branch.id, {})[year] = branch_result.rating
-    years = {year: _year_view(registry, result, ratings_by_branch) for year, result in results.items()}
-    return Boards(registry, as_of, years)
+    pioneers = pioneer_boards(registry)
+    years = {
+        year: _year_view(registry, result, ratings_by_branch, pioneers if year == registry.site.year else {})
+        for year, result in results.items()
+    }
+    return Boards(registry, as_of, years, pioneers)
 
 
 def _year_view(
-    registry: Registry, results: YearResults, ratings_by_branch: Mapping[str, Mapping[int, Rating | None]]
+    registry: Registry,
+    results: YearResults,
+    ratings_by_branch: Mapping[str, Mapping[int, Rating | None]],
+    pioneers: Mapping[str, PioneerBoard],
 ) -> YearView:
     rows = {r.branch.id: _branch_row(registry, r) for r in results.branches}
     members_by_branch: dict[str, list[MemberResult]] = {branch_id: [] for branch_id in rows}
@@ -249,6 +263,14 @@ def _year_view(
             stories_by_branch.setdefault(branch_id, []).append(story)
     scheme = registry.schemes
     member_rule = describe_tiers(scheme.member.tiers, scheme.member.round)
+    year = results.year
+    reviews = review_boards(registry, year)
+    venues = venue_board(registry, year)
+    classification = classification_board(registry, year)
+    duty_reports = duty_report_board(registry, year)
+    venue_of = {row.org.id: row for row in venues.rows}
+    grade_of = {row.org.id: row for group in classification.groups for row in group.rows}
+    duty_of = {row.org.id: row for row in duty_reports.rows}
     pages = {
         branch_id: BranchPage(
             year=results.year,
@@ -259,6 +281,11 @@ def _year_view(
             commitments=tuple(commitments_by_branch.get(branch_id, ())),
             stories=tuple(stories_by_branch.get(branch_id, ())),
             history=_history(ratings_by_branch.get(branch_id, {})),
+            reviews=reviews.get(branch_id),
+            venue=venue_of.get(branch_id),
+            grade=grade_of.get(branch_id),
+            duty_report=duty_of.get(branch_id),
+            pioneers=pioneers.get(branch_id),
         )
         for branch_id, row in rows.items()
     }
@@ -271,6 +298,10 @@ def _year_view(
         ),
         pages=pages,
         commitments=_commitments_board(results, rows, commitments_by_branch),
+        reviews=reviews,
+        venues=venues,
+        classification=classification,
+        duty_reports=duty_reports,
     )
 
 

@@ -7,13 +7,16 @@ file has been read, and each problem must still point at its own line.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .errors import Problems, display_path
+from .messages import FIELD_LABELS
 from .models import Branch, LedgerEntry, Member, Schemes, Site
-from .models.scheme import COMPONENT_LABELS
+from .models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
+from .photos import check_photo
 from .registry import Loaded, Located, Registry, Story
 
 
@@ -26,6 +29,8 @@ def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None)
     known = set(branches) | set(branch_of)
     _check_commitments(loaded, known, branches, branch_of, problems)
     _check_stories(loaded, branches, problems)
+    _check_reviews(loaded, branches, branch_of, problems)
+    photos = _check_photos(loaded, problems)
     problems.raise_if_any()
     assert loaded.site is not None  # a missing site.yml is a problem raised above
     site: Site = loaded.site.record
@@ -49,6 +54,10 @@ def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None)
             for year, items in sorted(loaded.commitments.items())
         },
         stories=stories,
+        reviews={
+            year: tuple(located.record for located in items) for year, items in sorted(loaded.reviews.items())
+        },
+        photos=photos,
         sources=loaded.files,
     )
 
@@ -73,8 +82,6 @@ def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dic
     items = loaded.branches
     _duplicates(((b.record.id, b, "id") for b in items), "党组织", problems)
     by_id = {b.record.id: b.record for b in items}
-    components = set(schemes.branch.components)
-    shape = "、".join(f"{key}（{COMPONENT_LABELS.get(key, key)}）" for key in schemes.branch.components)
     for located in items:
         branch = located.record
         if branch.parent is not None:
@@ -99,15 +106,60 @@ def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dic
                 located.line("assessments"),
                 "党总支（kind: general）不参与支部评星，不应有 assessments",
             )
-        for year, assessment in branch.assessments.items():
-            keys = set(assessment)
-            if keys != {"score"} and keys != components:
+        _check_weighted(located, "assessments", branch.assessments, schemes.branch, problems)
+        _check_weighted(located, "duty_report", branch.duty_report, schemes.duty_report, problems)
+        _check_venues(located, schemes.venue, problems)
+        for year in branch.rectification:
+            if year not in branch.grade:
                 problems.add(
                     located.path,
-                    located.line("assessments", year),
-                    f"{year} 年的考核应写全 {shape}，或只写 score（总分）；现在写的是 {'、'.join(sorted(keys)) or '空'}",
+                    located.line("rectification", year),
+                    f"{year} 年写了整顿转化 rectification，但 grade 中没有 {year} 年的分类定级",
                 )
     return by_id
+
+
+def _check_weighted(
+    located: Located[Branch],
+    key: str,
+    by_year: dict[int, dict[str, Any]],
+    scheme: WeightedScheme,
+    problems: Problems,
+) -> None:
+    """Each year's scores name every component of the scheme, or only ``score`` (the total)."""
+    shape = "、".join(f"{name}（{COMPONENT_LABELS.get(name, name)}）" for name in scheme.components)
+    for year, scores in by_year.items():
+        keys = set(scores)
+        if keys != {"score"} and keys != set(scheme.components):
+            problems.add(
+                located.path,
+                located.line(key, year),
+                f"{year} 年的{FIELD_LABELS[key]}应写全 {shape}，或只写 score（总分）；"
+                f"现在写的是 {'、'.join(sorted(keys)) or '空'}",
+            )
+
+
+def _check_venues(located: Located[Branch], scheme: VenueScheme, problems: Problems) -> None:
+    """Checklist items must be the scheme's; stars derived from checks need every item."""
+    items = scheme.items
+    for year, venue in located.record.venue.items():
+        for item in venue.checks:
+            if item not in items:
+                close = difflib.get_close_matches(item, items, n=1, cutoff=0.5)
+                hint = f"，是不是“{close[0]}”？" if close else f"；检查项应为：{'、'.join(items)}"
+                problems.add(
+                    located.path,
+                    located.line("venue", year, "checks", item),
+                    f"“{item}”不是 schemes.yml 中活动场所的检查项{hint}",
+                )
+        missing = [item for item in items if item not in venue.checks]
+        if venue.stars is None and missing:
+            problems.add(
+                located.path,
+                located.line("venue", year, "checks"),
+                f"{year} 年没有写核定星级 stars，要按检查项评定，但缺少这些检查项：{'、'.join(missing)}"
+                "（达标写 true，未达标写 false）",
+            )
 
 
 def _check_members(
@@ -217,3 +269,66 @@ def _check_stories(loaded: Loaded, branches: dict[str, Branch], problems: Proble
         for index, branch_id in enumerate(located.record.branches):
             if branch_id not in branches and not loaded.may_exist("branches", branch_id):
                 problems.add(located.path, located.line("branches", index), f"党支部编号“{branch_id}”不存在")
+
+
+def _check_reviews(
+    loaded: Loaded, branches: dict[str, Branch], branch_of: dict[str, str], problems: Problems
+) -> None:
+    """A review's subject exists and fits its level: 支部 reviews members, 镇党委 and 总支 review organisations."""
+    for items in loaded.reviews.values():
+        for located in items:
+            review = located.record
+            subject = review.subject
+            is_member, is_branch = subject in branch_of, subject in branches
+            if not (is_member or is_branch):
+                if not (loaded.may_exist("members", subject) or loaded.may_exist("branches", subject)):
+                    problems.add(
+                        located.path,
+                        located.line("subject"),
+                        f"被点评对象“{subject}”既不是党员编号，也不是党组织编号",
+                    )
+                continue
+            if is_member and is_branch:
+                problems.add(
+                    located.path,
+                    located.line("subject"),
+                    f"“{subject}”既是党员编号又是党组织编号，无法确定被点评对象；请修改其中一个编号",
+                )
+            elif review.level == "branch" and not is_member:
+                problems.add(
+                    located.path,
+                    located.line("level"),
+                    f"支部点评（branch）的对象应为党员，“{subject}”是党组织；点评党组织书记请写 committee 或 general",
+                )
+            elif review.level != "branch" and is_member:
+                problems.add(
+                    located.path,
+                    located.line("level"),
+                    f"“{subject}”是党员，党支部对党员的点评应写 level: branch",
+                )
+            elif review.level == "general" and branches[subject].is_general:
+                problems.add(
+                    located.path,
+                    located.line("level"),
+                    f"“{subject}”是党总支；对党总支书记的点评由镇党委作出，应写 level: committee",
+                )
+
+
+def _check_photos(loaded: Loaded, problems: Problems) -> dict[str, Path]:
+    """Every photo a pioneer post names is an image under ``data/photos/`` that can be opened."""
+    found: dict[str, Path] = {}
+    if loaded.photos_dir is None:
+        return found
+    for items in loaded.members.values():
+        for located in items:
+            post = located.record.post
+            if post is None or post.photo is None:
+                continue
+            if post.photo not in found:
+                path = loaded.photos_dir / post.photo
+                trouble = check_photo(path)
+                if trouble is not None:
+                    problems.add(located.path, located.line("post", "photo"), trouble)
+                    continue
+                found[post.photo] = path
+    return found

@@ -70,13 +70,44 @@ FIELD_LABELS: dict[str, str] = {
     "fulfilled_on": "兑现日期",
     "updates": "进展记录",
     "note": "进展情况",
+    "venue": "活动场所星级",
+    "stars": "核定星级",
+    "checks": "检查项",
+    "checklist": "检查标准",
+    "grade": "分类定级",
+    "rectification": "整顿转化",
+    "responsible": "责任人",
+    "deadline": "期限",
+    "progress": "进展情况",
+    "duty_report": "述职评议",
+    "post": "党员先锋岗",
+    "title": "岗位名称",
+    "duties": "岗位职责",
+    "since": "设岗日期",
+    "photo": "照片",
+    "subject": "被点评对象",
+    "reviewer": "点评人",
+    "level": "点评层级",
+    "overall": "总体评价",
+    "achievements": "取得成绩",
+    "problems": "存在问题",
+    "direction": "努力方向",
+    "public": "是否公开",
 }
+
+
+NESTED_LABELS: dict[tuple[str, str], str] = {
+    ("reviewer", "name"): "点评人姓名",
+    ("reviewer", "post"): "点评人职务",
+    ("venue", "checks"): "检查项",
+}
+"""Keys whose meaning depends on the key they are written under."""
 
 
 def field_name(key: str, within: str | None = None) -> str:
     """``“gender”（性别）`` for a known key, ``“key”`` otherwise; ``within`` is the enclosing key."""
-    label = COMPONENT_LABELS.get(key) if within == "assessments" else None
-    label = label or FIELD_LABELS.get(key)
+    label = COMPONENT_LABELS.get(key) if within in ("assessments", "duty_report", "components") else None
+    label = label or NESTED_LABELS.get((within or "", key)) or FIELD_LABELS.get(key)
     return f"“{key}”（{label}）" if label else f"“{key}”"
 
 
@@ -109,13 +140,14 @@ def explain(detail: ErrorDetails, doc: Document, loc: tuple[str | int, ...], ski
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
 
     if etype == "missing":
-        return line, f"缺少必填字段 {field_name(str(loc[-1]))}"
+        keys = [step for step in loc[:-1] if isinstance(step, str)]
+        return line, f"缺少必填字段 {field_name(str(loc[-1]), keys[-1] if keys else None)}"
     if etype == "extra_forbidden":
         key = str(loc[-1])
         return line, f"未知字段“{key}”{suggest(key) or '，请检查拼写'}"
     if is_key:
         return line, f"{where}：键“{loc[-1]}”应为四位数的年份，例如 2025"
-    return line, f"{where}：{_detail(etype, ctx, detail, raw, kind)}"
+    return line, f"{where}：{_detail(etype, ctx, detail, raw, kind, str(loc[-1]) if loc else '')}"
 
 
 def _where(loc: Sequence[str | int]) -> str:
@@ -139,7 +171,9 @@ def _yaml_changed(raw: str | None, kind: str | None, value: Any) -> str:
     return f'；YAML 把 {raw} 读成了{TYPE_NAMES.get(kind, kind)}，请加引号写成 "{raw}"'
 
 
-def _detail(etype: str, ctx: dict[str, Any], detail: ErrorDetails, raw: str | None, kind: str | None) -> str:
+def _detail(
+    etype: str, ctx: dict[str, Any], detail: ErrorDetails, raw: str | None, kind: str | None, key: str
+) -> str:
     value = detail.get("input")
     shown = raw if raw is not None else value
     if etype.startswith("nb_"):
@@ -158,13 +192,15 @@ def _detail(etype: str, ctx: dict[str, Any], detail: ErrorDetails, raw: str | No
     if etype in ("list_type", "tuple_type"):
         return "应为列表，每项以“- ”开头"
     if etype in ("too_short", "too_long"):
-        return "应有 3 个数：三星、二星、一星的最低分，例如 [90, 80, 60]"
+        return "应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]"
     if etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return _bound(etype, ctx, shown)
     if etype == "string_too_short":
         return "不能为空"
     if etype == "string_too_long":
         return f"太长（最多 {ctx.get('max_length')} 个字）"
+    if etype == "string_pattern_mismatch" and key == "photo":
+        return f"“{shown}”应为照片的文件名（.jpg 或 .png），例如 m00001.jpg，不要写文件夹"
     if etype == "string_pattern_mismatch":
         return f"“{shown}”只能由小写英文字母、数字和连字符“-”组成" + _yaml_changed(raw, kind, value)
     return f"值“{shown}”无效（{detail['msg']}）"

@@ -12,13 +12,18 @@ rounding on binary floats) would publish wrong stars at the boundaries.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from .models import BranchScheme, LedgerScheme, MemberScheme
-from .models.scheme import COMPONENT_LABELS
+from .models import BranchScheme, DutyReportScheme, LedgerScheme, MemberScheme, VenueScheme
+from .models.scheme import COMPONENT_LABELS, WeightedScheme
 
 STAR_WORDS: dict[int, str] = {3: "三星", 2: "二星", 1: "一星", 0: "无星"}
+DUTY_GRADES: dict[int, str] = {3: "优秀", 2: "称职", 1: "基本称职", 0: "不称职"}
+"""述职评议 grades by level: the same four levels as stars, in the words of the 述职考核办法."""
+VENUE_STARS: dict[int, int] = {3: 5, 2: 4, 1: 3, 0: 0}
+"""Venue stars by level: the three tiers of a venue checklist are 五星, 四星 and 三星."""
+VENUE_WORDS: dict[int, str] = {5: "五星级", 4: "四星级", 3: "三星级", 0: "未达星级"}
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
@@ -70,17 +75,23 @@ class Rating:
     places: int
     parts: tuple[Part, ...] = ()
     """The weighted components; empty when the score was given as a total."""
+    names: Mapping[int, str] = field(default_factory=lambda: STAR_WORDS)
+    """What each level is called: 三星 … 无星 for stars, 优秀 … 不称职 for duty reports."""
 
     @property
     def words(self) -> str:
-        """The star level in words (三星 … 无星), for readers and screen readers."""
-        return STAR_WORDS[self.stars]
+        """The level in words (三星 … 无星, 优秀 … 不称职), for readers and screen readers."""
+        return self.names[self.stars]
 
 
 def rate_score(
-    unrounded: Decimal, tiers: Sequence[Decimal], places: int, parts: tuple[Part, ...] = ()
+    unrounded: Decimal,
+    tiers: Sequence[Decimal],
+    places: int,
+    parts: tuple[Part, ...] = (),
+    names: Mapping[int, str] = STAR_WORDS,
 ) -> Rating:
-    """Round ``unrounded`` half-up to ``places`` decimals, then give stars by ``tiers``.
+    """Round ``unrounded`` half-up to ``places`` decimals, then give the level by ``tiers``.
 
     The rounded value is the published score and the one compared with the tiers.
     """
@@ -93,25 +104,85 @@ def rate_score(
         tiers=(low3, low2, low1),
         places=places,
         parts=parts,
+        names=names,
     )
 
 
-def rate_branch(assessment: Mapping[str, Decimal], scheme: BranchScheme) -> Rating:
-    """Rate one branch for one year (支部评星).
+def rate_weighted(
+    assessment: Mapping[str, Decimal], scheme: WeightedScheme, names: Mapping[int, str] = STAR_WORDS
+) -> Rating:
+    """Rate a weighted assessment: the one mechanism behind 支部评星 and 述职评议.
 
     The assessment is either ``{score: N}`` (the total as decided) or one value
-    per scheme component; then the score is the sum of value × weight, exactly
-    (default: 积分制管理考核 × 0.5 + 年终目标考核 × 0.5). The sum is rounded
-    half-up to ``scheme.round`` decimals and compared with ``scheme.tiers``.
+    per scheme component; then the score is the sum of value × weight, exactly.
+    The sum is rounded half-up to ``scheme.round`` decimals and compared with
+    ``scheme.tiers`` (inclusive minimums of the top three levels).
     """
     if "score" in assessment:
-        return rate_score(assessment["score"], scheme.tiers, scheme.round)
+        return rate_score(assessment["score"], scheme.tiers, scheme.round, names=names)
     parts = tuple(
         Part(key=key, label=COMPONENT_LABELS.get(key, key), value=assessment[key], weight=weight)
         for key, weight in scheme.components.items()
     )
     unrounded = sum((part.weighted for part in parts), Decimal(0))
-    return rate_score(unrounded, scheme.tiers, scheme.round, parts)
+    return rate_score(unrounded, scheme.tiers, scheme.round, parts, names)
+
+
+def rate_branch(assessment: Mapping[str, Decimal], scheme: BranchScheme) -> Rating:
+    """Rate one branch for one year (支部评星).
+
+    Default: 积分制管理考核 × 0.5 + 年终目标考核 × 0.5, rounded half-up to one
+    decimal; 90 and above 三星, 80 up to below 90 二星, 60 up to below 80 一星,
+    below 60 无星.
+    """
+    return rate_weighted(assessment, scheme)
+
+
+def rate_duty_report(scores: Mapping[str, Decimal], scheme: DutyReportScheme) -> Rating:
+    """Grade a secretary's duty report for one year (述职评议).
+
+    Default: 日常记实 × 0.2 + 现场观摩 × 0.2 + 年度综合 × 0.4 + 述职评议 × 0.2
+    (20:20:40:20), rounded half-up to one decimal; 90 and above 优秀, 75 up to
+    below 90 称职, 60 up to below 75 基本称职, below 60 不称职.
+    """
+    return rate_weighted(scores, scheme, DUTY_GRADES)
+
+
+@dataclass(frozen=True)
+class VenueRating:
+    """A venue's stars for a year and how they were reached."""
+
+    stars: int
+    """5, 4, 3, or 0 for 未达星级."""
+    awarded: bool
+    """True when the township wrote the stars; False when they follow from the checklist."""
+    passed: int
+    checked: int
+    derived: int | None
+    """The stars the checklist alone gives (None when no checks were written)."""
+
+    @property
+    def words(self) -> str:
+        return VENUE_WORDS[self.stars]
+
+
+def rate_venue(stars: int | None, checks: Mapping[str, bool], scheme: VenueScheme) -> VenueRating:
+    """A village activity venue's stars (活动场所星级) for one year.
+
+    Stars the township awarded (3–5) are published as written. Otherwise they
+    follow from the number of checklist items that pass, against ``scheme.tiers``
+    (inclusive minimums for 五星, 四星, 三星; default 13, 11, 9 of the 13 items of
+    八有 and 五化); fewer passes than the lowest tier is 未达星级.
+    """
+    passed = sum(1 for item in scheme.items if checks.get(item) is True)
+    derived = None
+    if checks:
+        level = stars_for(Decimal(passed), [Decimal(tier) for tier in scheme.tiers])
+        derived = VENUE_STARS[level]
+    if stars is not None:
+        return VenueRating(stars, True, passed, len(checks), derived)
+    assert derived is not None  # a venue record has stars or checks (validated)
+    return VenueRating(derived, False, passed, len(checks), derived)
 
 
 @dataclass(frozen=True)
@@ -146,14 +217,29 @@ def rate_member(total: Decimal, scheme: MemberScheme) -> Rating:
     return rate_score(total, scheme.tiers, scheme.round)
 
 
-def describe_tiers(tiers: Sequence[Decimal], places: int) -> str:
+def describe_tiers(tiers: Sequence[Decimal], places: int, names: Mapping[int, str] = STAR_WORDS) -> str:
     """The rule in words, e.g. ``90 分及以上三星；80–89.9 分二星；60–79.9 分一星；60 分以下无星``."""
     step = Decimal(1).scaleb(-places)
     low3, low2, low1 = (round_half_up(tier, places) for tier in tiers)
     return (
-        f"{_plain(low3)} 分及以上三星；{_plain(low2)}–{_plain(low3 - step)} 分二星；"
-        f"{_plain(low1)}–{_plain(low2 - step)} 分一星；{_plain(low1)} 分以下无星"
+        f"{_plain(low3)} 分及以上{names[3]}；{_plain(low2)}–{_plain(low3 - step)} 分{names[2]}；"
+        f"{_plain(low1)}–{_plain(low2 - step)} 分{names[1]}；{_plain(low1)} 分以下{names[0]}"
     )
+
+
+def describe_venue_tiers(scheme: VenueScheme) -> str:
+    """The venue rule in words, e.g. ``13 项全部达标五星级；达标 11–12 项四星级；9–10 项三星级；不足 9 项未达星级``."""
+    high, middle, low = scheme.tiers
+    count = len(scheme.items)
+    top = f"{count} 项全部达标" if high == count else f"达标 {high} 项及以上"
+    return (
+        f"共 {count} 项：{top}为五星级；达标 {_span(middle, high - 1)} 项为四星级；"
+        f"达标 {_span(low, middle - 1)} 项为三星级；不足 {low} 项未达星级"
+    )
+
+
+def _span(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
 
 
 def _plain(value: Decimal) -> str:

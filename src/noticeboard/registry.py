@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problems
 from .messages import report_validation
-from .models import Branch, Commitment, LedgerEntry, Member, Schemes, Site
+from .models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
 from .models.common import as_text
 from .models.story import StoryMeta
 from .yamlsource import Document, ParseCache, parse_yaml, read_yaml
@@ -68,6 +68,10 @@ class Registry:
     """Year → member id → that member's ledger entries, in file order."""
     commitments: Mapping[int, tuple[Commitment, ...]]
     stories: tuple[Story, ...] = ()
+    reviews: Mapping[int, tuple[Review, ...]] = field(default_factory=dict)
+    """Year → every review of that year, public or not, in file order."""
+    photos: Mapping[str, Path] = field(default_factory=dict)
+    """Photo file name (as written in a pioneer post) → the checked image under ``data/photos/``."""
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Kind of data (``site``, ``branches``, ``members``, …) → the files it was read from."""
 
@@ -89,9 +93,9 @@ class Registry:
     @cached_property
     def years(self) -> tuple[int, ...]:
         """Every year that has any data, and the site's year, ascending."""
-        found = {self.site.year, *self.ledgers, *self.commitments}
+        found = {self.site.year, *self.ledgers, *self.commitments, *self.reviews}
         for branch in self.branches:
-            found.update(branch.assessments)
+            found.update(branch.assessments, branch.venue, branch.grade, branch.duty_report)
         for member in self.members:
             found.update(member.points)
             found.update(member.exempt)
@@ -194,6 +198,8 @@ class Loaded:
     ledgers: dict[int, dict[str, list[Located[LedgerEntry]]]] = field(default_factory=dict)
     ledger_files: dict[tuple[int, str], Path] = field(default_factory=dict)
     commitments: dict[int, list[Located[Commitment]]] = field(default_factory=dict)
+    reviews: dict[int, list[Located[Review]]] = field(default_factory=dict)
+    photos_dir: Path | None = None
     stories: list[Located[StoryMeta]] = field(default_factory=list)
     story_titles: dict[Path, str] = field(default_factory=dict)
     files: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -238,6 +244,11 @@ def read_files(
         year = reader.year_of(path)
         if year is not None:
             loaded.commitments[year] = reader.records("commitments", path, Commitment)
+    for path in reader.yaml_files(data_dir / "reviews"):
+        year = reader.year_of(path)
+        if year is not None:
+            loaded.reviews[year] = reader.records("reviews", path, Review)
+    loaded.photos_dir = data_dir / "photos"
     if stories_dir is not None and stories_dir.is_dir():
         for path in sorted(stories_dir.rglob("*.md")):
             story = _read_story(path, reader)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from .common import BY_YEAR, Record, Score, Slug, Text, Year
+from .organisation import DutyReport, Grade, Rectification, Venue, rectification_by_year
 
 Kind = Literal[
     "general",
@@ -52,6 +53,29 @@ class Branch(Record):
         json_schema_extra=BY_YEAR,
         description="按年度的考核得分：{points: 积分制管理考核, target: 年终目标考核} 或 {score: 总分}",
     )
+    venue: dict[Year, Venue] = Field(
+        default_factory=dict,
+        json_schema_extra=BY_YEAR,
+        description="按年度的活动场所星级：{stars: 3–5} 或 {checks: {检查项: true/false}}",
+    )
+    grade: dict[Year, Grade] = Field(
+        default_factory=dict, json_schema_extra=BY_YEAR, description="按年度的分类定级：好、较好、一般、较差"
+    )
+    rectification: dict[Year, Rectification] = Field(
+        default_factory=dict,
+        json_schema_extra=BY_YEAR,
+        description="定为“较差”的年度的整顿转化：{responsible: 责任人, deadline: 期限, progress: 进展}",
+    )
+    duty_report: dict[Year, DutyReport] = Field(
+        default_factory=dict,
+        json_schema_extra=BY_YEAR,
+        description="按年度的书记述职评议得分：{daily: 日常记实, onsite: 现场观摩, annual: 年度综合, review: 述职评议}",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _rectification_year(cls, data: Any) -> Any:
+        return rectification_by_year(data)
 
     @property
     def is_general(self) -> bool:
