@@ -11,6 +11,7 @@ up. The same generator makes county-scale registries for tests and benchmarks.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from PIL import Image, ImageDraw
+
+from .models.scheme import DEFAULT_CHECKLIST
 
 YEARS = (2024, 2025)
 SITE_YEAR = 2025
@@ -373,6 +377,166 @@ class _Township:
         items.append(record)
 
 
+POSTS = (
+    ("政策宣传岗", "宣传党的方针政策和惠民政策，每月入户宣讲一次"),
+    ("矛盾调解岗", "及时化解邻里纠纷，做到小事不出组、大事不出村"),
+    ("环境卫生监督岗", "督促房前屋后环境整治，每周巡查一次"),
+    ("产业发展带富岗", "推广种养技术，带动群众增收致富"),
+    ("关爱帮扶岗", "结对帮扶留守老人、儿童和困难群众"),
+    ("治安巡逻岗", "参加夜间巡逻和森林防火巡查"),
+)
+REVIEW_OVERALL = (
+    "工作思路清晰，班子团结，能较好发挥战斗堡垒作用",
+    "能认真履行职责，各项工作有序推进",
+    "工作积极主动，带头作用明显，群众评价较好",
+)
+REVIEW_ACHIEVEMENTS = (
+    "三会一课按时召开，主题党日活动规范开展",
+    "带领群众发展特色产业，集体经济收入稳步增加",
+    "公开承诺事项大部分已兑现，为群众办实事成效明显",
+)
+REVIEW_PROBLEMS = (
+    "党员教育管理方式较单一，流动党员联系不够紧密",
+    "资料台账不够规范，部分活动记录不全",
+    "发展年轻党员力度不够，队伍年龄结构偏大",
+)
+REVIEW_DIRECTION = (
+    "加强流动党员管理，创新教育方式",
+    "规范台账资料，提高组织生活质量",
+    "注重培养青年致富能手，优化队伍结构",
+)
+RECTIFICATION_PROGRESS = "已调整充实支部班子，正在落实“三会一课”制度，按月报告整顿进展"
+COMMITTEE_SECRETARY = ("韩立新", "镇党委书记")
+CHECK_PASS_RATE = 0.9
+
+
+class _Instruments:
+    """Reviews, pioneer posts, venues, classification and duty reports of the demo township.
+
+    A separate random stream, so the rest of the demo (names, scores) stays as it was.
+    """
+
+    def __init__(self, town: _Township, seed: int) -> None:
+        self.town = town
+        self.rng = random.Random(seed + 1)
+        self.reviews: dict[int, list[dict[str, Any]]] = {year: [] for year in YEARS}
+        self.photos: dict[str, bytes] = {}
+
+    def make(self) -> None:
+        generals = [b for b in self.town.branches if b["kind"] == "general"]
+        village_generals = [b for b in generals if b["id"] != "zhen-zhizhi"]
+        for branch in self.town.branches:
+            self.classify(branch)
+            branch["duty_report"] = {year: self.duty_scores() for year in YEARS}
+        for general in village_generals:
+            general["venue"] = {
+                YEARS[0]: {"stars": self.rng.choice((3, 4, 4, 5))},
+                YEARS[1]: {
+                    "checks": {item: self.rng.random() < CHECK_PASS_RATE for item in self.checklist()}
+                },
+            }
+        if len(village_generals) > 2:
+            # Boundary: exactly 9 of 13 items pass → 三星级, the lowest level that is awarded.
+            checks = village_generals[2]["venue"][YEARS[1]]["checks"]
+            for index, item in enumerate(self.checklist()):
+                checks[item] = index not in (2, 5, 9, 12)
+        first_village = next(b for b in self.town.rated_branches() if b["kind"] == "village")
+        # Boundary: 90 × 0.2 + 90 × 0.2 + 89.9 × 0.4 + 89.95 × 0.2 = 89.95 → 90.0 → 优秀.
+        first_village["duty_report"][YEARS[-1]] = {
+            "daily": Decimal(90),
+            "onsite": Decimal(90),
+            "annual": Decimal("89.9"),
+            "review": Decimal("89.95"),
+        }
+        for branch in self.town.rated_branches():
+            if branch["kind"] == "village":
+                self.posts(branch)
+        self.make_reviews(generals)
+
+    @staticmethod
+    def checklist() -> list[str]:
+        return [item for items in DEFAULT_CHECKLIST.values() for item in items]
+
+    def classify(self, branch: dict[str, Any]) -> None:
+        grades = {
+            year: self.rng.choices(("好", "较好", "一般", "较差"), (0.62, 0.26, 0.09, 0.03))[0]
+            for year in YEARS
+        }
+        if branch["id"] == "tongda-meikuang":
+            grades[YEARS[-1]] = "较差"  # a new enterprise branch, still finding its feet
+        branch["grade"] = grades
+        poor = [year for year, grade in grades.items() if grade == "较差"]
+        if poor:
+            branch["rectification"] = {
+                year: {
+                    "responsible": f"{branch['secretary']}（党组织书记）",
+                    "deadline": dt.date(year + 1, 6, 30),
+                    "progress": RECTIFICATION_PROGRESS,
+                }
+                for year in poor
+            }
+
+    def duty_scores(self) -> dict[str, Decimal]:
+        ability = self.rng.gauss(84, 7)
+        return {key: _score(self.rng, ability, 4) for key in ("daily", "onsite", "annual", "review")}
+
+    def posts(self, branch: dict[str, Any]) -> None:
+        people = self.town.members[branch["id"]]
+        for index, person in enumerate(people[:2]):
+            title, duties = POSTS[(len(self.photos) + index + len(branch["id"])) % len(POSTS)]
+            post: dict[str, Any] = {"title": title, "duties": duties, "since": dt.date(YEARS[0], 3, 1)}
+            if branch["parent"] in ("qingshan", "longtan") and index == 0:
+                post["photo"] = f"{person['id']}.jpg"
+                self.photos[post["photo"]] = _portrait(self.rng)
+            person["post"] = post
+            person["private"] = person.pop("private")  # kept last, after what is published
+
+    def make_reviews(self, generals: list[dict[str, Any]]) -> None:
+        for year in YEARS:
+            for general in generals:
+                self.review(year, general["id"], "committee", COMMITTEE_SECRETARY)
+                children = [b for b in self.town.rated_branches() if b.get("parent") == general["id"]]
+                for child in children[:2]:
+                    self.review(
+                        year, child["id"], "general", (general["secretary"], f"{general['name']}书记")
+                    )
+                    for person in self.town.members[child["id"]][:2]:
+                        self.review(
+                            year, person["id"], "branch", (child["secretary"], f"{child['name']}书记")
+                        )
+
+    def review(self, year: int, subject: str, level: str, reviewer: tuple[str, str]) -> None:
+        rng = self.rng
+        self.reviews[year].append(
+            {
+                "subject": subject,
+                "reviewer": {"name": reviewer[0], "post": reviewer[1]},
+                "level": level,
+                "date": dt.date(year, 12, rng.randint(10, 28)),
+                "overall": rng.choice(REVIEW_OVERALL),
+                "achievements": rng.choice(REVIEW_ACHIEVEMENTS),
+                "problems": rng.choice(REVIEW_PROBLEMS),
+                "direction": rng.choice(REVIEW_DIRECTION),
+                "grade": rng.choice(("好", "好", "较好")),
+                "public": rng.random() < 0.85,  # the others are kept for the office only
+            }
+        )
+
+
+def _portrait(rng: random.Random) -> bytes:
+    """A made-up portrait placeholder (a drawn silhouette, no real person), 480×640 JPEG."""
+    hue = rng.randrange(0, 360)
+    image = Image.new("RGB", (480, 640), f"hsl({hue}, 35%, 82%)")
+    draw = ImageDraw.Draw(image)
+    coat = f"hsl({(hue + 180) % 360}, 30%, 35%)"
+    draw.ellipse((150, 130, 330, 330), fill="hsl(30, 40%, 70%)")
+    draw.ellipse((60, 380, 420, 760), fill=coat)
+    draw.rectangle((205, 320, 275, 400), fill="hsl(30, 40%, 70%)")
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
 def _pinyin_id(index: int) -> str:
     return ("qingshan", "longtan", "shiqiao", "liuwan", "taoyuan", "songlin")[index % len(VILLAGES)]
 
@@ -393,6 +557,20 @@ SCHEMES = {
         "round": 1,
     },
     "member": {"tiers": [90, 80, 60], "round": 1, "ledger": {"base": 60, "min": 0, "max": 100}},
+    "duty_report": {
+        "components": {
+            "daily": Decimal("0.2"),
+            "onsite": Decimal("0.2"),
+            "annual": Decimal("0.4"),
+            "review": Decimal("0.2"),
+        },
+        "tiers": [90, 75, 60],
+        "round": 1,
+    },
+    "venue": {
+        "checklist": {name: list(items) for name, items in DEFAULT_CHECKLIST.items()},
+        "tiers": [13, 11, 9],
+    },
 }
 
 
@@ -402,6 +580,8 @@ def generate(out: Path, shape: Shape = Shape()) -> dict[str, int]:
     town.make_branches()
     town.make_members()
     town.make_branch_commitments()
+    extras = _Instruments(town, shape.seed)
+    extras.make()
     schema = "../docs/schema"
     out.mkdir(parents=True, exist_ok=True)
     _write(
@@ -437,6 +617,15 @@ def generate(out: Path, shape: Shape = Shape()) -> dict[str, int]:
             out / "commitments" / f"{year}.yml",
             dump(items, f"../{schema}/commitments.schema.json", f"{year} 年公开承诺"),
         )
+    for year, items in extras.reviews.items():
+        _write(
+            out / "reviews" / f"{year}.yml",
+            dump(items, f"../{schema}/reviews.schema.json", f"{year} 年领导点评；public: true 的才公示"),
+        )
+    for name, data in extras.photos.items():
+        path = out / "photos" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
     return {
         "branches": sum(1 for _ in town.rated_branches()),
         "members": sum(len(people) for people in town.members.values()),
@@ -446,7 +635,9 @@ def generate(out: Path, shape: Shape = Shape()) -> dict[str, int]:
 
 SCHEMES_COMMENT = """评星规则。本文件可以不要：不写的项目按下面的默认规则执行。
 支部评星：积分制管理考核 × 0.5 + 年终目标考核 × 0.5，四舍五入保留 1 位小数后定星
-三星、二星、一星的最低分（含）：90、80、60；60 分以下无星"""
+三星、二星、一星的最低分（含）：90、80、60；60 分以下无星
+述职评议：日常记实、现场观摩、年度综合、述职评议按 20:20:40:20 加权，90 优秀、75 称职、60 基本称职
+活动场所：八有、五化共 13 项，全部达标五星级，11 项四星级，9 项三星级"""
 
 
 def _write(path: Path, text: str) -> None:

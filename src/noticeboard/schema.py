@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import Branch, Commitment, LedgerEntry, Member, Schemes, Site
+from .models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
 
 SCHEMA_DIR = Path("docs/schema")
 
@@ -26,6 +26,7 @@ FILES: dict[str, tuple[str, Any]] = {
     "members": ("data/members/<党支部编号>.yml：党员名册", list[Member]),
     "points": ("data/points/<年度>/<党支部编号>.yml：积分台账", list[LedgerEntry]),
     "commitments": ("data/commitments/<年度>.yml：公开承诺", list[Commitment]),
+    "reviews": ("data/reviews/<年度>.yml：领导点评", list[Review]),
 }
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from .common import Day, Record, Text
 
@@ -36,7 +36,11 @@ def _level(value: Any) -> Any:
     return value
 
 
-Level = Annotated[Literal["committee", "general", "branch"], BeforeValidator(_level)]
+Level = Annotated[
+    Literal["committee", "general", "branch"],
+    BeforeValidator(_level),
+    WithJsonSchema({"enum": ["committee", "general", "branch", *_LEVEL_WORDS]}),
+]
 
 
 class Reviewer(Record):

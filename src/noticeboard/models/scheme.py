@@ -125,7 +125,7 @@ class VenueScheme(Record):
     9 or more → 三星; fewer → 未达星级. A star level written in the record wins.
     """
 
-    checklist: dict[Label, tuple[Label, ...]] = Field(
+    checklist: dict[Label, Annotated[tuple[Label, ...], Field(strict=False, min_length=1)]] = Field(
         default_factory=lambda: dict(DEFAULT_CHECKLIST),
         strict=False,
         description="检查标准及其检查项，例如 八有: [有固定场所, …]；检查项名称不能重复",
