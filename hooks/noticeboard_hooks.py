@@ -40,6 +40,7 @@ from mkdocs.structure.pages import Page
 log = logging.getLogger("mkdocs.plugins.noticeboard")
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
+PHOTO_PLACEHOLDER = "assets/portrait.svg"
 STORY_POSTS = "stories/posts/"
 
 
@@ -64,6 +65,9 @@ class State:
     set_epoch: bool = False
     """Whether SOURCE_DATE_EPOCH is ours (from ``as_of``) rather than the caller's."""
     boards: Any = None
+    stats: Any = None
+    photos: dict[str | None, str] = field(default_factory=dict)
+    """Photo file name → site-relative URL of its web version; None → the placeholder."""
     specs: dict[str, PageSpec] = field(default_factory=dict)
     urls: dict[tuple[str, int, str], str] = field(default_factory=dict)
     story_urls: dict[str, str] = field(default_factory=dict)
@@ -83,7 +87,9 @@ def _domain() -> Any:
             del sys.modules[name]
     importlib.import_module("noticeboard.boards")
     importlib.import_module("noticeboard.opendata")
-    importlib.import_module("noticeboard.posters")
+    importlib.import_module("noticeboard.printing")
+    importlib.import_module("noticeboard.photos")
+    importlib.import_module("noticeboard.stats")
     return importlib.import_module("noticeboard")
 
 
@@ -123,6 +129,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
         state.set_epoch = True
     state.boards = domain.boards.build_boards(registry, as_of)
+    state.stats = domain.stats.build_stats(state.boards)
     state.site = _site_facts(state.boards, as_of, config)
     _teach_search_the_names(state.boards)
     # The registry lives for the whole build; keep the collector from rescanning it for every page.
@@ -175,13 +182,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, spec.src_uri, content=_markdown(spec))
         files.append(file)
         state.urls[_url_key(spec)] = file.url
+    state.photos = {None: PHOTO_PLACEHOLDER}
+    web = _domain_module("noticeboard.photos").Photos(_cache_dir(config) / "photos")
+    for name, path in sorted(state.boards.registry.photos.items()):
+        photo = web.web(path)
+        uri = f"assets/photos/{photo.name}"
+        files.append(File.generated(config, uri, content=photo.data))
+        state.photos[name] = uri
     # Posters need the live pages' URLs (their QR codes), so they come second. They are
     # standalone sheets of paper, rendered in on_post_build without the page pipeline.
     qr = _domain_module("noticeboard.posters").QrCodes(_cache_dir(config) / "qr")
-    state.posters = _poster_pages(state.boards, config.site_url or "", qr.svg)
+    state.posters = _poster_pages(config.site_url or "", qr.svg)
     for poster in state.posters:
         state.urls[("print", state.boards.current.year, poster.key)] = _static_url(poster.key, config)
-    for name, text in _domain_module("noticeboard.opendata").files(state.boards).items():
+    opendata = _domain_module("noticeboard.opendata")
+    for name, text in opendata.files(state.boards, state.stats).items():
         files.append(File.generated(config, name, content=text))
     return files
 
@@ -195,60 +210,25 @@ class PosterPage:
     view: Any
 
 
-def _poster_pages(boards: Any, site_url: str, qr: Any) -> list[PosterPage]:
-    """Printable boards of the current year: each board alone, and each kind as one set."""
+def _poster_pages(site_url: str, qr: Any) -> list[PosterPage]:
+    """The domain's printable pages, with their QR codes leading to this site's pages."""
     posters = _domain_module("noticeboard.posters")
-    view = boards.current
-    year = view.year
+    year = state.boards.current.year
     base = site_url.rstrip("/") + "/"
 
-    def live(kind: str, key: str = "") -> str:
+    def live(kind: str, key: str) -> str:
         return base + _url_for(kind, year, key)
 
-    def page(key: str, title: str, label: str, back: str, items: list[Any]) -> PosterPage:
-        return PosterPage(key, title, posters.PosterSet(tuple(items), label, back))
-
-    organisation = boards.registry.site.organisation
-    board = posters.branch_board_poster(view.branches, organisation, live("board-branches"), qr)
-    pages = [
-        page(
-            "boards/branches",
-            "打印：星级党支部公示栏",
-            "星级党支部公示栏",
-            _url_for("board-branches"),
-            [board],
+    return [
+        PosterPage(
+            page.key,
+            page.title,
+            posters.PosterSet(page.posters, page.label, _url_for(page.back[0], year, page.back[1])),
+        )
+        for page in _domain_module("noticeboard.printing").catalogue(
+            state.boards, live, qr, state.photos.__getitem__
         )
     ]
-    members, commitments = [], []
-    for branch_id, branch_page in view.pages.items():
-        url = live("branch", branch_id)
-        name = branch_page.branch.name
-        members.append(posters.member_board_poster(branch_page.members, branch_page.branch, url, qr))
-        commitments.append(
-            posters.commitments_poster(branch_page.branch, branch_page.commitments, year, url, qr)
-        )
-        back = _url_for("branch", year, branch_id)
-        pages.append(
-            page(f"members/{branch_id}", f"打印：{name}星级党员公示栏", "星级党员公示栏", back, [members[-1]])
-        )
-        pages.append(
-            page(
-                f"commitments/{branch_id}", f"打印：{name}公开承诺", "公开承诺公示栏", back, [commitments[-1]]
-            )
-        )
-    pages.append(
-        page("members", "打印：全部星级党员公示栏", "全部星级党员公示栏", _url_for("board-branches"), members)
-    )
-    pages.append(
-        page(
-            "commitments",
-            "打印：全部公开承诺公示栏",
-            "全部公开承诺公示栏",
-            _url_for("commitments"),
-            commitments,
-        )
-    )
-    return pages
 
 
 def _static_url(key: str, config: MkDocsConfig) -> str:
@@ -271,32 +251,34 @@ def _to_root(file: str) -> str:
     return "../" * file.count("/")
 
 
+YEARLY_PAGES = (
+    ("boards/branches.md", "board-branches.html", "星级党支部公示栏", "branches"),
+    ("commitments.md", "commitments.html", "公开承诺", "commitments"),
+    ("reviews.md", "reviews.html", "领导点评", "reviews"),
+    ("venues.md", "venues.html", "活动场所星级", "venues"),
+    ("classification.md", "classification.html", "分类定级", "classification"),
+    ("duty-reports.md", "duty-reports.html", "述职评议", "duty_reports"),
+)
+"""Township pages shown for every year: source path, template, title, and the year view's attribute."""
+
+
 def _page_specs(boards: Any) -> list[PageSpec]:
     current = boards.current.year
     specs = []
     for year, view in sorted(boards.years.items()):
         prefix = "" if year == current else f"{year}/"
         suffix = "" if year == current else f"（{year} 年度）"
-        specs.append(
-            PageSpec(
-                f"{prefix}boards/branches.md",
-                "board-branches.html",
-                f"星级党支部公示栏{suffix}",
-                view.branches,
-                year,
-                searchable=year == current,
+        for src_uri, template, title, attribute in YEARLY_PAGES:
+            specs.append(
+                PageSpec(
+                    prefix + src_uri,
+                    template,
+                    title + suffix,
+                    getattr(view, attribute),
+                    year,
+                    searchable=year == current,
+                )
             )
-        )
-        specs.append(
-            PageSpec(
-                f"{prefix}commitments.md",
-                "commitments.html",
-                f"公开承诺{suffix}",
-                view.commitments,
-                year,
-                searchable=year == current,
-            )
-        )
         for branch_id, page in view.pages.items():
             names = " ".join(row.name for row in page.members.rows)
             specs.append(
@@ -310,6 +292,8 @@ def _page_specs(boards: Any) -> list[PageSpec]:
                     search_text=f"{page.branch.secretary or ''} {names}".strip(),
                 )
             )
+    specs.append(PageSpec("pioneers.md", "pioneers.html", "党员先锋岗", boards.pioneers, current))
+    specs.append(PageSpec("stats.md", "stats.html", "统计数据", state.stats, current))
     specs.append(PageSpec("years.md", "years.html", "往年公示", boards, current))
     return specs
 
@@ -394,6 +378,12 @@ OWN_TEMPLATES = frozenset(
         "years.html",
         "story.html",
         "poster.html",
+        "reviews.html",
+        "pioneers.html",
+        "venues.html",
+        "classification.html",
+        "duty-reports.html",
+        "stats.html",
     }
 )
 
@@ -425,6 +415,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         "page_url": _page_url,
         "current": state.boards.current,
         "boards": state.boards,
+        "photo": state.photos.__getitem__,
     }
     return env
 
@@ -458,17 +449,12 @@ def _write_posters(site_dir: Path, config: MkDocsConfig) -> None:
 def _write_year_redirects(site_dir: Path, config: MkDocsConfig) -> None:
     """``/<year>/…`` of the current year points at the current pages, so year URLs never break."""
     year = state.boards.current.year
-    for (kind, page_year, key), url in sorted(state.urls.items()):
-        if page_year != year:
+    yearly = {template for _, template, _, _ in YEARLY_PAGES} | {"branch.html"}
+    for spec in state.specs.values():
+        if spec.year != year or spec.template not in yearly:
             continue
-        source = {
-            "branch": f"{year}/branches/{key}",
-            "board-branches": f"{year}/boards/branches",
-            "commitments": f"{year}/commitments",
-        }.get(kind)
-        if source is None:
-            continue
-        target = _output_file(_written_url(source, config))
+        url = state.urls[_url_key(spec)]
+        target = _output_file(_written_url(f"{year}/{spec.src_uri.removesuffix('.md')}", config))
         href = _to_root(target) + url
         _write(
             site_dir / target,

@@ -27,6 +27,8 @@ class DutyReportBoard:
     rule: str
     components: tuple[tuple[str, str], ...]
     """The weights as people say them, e.g. (日常记实考核, 20%)."""
+    places: int
+    """Decimals the total is rounded to (half-up) before it is graded."""
 
     @property
     def rows(self) -> tuple[DutyRow, ...]:
@@ -49,4 +51,5 @@ def duty_report_board(registry: Registry, year: int) -> DutyReportBoard:
         (COMPONENT_LABELS.get(key, key), f"{(weight * 100).normalize():f}%")
         for key, weight in scheme.components.items()
     )
-    return DutyReportBoard(year, groups, describe_tiers(scheme.tiers, scheme.round, DUTY_GRADES), components)
+    rule = describe_tiers(scheme.tiers, scheme.round, DUTY_GRADES)
+    return DutyReportBoard(year, groups, rule, components, scheme.round)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problems, display_path
-from .messages import FIELD_LABELS
 from .models import Branch, LedgerEntry, Member, Schemes, Site
 from .models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
 from .photos import check_photo
@@ -119,6 +118,9 @@ def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dic
     return by_id
 
 
+WEIGHTED_NAMES = {"assessments": "考核", "duty_report": "述职评议"}
+
+
 def _check_weighted(
     located: Located[Branch],
     key: str,
@@ -134,7 +136,7 @@ def _check_weighted(
             problems.add(
                 located.path,
                 located.line(key, year),
-                f"{year} 年的{FIELD_LABELS[key]}应写全 {shape}，或只写 score（总分）；"
+                f"{year} 年的{WEIGHTED_NAMES[key]}应写全 {shape}，或只写 score（总分）；"
                 f"现在写的是 {'、'.join(sorted(keys)) or '空'}",
             )
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from .boards import Boards, CommitmentRow, YearView
 from .ratings import Rating
+from .stats import Stats
 
 
 def _number(value: Decimal | None) -> float | int | None:
@@ -105,17 +106,120 @@ def commitments(view: YearView) -> list[dict[str, Any]]:
     return [_commitment(row) for group in view.commitments.groups for row in group.rows]
 
 
-def files(boards: Boards) -> dict[str, str]:
+def reviews(view: YearView) -> list[dict[str, Any]]:
+    """``reviews.json``: the public reviews of the year (``public: true`` only), by organisation."""
+    return [
+        {
+            "organisation": org_id,
+            "organisation_name": board.org.name,
+            "subject": row.subject,
+            "subject_kind": "member" if row.of_member else "organisation",
+            "reviewer": row.reviewer,
+            "reviewer_post": row.reviewer_post,
+            "level": row.level,
+            "date": _date(row.date),
+            "overall": row.overall,
+            "achievements": row.achievements,
+            "problems": row.problems,
+            "direction": row.direction,
+            "grade": row.grade,
+        }
+        for org_id, board in view.reviews.items()
+        for row in board.rows
+    ]
+
+
+def pioneers(boards: Boards) -> list[dict[str, Any]]:
+    """``pioneers.json``: the pioneer posts as the wall board lists them (no photos, no member ids)."""
+    return [
+        {
+            "branch": branch_id,
+            "name": row.name,
+            "gender": row.gender,
+            "ethnicity": row.ethnicity,
+            "education": row.education,
+            "post": row.title,
+            "duties": row.duties,
+            "since": _date(row.since),
+        }
+        for branch_id, board in boards.pioneers.items()
+        for row in board.rows
+    ]
+
+
+def venues(view: YearView) -> list[dict[str, Any]]:
+    """``venues.json``: each venue's stars, whether awarded or derived, and its checklist."""
+    return [
+        {
+            "organisation": row.org.id,
+            "year": view.year,
+            "stars": row.rating.stars or None,
+            "awarded": row.rating.awarded,
+            "passed": row.rating.passed if row.checks else None,
+            "checks": {check.item: check.passed for check in row.checks},
+        }
+        for row in view.venues.rows
+    ]
+
+
+def classification(view: YearView) -> list[dict[str, Any]]:
+    """``classification.json``: each organisation's grade and, for 较差, its rectification."""
+    result = []
+    for group in view.classification.groups:
+        for row in group.rows:
+            fix = row.rectification
+            result.append(
+                {
+                    "organisation": row.org.id,
+                    "year": view.year,
+                    "grade": row.grade,
+                    "rectification": {
+                        "responsible": fix.responsible,
+                        "deadline": _date(fix.deadline),
+                        "progress": fix.progress,
+                    }
+                    if fix
+                    else None,
+                }
+            )
+    return result
+
+
+def duty_reports(view: YearView) -> list[dict[str, Any]]:
+    """``duty-reports.json``: each secretary's scores, weighted total and grade."""
+    return [
+        {
+            "organisation": row.org.id,
+            "secretary": row.org.secretary,
+            "year": view.year,
+            "scores": {part.key: _number(part.value) for part in row.rating.parts},
+            "score": _number(row.rating.score),
+            "grade": row.rating.words,
+        }
+        for row in view.duty_reports.rows
+    ]
+
+
+def files(boards: Boards, stats: Stats | None = None) -> dict[str, str]:
     """Every open-data file: the current year under ``data/``, each year also under ``data/<year>/``."""
     out: dict[str, str] = {}
+    current = boards.registry.site.year
     for year, view in sorted(boards.years.items()):
-        prefixes = [f"data/{year}/"] + (["data/"] if year == boards.registry.site.year else [])
-        documents = {
+        prefixes = [f"data/{year}/"] + (["data/"] if year == current else [])
+        documents: dict[str, Any] = {
             "summary.json": summary(view),
             "branches.json": branches(boards, view),
             "members.json": members(view),
             "commitments.json": commitments(view),
+            "reviews.json": reviews(view),
+            "venues.json": venues(view),
+            "classification.json": classification(view),
+            "duty-reports.json": duty_reports(view),
         }
+        if year == current:
+            documents["pioneers.json"] = pioneers(boards)
+            if stats is not None:
+                documents["stats.json"] = stats.as_dict()
         for name, document in documents.items():
             # Compact: the C encoder is ten times faster than the indenting one at county scale.
             text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

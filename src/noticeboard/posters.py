@@ -13,12 +13,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import segno
 
 from .boards import BranchBoard, BranchRow, CommitmentRow, MemberBoard
+from .classification import ClassificationBoard
 from .diskcache import DiskCache
+from .duty_reports import DutyReportBoard
+from .models import Rectification
+from .pioneers import PioneerBoard
 from .ratings import Rating
+from .reviews import ReviewBoard
+from .venues import VenueBoard
 
 LINES_PER_SHEET = {"portrait": 24, "landscape": 12}
 """Table lines that fit on one sheet of A4, with room to spare (A3 is the same layout enlarged by √2).
@@ -46,6 +53,8 @@ class PrintRow:
     lines: float = 1
     """Estimated printed height, in one-line table rows."""
     overdue: bool = False
+    photo: str | None = None
+    """A photo shown before the cells (site-relative URL), on the pioneer-post board."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,10 @@ class Poster:
     qr_svg: str
     portrait: tuple[Sheet, ...]
     landscape: tuple[Sheet, ...]
+    layout: str
+    """Which column widths print.css gives the table (``nb-sheet__table--<layout>``)."""
+    rated: bool = True
+    """Whether the last column shows each row's stars (from ``PrintRow.rating``)."""
 
 
 @dataclass(frozen=True)
@@ -156,10 +169,15 @@ def _poster(
     qr: QR,
     rows: Iterable[PrintRow],
     rows_landscape: Iterable[PrintRow] | None = None,
+    *,
+    layout: str,
+    rated: bool = True,
 ) -> Poster:
     portrait = list(rows)
     landscape = list(rows_landscape) if rows_landscape is not None else portrait
     return Poster(
+        layout=layout,
+        rated=rated,
         key=key,
         title=title,
         subject=subject,
@@ -196,6 +214,7 @@ def branch_board_poster(board: BranchBoard, organisation: str, url: str, qr: QR)
         url,
         qr,
         rows,
+        layout="branches",
     )
 
 
@@ -236,6 +255,7 @@ def member_board_poster(board: MemberBoard, branch: BranchRow, url: str, qr: QR)
         url,
         qr,
         rows,
+        layout="members",
     )
 
 
@@ -258,6 +278,8 @@ def commitments_poster(
         qr,
         [_commitment_row(row, COMMITMENT_CHARS["portrait"]) for row in rows],
         [_commitment_row(row, COMMITMENT_CHARS["landscape"]) for row in rows],
+        layout="commitments",
+        rated=False,
     )
 
 
@@ -269,11 +291,258 @@ def _commitment_row(row: CommitmentRow, chars: dict[str, int]) -> PrintRow:
         _lines(row.maker, chars["maker"]),
         2 if row.overdue else 1,
     )
-    height = wrapped * TEXT_LINE_MM + ROW_PADDING_MM
     return PrintRow(
         (row.maker, row.text, due, row.approved_by or "—", status),
-        lines=max(1.0, height / LINE_MM),
+        lines=_height(wrapped),
         overdue=row.overdue,
+    )
+
+
+def _height(wrapped: int, minimum_mm: float = 0) -> float:
+    """A row's height in table lines, from its most wrapped cell (and a fixed-height content such as a photo)."""
+    return max(1.0, (max(wrapped * TEXT_LINE_MM, minimum_mm) + ROW_PADDING_MM) / LINE_MM)
+
+
+Widths = tuple[int | None, ...]
+"""Characters per line of each column (None: short text that never wraps)."""
+
+
+def _wrapped(cells: tuple[str, ...], widths: Widths, **kwargs: Any) -> PrintRow:
+    """A row whose height follows from how its cells wrap at the column widths of print.css."""
+    wrapped = max(
+        (_lines(cell, width) for cell, width in zip(cells, widths, strict=False) if width), default=1
+    )
+    return PrintRow(cells, lines=_height(wrapped), **kwargs)
+
+
+def _both(build: Callable[[str], list[PrintRow]]) -> tuple[list[PrintRow], list[PrintRow]]:
+    return build("portrait"), build("landscape")
+
+
+REVIEW_CHARS = {"portrait": (None, 37), "landscape": (None, 56)}
+REVIEW_HEADING_CHARS = {"portrait": 44, "landscape": 66}
+REVIEW_PARTS = (
+    ("overall", "总体评价"),
+    ("achievements", "取得成绩"),
+    ("problems", "存在问题"),
+    ("direction", "努力方向"),
+)
+
+
+def review_poster(board: ReviewBoard, url: str, qr: QR) -> Poster:
+    """领导点评公示栏 of one organisation: each review under a heading naming who reviewed whom."""
+
+    def rows(orientation: str) -> list[PrintRow]:
+        out: list[PrintRow] = []
+        for review in board.rows:
+            heading = f"对{review.subject}的点评　点评人：{review.reviewer}（{review.reviewer_post}）"
+            if review.date:
+                heading += f"　{review.date.year}年{review.date.month}月{review.date.day}日"
+            out.append(
+                PrintRow(
+                    (heading,),
+                    heading=True,
+                    lines=_height(_lines(heading, REVIEW_HEADING_CHARS[orientation])),
+                )
+            )
+            for key, label in REVIEW_PARTS:
+                out.append(_wrapped((label, getattr(review, key)), REVIEW_CHARS[orientation]))
+            if review.grade:
+                out.append(PrintRow(("评定等次", review.grade)))
+        return out
+
+    portrait, landscape = _both(rows)
+    return _poster(
+        f"reviews-{board.org.id}",
+        "领导点评公示栏",
+        board.org.name,
+        board.year,
+        ("项目", "点评内容"),
+        f"共 {len(board.rows)} 条点评：对党组织书记 {len(board.own)} 条，对党员 {len(board.members)} 条。",
+        "镇党委点评党总支书记，党总支点评党支部书记，党支部书记点评本支部党员；"
+        "从总体评价、取得成绩、存在问题和努力方向四个方面点评。",
+        url,
+        qr,
+        portrait,
+        landscape,
+        layout="reviews",
+        rated=False,
+    )
+
+
+PIONEER_CHARS = {
+    "portrait": (4, None, None, 4, 6, 13),
+    "landscape": (6, None, None, 6, 9, 20),
+}
+PHOTO_MM = 24.0
+"""Printed photo height (18 × 24 mm, 3:4), set in print.css."""
+
+
+def pioneer_poster(
+    board: PioneerBoard, year: int, url: str, qr: QR, photo: Callable[[str | None], str]
+) -> Poster:
+    """党员先锋岗公示栏 of one branch: photo, name, gender, ethnicity, education, post and duties."""
+
+    def rows(orientation: str) -> list[PrintRow]:
+        out = []
+        for row in board.rows:
+            cells = (
+                row.name,
+                row.gender,
+                row.ethnicity or "—",
+                row.education or "—",
+                row.title,
+                row.duties or "—",
+            )
+            widths = PIONEER_CHARS[orientation]
+            wrapped = max(_lines(cell, width) for cell, width in zip(cells, widths, strict=True) if width)
+            out.append(PrintRow(cells, lines=_height(wrapped, PHOTO_MM), photo=photo(row.photo)))
+        return out
+
+    portrait, landscape = _both(rows)
+    return _poster(
+        f"pioneers-{board.org.id}",
+        "党员先锋岗公示栏",
+        board.org.name,
+        year,
+        ("照片", "姓名", "性别", "民族", "学历", "岗位", "岗位职责"),
+        f"本支部设党员先锋岗 {len(board.rows)} 个。",
+        "先锋岗党员的姓名、性别、民族、学历、岗位、职责和照片上墙公布，接受党员和群众监督。",
+        url,
+        qr,
+        portrait,
+        landscape,
+        layout="pioneers",
+        rated=False,
+    )
+
+
+VENUE_CHARS = {"portrait": (12, None, 17, None), "landscape": (19, None, 26, None)}
+
+
+def venue_poster(board: VenueBoard, organisation: str, url: str, qr: QR) -> Poster:
+    """活动场所星级公示栏: venues by stars, with the items that did not pass."""
+    total = board.item_count
+
+    def rows(orientation: str) -> list[PrintRow]:
+        out: list[PrintRow] = []
+        for group in board.groups:
+            if not group.rows:
+                continue
+            out.append(PrintRow((f"{group.title}（{len(group.rows)} 个）",), heading=True))
+            for row in group.rows:
+                passed = f"{row.rating.passed}/{total}" if row.checks else "—"
+                failed = "、".join(row.failed) or ("全部达标" if row.checks else "—")
+                stars = row.rating.words + ("（核定）" if row.rating.awarded else "")
+                out.append(_wrapped((row.org.name, passed, failed, stars), VENUE_CHARS[orientation]))
+        return out
+
+    portrait, landscape = _both(rows)
+    counts = "，".join(f"{group.title} {len(group.rows)} 个" for group in board.groups if group.rows)
+    return _poster(
+        "venues",
+        "村级组织活动场所星级公示栏",
+        organisation,
+        board.year,
+        ("活动场所", "达标项", "未达标项", "星级"),
+        f"共评定 {len(board.rows)} 个活动场所：{counts}。",
+        f"评定标准：{''.join(f'“{name}”' for name, _ in board.checklist)}，{board.rule}；核定星级以镇党委评定为准。",
+        url,
+        qr,
+        portrait,
+        landscape,
+        layout="venues",
+        rated=False,
+    )
+
+
+CLASSIFICATION_CHARS = {"portrait": (12, 6, None, 18), "landscape": (19, 9, None, 28)}
+
+
+def classification_poster(board: ClassificationBoard, organisation: str, url: str, qr: QR) -> Poster:
+    """分类定级公示栏: organisations by grade; 较差 ones with their rectification."""
+
+    def rows(orientation: str) -> list[PrintRow]:
+        out: list[PrintRow] = []
+        for group in board.groups:
+            if not group.rows:
+                continue
+            out.append(PrintRow((f"{group.title}（{len(group.rows)} 个）",), heading=True))
+            for row in group.rows:
+                note = "—"
+                if row.grade == "较差":
+                    note = rectification_text(row.rectification)
+                cells = (row.org.name, row.org.kind_label, row.grade, note)
+                out.append(_wrapped(cells, CLASSIFICATION_CHARS[orientation]))
+        return out
+
+    portrait, landscape = _both(rows)
+    counts = "，".join(f"{group.title} {len(group.rows)} 个" for group in board.groups)
+    return _poster(
+        "classification",
+        "基层党组织分类定级公示栏",
+        organisation,
+        board.year,
+        ("党组织", "类型", "等次", "整顿转化"),
+        f"共 {board.total} 个党组织：{counts}。",
+        "按好、较好、一般、较差四个等次分类定级；定为较差的党组织列入整顿转化，明确责任人和期限。",
+        url,
+        qr,
+        portrait,
+        landscape,
+        layout="classification",
+        rated=False,
+    )
+
+
+def rectification_text(rectification: Rectification | None) -> str:
+    """整顿转化 in one line: responsible person, deadline, progress (or that it is still to be set)."""
+    if rectification is None:
+        return "整顿转化措施待公布"
+    deadline = rectification.deadline
+    text = f"责任人：{rectification.responsible}；期限：{deadline.year}年{deadline.month}月{deadline.day}日"
+    return text + (f"；进展：{rectification.progress}" if rectification.progress else "")
+
+
+DUTY_CHARS = {
+    "portrait": (10, 3, None, None, None, None, None, 4),
+    "landscape": (16, 5, None, None, None, None, None, 6),
+}
+
+
+def duty_report_poster(board: DutyReportBoard, organisation: str, url: str, qr: QR) -> Poster:
+    """述职评议公示栏: each secretary's four scores, the weighted total and the grade."""
+
+    def rows(orientation: str) -> list[PrintRow]:
+        out: list[PrintRow] = []
+        for group in board.groups:
+            if not group.rows:
+                continue
+            out.append(PrintRow((f"{group.title}（{len(group.rows)} 名）",), heading=True))
+            for row in group.rows:
+                rating = row.rating
+                parts = tuple(str(part.value) for part in rating.parts) or ("—",) * len(board.components)
+                cells = (row.org.name, row.org.secretary or "—", *parts, str(rating.score), rating.words)
+                out.append(_wrapped(cells, DUTY_CHARS[orientation]))
+        return out
+
+    portrait, landscape = _both(rows)
+    weights = "、".join(f"{label} {weight}" for label, weight in board.components)
+    counts = "，".join(f"{group.title} {len(group.rows)} 名" for group in board.groups)
+    return _poster(
+        "duty-reports",
+        "党组织书记述职评议公示栏",
+        organisation,
+        board.year,
+        ("党组织", "书记", "日常", "现场", "年度", "述职", "综合", "等次"),
+        f"共 {len(board.rows)} 名书记：{counts}。",
+        f"综合得分 = {weights} 加权，四舍五入保留 {board.places} 位小数；{board.rule}。",
+        url,
+        qr,
+        portrait,
+        landscape,
+        layout="duty",
+        rated=False,
     )
 
 

@@ -49,6 +49,10 @@ class VenueBoard:
     def rows(self) -> tuple[VenueRow, ...]:
         return tuple(row for group in self.groups for row in group.rows)
 
+    @property
+    def item_count(self) -> int:
+        return sum(len(items) for _, items in self.checklist)
+
 
 def venue_board(registry: Registry, year: int) -> VenueBoard:
     scheme = registry.schemes.venue
