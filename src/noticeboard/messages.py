@@ -139,6 +139,8 @@ def explain(detail: ErrorDetails, doc: Document, loc: tuple[str | int, ...], ski
     etype = detail["type"]
     ctx: dict[str, Any] = dict(detail.get("ctx") or {})
 
+    if "field" in ctx:  # a record-level rule about one of its keys: point at that key
+        return doc.line_at((*loc, ctx["field"])), detail["msg"]
     if etype == "missing":
         keys = [step for step in loc[:-1] if isinstance(step, str)]
         return line, f"缺少必填字段 {field_name(str(loc[-1]), keys[-1] if keys else None)}"

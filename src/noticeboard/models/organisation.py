@@ -71,6 +71,8 @@ def rectification_by_year(data: Any) -> Any:
     )
     if not poor:
         raise PydanticCustomError(
-            "nb_rectification", "写了整顿转化 rectification，但 grade 中没有定为“较差”的年度"
+            "nb_rectification",
+            "写了整顿转化 rectification，但 grade 中没有定为“较差”的年度",
+            {"field": "rectification"},
         )
     return {**data, "rectification": {poor[-1]: notes}}

@@ -1,0 +1,224 @@
+"""Mistakes in the other registries (reviews, pioneer posts, venues, classification, duty reports)
+are reported as ``FILE:LINE: message`` in Chinese, all at once, and nothing is built from them."""
+
+from __future__ import annotations
+
+import io
+
+from conftest import Township
+from PIL import Image
+
+BRANCH_EXTRAS = """\
+- id: huaxin
+  name: 华新茶业党支部
+  kind: enterprise
+  secretary: 陈立
+  grade:
+    2025: 较差
+  rectification:
+    2025:
+      responsible: 王明（镇党委副书记）
+      deadline: 2026-06-30
+      progress: 已调整支部班子
+  duty_report:
+    2025: {daily: 90, onsite: 90, annual: 89.9, review: 89.95}
+  venue:
+    2025:
+      stars: 4
+"""
+
+REVIEWS = """\
+- subject: qingshan-1
+  reviewer: {name: 王建国, post: 青山村党总支书记}
+  level: general
+  overall: 班子团结
+  achievements: 道路硬化完成
+  problems: 台账不规范
+  direction: 规范台账
+  public: true
+- subject: m001
+  reviewer: {name: 李明, post: 青山村第一党支部书记}
+  level: 支部
+  overall: 带头作用明显
+  achievements: 帮扶 3 户
+  problems: 学习不够
+  direction: 加强学习
+  grade: 好
+  public: true
+"""
+
+
+def with_extras(town: Township) -> Township:
+    town.set("data/branches.yml", town.files["data/branches.yml"] + BRANCH_EXTRAS)
+    town.set("data/reviews/2025.yml", REVIEWS)
+    return town
+
+
+def test_the_extras_of_the_contract_validate(town: Township) -> None:
+    registry = with_extras(town).load()
+    huaxin = registry.branch_by_id["huaxin"]
+    assert huaxin.grade == {2025: "较差"}
+    assert huaxin.rectification[2025].responsible == "王明（镇党委副书记）"
+    assert huaxin.venue[2025].stars == 4
+    assert [review.level for review in registry.reviews[2025]] == ["general", "branch"]  # 支部 → branch
+
+
+def test_venue_checks_must_be_items_of_the_checklist(town: Township) -> None:
+    with_extras(town).replace(
+        "data/branches.yml",
+        "      stars: 4\n",
+        "      checks:\n        有党旗党辉: true\n        有固定场所: true\n",
+    )
+    assert town.problems() == [
+        "data/branches.yml:36: 2025 年没有写核定星级 stars，要按检查项评定，但缺少这些检查项："
+        "有党组织标牌、有党旗党徽、有制度上墙、有桌椅设施、有远程教育设备、有图书报刊、有档案资料、"
+        "标识规范化、功能多元化、管理制度化、服务经常化、环境整洁化（达标写 true，未达标写 false）",
+        "data/branches.yml:37: “有党旗党辉”不是 schemes.yml 中活动场所的检查项，是不是“有党旗党徽”？",
+    ]
+
+
+def test_venue_stars_are_three_to_five_and_something_must_be_given(town: Township) -> None:
+    with_extras(town).replace("data/branches.yml", "      stars: 4\n", "      stars: 6\n")
+    assert town.problems() == ["data/branches.yml:36: 2025 年的 “stars”（核定星级）：6 超出范围：不能大于 5"]
+    town.replace("data/branches.yml", "      stars: 6\n", "      stars: null\n")
+    assert town.problems() == [
+        "data/branches.yml:35: 2025 年的 “venue”（活动场所星级）：应写 stars（核定星级）或 checks（逐项检查结果），至少一项"
+    ]
+
+
+def test_grade_is_one_of_four_and_rectification_needs_a_grade(town: Township) -> None:
+    with_extras(town).replace("data/branches.yml", "    2025: 较差\n", "    2025: 差\n")
+    assert town.problems() == [
+        "data/branches.yml:26: 2025 年的 “grade”（分类定级）：“差”不是可选的值，应为 好、较好、一般、较差 之一"
+    ]
+    town.replace("data/branches.yml", "  grade:\n    2025: 差\n", "  grade:\n    2024: 较差\n")
+    assert town.problems() == [
+        "data/branches.yml:28: 2025 年写了整顿转化 rectification，但 grade 中没有 2025 年的分类定级"
+    ]
+
+
+def test_rectification_without_a_year_belongs_to_the_latest_poor_grade(town: Township) -> None:
+    with_extras(town).replace(
+        "data/branches.yml",
+        "  rectification:\n    2025:\n      responsible: 王明（镇党委副书记）\n      deadline: 2026-06-30\n      progress: 已调整支部班子\n",
+        "  rectification:\n    responsible: 王明\n    deadline: 2026-06-30\n",
+    )
+    assert town.load().branch_by_id["huaxin"].rectification[2025].responsible == "王明"
+    town.replace("data/branches.yml", "    2025: 较差\n", "    2025: 一般\n")
+    assert town.problems() == [
+        "data/branches.yml:27: 写了整顿转化 rectification，但 grade 中没有定为“较差”的年度"
+    ]
+
+
+def test_duty_report_names_every_part_or_a_total(town: Township) -> None:
+    with_extras(town).replace(
+        "data/branches.yml",
+        "{daily: 90, onsite: 90, annual: 89.9, review: 89.95}",
+        "{daily: 90, onsite: 90, annual: 89.9}",
+    )
+    assert town.problems() == [
+        "data/branches.yml:33: 2025 年的述职评议应写全 daily（日常记实考核）、onsite（现场观摩考核）、"
+        "annual（年度综合考核）、review（述职评议考核），或只写 score（总分）；现在写的是 annual、daily、onsite"
+    ]
+    town.replace("data/branches.yml", "annual: 89.9}", "annual: 189.9, review: 80}")
+    assert town.problems() == [
+        "data/branches.yml:33: 2025 年的 “annual”（年度综合考核）：189.9 超出范围：不能大于 100"
+    ]
+
+
+def test_review_subject_level_and_parts_are_checked(town: Township) -> None:
+    with_extras(town).replace("data/reviews/2025.yml", "- subject: qingshan-1\n", "- subject: qingshan-9\n")
+    town.replace("data/reviews/2025.yml", "  level: 支部\n", "  level: general\n")
+    town.replace("data/reviews/2025.yml", "  problems: 学习不够\n", "")
+    town.replace("data/reviews/2025.yml", "{name: 李明, post: 青山村第一党支部书记}", "{name: 李明}")
+    assert town.problems() == [
+        "data/reviews/2025.yml:1: 被点评对象“qingshan-9”既不是党员编号，也不是党组织编号",
+        "data/reviews/2025.yml:9: 缺少必填字段 “problems”（存在问题）",
+        "data/reviews/2025.yml:10: 缺少必填字段 “post”（点评人职务）",
+    ]
+
+
+def test_review_level_must_fit_the_subject(town: Township) -> None:
+    with_extras(town).replace("data/reviews/2025.yml", "  level: 支部\n", "  level: committee\n")
+    town.replace("data/reviews/2025.yml", "  level: general\n", "  level: branch\n")
+    assert town.problems() == [
+        "data/reviews/2025.yml:3: 支部点评（branch）的对象应为党员，“qingshan-1”是党组织；点评党组织书记请写 committee 或 general",
+        "data/reviews/2025.yml:11: “m001”是党员，党支部对党员的点评应写 level: branch",
+    ]
+    town.replace("data/reviews/2025.yml", "- subject: qingshan-1\n", "- subject: qingshan\n")
+    town.replace("data/reviews/2025.yml", "  level: branch\n", "  level: 总支\n")
+    town.replace("data/reviews/2025.yml", "  level: committee\n", "  level: 支部\n")
+    assert town.problems() == [
+        "data/reviews/2025.yml:3: “qingshan”是党总支；对党总支书记的点评由镇党委作出，应写 level: committee"
+    ]
+
+
+def test_review_public_must_be_true_or_false(town: Township) -> None:
+    with_extras(town).replace(
+        "data/reviews/2025.yml", "  public: true\n- subject: m001", "  public: 是\n- subject: m001"
+    )
+    assert town.problems() == [
+        "data/reviews/2025.yml:8: “public”（是否公开）：“是”应为 true（是）或 false（否）"
+    ]
+
+
+def jpeg(size: tuple[int, int] = (60, 80)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, "red").save(out, "JPEG")
+    return out.getvalue()
+
+
+POST = """\
+  post:
+    title: 政策宣传岗
+    duties: 每月入户宣讲一次
+    since: 2024-03-01
+    photo: m001.jpg
+"""
+
+
+def with_post(town: Township) -> Township:
+    town.replace(
+        "data/members/qingshan-1.yml",
+        "  private:\n    phone: '13900000001'\n",
+        POST + "  private:\n    phone: '13900000001'\n",
+    )
+    return town
+
+
+def test_pioneer_photo_must_exist_and_be_an_image(town: Township) -> None:
+    with_post(town)
+    assert town.problems() == [
+        "data/members/qingshan-1.yml:16: 找不到照片 m001.jpg；请把照片放在 data/photos/ 文件夹里，文件名与这里写的一致"
+    ]
+    town.set("data/photos/m001.jpg", b"not a picture")
+    assert town.problems() == [
+        "data/members/qingshan-1.yml:16: 照片 m001.jpg 无法打开，文件可能已损坏或不是图片"
+    ]
+    town.set("data/photos/m001.jpg", jpeg())
+    assert town.load().photos["m001.jpg"].name == "m001.jpg"
+
+
+def test_pioneer_photo_is_a_file_name_without_folders(town: Township) -> None:
+    with_post(town).replace("data/members/qingshan-1.yml", "photo: m001.jpg", "photo: ../site.yml")
+    assert town.problems() == [
+        "data/members/qingshan-1.yml:16: “photo”（照片）：“../site.yml”应为照片的文件名（.jpg 或 .png），例如 m00001.jpg，不要写文件夹"
+    ]
+
+
+def test_schemes_of_the_extras_are_checked(town: Township) -> None:
+    town.set(
+        "data/schemes.yml",
+        """\
+        duty_report:
+          components: {daily: 0.2, onsite: 0.2, annual: 0.3, review: 0.2}
+        venue:
+          checklist:
+            三有: [有场所, 有牌子, 有场所]
+          tiers: [3, 2, 1]
+        """,
+    )
+    assert town.problems() == [
+        "data/schemes.yml:2: “components”（考核项权重）：各项权重合计应为 1，现在是 0.9",
+        "data/schemes.yml:3: “venue”（活动场所星级）：检查项名称有重复；每一项只能出现一次",
+    ]
