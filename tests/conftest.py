@@ -184,6 +184,7 @@ def town(tmp_path: Path) -> Township:
 import functools  # noqa: E402
 import http.server  # noqa: E402
 import os  # noqa: E402
+import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
@@ -203,6 +204,20 @@ def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> sub
         check=False,
         cwd=config.parent,
     )
+
+
+def make_project(root: Path) -> Path:
+    """Make ``root`` (holding a Township's ``data/``) a site project: this project's pages, theme and hooks."""
+    for name in ("docs/index.md", "docs/open-data.md", "docs/stories/index.md", "docs/assets", "docs/schema"):
+        source, target = ROOT / name, root / name
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+        else:
+            shutil.copy(source, target)
+    for name in ("hooks", "theme_overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
 @pytest.fixture(scope="session")
@@ -233,8 +248,6 @@ def server(site: Path) -> Iterator[str]:
 
 
 # --- Headless Chromium (Debian's package), one for the whole session ------------------------
-
-import shutil  # noqa: E402
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 

@@ -125,3 +125,57 @@ def test_bytes_a_phone_loads_for_a_branch_page(browser: Browser, server: str) ->
         f"\nbranch page first load: {len(loaded)} files, {raw / 1000:.0f} kB, {zipped / 1000:.0f} kB gzipped"
     )
     assert zipped < 250_000
+
+
+OTHER_BOARDS = [
+    ("党员先锋岗", "pioneers/", "h2#qingshan-1"),
+    ("领导点评", "reviews/", "h2#qingshan"),
+    ("活动场所星级", "venues/", "h2#venues-5"),
+    ("分类定级", "classification/", "h2#rectification"),
+    ("述职评议", "duty-reports/", "h2#duty-3"),
+]
+
+
+def test_the_other_boards_from_the_menu(page: Page, server: str) -> None:
+    page.goto(server)
+    page.locator(".md-tabs__link", has_text="更多公示").click()  # the section's tab opens its first board
+    for title, path, heading in OTHER_BOARDS:
+        page.locator(".md-sidebar--primary a.md-nav__link", has_text=title).first.click()
+        page.wait_for_url(f"**/{path}")
+        assert page.locator("h1").inner_text().removesuffix("¶") == title
+        assert page.locator(heading).is_visible()
+        assert page.locator(".nb-print__button").first.is_visible()
+    page.locator(".md-tabs__link", has_text="统计数据").click()
+    page.wait_for_url("**/stats/")
+    assert page.locator("svg.nb-chart").count() >= 8
+    shot(page, "stats-desktop")
+
+
+def test_pioneer_photos_load_and_have_text(page: Page, server: str) -> None:
+    page.goto(server + "branches/qingshan-1/")
+    photos = page.locator(".nb-pioneer__photo")
+    assert photos.count() == 2
+    photos.last.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "[...document.querySelectorAll('.nb-pioneer__photo')].every(i => i.complete && i.naturalWidth > 0)"
+    )
+    assert photos.first.get_attribute("alt") == page.locator(".nb-pioneer__name").first.inner_text()
+    assert photos.last.get_attribute("alt") == "未提供照片"
+
+
+@pytest.mark.parametrize(
+    "path", ["stats/", "pioneers/", "reviews/", "venues/", "classification/", "duty-reports/"]
+)
+def test_a_phone_reads_the_other_boards_without_sideways_scrolling(
+    browser: Browser, server: str, path: str
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(server + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if path == "stats/":
+        shot(page, "stats-phone")
+    context.close()
+    assert overflow <= 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import io
 
-from conftest import Township
 from PIL import Image
+
+from conftest import Township
 
 BRANCH_EXTRAS = """\
 - id: huaxin

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from conftest import ROOT, Township, build_site
+from conftest import Township, build_site, make_project
 
 HOSTILE = {
     "branch": "<script>alert('支部')</script>",
@@ -25,16 +24,7 @@ def _hostile_project(root: Path) -> Path:
     town.replace("data/members/qingshan-1.yml", "name: 邱美玲", f"name: {quoted['member']}")
     town.replace("data/commitments/2025.yml", "text: 结对帮扶 3 户困难群众", f"text: {quoted['commitment']}")
     (town.stories / "tea.md").unlink()
-    for name in ("docs/index.md", "docs/open-data.md", "docs/stories/index.md", "docs/assets", "docs/schema"):
-        source, target = ROOT / name, root / name
-        if source.is_dir():
-            shutil.copytree(source, target, dirs_exist_ok=True)
-        else:
-            shutil.copy(source, target)
-    for name in ("hooks", "theme_overrides"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+    return make_project(root)
 
 
 def test_markup_in_names_and_texts_is_text_everywhere(tmp_path: Path) -> None:

@@ -164,7 +164,19 @@ def test_a_missing_site_url_is_a_clear_build_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("paper", ["a4 portrait", "a4 landscape"])
-@pytest.mark.parametrize("poster", ["print/boards/branches/", "print/members/", "print/commitments/"])
+@pytest.mark.parametrize(
+    "poster",
+    [
+        "print/boards/branches/",
+        "print/members/",
+        "print/commitments/",
+        "print/reviews/",
+        "print/pioneers/",
+        "print/venues/",
+        "print/classification/",
+        "print/duty-reports/",
+    ],
+)
 def test_no_sheet_is_taller_than_its_paper(browser: Browser, server: str, poster: str, paper: str) -> None:
     page = browser.new_page()
     page.goto(server + poster)
@@ -179,3 +191,40 @@ def test_no_sheet_is_taller_than_its_paper(browser: Browser, server: str, poster
     assert heights
     tallest_mm = max(heights) * 25.4 / 96
     assert tallest_mm <= limit_mm - 0.5, f"a sheet is {tallest_mm:.1f} mm tall on {paper}"
+
+
+@pytest.mark.parametrize(
+    ("poster", "title", "words"),
+    [
+        ("print/venues/", "村级组织活动场所星级公示栏", ["石桥村党总支", "三星级", "9/13"]),
+        ("print/classification/", "基层党组织分类定级公示栏", ["较差", "整顿转化", "责任人"]),
+        ("print/duty-reports/", "党组织书记述职评议公示栏", ["青山村第一党支部", "89.95", "90.0", "优秀"]),
+        ("print/reviews/qingshan-1/", "青山村第一党支部领导点评公示栏", ["总体评价", "努力方向", "点评人"]),
+        ("print/pioneers/qingshan-1/", "青山村第一党支部党员先锋岗公示栏", ["岗位职责", "汉族"]),
+    ],
+)
+def test_every_other_board_prints_with_notice_phone_and_qr(
+    browser: Browser, server: str, poster: str, title: str, words: list[str]
+) -> None:
+    reader = print_pdf(browser, server + poster)
+    assert all(is_paper(size(reader, index), A4) for index in range(len(reader.pages)))
+    printed = text(reader)
+    missing = [word for word in [title, "公示期", "监督电话", "0874-6000000", *words] if word not in printed]
+    assert missing == []
+    image = pypdfium2.PdfDocument(pdf_bytes(reader))[0].render(scale=3).to_pil()
+    decoded = zxingcpp.read_barcodes(image)
+    assert [code.text for code in decoded if code.text.startswith(SITE_URL)], "no QR code to the live site"
+
+
+def test_pioneer_photos_are_on_the_poster(browser: Browser, server: str) -> None:
+    page = browser.new_page()
+    page.goto(server + "print/pioneers/qingshan-1/")
+    sizes = page.evaluate(
+        "[...document.querySelectorAll('.nb-sheets--portrait .nb-sheet__photo img')].map(i => [i.naturalWidth, i.naturalHeight, i.src])"
+    )
+    page.close()
+    assert len(sizes) == 2
+    assert all(width > 0 for width, _, _ in sizes), "a photo did not load"
+    photo, placeholder = sizes  # the first post holder has a photo, the second not
+    assert photo[:2] == [240, 320] and "/assets/photos/" in photo[2]
+    assert placeholder[2].endswith("/assets/portrait.svg")
