@@ -9,13 +9,19 @@ import pytest
 
 from conftest import BRANCHES, COMMITMENTS, LEDGER, MEMBERS, SITE, Township
 from noticeboard import RegistryError, load_registry
+from test_instrument_validation import BRANCH_EXTRAS, REVIEWS
 
 SOURCES = {
     "data/site.yml": SITE,
-    "data/branches.yml": BRANCHES,
-    "data/members/qingshan-1.yml": MEMBERS,
+    "data/branches.yml": BRANCHES + BRANCH_EXTRAS,  # venue, grade, rectification, duty report too
+    "data/members/qingshan-1.yml": MEMBERS.replace(
+        "  private:\n",
+        "  post:\n    title: 政策宣传岗\n    duties: 入户宣讲\n    since: 2024-03-01\n  private:\n",
+        1,
+    ),
     "data/points/2025/zhen-jiguan.yml": LEDGER,
     "data/commitments/2025.yml": COMMITMENTS,
+    "data/reviews/2025.yml": REVIEWS,
 }
 PIECES = [*":-[]{}&*!|>'\"#%@`,? \n\t0123456789abz男女\ufeff\\"]
 PIECES += [
@@ -64,6 +70,8 @@ def test_mutated_files_never_crash_the_loader(tmp_path: Path, seed: int) -> None
     for case in range(50):
         name = rng.choice(list(SOURCES))
         town.write()
+        for source, text in SOURCES.items():
+            town.set(source, text)
         town.set(name, _mutate(rng, SOURCES[name]))
         try:
             load_registry(town.data, stories_dir=town.stories, root=town.root)
@@ -71,3 +79,11 @@ def test_mutated_files_never_crash_the_loader(tmp_path: Path, seed: int) -> None
             assert error.problems, f"case {case}: an error with no problem"
             for problem in error.problems:
                 assert problem.file.startswith(("data/", "docs/")) and problem.line >= 0 and problem.message
+
+
+def test_the_unmutated_sources_load(tmp_path: Path) -> None:
+    town = Township(tmp_path)
+    for source, text in SOURCES.items():
+        town.set(source, text)
+    registry = load_registry(town.data, stories_dir=town.stories, root=town.root)
+    assert registry.member_by_id["m001"].post is not None and registry.reviews[2025]

@@ -54,6 +54,15 @@ def _validate(args: argparse.Namespace) -> int:
     print(
         f"{site.year} 年：公开承诺 {commitments['total']} 项（逾期 {commitments['overdue']} 项）；案例 {len(registry.stories)} 篇"
     )
+    reviews = registry.reviews.get(site.year, ())
+    year = site.year
+    print(
+        f"{year} 年：领导点评 {len(reviews)} 条（公开 {sum(r.public for r in reviews)} 条）；"
+        f"党员先锋岗 {sum(m.post is not None for m in registry.members)} 个；"
+        f"活动场所 {sum(year in b.venue for b in registry.branches)} 个；"
+        f"分类定级 {sum(year in b.grade for b in registry.branches)} 个；"
+        f"述职评议 {sum(year in b.duty_report for b in registry.branches)} 个"
+    )
     return 0
 
 
