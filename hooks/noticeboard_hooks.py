@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -432,16 +433,27 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _write_posters(site_dir: Path, config: MkDocsConfig) -> None:
-    """Render the printable boards: plain templates, no Markdown, search or navigation to build."""
-    template = state.env.get_template("poster.html")
-    for poster in state.posters:
-        target = _output_file(_static_url(poster.key, config))
-        html = template.render(
+    """Render the printable boards: plain templates, no Markdown, search or navigation to build.
+
+    Each poster's sheets are rendered once and reused by every page that prints it (its
+    own page and its kind's set), which halves the work for a county's thousands of boards.
+    """
+    page_template = state.env.get_template("poster.html")
+    sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
+    sheets: dict[str, Markup] = {}
+    for page in state.posters:
+        for poster in page.view.posters:
+            if poster.key not in sheets:
+                sheets[poster.key] = Markup(sheets_template.render(poster=poster))
+    for page in state.posters:
+        target = _output_file(_static_url(page.key, config))
+        html = page_template.render(
             config=config,
             page=None,
             base_url=_to_root(target).rstrip("/") or ".",
-            title=poster.title,
-            view=poster.view,
+            title=page.title,
+            view=page.view,
+            sheets=sheets,
         )
         _write(site_dir / target, html)
 

@@ -169,11 +169,17 @@ def test_a_story_links_the_branches_it_names(site: Path) -> None:
 
 
 class _Links(HTMLParser):
+    """Every link and source on a page, and the page's ``<base href>`` that they are relative to."""
+
     def __init__(self) -> None:
         super().__init__()
         self.targets: list[str] = []
+        self.base = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "base":
+            self.base = dict(attrs).get("href") or ""
+            return
         for name, value in attrs:
             if name in ("href", "src") and value:
                 self.targets.append(value)
@@ -189,8 +195,9 @@ def test_no_broken_internal_links(site: Path) -> None:
             if parts.scheme or parts.netloc or target.startswith(("#", "mailto:", "tel:", "data:")):
                 continue
             path = unquote(parts.path)
+            folder = page.parent / parser.base
             resolved = (
-                (site / path.lstrip("/")) if path.startswith("/") else (page.parent / path) if path else page
+                (site / path.lstrip("/")) if path.startswith("/") else (folder / path) if path else page
             )
             if path.endswith("/") or resolved.is_dir():
                 resolved = resolved / "index.html"
