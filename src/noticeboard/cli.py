@@ -1,4 +1,4 @@
-"""The command line: ``python -m noticeboard validate|schema|demo``.
+"""The command line: ``python -m noticeboard validate|diff|new-year|schema|demo``.
 
 Messages are in Chinese for the office; ``--help`` gives both languages.
 Problems in the data are printed as ``FILE:LINE: message`` and exit with 1;
@@ -10,13 +10,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import load_registry
 from .aggregation import rate_year, summarize
+from .boards import build_boards
+from .changes import compare, render, snapshot
 from .demo import Shape, generate
 from .errors import RegistryError
+from .gitsource import GitError, checkout_folder
+from .newyear import YearError, open_year
 from .schema import SCHEMA_DIR, write_schemas
 
 DESCRIPTION = """\
@@ -69,6 +74,59 @@ def _validate(args: argparse.Namespace) -> int:
 _WORDS = (("3", "三星"), ("2", "二星"), ("1", "一星"), ("0", "无星"))
 
 
+def _diff(args: argparse.Namespace) -> int:
+    """Compare the public boards at a git revision with the working tree; 1 when anything public changes."""
+    data_dir: Path = args.data_dir
+    try:
+        after = load_registry(data_dir)
+    except RegistryError as error:
+        print("数据有误，无法比较：\n" + error.report(), file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as temp:
+        try:
+            old_dir = checkout_folder(data_dir, args.revision, Path(temp))
+        except GitError as error:
+            print(f"无法比较：{error}", file=sys.stderr)
+            return 2
+        before = None
+        if old_dir is not None:
+            try:
+                before = load_registry(old_dir, root=Path(temp))
+            except RegistryError as error:
+                print(
+                    f"注意：版本 {args.revision} 的数据本身有误，按“没有公示”比较：\n{error.report()}",
+                    file=sys.stderr,
+                )
+    report = compare(
+        snapshot(build_boards(before, before.site.as_of or dt.date.today())) if before else None,
+        snapshot(build_boards(after, after.site.as_of or dt.date.today())),
+    )
+    print(render(report, markdown=args.format == "markdown"), end="")
+    return 1 if report.changed else 0
+
+
+def _new_year(args: argparse.Namespace) -> int:
+    """Open the next assessment year; the data must be valid before and after."""
+    data_dir: Path = args.data_dir
+    try:
+        registry = load_registry(data_dir)
+        opened = open_year(data_dir, registry, args.year)
+        load_registry(data_dir)
+    except RegistryError as error:
+        print("数据有误，请先改正：\n" + error.report(), file=sys.stderr)
+        return 2
+    except YearError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    print(f"已把 site.yml 的考核年度改为 {args.year} 年（以前各年的数据没有改动）")
+    for path in opened.created:
+        print(f"已新建 {path.as_posix()}")
+    for path in opened.kept:
+        print(f"已存在，未改动 {path.as_posix()}")
+    print("请记得更新 site.yml 的公示期 notice.start 和 as_of。")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out):
         print(f"已写入 {path.as_posix()}")
@@ -115,6 +173,42 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"输出文件夹 / output folder（默认 {SCHEMA_DIR.as_posix()}）",
     )
     schema.set_defaults(run=_schema)
+
+    diff = commands.add_parser(
+        "diff",
+        help="与某个 git 版本相比，公示栏有哪些变化 / what changes on the public boards since a git revision",
+        description="列出与 git 版本 REVISION 相比，公示栏上会变化的内容（按公示栏分组）。\n"
+        "有变化时退出码为 1，没有变化为 0，出错为 2。\n"
+        "List what would change on the public boards between git revision REVISION and the working tree,\n"
+        "grouped by board. Exit code 1 when anything public changes, 0 when nothing does, 2 on errors.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument(
+        "revision", metavar="REVISION", help="git 版本，例如 HEAD、origin/main / a git revision"
+    )
+    diff.add_argument(
+        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
+    )
+    diff.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="输出格式：text 文本，markdown 用于合并请求评论 / output format",
+    )
+    diff.set_defaults(run=_diff)
+
+    year = commands.add_parser(
+        "new-year",
+        help="开始新的考核年度 / open the next assessment year",
+        description="把 site.yml 的考核年度改为 YEAR，并新建该年度的公开承诺、领导点评和积分台账空文件；"
+        "以前各年的数据不变。\nSet site.yml's year to YEAR and create that year's empty commitments, "
+        "reviews and ledger files; earlier years are left as they are.",
+    )
+    year.add_argument("year", metavar="YEAR", type=int, help="新的考核年度，例如 2026 / the new year")
+    year.add_argument(
+        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
+    )
+    year.set_defaults(run=_new_year)
 
     demo = commands.add_parser("demo", help="生成虚构的示例数据 / generate fictional demo registries")
     demo.add_argument(

@@ -1,0 +1,70 @@
+"""Reading the registries as they were at a git revision, and when each file last changed.
+
+Why git: the office publishes by pushing to a git repository, so the history of
+``data/`` is the history of the public boards. Only the ``git`` command is
+used (no library), and its absence or a wrong revision is a clear message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path
+
+
+class GitError(Exception):
+    """Git could not answer: not a checkout, no git, or an unknown revision (message in Chinese)."""
+
+
+def _git(folder: Path, *args: str) -> bytes:
+    if shutil.which("git") is None:
+        raise GitError("找不到 git 命令，请先安装 git")
+    result = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {' '.join(args[:2])} 失败：{detail[-1] if detail else result.returncode}")
+    return result.stdout
+
+
+def repository_path(folder: Path) -> tuple[Path, str]:
+    """The repository's top folder and ``folder`` relative to it (``data``)."""
+    if not folder.exists():
+        raise GitError(f"找不到文件夹 {folder}")
+    top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip())
+    return top, folder.resolve().relative_to(top.resolve()).as_posix()
+
+
+def checkout_folder(folder: Path, revision: str, into: Path) -> Path | None:
+    """Write ``folder`` as it was at ``revision`` into ``into``; None when it did not exist then."""
+    top, relative = repository_path(folder)
+    try:
+        _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except GitError:
+        raise GitError(f"找不到版本“{revision}”（可以写提交编号、分支名或 HEAD~1 等）") from None
+    listed = _git(top, "ls-tree", "--name-only", revision, "--", relative).strip()
+    if not listed:
+        return None
+    archive = _git(top, "archive", "--format=tar", revision, "--", relative)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / relative
+
+
+def last_changed(folder: Path, paths: list[str]) -> dict[str, dt.date]:
+    """For each path (relative to the repository), the date of the last commit that touched it.
+
+    Paths never committed are left out; outside a git checkout the result is empty.
+    """
+    try:
+        top, _ = repository_path(folder)
+        dates: dict[str, dt.date] = {}
+        for path in paths:
+            stamp = _git(top, "log", "-1", "--format=%cs", "--", path).decode().strip()
+            if stamp:
+                dates[path] = dt.date.fromisoformat(stamp)
+        return dates
+    except GitError:
+        return {}
