@@ -35,13 +35,16 @@ build-offline: setup
 validate: setup
 	$(BIN)/python -m noticeboard validate data
 
-# Browser tests need Chromium and Chinese fonts from Debian (installed when missing).
+# Browser tests need Chromium and Chinese fonts, the export test LibreOffice Calc, and the git
+# workflow tests git, all from Debian (installed when missing).
 system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
+		|| ! command -v soffice >/dev/null || ! command -v git >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		echo "安装 Chromium 和中文字体 / installing chromium and fonts-noto-cjk"; \
+		echo "安装 Chromium、中文字体、LibreOffice Calc 和 git / installing chromium, fonts-noto-cjk, libreoffice-calc-nogui, git"; \
 		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+			chromium fonts-noto-cjk libreoffice-calc-nogui git >/dev/null; \
 	fi
 
 test: setup system-deps lint

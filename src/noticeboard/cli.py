@@ -1,4 +1,4 @@
-"""The command line: ``python -m noticeboard validate|diff|new-year|schema|demo``.
+"""The command line: ``python -m noticeboard validate|diff|new-year|export|schema|demo``.
 
 Messages are in Chinese for the office; ``--help`` gives both languages.
 Problems in the data are printed as ``FILE:LINE: message`` and exit with 1;
@@ -20,6 +20,8 @@ from .boards import build_boards
 from .changes import compare, render, snapshot
 from .demo import Shape, generate
 from .errors import RegistryError
+from .export import sheets as workbook_sheets
+from .export import write as write_workbook
 from .gitsource import GitError, checkout_folder
 from .newyear import YearError, open_year
 from .schema import SCHEMA_DIR, write_schemas
@@ -127,6 +129,20 @@ def _new_year(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    """The registries and ratings of the site's year as an .xlsx workbook."""
+    try:
+        registry = load_registry(args.data_dir)
+    except RegistryError as error:
+        print("数据有误，请先改正：\n" + error.report(), file=sys.stderr)
+        return 2
+    boards = build_boards(registry, registry.site.as_of or dt.date.today())
+    out: Path = args.out or Path(f"公示数据-{registry.site.year}.xlsx")
+    written = write_workbook(boards, out)
+    print(f"已导出 {written.as_posix()}：{'、'.join(sheet.title for sheet in workbook_sheets(boards))}")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out):
         print(f"已写入 {path.as_posix()}")
@@ -209,6 +225,22 @@ def build_parser() -> argparse.ArgumentParser:
         "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
     )
     year.set_defaults(run=_new_year)
+
+    export = commands.add_parser(
+        "export",
+        help="导出为 Excel 表格（含评星结果）/ export the registries and ratings to .xlsx",
+        description="把本年度的党组织、党员、公开承诺、积分台账和评定结果导出为一个 .xlsx 文件"
+        "（每个名册一张表，可直接打印或用于上报；不含 private 中的内容）。\n"
+        "Export the year's registries and ratings to one .xlsx workbook (one sheet per registry; "
+        "nothing under private).",
+    )
+    export.add_argument(
+        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
+    )
+    export.add_argument(
+        "--out", type=Path, default=None, help="输出文件 / output file（默认 公示数据-年度.xlsx）"
+    )
+    export.set_defaults(run=_export)
 
     demo = commands.add_parser("demo", help="生成虚构的示例数据 / generate fictional demo registries")
     demo.add_argument(

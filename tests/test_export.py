@@ -1,0 +1,76 @@
+"""``export``: the registries and their ratings as a workbook that opens in LibreOffice and prints."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+from openpyxl import load_workbook
+
+from conftest import ROOT
+from pdftext import readable
+from test_cli import run
+
+
+def exported(tmp_path: Path) -> Path:
+    out = tmp_path / "公示数据.xlsx"
+    result = run("export", "data", "--out", str(out), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_the_workbook_holds_the_ratings_next_to_their_sources(tmp_path: Path) -> None:
+    book = load_workbook(exported(tmp_path))
+    assert book.sheetnames == ["2025汇总", "2025党组织", "2025党员", "2025公开承诺", "2025积分台账"]
+    branches = {row[0]: row for row in book["2025党组织"].iter_rows(min_row=2, values_only=True)}
+    qingshan = branches["qingshan-1"]
+    assert qingshan[5:10] == (89.9, 90.0, None, 90.0, "三星")  # 89.95 → 90.0 → 三星, as on the board
+    assert qingshan[11:13] == (90.0, "优秀")
+    assert branches["zhen-gongdian"][9] == "未评定" and branches["qingshan"][9] == "不参与评星"
+    members = {row[1]: row for row in book["2025党员"].iter_rows(min_row=2, values_only=True)}
+    assert members["叶德华"][9:11] == (90, "三星")
+    header = next(book["2025党员"].iter_rows(max_row=1, values_only=True))
+    assert "电话" not in header
+    cells = {
+        str(v)
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    }
+    assert not [v for v in cells if v.startswith("139")], "a private phone number was exported"
+    summary = list(book["2025汇总"].iter_rows(min_row=2, values_only=True))
+    assert summary[0][:5] == ("党支部", 11, 20, 15, 1)
+
+
+def test_the_same_data_exports_the_same_bytes(tmp_path: Path) -> None:
+    first = exported(tmp_path / "a").read_bytes()
+    assert exported(tmp_path / "b").read_bytes() == first
+
+
+def test_the_workbook_opens_and_prints_in_libreoffice(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is installed by make system-deps"
+    workbook = exported(tmp_path)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    reader = pypdf.PdfReader(tmp_path / "公示数据.pdf")
+    text = readable("\n".join(page.extract_text() for page in reader.pages[:3]))
+    assert "青山村第一党支部" in text and "三星" in text and "优秀" in text
+    width, height = (float(reader.pages[1].mediabox.width), float(reader.pages[1].mediabox.height))
+    assert width > height, "printed landscape"
