@@ -210,6 +210,7 @@ def make_project(root: Path) -> Path:
     """Make ``root`` (holding a Township's ``data/``) a site project: this project's pages, theme and hooks."""
     for name in ("docs/index.md", "docs/open-data.md", "docs/stories/index.md", "docs/assets", "docs/schema"):
         source, target = ROOT / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
             shutil.copytree(source, target, dirs_exist_ok=True)
         else:

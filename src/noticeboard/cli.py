@@ -1,4 +1,4 @@
-"""The command line: ``python -m noticeboard validate|diff|new-year|export|schema|demo``.
+"""The command line: ``python -m noticeboard validate|import|export|diff|new-year|templates|schema|demo``.
 
 Messages are in Chinese for the office; ``--help`` gives both languages.
 Problems in the data are printed as ``FILE:LINE: message`` and exit with 1;
@@ -23,8 +23,10 @@ from .errors import RegistryError
 from .export import sheets as workbook_sheets
 from .export import write as write_workbook
 from .gitsource import GitError, checkout_folder
+from .importer import import_files, write_templates
 from .newyear import YearError, open_year
 from .schema import SCHEMA_DIR, write_schemas
+from .spreadsheets import SheetError
 
 DESCRIPTION = """\
 公示栏（Noticeboard）：检查党组织、党员、积分和公开承诺数据，生成评星公示栏。
@@ -143,6 +145,29 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    """Merge spreadsheets into the registries, all or nothing."""
+    try:
+        outcome = import_files(args.files, args.data, year=args.year, write=not args.dry_run)
+    except SheetError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    if outcome.problems:
+        print("\n".join(outcome.problems), file=sys.stderr)
+        print(f"共发现 {len(outcome.problems)} 处问题，没有写入任何文件。", file=sys.stderr)
+        return 1
+    print(("将要导入：" if args.dry_run else "已导入：") + outcome.summary())
+    for name in outcome.files:
+        print(f"已写入 {(args.data / name).as_posix()}")
+    return 0
+
+
+def _templates(args: argparse.Namespace) -> int:
+    for path in write_templates(args.out):
+        print(f"已写入 {path.as_posix()}")
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.out):
         print(f"已写入 {path.as_posix()}")
@@ -242,6 +267,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.set_defaults(run=_export)
 
+    load = commands.add_parser(
+        "import",
+        help="从 Excel/WPS 表格（.xlsx 或 .csv）导入 / import spreadsheets into the registries",
+        description="把党员、党组织、公开承诺、积分台账表格（.xlsx，或 UTF-8/GBK 编码的 .csv）合并到 data/ 中。\n"
+        "按编号匹配：已有的记录只改表格里有的内容，新的编号新增记录；批注、private 和以前各年的数据保持不变。\n"
+        "任何一格有问题都不写入，并列出 文件:表!单元格: 说明。\n"
+        "Merge spreadsheets of members, branches, commitments and ledgers into data/, matched by id; "
+        "nothing is written when any cell is wrong (FILE:SHEET!CELL: message).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    load.add_argument("files", nargs="+", type=Path, metavar="FILE", help="表格文件 / spreadsheet files")
+    load.add_argument("--data", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）")
+    load.add_argument(
+        "--year", type=int, default=None, help="积分、考核的年度（默认 site.yml 的年度）/ the year"
+    )
+    load.add_argument("--dry-run", action="store_true", help="只检查，不写入 / check only, write nothing")
+    load.set_defaults(run=_import)
+
+    blank = commands.add_parser(
+        "templates", help="生成空白导入模板（.xlsx）/ write the blank import templates"
+    )
+    blank.add_argument(
+        "--out", type=Path, default=Path("templates"), help="输出文件夹 / output folder（默认 templates）"
+    )
+    blank.set_defaults(run=_templates)
+
     demo = commands.add_parser("demo", help="生成虚构的示例数据 / generate fictional demo registries")
     demo.add_argument(
         "--out", type=Path, default=Path("data"), help="输出文件夹 / output folder（默认 data）"
@@ -255,4 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:  # output piped into head or more, which stopped reading
+        sys.stderr.close()
+        return 0

@@ -249,14 +249,14 @@ def write(boards: Boards, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     book.save(buffer)
-    path.write_bytes(_fixed_times(buffer.getvalue(), stamp))
+    path.write_bytes(fixed_times(buffer.getvalue(), stamp))
     return path
 
 
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
-def _fixed_times(xlsx: bytes, stamp: dt.datetime) -> bytes:
+def fixed_times(xlsx: bytes, stamp: dt.datetime) -> bytes:
     """The same archive dated ``stamp`` throughout: openpyxl writes the time of saving into
     ``docProps/core.xml`` and every zip entry, so the same data would give other bytes."""
     out = io.BytesIO()

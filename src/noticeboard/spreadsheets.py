@@ -1,0 +1,121 @@
+"""Reading spreadsheets as the office saves them: ``.xlsx`` from Excel or WPS, ``.csv`` in UTF-8 or GBK.
+
+Why both encodings: Excel and WPS on Chinese Windows save "CSV" in GBK unless
+told otherwise, and UTF-8 with a BOM when told. Every value keeps its cell
+address (``党员!C7``) so that a problem is reported where staff can find it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+Value = str | int | float | dt.date | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row: values by header, each with its cell address."""
+
+    number: int
+    values: dict[str, Value]
+    cells: dict[str, str]
+    """Header → cell address, e.g. ``党员!C7``."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet: its name, headers and data rows (blank rows skipped)."""
+
+    path: Path
+    name: str
+    headers: tuple[str, ...]
+    header_cells: dict[str, str]
+    rows: tuple[Row, ...]
+
+
+class SheetError(Exception):
+    """A file that cannot be read as a spreadsheet (message in Chinese)."""
+
+
+def read_tables(path: Path) -> list[Table]:
+    """Every non-empty sheet of ``path`` (.xlsx, or .csv as one sheet named after the file)."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx(path)
+    if suffix == ".csv":
+        return [_table(path, path.stem, csv.reader(io.StringIO(_decode(path))))]
+    raise SheetError(f"{path.name}：只能导入 .xlsx 或 .csv 文件（.xls 请先在 Excel/WPS 中“另存为” .xlsx）")
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")  # GBK as Excel/WPS save it on Chinese Windows, and its superset
+    except UnicodeDecodeError:
+        raise SheetError(f"{path.name}：无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV") from None
+
+
+def _xlsx(path: Path) -> list[Table]:
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
+        raise SheetError(f"{path.name}：无法打开这个 Excel 文件（{type(error).__name__}）") from None
+    try:
+        tables = [_table(path, ws.title, ws.iter_rows(values_only=True)) for ws in book.worksheets]
+    finally:
+        book.close()
+    return [table for table in tables if table.headers]
+
+
+def _table(path: Path, name: str, rows: Iterator[Any]) -> Table:
+    headers: tuple[str, ...] = ()
+    header_cells: dict[str, str] = {}
+    found: list[Row] = []
+    for number, raw in enumerate(rows, start=1):
+        values = [_clean(value) for value in raw]
+        if not any(value is not None for value in values):
+            continue
+        if not headers:
+            headers = tuple(str(value) if value is not None else "" for value in values)
+            header_cells = {
+                h: f"{name}!{get_column_letter(i + 1)}{number}" for i, h in enumerate(headers) if h
+            }
+            continue
+        by_header: dict[str, Value] = {}
+        cells: dict[str, str] = {}
+        for index, header in enumerate(headers):
+            if not header:
+                continue
+            by_header[header] = values[index] if index < len(values) else None
+            cells[header] = f"{name}!{get_column_letter(index + 1)}{number}"
+        found.append(Row(number, by_header, cells))
+    return Table(path, name, headers, header_cells, tuple(found))
+
+
+def _clean(value: Any) -> Value:
+    """Trim text (full-width spaces too); datetimes from Excel become dates; empty text is None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        value = value.strip().strip("\u3000").strip()
+        return value or None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | dt.date):
+        return value
+    return None if value is None else str(value)

@@ -1,0 +1,198 @@
+"""``import``: spreadsheets filled in by hand (xlsx, GBK and UTF-8 CSV) merged into the registries,
+all or nothing, every bad cell named; ``templates`` made from the same columns the import reads."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import ROOT, build_site, make_project
+from noticeboard import load_registry
+from test_cli import run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the demo township's data in its own folder."""
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "data", root / "data")
+    return root
+
+
+def xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_hand_filled_workbook_reaches_the_site(project: Path) -> None:
+    sheet = xlsx(
+        project / "新党员.xlsx",
+        "党员",
+        [
+            ["编号", "姓名", "性别", "民族", "学历", "出生年份", "入党时间", "类别", "党支部", "2025年积分"],
+            [
+                "m90001",
+                "欧阳明月",
+                "女",
+                "汉族",
+                "大专",
+                1990,
+                "2024/7/1",
+                "农村党员",
+                "青山村第一党支部",
+                93.5,
+            ],
+        ],
+    )
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "党员：新增 1" in result.stdout
+    make_project(project)
+    site = project / "site"
+    built = build_site(site, config=project / "mkdocs.yml")
+    assert built.returncode == 0, built.stderr
+    page = (site / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8")
+    assert "欧阳明月" in page and "93.5" in page
+
+
+def test_a_gbk_csv_as_excel_saves_it_imports(project: Path) -> None:
+    (project / "积分.csv").write_bytes(
+        "编号,姓名,性别,党支部,积分\r\nm90003,王小明,男,qingshan-1,88\r\n".encode("gbk")
+    )
+    (project / "台账.csv").write_bytes(
+        "\ufeff党员编号,日期,事项,分值\nm90003,2025-03-01,参加主题党日,2\n".encode()  # UTF-8 with BOM
+    )
+    result = run("import", "积分.csv", "台账.csv", cwd=project)
+    assert result.returncode != 0  # m90003 has points and a ledger for 2025: one or the other
+    assert "台账和总分只能用一种" in result.stderr and "没有写入任何文件" in result.stderr
+    result = run("import", "积分.csv", cwd=project)
+    assert result.returncode == 0, result.stderr
+    text = (project / "data" / "members" / "qingshan-1.yml").read_text(encoding="utf-8")
+    assert "- id: m90003\n  name: 王小明\n  gender: 男\n  points:\n    2025: 88\n" in text
+
+
+def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> None:
+    before = fingerprint(project / "data")
+    sheet = xlsx(
+        project / "错表.xlsx",
+        "党员",
+        [
+            ["编号", "姓名", "性别", "出生年份", "党支部", "2025年积分"],
+            ["m00019", "叶德华", "F", 2000, "qingshan-1", 85],
+            ["m90002", "错", "男", "一九九零", "nowhere", 80],
+            ["m90004", "超分", "男", 1980, "qingshan-1", 120],
+            ["m90005", "好的", "女", 1980, "qingshan-1", 81],
+        ],
+    )
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "错表.xlsx:党员!C2: “F”应为 男 或 女",
+        "错表.xlsx:党员!D3: “一九九零”应为四位数的年份，例如 1975",
+        "错表.xlsx:党员!E3: “nowhere”不是 branches.yml 中的党支部（写编号或全称）",
+        "错表.xlsx:党员!F4: 2025 年的积分 120 超出范围：应在 0 到 100 之间",
+        "共发现 4 处问题，没有写入任何文件。",
+    ]
+    assert fingerprint(project / "data") == before
+
+
+def test_an_update_keeps_comments_private_and_earlier_years(project: Path) -> None:
+    path = project / "data" / "members" / "qingshan-1.yml"
+    before = path.read_text(encoding="utf-8")
+    assert "# 党员名册" in before and "    2025: 90\n" in before
+    sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00019", 85]])
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "党员：修改 1" in result.stdout
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace("  points:\n    2025: 90\n", "  points:\n    2025: 85\n", 1)
+
+
+def test_commitments_and_ledgers_by_name_and_label(project: Path) -> None:
+    sheet = project / "承诺.xlsx"
+    book = Workbook()
+    commitments = book.active
+    assert commitments is not None
+    commitments.title = "公开承诺"
+    for row in (
+        ["编号", "承诺人", "承诺内容", "承诺日期", "完成时限", "审核人", "状态", "兑现日期"],
+        [
+            "c2025-90001",
+            "叶德华",
+            "为群众代办事项 5 件",
+            "2025-03-01",
+            "2025-10-01",
+            "刘玉梅",
+            "已兑现",
+            "2025-09-20",
+        ],
+    ):
+        commitments.append(row)
+    ledger = book.create_sheet("积分台账")
+    keeper = next(
+        iter(load_registry(project / "data").ledgers[2025])
+    )  # a member whose points come from a ledger
+    for row in (["党员编号", "日期", "事项", "分值"], [keeper, "2025-04-01", "参加志愿服务", 3]):
+        ledger.append(row)
+    book.save(sheet)
+    first = run("import", str(sheet), cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert "公开承诺：新增 1" in first.stdout and "积分台账：新增 1" in first.stdout
+    again = run("import", str(sheet), cwd=project)  # the same sheet twice adds nothing
+    assert "积分台账：未变 1" in again.stdout and "公开承诺：未变 1" in again.stdout
+    text = (project / "data" / "commitments" / "2025.yml").read_text(encoding="utf-8")
+    assert "- id: c2025-90001\n  by: m00019\n" in text and "  status: fulfilled\n" in text
+
+
+def test_unknown_headers_and_sheets_are_named(project: Path) -> None:
+    sheet = xlsx(
+        project / "表.xlsx", "党员", [["编号", "姓名", "性别", "手机号"], ["m90009", "甲", "男", "139"]]
+    )
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("表.xlsx:党员!D1: 不认识的表头“手机号”")
+
+
+def test_dry_run_writes_nothing(project: Path) -> None:
+    before = fingerprint(project / "data")
+    sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00019", 85]])
+    result = run("import", str(sheet), "--dry-run", cwd=project)
+    assert result.returncode == 0 and result.stdout.startswith("将要导入：党员：修改 1")
+    assert fingerprint(project / "data") == before
+
+
+def test_shipped_templates_are_current_and_import_once_filled(project: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "templates"
+    assert run("templates", "--out", str(fresh), cwd=project).returncode == 0
+    for path in sorted(fresh.iterdir()):
+        assert path.read_bytes() == (ROOT / "templates" / path.name).read_bytes(), (
+            f"{path.name}: run make templates"
+        )
+    book = load_workbook(fresh / "党员.xlsx")
+    sheet = book.active
+    assert sheet is not None
+    headers = [cell.value for cell in sheet[1]]
+    assert headers[:3] == ["编号", "姓名", "性别"] and sheet["A1"].comment is not None
+    row = {"编号": "m90010", "姓名": "李四", "性别": "男", "党支部": "qingshan-1", "积分": 86}
+    sheet.append([row.get(str(header)) for header in headers])
+    book.save(fresh / "党员.xlsx")
+    result = run("import", str(fresh / "党员.xlsx"), cwd=project)
+    assert result.returncode == 0, result.stderr
