@@ -1,0 +1,53 @@
+"""Publishing by git: the shipped CI configurations and the generic publishing script."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from conftest import BUILD_ENV, ROOT
+
+
+def test_github_actions_validates_diffs_builds_and_deploys() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    assert (
+        workflow[True]["push"]["branches"] == ["main"] and "pull_request" in workflow[True]
+    )  # YAML 1.1: on → True
+    build = workflow["jobs"]["build"]["steps"]
+    runs = "\n".join(step.get("run", "") for step in build)
+    assert "python -m noticeboard validate data" in runs
+    assert "--format markdown" in runs and "python -m noticeboard diff" in runs
+    assert "mkdocs build --strict" in runs
+    assert build[0]["with"]["fetch-depth"] == 0
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    assert "gh pr comment" in workflow["jobs"]["comment"]["steps"][1]["run"]
+
+
+def test_gitlab_ci_publishes_pages_and_comments_on_merge_requests() -> None:
+    config = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert "python -m noticeboard validate data" in config["default"]["before_script"]
+    assert config["pages"]["artifacts"]["paths"] == ["public"]
+    assert any("mkdocs build --strict -d public" in line for line in config["pages"]["script"])
+    diff = "\n".join(config["board-changes"]["script"])
+    assert "python -m noticeboard diff" in diff and "merge_requests" in diff
+    assert config["variables"]["GIT_DEPTH"] == "0"
+
+
+def test_the_generic_script_publishes_a_whole_site_to_a_folder(tmp_path: Path) -> None:
+    target = tmp_path / "www" / "dangjian"
+    target.mkdir(parents=True)
+    (target / "stale.html").write_text("old", encoding="utf-8")
+    result = subprocess.run(
+        ["bash", str(ROOT / "deploy" / "publish.sh"), str(target)],
+        capture_output=True,
+        text=True,
+        env=BUILD_ENV,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (target / "index.html").is_file() and (target / "branches" / "qingshan-1" / "index.html").is_file()
+    assert not (target / "stale.html").exists(), "the old site is replaced as a whole"
+    assert not list(target.parent.glob("*.old")) and not list(target.parent.glob("*.new"))
