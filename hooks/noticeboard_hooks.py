@@ -67,6 +67,10 @@ class State:
     """Whether SOURCE_DATE_EPOCH is ours (from ``as_of``) rather than the caller's."""
     boards: Any = None
     stats: Any = None
+    updated: dict[str, dt.date] = field(default_factory=dict)
+    """Data file or folder → date of its last commit (empty outside git)."""
+    revisions: list[Any] = field(default_factory=list)
+    in_git: bool = False
     photos: dict[str | None, str] = field(default_factory=dict)
     """Photo file name → site-relative URL of its web version; None → the placeholder."""
     specs: dict[str, PageSpec] = field(default_factory=dict)
@@ -91,6 +95,9 @@ def _domain() -> Any:
     importlib.import_module("noticeboard.printing")
     importlib.import_module("noticeboard.photos")
     importlib.import_module("noticeboard.stats")
+    importlib.import_module("noticeboard.gitsource")
+    importlib.import_module("noticeboard.changelog")
+    importlib.import_module("noticeboard.updates")
     return importlib.import_module("noticeboard")
 
 
@@ -131,6 +138,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         state.set_epoch = True
     state.boards = domain.boards.build_boards(registry, as_of)
     state.stats = domain.stats.build_stats(state.boards)
+    # Git history, when there is one: each board's last change, and the public change log.
+    gitsource = _domain_module("noticeboard.gitsource")
+    history = gitsource.data_history(root / "data")
+    state.updated = gitsource.last_changed(history)
+    state.revisions = _domain_module("noticeboard.changelog").revisions(
+        root / "data", history, _cache_dir(config) / "changelog"
+    )
+    state.in_git = bool(history)
     state.site = _site_facts(state.boards, as_of, config)
     _teach_search_the_names(state.boards)
     # The registry lives for the whole build; keep the collector from rescanning it for every page.
@@ -296,6 +311,7 @@ def _page_specs(boards: Any) -> list[PageSpec]:
     specs.append(PageSpec("pioneers.md", "pioneers.html", "党员先锋岗", boards.pioneers, current))
     specs.append(PageSpec("stats.md", "stats.html", "统计数据", state.stats, current))
     specs.append(PageSpec("years.md", "years.html", "往年公示", boards, current))
+    specs.append(PageSpec("changes.md", "changes.html", "变更记录", state.revisions, current))
     return specs
 
 
@@ -350,6 +366,8 @@ def on_page_context(
     if spec is not None:
         context["view"] = spec.view
         context["view_year"] = spec.year
+        kind, year, key = _url_key(spec)
+        context["updated"] = _domain_module("noticeboard.updates").updated_on(state.updated, kind, year, key)
     elif page.meta.get("template") == "story.html":
         context["story_branches"] = _story_branches(page.file.src_uri.removeprefix(STORY_POSTS))
     return context
@@ -385,6 +403,7 @@ OWN_TEMPLATES = frozenset(
         "classification.html",
         "duty-reports.html",
         "stats.html",
+        "changes.html",
     }
 )
 
@@ -417,6 +436,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         "current": state.boards.current,
         "boards": state.boards,
         "photo": state.photos.__getitem__,
+        "in_git": state.in_git,
     }
     return env
 

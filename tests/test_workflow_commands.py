@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Township
+from conftest import Township, build_site, make_project
 from test_cli import run
 
 
@@ -113,3 +113,32 @@ def test_new_year_moves_the_year_and_creates_empty_files(repo: Township) -> None
     assert again.returncode == 2 and "新年度应为 2027 或更晚" in again.stderr
     diff = run("diff", "HEAD", cwd=repo.root)
     assert diff.returncode == 1 and diff.stdout.startswith("公示年度：2025 → 2026")
+
+
+def test_the_change_log_and_last_updates_come_from_git(repo: Township) -> None:
+    make_project(repo.root)
+    repo.replace("data/members/qingshan-1.yml", "    2025: 91\n", "    2025: 88\n")
+    git(repo.root, "commit", "-q", "-am", "更正邱美玲的年度积分")
+    site = repo.root / "site"
+    built = build_site(site, config=repo.root / "mkdocs.yml")
+    assert built.returncode == 0, built.stderr
+    changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "更正邱美玲的年度积分" in changes
+    assert "青山村第一党支部 邱美玲：积分 91.0 → 88.0，星级 三星 → 二星" in changes
+    day = subprocess.run(
+        ["git", "log", "-1", "--format=%cs"], cwd=repo.root, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    year, month, date = (int(part) for part in day.split("-"))
+    branch = (site / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8")
+    assert f"本页数据最后更新：{year}年{month}月{date}日" in branch
+
+
+def test_outside_git_the_site_says_it_has_no_change_log(town: Township) -> None:
+    make_project(town.root)
+    site = town.root / "site"
+    built = build_site(site, config=town.root / "mkdocs.yml")
+    assert built.returncode == 0, built.stderr
+    assert "暂无变更记录" in (site / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "本页数据最后更新" not in (site / "branches" / "qingshan-1" / "index.html").read_text(
+        encoding="utf-8"
+    )

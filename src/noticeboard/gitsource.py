@@ -12,6 +12,7 @@ import io
 import shutil
 import subprocess
 import tarfile
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -53,18 +54,47 @@ def checkout_folder(folder: Path, revision: str, into: Path) -> Path | None:
     return into / relative
 
 
-def last_changed(folder: Path, paths: list[str]) -> dict[str, dt.date]:
-    """For each path (relative to the repository), the date of the last commit that touched it.
+@dataclass(frozen=True)
+class Commit:
+    """A commit that changed the data folder."""
 
-    Paths never committed are left out; outside a git checkout the result is empty.
+    hash: str
+    date: dt.date
+    subject: str
+    files: tuple[str, ...]
+    """The data files it changed, relative to the data folder."""
+
+
+def data_history(folder: Path, limit: int | None = None) -> list[Commit]:
+    """The commits that changed ``folder``, newest first (empty outside a git checkout).
+
+    One ``git log`` for the whole history: asking per file would take seconds for a county.
     """
     try:
-        top, _ = repository_path(folder)
-        dates: dict[str, dt.date] = {}
-        for path in paths:
-            stamp = _git(top, "log", "-1", "--format=%cs", "--", path).decode().strip()
-            if stamp:
-                dates[path] = dt.date.fromisoformat(stamp)
-        return dates
+        top, relative = repository_path(folder)
+        args = ["log", "--format=%x1e%H%x1f%cs%x1f%s", "--name-only", "--no-renames"]
+        if limit is not None:
+            args.append(f"-{limit}")
+        output = _git(top, *args, "--", relative).decode("utf-8", "replace")
     except GitError:
-        return {}
+        return []
+    commits = []
+    prefix = relative.rstrip("/") + "/"
+    for block in output.split("\x1e")[1:]:
+        head, _, names = block.partition("\n")
+        commit, date, subject = head.split("\x1f", 2)
+        files = tuple(n.removeprefix(prefix) for n in names.splitlines() if n.startswith(prefix))
+        commits.append(Commit(commit, dt.date.fromisoformat(date), subject, files))
+    return commits
+
+
+def last_changed(commits: list[Commit]) -> dict[str, dt.date]:
+    """Each data file and folder (``members/``) → the date of the newest commit that changed it."""
+    dates: dict[str, dt.date] = {}
+    for commit in commits:  # newest first: the first date seen is the last change
+        for name in commit.files:
+            dates.setdefault(name, commit.date)
+            parts = name.split("/")
+            for depth in range(1, len(parts)):
+                dates.setdefault("/".join(parts[:depth]) + "/", commit.date)
+    return dates
