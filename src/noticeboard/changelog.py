@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqdm import tqdm
+
 from . import load_registry
 from .boards import build_boards
 from .changes import Change, Report, Snapshot, compare, snapshot
@@ -44,7 +46,7 @@ def revisions(data_dir: Path, commits: list[Commit], cache_dir: Path | None = No
     store = DiskCache(cache_dir, b"changelog 1\n", ".json") if cache_dir is not None else None
     parse_cache = cache_dir.parent if cache_dir is not None else None
     found = []
-    for commit in commits[:DEPTH]:
+    for commit in tqdm(commits[:DEPTH], desc="变更记录", unit="版本", disable=None, leave=False):
         stored = store.get(commit.hash.encode()) if store else None
         if stored is not None:
             report = _load(stored)

@@ -29,6 +29,7 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from tqdm import tqdm
 
 from . import load_registry
 from .errors import Problems, RegistryError
@@ -366,7 +367,9 @@ def _columns(merge: _Merge, table: Table, kind: Kind) -> dict[str, tuple[Column,
 
 def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
     columns = _columns(merge, table, kind)
-    for row in table.rows:
+    # A progress bar on a terminal for long sheets (none in CI logs or tests: not a terminal).
+    rows = tqdm(table.rows, desc=f"{table.path.name} {table.name}", unit="行", disable=None, leave=False)
+    for row in rows:
         values: dict[str, tuple[Any, str, int]] = {}
         bad = False
         for header, (column, year_of) in columns.items():
