@@ -23,7 +23,19 @@ def exported(tmp_path: Path) -> Path:
 
 def test_the_workbook_holds_the_ratings_next_to_their_sources(tmp_path: Path) -> None:
     book = load_workbook(exported(tmp_path))
-    assert book.sheetnames == ["2025汇总", "2025党组织", "2025党员", "2025公开承诺", "2025积分台账"]
+    assert book.sheetnames == [
+        "2025汇总",
+        "2025党组织",
+        "2025党员",
+        "2025公开承诺",
+        "2025积分台账",
+        "2025领导点评",
+    ]
+    reviews = list(book["2025领导点评"].iter_rows(min_row=2, values_only=True))
+    assert {row[-1] for row in reviews} == {
+        "是",
+        "否",
+    }  # the office's copy keeps the unpublished ones, marked
     branches = {row[0]: row for row in book["2025党组织"].iter_rows(min_row=2, values_only=True)}
     qingshan = branches["qingshan-1"]
     assert qingshan[5:10] == (89.9, 90.0, None, 90.0, "三星")  # 89.95 → 90.0 → 三星, as on the board

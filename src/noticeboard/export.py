@@ -226,7 +226,41 @@ def sheets(boards: Boards) -> list[Sheet]:
             ),
         ],
     )
-    return [counts, branches, members, commitments, ledger]
+    reviews = Sheet(
+        f"{year}领导点评",
+        (
+            Column("党组织", 26),
+            Column("被点评对象", 24),
+            Column("点评人", 10),
+            Column("职务", 20),
+            Column("日期", 12),
+            Column("总体评价", 30),
+            Column("取得成绩", 30),
+            Column("存在问题", 30),
+            Column("努力方向", 30),
+            Column("等次", 8),
+            Column("公开", 6),
+        ),
+        [
+            (
+                names[registry.branch_of.get(review.subject, review.subject)],
+                registry.member_by_id[review.subject].name
+                if review.subject in registry.member_by_id
+                else names[review.subject],
+                review.reviewer.name,
+                review.reviewer.post,
+                review.date,
+                review.overall,
+                review.achievements,
+                review.problems,
+                review.direction,
+                review.grade,
+                "是" if review.public else "否",
+            )
+            for review in registry.reviews.get(year, ())
+        ],
+    )
+    return [counts, branches, members, commitments, ledger, reviews]
 
 
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
