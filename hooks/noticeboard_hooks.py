@@ -24,6 +24,7 @@ import importlib
 import json
 import logging
 import os
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 log = logging.getLogger("mkdocs.plugins.noticeboard")
 
@@ -71,6 +73,8 @@ class State:
     """Data file or folder → date of its last commit (empty outside git)."""
     revisions: list[Any] = field(default_factory=list)
     in_git: bool = False
+    final_site: Path | None = None
+    """Where the finished build goes (``site/``) while it is written to ``site.partial``."""
     photos: dict[str | None, str] = field(default_factory=dict)
     """Photo file name → site-relative URL of its web version; None → the placeholder."""
     specs: dict[str, PageSpec] = field(default_factory=dict)
@@ -152,7 +156,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.freeze()
     if config.plugins.get("material/offline") and config.plugins["material/offline"].config.enabled:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+    _build_aside(config)
     return config
+
+
+def _build_aside(config: MkDocsConfig) -> None:
+    """Build into ``<site>.partial``; ``on_post_build`` swaps it in only when everything succeeded.
+
+    A build that fails half way (bad data, a template error, a warning under ``--strict``)
+    leaves the published ``site/`` exactly as it was, and never a half-written one.
+    """
+    state.final_site = None
+    if state.command != "build":
+        return  # ``mkdocs serve`` builds into its own temporary folder
+    final = Path(config.site_dir)
+    partial = final.with_name(final.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    state.final_site = final
+    config.site_dir = os.fspath(partial)
 
 
 def _cache_dir(config: MkDocsConfig) -> Path:
@@ -446,10 +467,39 @@ def _chinese_date(value: dt.date | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
+@event_priority(-100)  # last: after the search index and every other plugin's output
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     _write_posters(site_dir, config)
     _write_year_redirects(site_dir, config)
+    if state.final_site is not None and not (config.strict and _warnings_logged()):
+        _swap_in(site_dir, state.final_site)
+
+
+def _warnings_logged() -> bool:
+    """Whether ``--strict`` will abort this build after this event (MkDocs counts its warnings)."""
+    return any(
+        isinstance(handler, CountHandler) and handler.get_counts()
+        for handler in logging.getLogger("mkdocs").handlers
+    )
+
+
+def _swap_in(partial: Path, final: Path) -> None:
+    """Replace ``final`` by the finished build in two renames (readers never see half a site)."""
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    partial.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    state.final_site = None
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves the published site as it was: only the partial one is removed."""
+    if state.final_site is not None:
+        shutil.rmtree(state.final_site.with_name(state.final_site.name + ".partial"), ignore_errors=True)
+        state.final_site = None
 
 
 def _write_posters(site_dir: Path, config: MkDocsConfig) -> None:

@@ -204,3 +204,26 @@ def test_no_broken_internal_links(site: Path) -> None:
             if not resolved.exists():
                 broken.append(f"{page.relative_to(site)} → {target}")
     assert broken == []
+
+
+def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> None:
+    from conftest import Township, make_project
+
+    town = Township(tmp_path / "project")
+    project = make_project(town.root)
+    site = project / "site"
+    assert build_site(site, config=project / "mkdocs.yml").returncode == 0
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    town.replace("data/members/qingshan-1.yml", "gender: 女", "gender: 水")  # bad data: stops in on_config
+    assert build_site(site, config=project / "mkdocs.yml").returncode != 0
+    town.replace("data/members/qingshan-1.yml", "gender: 水", "gender: 女")
+    (project / "theme_overrides" / "stats.html").write_text(
+        "{% extends 'main.html' %}{% block board %}{{ nb.nope() }}{% endblock %}"
+    )
+    broken = build_site(site, config=project / "mkdocs.yml")  # fails while writing pages, half way
+    assert broken.returncode != 0
+    after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith("site")) == ["site"], (
+        "no partial site left"
+    )
