@@ -1,0 +1,94 @@
+"""Privacy sweep: unique marker strings in everything that must never be published; the built site
+is scanned file by file (HTML, JSON, XML, search index, sitemap, feeds, images and their metadata)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+from pathlib import Path
+
+from PIL import Image
+
+from conftest import Township, build_site, make_project
+from test_instrument_validation import REVIEWS, with_extras
+
+MARKERS = {
+    "phone": "PRIVMARK13900001234",
+    "address": "PRIVMARK村九组",
+    "note": "PRIVMARK备注",
+    "no_star_name": "NOSTARMARK乙",
+    "exempt_name": "EXEMPTMARK甲",
+    "exempt_reason": "EXEMPTREASONMARK",
+    "unrated_name": "UNRATEDMARK丙",
+    "review": "REVIEWMARK只供内部",
+    "camera": "EXIFMARKCamera",
+}
+BORN = 1913  # a birth year no other figure of this registry has
+
+
+def marked_township(root: Path) -> Township:
+    town = with_extras(Township(root))
+    town.replace(
+        "data/members/qingshan-1.yml",
+        "  private:\n    phone: '13900000001'\n",
+        f"  post:\n    title: 政策宣传岗\n    photo: m001.jpg\n  private:\n    phone: '{MARKERS['phone']}'\n"
+        f"    address: {MARKERS['address']}\n    note: {MARKERS['note']}\n",
+    )
+    town.replace("data/members/qingshan-1.yml", "  born: 1966\n", f"  born: {BORN}\n")
+    town.replace("data/members/qingshan-1.yml", "  name: 唐德华\n", f"  name: {MARKERS['no_star_name']}\n")
+    town.replace("data/members/qingshan-1.yml", "  name: 谭德华\n", f"  name: {MARKERS['exempt_name']}\n")
+    town.replace(
+        "data/members/qingshan-1.yml", "长期患病治疗，经申请同意不参与评星", MARKERS["exempt_reason"]
+    )
+    town.set(
+        "data/members/zhen-jiguan.yml",
+        town.files["data/members/zhen-jiguan.yml"]
+        + f"- id: m102\n  name: {MARKERS['unrated_name']}\n  gender: 男\n",
+    )
+    town.set(
+        "data/reviews/2025.yml",
+        REVIEWS
+        + "- subject: m002\n  reviewer: {name: 李明, post: 青山村第一党支部书记}\n  level: branch\n"
+        + f"  overall: {MARKERS['review']}\n  achievements: 无\n  problems: 无\n  direction: 无\n",
+    )
+    photo = Image.new("RGB", (300, 400), "green")
+    exif = Image.Exif()
+    exif[0x0110] = MARKERS["camera"]  # camera model
+    exif[0x8825] = {1: "N", 2: (26.0, 34.0, 58.0), 3: "E", 4: (106.0, 42.0, 7.0)}  # GPS position
+    out = io.BytesIO()
+    photo.save(out, "JPEG", exif=exif)
+    town.set("data/photos/m001.jpg", out.getvalue())
+    return town
+
+
+def test_nothing_private_reaches_any_output_file(tmp_path: Path) -> None:
+    town = marked_township(tmp_path / "project")
+    (town.stories / "tea.md").unlink()
+    project = make_project(town.root)
+    site = project / "site"
+    result = build_site(site, config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    files = [p for p in site.rglob("*") if p.is_file()]
+    kinds = {p.suffix for p in files}
+    assert {".html", ".json", ".xml", ".jpg", ".svg", ".gz"} <= kinds  # every kind of output was scanned
+    leaks = []
+    for path in files:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        for what, marker in MARKERS.items():
+            if marker.encode() in data:
+                leaks.append(f"{path.relative_to(site)}: {what}")
+        text = data.decode("utf-8", "ignore")
+        if path.suffix in (".html", ".json", ".xml", ".txt") and re.search(rf"\b{BORN}\b", text):
+            leaks.append(f"{path.relative_to(site)}: birth year")
+        for absolute in (str(project), str(tmp_path), str(Path.home()) + "/"):
+            if absolute in text:
+                leaks.append(f"{path.relative_to(site)}: the build machine's path {absolute}")
+    assert leaks == []
+    with Image.open(next((site / "assets" / "photos").iterdir())) as photo:
+        assert not photo.getexif(), "photo metadata was published"
+    # The sweep can find what it looks for: the markers are in the data it read.
+    data = b"".join(p.read_bytes() for p in (project / "data").rglob("*") if p.is_file())
+    assert all(marker.encode() in data for marker in MARKERS.values())
