@@ -12,6 +12,8 @@ HOSTILE = {
     "member": '"><img src=x onerror=alert(1)>',
     "secretary": "{{ 7*7 }}{% if true %}X{% endif %}",
     "commitment": "[点我](http://evil.example/) &amp; <b>加粗</b>",
+    "post": "<script>alert('岗位')</script>",
+    "review": '<img src=x onerror=alert("点评")> {% raw %}[点我](http://evil.example/)',
 }
 RAW = ("<script>alert(", "<img src=x", "<b>加粗</b>", 'href="http://evil.example')
 
@@ -23,6 +25,16 @@ def _hostile_project(root: Path) -> Path:
     town.replace("data/branches.yml", "secretary: 李明", f"secretary: {quoted['secretary']}")
     town.replace("data/members/qingshan-1.yml", "name: 邱美玲", f"name: {quoted['member']}")
     town.replace("data/commitments/2025.yml", "text: 结对帮扶 3 户困难群众", f"text: {quoted['commitment']}")
+    town.replace(
+        "data/members/qingshan-1.yml",
+        "  private:\n    phone: '13900000001'\n",
+        f"  post:\n    title: {quoted['post']}\n    duties: {quoted['review']}\n  private:\n    phone: '1'\n",
+    )
+    town.set(
+        "data/reviews/2025.yml",
+        "- subject: m001\n  reviewer: {name: 李明, post: 书记}\n  level: branch\n"
+        f"  overall: {quoted['review']}\n  achievements: 无\n  problems: 无\n  direction: 无\n  public: true\n",
+    )
     (town.stories / "tea.md").unlink()
     return make_project(root)
 
@@ -47,6 +59,11 @@ def test_markup_in_names_and_texts_is_text_everywhere(tmp_path: Path) -> None:
     assert "{{ 7*7 }}" in branch and "49" not in branch.split("书记", 1)[1][:80]
     poster = pages["print/members/qingshan-1/index.html"]
     assert "&lt;script&gt;" in poster
+    for printed in ("print/pioneers/qingshan-1/index.html", "print/reviews/qingshan-1/index.html"):
+        assert "&lt;" in pages[printed] and "{% raw %}" in pages[printed]
+    assert "&lt;script&gt;alert(" in pages["pioneers/index.html"]
+    reviews = json.loads((site / "data" / "reviews.json").read_text(encoding="utf-8"))
+    assert HOSTILE["review"] in {r["overall"] for r in reviews}
     members = json.loads((site / "data" / "members.json").read_text(encoding="utf-8"))
     assert HOSTILE["member"] in {m["name"] for m in members}
     commitments = json.loads((site / "data" / "commitments.json").read_text(encoding="utf-8"))
