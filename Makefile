@@ -11,7 +11,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup system-deps serve build build-offline test bench lint validate demo schema lock clean
+.PHONY: setup system-deps test-tools serve build build-offline test bench lint validate demo schema lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "需要 Python 3.11 或更高版本 / Python 3.11+ is required"; exit 1; }
@@ -35,19 +35,28 @@ build-offline: setup
 validate: setup
 	$(BIN)/python -m noticeboard validate data
 
-# Browser tests need Chromium and Chinese fonts, the export test LibreOffice Calc, and the git
-# workflow tests git, all from Debian (installed when missing).
+# Browser tests need Chromium and Chinese fonts, the export test LibreOffice Calc, the git
+# workflow tests git, the HTML validator Java and the test tools Node.js, all from Debian
+# (installed when missing).
 system-deps:
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
-		|| ! command -v soffice >/dev/null || ! command -v git >/dev/null; then \
+		|| ! command -v soffice >/dev/null || ! command -v git >/dev/null \
+		|| ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		echo "安装 Chromium、中文字体、LibreOffice Calc 和 git / installing chromium, fonts-noto-cjk, libreoffice-calc-nogui, git"; \
+		echo "安装测试所需的系统软件 / installing chromium, fonts-noto-cjk, libreoffice-calc-nogui, git, java, nodejs"; \
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-			chromium fonts-noto-cjk libreoffice-calc-nogui git >/dev/null; \
+			chromium fonts-noto-cjk libreoffice-calc-nogui git default-jre-headless nodejs npm >/dev/null; \
 	fi
 
-test: setup system-deps lint
+# Test tools from npm, pinned in package-lock.json: the W3C Nu HTML validator and axe-core.
+# (--ignore-scripts: the validator's installer would fetch a Java runtime; Debian's is used.)
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+test-tools: system-deps node_modules/.package-lock.json
+
+test: setup system-deps test-tools lint
 	$(BIN)/python -m pytest
 
 # Build speed figures (printed, not asserted): the demo, a county, plain Material.
