@@ -388,7 +388,10 @@ def on_page_context(
         context["view"] = spec.view
         context["view_year"] = spec.year
         kind, year, key = _url_key(spec)
-        context["updated"] = _domain_module("noticeboard.updates").updated_on(state.updated, kind, year, key)
+        # Not "updated": Material's source-file partial would show that date a second time.
+        context["nb_updated"] = _domain_module("noticeboard.updates").updated_on(
+            state.updated, kind, year, key
+        )
     elif page.meta.get("template") == "story.html":
         context["story_branches"] = _story_branches(page.file.src_uri.removeprefix(STORY_POSTS))
     return context

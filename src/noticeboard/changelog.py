@@ -43,7 +43,7 @@ class Revision:
 
 def revisions(data_dir: Path, commits: list[Commit], cache_dir: Path | None = None) -> list[Revision]:
     """The reports of the newest ``DEPTH`` commits (newest first); revisions with no public change are left out."""
-    store = DiskCache(cache_dir, b"changelog 1\n", ".json") if cache_dir is not None else None
+    store = DiskCache(cache_dir, b"changelog 2\n", ".json") if cache_dir is not None else None
     parse_cache = cache_dir.parent if cache_dir is not None else None
     found = []
     for commit in tqdm(commits[:DEPTH], desc="变更记录", unit="版本", disable=None, leave=False):
@@ -87,9 +87,13 @@ def _dump(report: Report | None) -> bytes:
     data = {
         "before_year": report.before_year,
         "after_year": report.after_year,
-        "changes": [[c.board, c.label, c.kind, c.before, c.after] for c in report.changes],
+        # Fields as [name, value] pairs: their order is the board's column order, which a JSON
+        # object with sorted keys would lose (a cached report must read like a fresh one).
+        "changes": [
+            [c.board, c.label, c.kind, list(c.before.items()), list(c.after.items())] for c in report.changes
+        ],
     }
-    return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
 
 def _load(stored: bytes) -> Report | None:
@@ -97,6 +101,8 @@ def _load(stored: bytes) -> Report | None:
     if data is None:
         return None
     changes = tuple(
-        Change(board, label, kind, before, after) for board, label, kind, before, after in data["changes"]
+        Change(board, label, kind, dict(before), dict(after))
+        for board, label, kind, before, after in data["changes"]
     )
+
     return Report(data["before_year"], data["after_year"], changes)
