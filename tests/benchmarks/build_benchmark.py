@@ -1,7 +1,8 @@
 """Build-speed benchmark: the demo township, a county-scale registry, and a plain Material baseline.
 
 Run with ``make bench`` (or ``python tests/benchmarks/build_benchmark.py``). It prints
-figures; it asserts nothing (speed targets are measured, not tested). For each build:
+figures; it asserts nothing (speed targets are measured, not tested). ``--stress-only``
+runs just the 100,000-member data layer (validate and rate, time and peak memory). For each build:
 wall seconds, pages per second, peak memory, output size, search-index size (raw
 and gzipped); for the county also the data layer (load, validate, rate, open data)
 cold and warm, and the ratio to a plain pruned-nav Material build of as many pages.
@@ -79,13 +80,13 @@ def _generate(out: Path, branches: int, members: int) -> Path:
 def _data_layer(data: Path, cache: Path) -> dict[str, float]:
     """Load, validate and rate in a fresh process, cold then warm (parse cache filled)."""
     code = (
-        "import datetime as dt, gc, sys, time; from pathlib import Path\n"
+        "import datetime as dt, gc, resource, sys, time; from pathlib import Path\n"
         "from noticeboard import load_registry; from noticeboard.boards import build_boards\n"
         "from noticeboard import opendata\n"
         "t = time.perf_counter(); r = load_registry(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))\n"
         "t1 = time.perf_counter(); b = build_boards(r, dt.date(2026, 1, 5)); gc.freeze()\n"
         "t2 = time.perf_counter(); opendata.files(b); t3 = time.perf_counter()\n"
-        "print(t1 - t, t2 - t1, t3 - t2)\n"
+        "print(t1 - t, t2 - t1, t3 - t2, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
     )
     figures = {}
     for label in ("cold", "warm"):
@@ -96,10 +97,11 @@ def _data_layer(data: Path, cache: Path) -> dict[str, float]:
             capture_output=True,
             text=True,
         ).stdout.split()
-        load, rate, export = (float(x) for x in out)
+        load, rate, export, peak = (float(x) for x in out)
         figures[f"{label}_load"] = load
         figures[f"{label}_rate"] = rate
         figures[f"{label}_total"] = load + rate + export
+        figures[f"{label}_peak_mb"] = peak
     return figures
 
 
@@ -135,10 +137,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--branches", type=int, default=2000)
     parser.add_argument("--members", type=int, default=40000)
+    parser.add_argument("--stress-only", action="store_true", help="only the 100,000-member data layer")
     args = parser.parse_args()
     print(
         f"Noticeboard build benchmark — {dt.date.today()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
     )
+    if args.stress_only:
+        _stress()
+        return
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
         town = _project(work / "town", None)
@@ -172,6 +178,21 @@ def main() -> None:
         print(
             f"growth: twice the registry takes {warm['wall'] / middle['wall']:.2f}× the time "
             f"for {warm['pages'] / middle['pages']:.2f}× the pages (linear: 2.00×)"
+        )
+    _stress()
+
+
+def _stress(branches: int = 2000, members: int = 100_000) -> None:
+    """Validate and rate 100,000 members (no site): time and peak memory of the process."""
+    with tempfile.TemporaryDirectory() as temp:
+        data = _generate(Path(temp) / "data", branches, members)
+        size = sum(p.stat().st_size for p in data.rglob("*") if p.is_file()) / 1e6
+        layer = _data_layer(data, Path(temp) / "cache")
+        print(
+            f"stress ({branches}/{members}, {size:.0f} MB of YAML): load+validate {layer['cold_load']:.1f} s cold / "
+            f"{layer['warm_load']:.1f} s warm, rate and prepare boards {layer['warm_rate']:.1f} s, "
+            f"open data {layer['warm_total'] - layer['warm_load'] - layer['warm_rate']:.1f} s, "
+            f"peak memory {layer['cold_peak_mb']:.0f} MB cold / {layer['warm_peak_mb']:.0f} MB warm"
         )
 
 

@@ -1,0 +1,44 @@
+"""Files built to exhaust a loader are refused at once with a clear message: an alias bomb,
+nesting thousands deep, a file over 10 MB."""
+
+from __future__ import annotations
+
+import time
+
+from conftest import Township
+
+LOL = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)
+)
+"""A billion laughs: expanded, nine levels of nine references each would be 387 million strings."""
+
+
+def refused_quickly(town: Township, text: str | bytes) -> list[str]:
+    town.set("data/members/zhen-jiguan.yml", text)
+    start = time.perf_counter()
+    problems = town.problems()
+    assert time.perf_counter() - start < 5, "the loader worked on the file instead of refusing it"
+    return problems
+
+
+def test_an_alias_bomb_is_refused(town: Township) -> None:
+    problems = refused_quickly(town, LOL)
+    assert problems[0] == (
+        "data/members/zhen-jiguan.yml:1: 这里的内容在别处用别名（*）引用了；不支持 YAML 的锚点和别名（& 和 *），请把内容直接写出来"
+    )
+
+
+def test_deep_nesting_is_refused(town: Township) -> None:
+    assert refused_quickly(town, "- " + "[" * 100_000 + "]" * 100_000 + "\n") == [
+        "data/members/zhen-jiguan.yml:1: YAML 格式错误：嵌套层次太深"
+    ]
+    deep_map = "".join("  " * level + f"k{level}:\n" for level in range(3000))
+    assert refused_quickly(town, deep_map)[0].endswith("YAML 格式错误：嵌套层次太深")
+
+
+def test_a_file_over_10_mb_is_refused_unread(town: Township) -> None:
+    big = ("- id: m999\n  name: 某\n  gender: 男\n" + "# " + "填充" * 2000 + "\n") * 900
+    assert len(big.encode()) > 10 * 1024 * 1024
+    assert refused_quickly(town, big) == [
+        "data/members/zhen-jiguan.yml: 文件太大（10.3 MB，上限 10 MB），请按党支部或年份拆分成多个文件"
+    ]
