@@ -6,6 +6,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import BRANCHES, COMMITMENTS, LEDGER, MEMBERS, SITE, Township
 from noticeboard import RegistryError, load_registry
@@ -87,3 +89,20 @@ def test_the_unmutated_sources_load(tmp_path: Path) -> None:
         town.set(source, text)
     registry = load_registry(town.data, stories_dir=town.stories, root=town.root)
     assert registry.member_by_id["m001"].post is not None and registry.reviews[2025]
+
+
+YAML_PIECES = st.sampled_from(
+    [*PIECES, "- id: m9\n", "  name: 某\n", "  gender: 男\n", "  points:\n", "    2025: "]
+)
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(st.text(max_size=300), st.lists(YAML_PIECES, max_size=40).map("".join)))
+def test_any_text_as_a_member_file_is_data_or_file_line_problems(tmp_path: Path, text: str) -> None:
+    town = Township(tmp_path)
+    town.set("data/members/zhen-jiguan.yml", text.encode("utf-8", "surrogatepass"))
+    try:
+        load_registry(town.data, stories_dir=town.stories, root=town.root)
+    except RegistryError as error:
+        assert error.problems
+        assert all(p.file.startswith("data/") and p.line >= 0 and p.message for p in error.problems)
