@@ -175,7 +175,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    made = generate(args.out, Shape(branches=args.branches, members=args.members, seed=args.seed))
+    shape = Shape(args.branches, args.members, args.seed, args.commitment_share)
+    made = generate(args.out, shape)
     print(
         f"已生成 {args.out.as_posix()}：党支部 {made['branches']} 个，党员 {made['members']} 名，公开承诺 {made['commitments']} 项"
     )
@@ -300,6 +301,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--branches", type=int, default=Shape.branches, help="党支部数 / number of branches")
     demo.add_argument("--members", type=int, default=Shape.members, help="党员数 / number of members")
     demo.add_argument("--seed", type=int, default=Shape.seed, help="随机种子 / random seed")
+    demo.add_argument(
+        "--commitment-share",
+        type=float,
+        default=Shape.commitment_share,
+        help="每年作出公开承诺的党员比例 / share of members making a commitment each year",
+    )
     demo.set_defaults(run=_demo)
     return parser
 

@@ -105,6 +105,8 @@ class Shape:
     branches: int = 48
     members: int = 810
     seed: int = 2025
+    commitment_share: float = 0.5
+    """Share of members making a commitment each year (a year's commitments are one file, at most 10 MB)."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -324,7 +326,7 @@ class _Township:
             "address": f"{branch['name'].removesuffix('党支部')}{rng.randint(1, 99)}号",
         }
         for year in YEARS:
-            if joined_year <= year and rng.random() < 0.5:
+            if joined_year <= year and rng.random() < self.shape.commitment_share:
                 self.commitment(year, record["id"], MEMBER_PROMISES if village else ORGAN_PROMISES, branch)
         return record
 
