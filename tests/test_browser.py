@@ -179,3 +179,54 @@ def test_a_phone_reads_the_other_boards_without_sideways_scrolling(
         shot(page, "stats-phone")
     context.close()
     assert overflow <= 0
+
+
+def test_older_eyes_can_enlarge_the_text_and_keep_it(page: Page, server: str) -> None:
+    page.goto(server + "branches/qingshan-1/")
+
+    def size() -> float:
+        return float(
+            page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+        )
+
+    normal = size()
+    assert page.locator("[data-nb-action=smaller]").is_disabled()
+    page.locator("[data-nb-action=larger]").click()
+    page.locator("[data-nb-action=larger]").click()
+    enlarged = size()
+    assert enlarged >= normal * 1.3
+    page.goto(server + "commitments/")  # another page: the setting is kept (localStorage, no cookie)
+    assert size() == enlarged and page.context.cookies() == []
+    page.locator("[data-nb-action=smaller]").click()
+    assert normal < size() < enlarged
+    page.locator("[data-nb-action=contrast]").click()
+    page.goto(server + "boards/branches/")
+    assert page.locator("[data-nb-action=contrast]").get_attribute("aria-pressed") == "true"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).color") == "rgb(0, 0, 0)"
+
+
+def test_controls_are_at_least_44_px(page: Page, server: str) -> None:
+    page.goto(server + "boards/branches/")
+    for control in page.locator(".nb-reading__button, .nb-print__button").all():
+        box = control.bounding_box()
+        assert box is not None and box["width"] >= 44 and box["height"] >= 44
+
+
+@pytest.mark.parametrize("path", ["branches/qingshan-1/", "commitments/", "duty-reports/", "stats/"])
+def test_tables_read_at_200_percent_on_a_360_px_phone(browser: Browser, server: str, path: str) -> None:
+    # 200% zoom on a 360 px wide phone leaves 180 CSS pixels for the page.
+    context = browser.new_context(
+        viewport={"width": 180, "height": 370}, device_scale_factor=4, is_mobile=True
+    )
+    page = context.new_page()
+    page.goto(server + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    label = page.evaluate(
+        "getComputedStyle(document.querySelector('.nb-table--cards tbody td[data-label]'), '::before').content"
+    )
+    if path == "branches/qingshan-1/":
+        page.locator("h3[id^='members-'] + .nb-table").first.scroll_into_view_if_needed()
+        shot(page, "branch-phone-200pct")
+    context.close()
+    assert overflow <= 0
+    assert label.startswith('"') and "：" in label  # each cell is shown with its column's name
