@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import html
 import importlib
 import json
@@ -73,6 +74,8 @@ class State:
     """Data file or folder → date of its last commit (empty outside git)."""
     revisions: list[Any] = field(default_factory=list)
     in_git: bool = False
+    share: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Page source path → its share card (title, description, image path); "" for other pages."""
     final_site: Path | None = None
     """Where the finished build goes (``site/``) while it is written to ``site.partial``."""
     photos: dict[str | None, str] = field(default_factory=dict)
@@ -102,6 +105,7 @@ def _domain() -> Any:
     importlib.import_module("noticeboard.gitsource")
     importlib.import_module("noticeboard.changelog")
     importlib.import_module("noticeboard.updates")
+    importlib.import_module("noticeboard.sharecards")
     return importlib.import_module("noticeboard")
 
 
@@ -219,6 +223,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, spec.src_uri, content=_markdown(spec))
         files.append(file)
         state.urls[_url_key(spec)] = file.url
+    _add_share_cards(files, config)
     state.photos = {None: PHOTO_PLACEHOLDER}
     web = _domain_module("noticeboard.photos").Photos(_cache_dir(config) / "photos")
     for name, path in sorted(state.boards.registry.photos.items()):
@@ -236,6 +241,30 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, text in opendata.files(state.boards, state.stats).items():
         files.append(File.generated(config, name, content=text))
     return files
+
+
+def _add_share_cards(files: Files, config: MkDocsConfig) -> None:
+    """One share card (og:image) per generated page, and one for every other page."""
+    cards = _domain_module("noticeboard.sharecards")
+    store = cards.Cards(_cache_dir(config) / "cards")
+    site = state.boards.registry.site
+    notice = f"公示期 {_chinese_date(site.notice.start)}至{_chinese_date(site.notice.end)}"
+    if site.notice.phone:
+        notice += f"  监督电话 {site.notice.phone}"
+    made: dict[bytes, str] = {}
+
+    def add(card: Any) -> dict[str, str]:
+        image = store.image(card)
+        if image not in made:
+            made[image] = f"assets/share/{hashlib.sha256(image).hexdigest()[:16]}.jpg"
+            files.append(File.generated(config, made[image], content=image))
+        return {"title": card.title, "description": card.description, "image": made[image]}
+
+    state.share = {}
+    for spec in state.specs.values():
+        kind = _url_key(spec)[0]
+        state.share[spec.src_uri] = add(cards.card_for(kind, spec.view, spec.year, site.organisation, notice))
+    state.share[""] = add(cards.card_for("home", None, site.year, site.organisation, notice))
 
 
 @dataclass(frozen=True)
@@ -383,6 +412,10 @@ def _page_url(src_uri: str) -> str:
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
+    share = state.share.get(page.file.src_uri) or state.share[""]
+    context["nb_share"] = {**share, "image": (config.site_url or "").rstrip("/") + "/" + share["image"]}
+    if not page.meta.get("description"):
+        page.meta["description"] = share["description"]  # Material's <meta name="description">
     spec = state.specs.get(page.file.src_uri)
     if spec is not None:
         context["view"] = spec.view

@@ -1,0 +1,64 @@
+"""Share previews: every page carries Open Graph meta with its board's summary and a card image
+drawn at build time with the font this package ships (OFL)."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from PIL import Image
+
+from noticeboard.sharecards import FONT, Card, draw, drawable
+
+SITE_URL = "https://noticeboard.example.org/"
+META = re.compile(r'<meta property="og:(\w+(?::\w+)?)" content="([^"]*)">')
+
+
+def og(html: str) -> dict[str, str]:
+    return dict(META.findall(html))
+
+
+def test_every_page_has_a_share_card_under_site_url(site: Path) -> None:
+    pages = [
+        p
+        for p in site.rglob("*.html")
+        if not p.relative_to(site).as_posix().startswith(("print/", "2025/")) and p.name != "404.html"
+    ]
+    assert len(pages) > 100
+    for page in pages:
+        meta = og(page.read_text(encoding="utf-8"))
+        where = page.relative_to(site).as_posix()
+        assert {"title", "description", "image", "url"} <= set(meta), where
+        assert meta["image"].startswith(SITE_URL + "assets/share/") and meta["url"].startswith(SITE_URL), (
+            where
+        )
+        image = site / meta["image"].removeprefix(SITE_URL)
+        assert image.is_file(), where
+        assert image.stat().st_size < 60_000, f"{where}: the card is too heavy for a slow network"
+
+
+def test_a_board_card_says_what_the_board_shows(site: Path) -> None:
+    meta = og((site / "boards" / "branches" / "index.html").read_text(encoding="utf-8"))
+    assert meta["title"] == "星级党支部公示栏（2025 年度）"
+    assert meta["description"].startswith("三星党支部 11 个，二星党支部 20 个")
+    branch = og((site / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8"))
+    assert branch["title"] == "青山村第一党支部" and "2025 年度三星（90.0 分）" in branch["description"]
+    with Image.open(site / meta["image"].removeprefix(SITE_URL)) as card:
+        assert card.size == (600, 315)
+
+
+def test_the_card_draws_chinese_with_the_shipped_font() -> None:
+    assert FONT.is_file() and (FONT.parent / "OFL.txt").is_file()
+    blank = Image.open(io.BytesIO(draw(Card("", (), "", 2025)))).convert("L")
+    card = Image.open(
+        io.BytesIO(draw(Card("星级党支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2025)))
+    ).convert("L")
+    title = (32, 84, 500, 140)
+    inked = sum(1 for value in card.crop(title).get_flattened_data() if value < 100)
+    assert inked > 2000 and all(value > 200 for value in blank.crop(title).get_flattened_data())
+
+
+def test_characters_the_font_lacks_are_left_out_not_drawn_as_boxes() -> None:
+    assert drawable("王堃（组织办）") == "王（组织办）"  # 堃 is outside GB2312
+    assert drawable("三星党支部 11 个") == "三星党支部 11 个"
