@@ -106,6 +106,7 @@ def _domain() -> Any:
     importlib.import_module("noticeboard.changelog")
     importlib.import_module("noticeboard.updates")
     importlib.import_module("noticeboard.sharecards")
+    importlib.import_module("noticeboard.screen")
     return importlib.import_module("noticeboard")
 
 
@@ -461,6 +462,7 @@ OWN_TEMPLATES = frozenset(
         "duty-reports.html",
         "stats.html",
         "changes.html",
+        "screen.html",
     }
 )
 
@@ -507,9 +509,36 @@ def _chinese_date(value: dt.date | None) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     _write_posters(site_dir, config)
+    _write_screens(site_dir, config)
     _write_year_redirects(site_dir, config)
     if state.final_site is not None and not (config.strict and _warnings_logged()):
         _swap_in(site_dir, state.final_site)
+
+
+def _write_screens(site_dir: Path, config: MkDocsConfig) -> None:
+    """电子屏 pages: the township's at ``screen/``, each branch's at ``screen/<id>/``."""
+    screen = _domain_module("noticeboard.screen")
+    template = state.env.get_template("screen.html")
+    registry = state.boards.registry
+    stories = [
+        (story.title, _chinese_date(story.meta.date))
+        for story in sorted(registry.stories, key=lambda s: (s.meta.date, s.path), reverse=True)
+    ]
+    pages = [("screen", "电子屏", None)] + [
+        (f"screen/{branch_id}", f"电子屏：{page.branch.name}", branch_id)
+        for branch_id, page in state.boards.current.pages.items()
+    ]
+    for path, title, branch in pages:
+        target = _output_file(_written_url(path, config))
+        html = template.render(
+            config=config,
+            page=None,
+            base_url=_to_root(target).rstrip("/") or ".",
+            title=title,
+            slides=screen.slides(state.boards, state.stats, stories, branch),
+            interval=registry.site.screen.interval,
+        )
+        _write(site_dir / target, html)
 
 
 def _warnings_logged() -> bool:

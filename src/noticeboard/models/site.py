@@ -30,6 +30,12 @@ class Privacy(Record):
     list_exempt: bool = Field(False, description="是否公布不参与评星党员的姓名（默认否，只计人数）")
 
 
+class Screen(Record):
+    """The electronic notice screen (电子屏) in a village hall: how long each slide stays."""
+
+    interval: int = Field(15, ge=3, le=600, description="每页停留秒数，默认 15 秒")
+
+
 class Site(Record):
     """The publishing organisation and the year on the boards."""
 
@@ -39,3 +45,4 @@ class Site(Record):
     as_of: Day | None = Field(None, description="判断承诺是否逾期的日期；不填则为生成网站当天")
     notice: Notice = Field(description="公示期和监督电话")
     privacy: Privacy = Field(default_factory=Privacy, description="公开范围")
+    screen: Screen = Field(default_factory=Screen, description="电子屏播放：{interval: 每页秒数}")

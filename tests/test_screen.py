@@ -1,0 +1,103 @@
+"""电子屏: the screen mode turns through every slide by itself, is readable from three metres,
+keeps its memory flat for days, and runs from a folder (a USB stick) without any network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from conftest import ROOT
+from noticeboard import load_registry
+
+ARTIFACTS = ROOT / "test-artifacts"
+WATCH = """() => {
+  window.seen = [];
+  const note = s => { if (!s.hidden) window.seen.push(s.textContent); };
+  const slides = document.querySelectorAll('.nb-slide');
+  slides.forEach(note);
+  new MutationObserver(changes => changes.forEach(c => note(c.target)))
+    .observe(document.querySelector('.nb-screen__slides'), {attributes: true, subtree: true, attributeFilter: ['hidden']});
+  return slides.length;
+}"""
+
+
+def screen(browser: Browser, url: str, width: int = 1920, height: int = 1080) -> Page:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith(("http://127.0.0.1", "file://")) else outside.append(r.url),
+    )
+    page.goto(url)
+    page.outside = outside  # type: ignore[attr-defined]
+    return page
+
+
+def test_the_screen_turns_through_every_slide_and_names_every_branch(browser: Browser, server: str) -> None:
+    page = screen(browser, server + "screen/?speed=300")  # 15 s a slide → 50 ms
+    total = page.evaluate(WATCH)
+    page.wait_for_function(f"window.seen.length >= {total + 1}", timeout=60_000)
+    seen = "\n".join(page.evaluate("window.seen"))
+    registry = load_registry(ROOT / "data")
+    missing = [b.name for b in registry.branches if not b.is_general and b.name not in seen]
+    assert missing == []
+    assert "监督电话" in seen and "公开承诺兑现率" in seen
+    assert page.outside == []  # type: ignore[attr-defined]
+    page.close()
+
+
+def test_a_hall_shows_its_own_branch(browser: Browser, server: str) -> None:
+    page = screen(browser, server + "screen/qingshan-1/")
+    branches = set(
+        page.evaluate("[...document.querySelectorAll('.nb-slide[data-branch]')].map(s => s.dataset.branch)")
+    )
+    assert branches == {"qingshan-1"}
+    assert "青山村第一党支部" in page.locator(".nb-slide").nth(1).inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize(("width", "height", "name"), [(1920, 1080, "landscape"), (1080, 1920, "portrait")])
+def test_text_is_readable_from_three_metres(
+    browser: Browser, server: str, width: int, height: int, name: str
+) -> None:
+    page = screen(browser, server + "screen/", width, height)
+    smallest = page.evaluate(
+        """() => Math.min(...[...document.querySelectorAll('.nb-slide *, .nb-screen__foot *')]
+            .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+            .map(e => parseFloat(getComputedStyle(e).fontSize)))"""
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.evaluate("document.querySelectorAll('.nb-slide').forEach((s, i) => s.hidden = i !== 2)")
+    page.screenshot(path=str(ARTIFACTS / f"screen-{name}.png"))
+    overflow = page.evaluate(
+        "[...document.querySelectorAll('.nb-slide')].filter(s => (s.hidden = false, s.scrollHeight > s.clientHeight + 1 || (s.hidden = true, false))).length"
+    )
+    page.close()
+    if name == "landscape":
+        assert smallest >= 0.03 * height, f"smallest text {smallest:.0f} px on a {height} px high screen"
+    assert overflow == 0, "a slide holds more than fits the screen"
+
+
+def test_memory_stays_flat_over_many_turns(browser: Browser, server: str) -> None:
+    page = screen(browser, server + "screen/?speed=3000")  # 5 ms a slide
+    cdp = page.context.new_cdp_session(page)
+    page.wait_for_timeout(1500)
+    cdp.send("HeapProfiler.collectGarbage")
+    before = cdp.send("Runtime.getHeapUsage")["usedSize"]
+    page.wait_for_timeout(8000)  # about 1,500 turns: six hours of a hall's screen at 15 s a slide
+    cdp.send("HeapProfiler.collectGarbage")
+    after = cdp.send("Runtime.getHeapUsage")["usedSize"]
+    turned = int(page.locator("#nb-count").inner_text().split("/")[0])
+    page.close()
+    assert turned >= 1
+    assert after - before < 512 * 1024, f"the heap grew by {(after - before) / 1024:.0f} kB"
+
+
+def test_the_screen_runs_from_a_folder(browser: Browser, site: Path) -> None:
+    page = screen(browser, (site / "screen" / "index.html").as_uri() + "?speed=300")
+    page.wait_for_function("document.getElementById('nb-count').textContent.startsWith('3/')", timeout=10_000)
+    loaded = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.close()
+    assert loaded == "rgb(17, 17, 17)", "the stylesheet did not load from the folder"
