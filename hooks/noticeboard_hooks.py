@@ -495,6 +495,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         "current": state.boards.current,
         "boards": state.boards,
         "photo": state.photos.__getitem__,
+        "screen_url": _written_url("screen", config),
         "in_git": state.in_git,
     }
     return env
