@@ -23,7 +23,8 @@ def test_every_page_has_a_share_card_under_site_url(site: Path) -> None:
     pages = [
         p
         for p in site.rglob("*.html")
-        if not p.relative_to(site).as_posix().startswith(("print/", "screen/", "2025/")) and p.name != "404.html"
+        if not p.relative_to(site).as_posix().startswith(("print/", "screen/", "2025/"))
+        and p.name != "404.html"
     ]
     assert len(pages) > 100
     for page in pages:
