@@ -38,7 +38,7 @@ from .messages import explain
 from .models import CATEGORY_LABELS, KIND_LABELS, STATUS_LABELS, Branch, Commitment, LedgerEntry, Member
 from .registry import Registry
 from .spreadsheets import Row, Table, Value, read_tables
-from .yamlsource import parse_yaml
+from .yamlsource import Document, parse_yaml
 
 
 class CellError(Exception):
@@ -327,8 +327,9 @@ def import_files(paths: list[Path], data_dir: Path, year: int | None = None, wri
         _import_table(merge, table, kind)
     texts = {name: _dump(merge.yaml, doc) for name, doc in merge.docs.items()}
     changed = {name: text for name, text in texts.items() if text != merge.original[name]}
-    _validate_records(merge, changed)
-    _validate_whole(merge, changed)
+    parsed = _parse_changed(merge, changed)
+    _validate_records(merge, parsed)
+    _validate_whole(merge, changed, parsed)
     if merge.outcome.problems or not write:
         return merge.outcome
     for name, text in changed.items():
@@ -611,15 +612,24 @@ MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-def _validate_records(merge: _Merge, changed: dict[str, str]) -> None:
-    """Each record the sheet wrote, checked by its model; a problem names the cell it came from."""
-    for (relative, index), touched in sorted(merge.touched.items()):
-        if relative not in changed or touched.flawed:
-            continue
+def _parse_changed(merge: _Merge, changed: dict[str, str]) -> dict[str, Document | None]:
+    """Each file the import changed, parsed once (None, with its problems reported, when it cannot be)."""
+    parsed: dict[str, Document | None] = {}
+    for relative, text in changed.items():
         problems = Problems()
-        doc = parse_yaml(changed[relative], merge.data_dir / relative, problems)
+        doc = parse_yaml(text, merge.data_dir / relative, problems)
         if doc is None or not isinstance(doc.data, list):
             merge.outcome.problems.extend(str(p) for p in problems)
+            doc = None
+        parsed[relative] = doc
+    return parsed
+
+
+def _validate_records(merge: _Merge, parsed: dict[str, Document | None]) -> None:
+    """Each record the sheet wrote, checked by its model; a problem names the cell it came from."""
+    for (relative, index), touched in sorted(merge.touched.items()):
+        doc = parsed.get(relative)
+        if doc is None or touched.flawed:
             continue
         model = MODELS[relative.split("/")[0].removesuffix(".yml")]
         try:
@@ -633,7 +643,7 @@ def _validate_records(merge: _Merge, changed: dict[str, str]) -> None:
                 merge.outcome.problems.append(f"{touched.source}:{cell}: {message}")
 
 
-def _validate_whole(merge: _Merge, changed: dict[str, str]) -> None:
+def _validate_whole(merge: _Merge, changed: dict[str, str], parsed: dict[str, Document | None]) -> None:
     """The merged data folder checked as a whole (cross-references, ranges), in a copy.
 
     A problem inside a record the sheet wrote is reported at the cell of the key it is
@@ -648,7 +658,7 @@ def _validate_whole(merge: _Merge, changed: dict[str, str]) -> None:
         try:
             load_registry(copy, root=copy)
         except RegistryError as error:
-            cells = _cells_by_line(merge, changed)
+            cells = _cells_by_line(merge, parsed)
             for problem in error.problems:
                 where = cells.get((problem.file, problem.line))
                 if where is None:
@@ -657,14 +667,14 @@ def _validate_whole(merge: _Merge, changed: dict[str, str]) -> None:
                     merge.outcome.problems.append(f"{where[0]}: {problem.message}")
 
 
-def _cells_by_line(merge: _Merge, changed: dict[str, str]) -> dict[tuple[str, int], tuple[str, Touched]]:
+def _cells_by_line(
+    merge: _Merge, parsed: dict[str, Document | None]
+) -> dict[tuple[str, int], tuple[str, Touched]]:
     """(file, line) inside a record the sheet wrote → ``FILE:SHEET!CELL`` of the key on that line."""
     found: dict[tuple[str, int], tuple[str, Touched]] = {}
     for (relative, index), touched in merge.touched.items():
-        if relative not in changed:
-            continue
-        doc = parse_yaml(changed[relative], Path(relative), Problems())
-        if doc is None or not isinstance(doc.data, list) or not isinstance(doc.data[index], dict):
+        doc = parsed.get(relative)
+        if doc is None or not isinstance(doc.data[index], dict):
             continue
         start = doc.line_at((index,))
         end = doc.line_at((index + 1,)) if index + 1 < len(doc.data) else start + 10_000
