@@ -13,19 +13,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import segno
 
+from .boardparts import Group
 from .boards import BranchBoard, BranchRow, CommitmentRow, MemberBoard
-from .classification import ClassificationBoard
+from .classification import ClassificationBoard, GradeRow
 from .diskcache import DiskCache
-from .duty_reports import DutyReportBoard
+from .duty_reports import DutyReportBoard, DutyRow
 from .models import Rectification
 from .pioneers import PioneerBoard
 from .ratings import Rating
 from .reviews import ReviewBoard
-from .venues import VenueBoard
+from .venues import VenueBoard, VenueRow
 
 LINES_PER_SHEET = {"portrait": 24, "landscape": 12}
 """Table lines that fit on one sheet of A4, with room to spare (A3 is the same layout enlarged by √2).
@@ -192,14 +193,22 @@ def _poster(
     )
 
 
+Item = TypeVar("Item")
+
+
+def _grouped(groups: Iterable[Group[Item]], unit: str, row: Callable[[Item], PrintRow]) -> list[PrintRow]:
+    """Each group that has rows: a heading with its count (``三星党支部（11 个）``), then its rows."""
+    out: list[PrintRow] = []
+    for group in groups:
+        if group.rows:
+            out.append(PrintRow((f"{group.title}（{len(group.rows)} {unit}）",), heading=True))
+            out.extend(row(item) for item in group.rows)
+    return out
+
+
 def branch_board_poster(board: BranchBoard, organisation: str, url: str, qr: QR) -> Poster:
     """星级党支部公示栏 on paper: branches by stars, highest score first; 未评定 apart."""
-    rows: list[PrintRow] = []
-    for group in (*board.groups, board.unrated):
-        if not group.rows:
-            continue
-        rows.append(PrintRow((f"{group.title}（{len(group.rows)} 个）",), heading=True))
-        rows.extend(_branch_row(row) for row in group.rows)
+    rows = _grouped((*board.groups, board.unrated), "个", _branch_row)
     counts = "，".join(f"{group.title} {len(group.rows)} 个" for group in board.groups)
     if board.unrated.rows:
         counts += f"，未评定 {len(board.unrated.rows)} 个"
@@ -225,17 +234,13 @@ def _branch_row(row: BranchRow) -> PrintRow:
 
 def member_board_poster(board: MemberBoard, branch: BranchRow, url: str, qr: QR) -> Poster:
     """A branch's 星级党员公示栏 on paper: the named members by stars; the others only counted."""
-    rows: list[PrintRow] = []
-    for group in board.groups:
-        if not group.rows:
-            continue
-        rows.append(PrintRow((f"{group.title}（{len(group.rows)} 名）",), heading=True))
-        rows.extend(
-            PrintRow(
-                (row.name, row.gender, str(row.points) if row.points is not None else "—"), rating=row.rating
-            )
-            for row in group.rows
-        )
+    rows = _grouped(
+        board.groups,
+        "名",
+        lambda row: PrintRow(
+            (row.name, row.gender, str(row.points) if row.points is not None else "—"), rating=row.rating
+        ),
+    )
     c = board.counts
     summary = (
         f"共有党员 {c['total']} 名：三星 {c['3']} 名，二星 {c['2']} 名，一星 {c['1']} 名，无星 {c['0']} 名"
@@ -425,17 +430,13 @@ def venue_poster(board: VenueBoard, organisation: str, url: str, qr: QR) -> Post
     total = board.item_count
 
     def rows(orientation: str) -> list[PrintRow]:
-        out: list[PrintRow] = []
-        for group in board.groups:
-            if not group.rows:
-                continue
-            out.append(PrintRow((f"{group.title}（{len(group.rows)} 个）",), heading=True))
-            for row in group.rows:
-                passed = f"{row.rating.passed}/{total}" if row.checks else "—"
-                failed = "、".join(row.failed) or ("全部达标" if row.checks else "—")
-                stars = row.rating.words + ("（核定）" if row.rating.awarded else "")
-                out.append(_wrapped((row.org.name, passed, failed, stars), VENUE_CHARS[orientation]))
-        return out
+        def venue(row: VenueRow) -> PrintRow:
+            passed = f"{row.rating.passed}/{total}" if row.checks else "—"
+            failed = "、".join(row.failed) or ("全部达标" if row.checks else "—")
+            stars = row.rating.words + ("（核定）" if row.rating.awarded else "")
+            return _wrapped((row.org.name, passed, failed, stars), VENUE_CHARS[orientation])
+
+        return _grouped(board.groups, "个", venue)
 
     portrait, landscape = _both(rows)
     counts = "，".join(f"{group.title} {len(group.rows)} 个" for group in board.groups if group.rows)
@@ -463,18 +464,12 @@ def classification_poster(board: ClassificationBoard, organisation: str, url: st
     """分类定级公示栏: organisations by grade; 较差 ones with their rectification."""
 
     def rows(orientation: str) -> list[PrintRow]:
-        out: list[PrintRow] = []
-        for group in board.groups:
-            if not group.rows:
-                continue
-            out.append(PrintRow((f"{group.title}（{len(group.rows)} 个）",), heading=True))
-            for row in group.rows:
-                note = "—"
-                if row.grade == "较差":
-                    note = rectification_text(row.rectification)
-                cells = (row.org.name, row.org.kind_label, row.grade, note)
-                out.append(_wrapped(cells, CLASSIFICATION_CHARS[orientation]))
-        return out
+        def grade(row: GradeRow) -> PrintRow:
+            note = rectification_text(row.rectification) if row.grade == "较差" else "—"
+            cells = (row.org.name, row.org.kind_label, row.grade, note)
+            return _wrapped(cells, CLASSIFICATION_CHARS[orientation])
+
+        return _grouped(board.groups, "个", grade)
 
     portrait, landscape = _both(rows)
     counts = "，".join(f"{group.title} {len(group.rows)} 个" for group in board.groups)
@@ -514,17 +509,13 @@ def duty_report_poster(board: DutyReportBoard, organisation: str, url: str, qr: 
     """述职评议公示栏: each secretary's four scores, the weighted total and the grade."""
 
     def rows(orientation: str) -> list[PrintRow]:
-        out: list[PrintRow] = []
-        for group in board.groups:
-            if not group.rows:
-                continue
-            out.append(PrintRow((f"{group.title}（{len(group.rows)} 名）",), heading=True))
-            for row in group.rows:
-                rating = row.rating
-                parts = tuple(str(part.value) for part in rating.parts) or ("—",) * len(board.components)
-                cells = (row.org.name, row.org.secretary or "—", *parts, str(rating.score), rating.words)
-                out.append(_wrapped(cells, DUTY_CHARS[orientation]))
-        return out
+        def report(row: DutyRow) -> PrintRow:
+            rating = row.rating
+            parts = tuple(str(part.value) for part in rating.parts) or ("—",) * len(board.components)
+            cells = (row.org.name, row.org.secretary or "—", *parts, str(rating.score), rating.words)
+            return _wrapped(cells, DUTY_CHARS[orientation])
+
+        return _grouped(board.groups, "名", report)
 
     portrait, landscape = _both(rows)
     weights = "、".join(f"{label} {weight}" for label, weight in board.components)
