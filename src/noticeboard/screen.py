@@ -43,21 +43,26 @@ def _continued(heading: str, index: int) -> str:
     return heading if index == 0 else heading + "（续）"
 
 
+def _name_slides(
+    kind: str, heading: str, subheading: str, names: Sequence[str], branch: str = ""
+) -> list[Slide]:
+    """A list of names on as many slides as it needs, the later ones headed "（续）"."""
+    return [
+        Slide(kind, _continued(heading, index), subheading, names=chunk, branch=branch)
+        for index, chunk in enumerate(_chunks(names, NAMES_PER_SLIDE))
+    ]
+
+
 def _member_slides(page: BranchPage) -> list[Slide]:
     slides = []
     for group in page.members.groups:
-        if not group.rows:
-            continue
-        names = [row.name for row in group.rows]
-        for index, chunk in enumerate(_chunks(names, NAMES_PER_SLIDE)):
-            slides.append(
-                Slide(
-                    "members",
-                    _continued(f"{page.branch.name} · {group.title}", index),
-                    f"{page.year} 年度星级党员公示 · 共 {len(names)} 名",
-                    names=chunk,
-                    branch=page.branch.id,
-                )
+        if group.rows:
+            slides += _name_slides(
+                "members",
+                f"{page.branch.name} · {group.title}",
+                f"{page.year} 年度星级党员公示 · 共 {len(group.rows)} 名",
+                [row.name for row in group.rows],
+                page.branch.id,
             )
     return slides
 
@@ -97,17 +102,10 @@ def slides(
         out += [_branch_slide(page), *_member_slides(page)]
     else:
         for group in view.branches.groups:
-            if not group.rows:
-                continue
-            names = [row.name for row in group.rows]
-            for index, chunk in enumerate(_chunks(names, NAMES_PER_SLIDE)):
-                out.append(
-                    Slide(
-                        "branches",
-                        _continued(f"{view.year} 年度{group.title}", index),
-                        f"共 {len(names)} 个",
-                        names=chunk,
-                    )
+            if group.rows:
+                names = [row.name for row in group.rows]
+                out += _name_slides(
+                    "branches", f"{view.year} 年度{group.title}", f"共 {len(names)} 个", names
                 )
         for page in view.pages.values():
             out += _member_slides(page)
