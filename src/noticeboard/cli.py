@@ -183,6 +183,13 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _data_dir(command: argparse.ArgumentParser) -> None:
+    """The optional DATA_DIR argument every command that reads the registries takes."""
+    command.add_argument(
+        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m noticeboard", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令 COMMAND")
@@ -193,9 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="检查数据文件夹中的所有文件，每个问题一行：文件:行号: 说明。\n"
         "Check every file of the data folder; one line per problem: FILE:LINE: message.",
     )
-    check.add_argument(
-        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
-    )
+    _data_dir(check)
     check.add_argument(
         "--stories",
         type=Path,
@@ -228,9 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument(
         "revision", metavar="REVISION", help="git 版本，例如 HEAD、origin/main / a git revision"
     )
-    diff.add_argument(
-        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
-    )
+    _data_dir(diff)
     diff.add_argument(
         "--format",
         choices=("text", "markdown"),
@@ -247,9 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
         "reviews and ledger files; earlier years are left as they are.",
     )
     year.add_argument("year", metavar="YEAR", type=int, help="新的考核年度，例如 2026 / the new year")
-    year.add_argument(
-        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
-    )
+    _data_dir(year)
     year.set_defaults(run=_new_year)
 
     export = commands.add_parser(
@@ -260,9 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Export the year's registries and ratings to one .xlsx workbook (one sheet per registry; "
         "nothing under private).",
     )
-    export.add_argument(
-        "data_dir", nargs="?", type=Path, default=Path("data"), help="数据文件夹 / data folder（默认 data）"
-    )
+    _data_dir(export)
     export.add_argument(
         "--out", type=Path, default=None, help="输出文件 / output file（默认 公示数据-年度.xlsx）"
     )
