@@ -97,16 +97,17 @@ def _domain() -> Any:
     if state.command == "serve":
         for name in [n for n in sys.modules if n == "noticeboard" or n.startswith("noticeboard.")]:
             del sys.modules[name]
-    importlib.import_module("noticeboard.boards")
-    importlib.import_module("noticeboard.opendata")
-    importlib.import_module("noticeboard.printing")
-    importlib.import_module("noticeboard.photos")
-    importlib.import_module("noticeboard.stats")
-    importlib.import_module("noticeboard.gitsource")
-    importlib.import_module("noticeboard.changelog")
-    importlib.import_module("noticeboard.updates")
-    importlib.import_module("noticeboard.sharecards")
-    importlib.import_module("noticeboard.screen")
+    importlib.import_module("noticeboard.registries")
+    importlib.import_module("noticeboard.boards.township")
+    importlib.import_module("noticeboard.outputs.open_data")
+    importlib.import_module("noticeboard.outputs.print_pages")
+    importlib.import_module("noticeboard.registries.photos")
+    importlib.import_module("noticeboard.boards.statistics")
+    importlib.import_module("noticeboard.office.git_history")
+    importlib.import_module("noticeboard.office.change_log")
+    importlib.import_module("noticeboard.outputs.page_dates")
+    importlib.import_module("noticeboard.outputs.share_cards")
+    importlib.import_module("noticeboard.outputs.screens")
     return importlib.import_module("noticeboard")
 
 
@@ -122,7 +123,7 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(100)  # before the feed plugin reads the build date (SOURCE_DATE_EPOCH)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()  # a rebuild while serving: let the previous registry be collected
-    domain = _domain()
+    _domain()
     root = Path(config.config_file_path).parent
     if not config.site_url:
         raise PluginError(
@@ -130,13 +131,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "打印的公示栏上的二维码要指向网站上的页面，请先填写 site_url。"
         )
     try:
-        registry = domain.load_registry(
+        registry = _domain_module("noticeboard.registries").load_registry(
             root / "data",
             stories_dir=Path(config.docs_dir) / "stories" / "posts",
             root=root,
             cache_dir=_cache_dir(config),
         )
-    except domain.RegistryError as error:
+    except _domain_module("noticeboard.registries").RegistryError as error:
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
     site = registry.site
     as_of = site.as_of or dt.date.today()
@@ -145,13 +146,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         midnight = dt.datetime.combine(site.as_of, dt.time(), tzinfo=dt.timezone(dt.timedelta(hours=8)))
         os.environ["SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
         state.set_epoch = True
-    state.boards = domain.boards.build_boards(registry, as_of)
-    state.stats = domain.stats.build_stats(state.boards)
+    state.boards = _domain_module("noticeboard.boards.township").build_boards(registry, as_of)
+    state.stats = _domain_module("noticeboard.boards.statistics").build_stats(state.boards)
     # Git history, when there is one: each board's last change, and the public change log.
-    gitsource = _domain_module("noticeboard.gitsource")
+    gitsource = _domain_module("noticeboard.office.git_history")
     history = gitsource.data_history(root / "data")
     state.updated = gitsource.last_changed(history)
-    state.revisions = _domain_module("noticeboard.changelog").revisions(
+    state.revisions = _domain_module("noticeboard.office.change_log").revisions(
         root / "data", history, _cache_dir(config) / "changelog"
     )
     state.in_git = bool(history)
@@ -226,7 +227,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         state.urls[_url_key(spec)] = file.url
     _add_share_cards(files, config)
     state.photos = {None: PHOTO_PLACEHOLDER}
-    web = _domain_module("noticeboard.photos").Photos(_cache_dir(config) / "photos")
+    web = _domain_module("noticeboard.registries.photos").Photos(_cache_dir(config) / "photos")
     for name, path in sorted(state.boards.registry.photos.items()):
         photo = web.web(path)
         uri = f"assets/photos/{photo.name}"
@@ -234,11 +235,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         state.photos[name] = uri
     # Posters need the live pages' URLs (their QR codes), so they come second. They are
     # standalone sheets of paper, rendered in on_post_build without the page pipeline.
-    qr = _domain_module("noticeboard.posters").QrCodes(_cache_dir(config) / "qr")
+    qr = _domain_module("noticeboard.outputs.posters").QrCodes(_cache_dir(config) / "qr")
     state.posters = _poster_pages(config.site_url or "", qr.svg)
     for poster in state.posters:
         state.urls[("print", state.boards.current.year, poster.key)] = _static_url(poster.key, config)
-    opendata = _domain_module("noticeboard.opendata")
+    opendata = _domain_module("noticeboard.outputs.open_data")
     for name, text in opendata.files(state.boards, state.stats).items():
         files.append(File.generated(config, name, content=text))
     return files
@@ -246,7 +247,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _add_share_cards(files: Files, config: MkDocsConfig) -> None:
     """One share card (og:image) per generated page, and one for every other page."""
-    cards = _domain_module("noticeboard.sharecards")
+    cards = _domain_module("noticeboard.outputs.share_cards")
     store = cards.Cards(_cache_dir(config) / "cards")
     site = state.boards.registry.site
     notice = f"公示期 {_chinese_date(site.notice.start)}至{_chinese_date(site.notice.end)}"
@@ -279,7 +280,7 @@ class PosterPage:
 
 def _poster_pages(site_url: str, qr: Any) -> list[PosterPage]:
     """The domain's printable pages, with their QR codes leading to this site's pages."""
-    posters = _domain_module("noticeboard.posters")
+    posters = _domain_module("noticeboard.outputs.posters")
     year = state.boards.current.year
     base = site_url.rstrip("/") + "/"
 
@@ -292,7 +293,7 @@ def _poster_pages(site_url: str, qr: Any) -> list[PosterPage]:
             page.title,
             posters.PosterSet(page.posters, page.label, _url_for(page.back[0], year, page.back[1])),
         )
-        for page in _domain_module("noticeboard.printing").catalogue(
+        for page in _domain_module("noticeboard.outputs.print_pages").catalogue(
             state.boards, live, qr, state.photos.__getitem__
         )
     ]
@@ -423,7 +424,7 @@ def on_page_context(
         context["view_year"] = spec.year
         kind, year, key = _url_key(spec)
         # Not "updated": Material's source-file partial would show that date a second time.
-        context["nb_updated"] = _domain_module("noticeboard.updates").updated_on(
+        context["nb_updated"] = _domain_module("noticeboard.outputs.page_dates").updated_on(
             state.updated, kind, year, key
         )
     elif page.meta.get("template") == "story.html":
@@ -518,7 +519,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _write_screens(site_dir: Path, config: MkDocsConfig) -> None:
     """电子屏 pages: the township's at ``screen/``, each branch's at ``screen/<id>/``."""
-    screen = _domain_module("noticeboard.screen")
+    screen = _domain_module("noticeboard.outputs.screens")
     template = state.env.get_template("screen.html")
     registry = state.boards.registry
     stories = [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard import Registry, RegistryError, load_registry
+from noticeboard.registries import Registry, RegistryError, load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -8,9 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 
 from conftest import ROOT, Township
-from noticeboard import Registry, load_registry
-from noticeboard.aggregation import is_listed, rate_year, summarize
-from noticeboard.models import Privacy
+from noticeboard.registries import Registry, load_registry
+from noticeboard.registries.models import Privacy
+from noticeboard.rules.results import is_listed, rate_year, summarize
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Township
-from noticeboard import Registry, RegistryError, load_registry
+from noticeboard.registries import Registry, RegistryError, load_registry
 
 
 def _load(town: Township, cache: Path) -> Registry:

@@ -6,8 +6,8 @@ from collections import Counter
 from pathlib import Path
 
 from conftest import ROOT
-from noticeboard import load_registry
 from noticeboard.demo import Shape, generate
+from noticeboard.registries import load_registry
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

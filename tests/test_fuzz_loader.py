@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import BRANCHES, COMMITMENTS, LEDGER, MEMBERS, SITE, Township
-from noticeboard import RegistryError, load_registry
+from noticeboard.registries import RegistryError, load_registry
 from test_instrument_validation import BRANCH_EXTRAS, REVIEWS
 
 SOURCES = {

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from conftest import ROOT, build_site, make_project
-from noticeboard import load_registry
+from noticeboard.registries import load_registry
 from test_cli import run
 
 

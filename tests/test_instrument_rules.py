@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from noticeboard.models import DutyReportScheme, VenueScheme
-from noticeboard.ratings import describe_venue_tiers, rate_duty_report, rate_venue
-from noticeboard.stats import age_band, education_band, share
+from noticeboard.boards.statistics import age_band, education_band, share
+from noticeboard.registries.models import DutyReportScheme, VenueScheme
+from noticeboard.rules.ratings import describe_venue_tiers, rate_duty_report, rate_venue
 
 D = Decimal
 DEFAULT_DUTY = DutyReportScheme()

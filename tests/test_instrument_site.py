@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from conftest import ROOT, Township, build_site, make_project
-from noticeboard import Registry, load_registry
+from noticeboard.registries import Registry, load_registry
 from test_instrument_validation import REVIEWS, with_extras
 
 AS_OF = dt.date(2026, 1, 5)

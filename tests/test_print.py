@@ -13,8 +13,8 @@ import zxingcpp
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT, build_site
-from noticeboard import load_registry
-from noticeboard.boards import build_boards
+from noticeboard.boards.township import build_boards
+from noticeboard.registries import load_registry
 from pdftext import readable
 
 ARTIFACTS = ROOT / "test-artifacts"

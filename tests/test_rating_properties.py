@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from noticeboard import load_registry
-from noticeboard.aggregation import rate_year
 from noticeboard.demo import dump
-from noticeboard.models import BranchScheme, MemberScheme
-from noticeboard.ratings import rate_branch, rate_member
+from noticeboard.registries import load_registry
+from noticeboard.registries.models import BranchScheme, MemberScheme
+from noticeboard.rules.ratings import rate_branch, rate_member
+from noticeboard.rules.results import rate_year
 
 scores = st.decimals(min_value=0, max_value=100, places=2, allow_nan=False, allow_infinity=False)
 places = st.integers(min_value=0, max_value=3)

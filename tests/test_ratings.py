@@ -6,8 +6,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from noticeboard.models import BranchScheme, LedgerScheme, MemberScheme
-from noticeboard.ratings import (
+from noticeboard.registries.models import BranchScheme, LedgerScheme, MemberScheme
+from noticeboard.rules.ratings import (
     describe_tiers,
     ledger_total,
     rate_branch,

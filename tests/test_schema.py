@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from noticeboard.schema import FILES, render
+from noticeboard.office.json_schemas import FILES, render
 
 SCHEMA_DIR = ROOT / "docs" / "schema"
 

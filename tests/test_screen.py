@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from conftest import ROOT
-from noticeboard import load_registry
+from noticeboard.registries import load_registry
 
 ARTIFACTS = ROOT / "test-artifacts"
 WATCH = """() => {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from noticeboard.sharecards import FONT, Card, draw, drawable
+from noticeboard.outputs.share_cards import FONT, Card, draw, drawable
 
 SITE_URL = "https://noticeboard.example.org/"
 META = re.compile(r'<meta property="og:(\w+(?::\w+)?)" content="([^"]*)">')

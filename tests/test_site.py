@@ -12,8 +12,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import ROOT, build_site
-from noticeboard import Registry, load_registry
-from noticeboard.boards import build_boards
+from noticeboard.boards.township import build_boards
+from noticeboard.registries import Registry, load_registry
 
 AS_OF = dt.date(2026, 1, 5)
 

@@ -1,43 +1,13 @@
-"""Noticeboard: the domain of township Party notice boards (公示栏).
+"""Noticeboard: the public notice boards (公示栏) of township Party organisations.
 
-Loading and validating the registries, rating branches and members by the
-published rules, and aggregating what the boards show. This package knows
-nothing of MkDocs or Jinja; the site is built by thin hooks over it.
+Sub-packages, each importing only from the ones before it (``make lint`` enforces it):
+
+- ``registries``: reading and checking ``data/`` (YAML source, models, messages, cross-checks, errors);
+- ``rules``: the published rules (ratings) and a year's results;
+- ``boards``: one module per board kind, declaring everything about it;
+- ``outputs``: what is published (page catalogue, posters, screens, share cards, open data);
+- ``office``: the office's tools (import, export, diff, new year, git history, change log);
+- ``cli``, ``demo`` and ``publication`` on top.
+
+Nothing here imports MkDocs or Jinja: the site engine is reached only through ``hooks/``.
 """
-
-from __future__ import annotations
-
-from pathlib import Path
-
-from .errors import Problem, Problems, RegistryError
-from .integrity import build_registry
-from .memory import paused_gc
-from .registry import Registry, read_files
-from .yamlsource import ParseCache
-
-__all__ = ["Problem", "Registry", "RegistryError", "load_registry"]
-
-
-def load_registry(
-    data_dir: Path,
-    *,
-    stories_dir: Path | None = None,
-    root: Path | None = None,
-    cache_dir: Path | None = None,
-) -> Registry:
-    """Read, validate and cross-check every registry under ``data_dir``.
-
-    ``stories_dir`` is the blog's posts folder, whose front matter links case
-    stories to branches. ``root`` is the folder file names are shown relative to
-    in messages (default: the current directory). ``cache_dir`` keeps parsed
-    files between runs, so only changed files are parsed again. Raises :class:`RegistryError`
-    listing every problem at once when anything is wrong.
-    """
-    problems = Problems(root=Path.cwd() if root is None else root)
-    if not data_dir.is_dir():
-        problems.add(data_dir, 0, "找不到数据文件夹")
-        problems.raise_if_any()
-    with paused_gc():
-        cache = ParseCache(cache_dir) if cache_dir is not None else None
-        loaded = read_files(data_dir, stories_dir, problems, cache)
-        return build_registry(loaded, problems, stories_dir)

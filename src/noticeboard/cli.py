@@ -14,19 +14,19 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import load_registry
-from .aggregation import rate_year, summarize
-from .boards import build_boards
-from .changes import compare, render, snapshot
-from .demo import Shape, generate
-from .errors import RegistryError
-from .export import sheets as workbook_sheets
-from .export import write as write_workbook
-from .gitsource import GitError, checkout_folder
-from .importer import import_files, write_templates
-from .newyear import YearError, open_year
-from .schema import SCHEMA_DIR, write_schemas
-from .spreadsheets import SheetError
+from noticeboard.boards.township import build_boards
+from noticeboard.demo import Shape, generate
+from noticeboard.office.board_diff import compare, render, snapshot
+from noticeboard.office.git_history import GitError, checkout_folder
+from noticeboard.office.json_schemas import SCHEMA_DIR, write_schemas
+from noticeboard.office.new_year import YearError, open_year
+from noticeboard.office.spreadsheet_export import sheets as workbook_sheets
+from noticeboard.office.spreadsheet_export import write as write_workbook
+from noticeboard.office.spreadsheet_import import import_files, write_templates
+from noticeboard.office.spreadsheet_reading import SheetError
+from noticeboard.registries import load_registry
+from noticeboard.registries.errors import RegistryError
+from noticeboard.rules.results import rate_year, summarize
 
 DESCRIPTION = """\
 公示栏（Noticeboard）：检查党组织、党员、积分和公开承诺数据，生成评星公示栏。

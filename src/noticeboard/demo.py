@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from PIL import Image, ImageDraw
 
-from .models.scheme import DEFAULT_CHECKLIST
+from noticeboard.registries.models.scheme import DEFAULT_CHECKLIST
 
 YEARS = (2024, 2025)
 SITE_YEAR = 2025

@@ -1,0 +1,1 @@
+"""The organisation office's tools: spreadsheet import and export, diff, new year, git history."""

@@ -1,0 +1,727 @@
+"""``import``: spreadsheets filled in by the office, merged into the YAML registries.
+
+Rules that make it safe:
+- Only what a sheet carries changes: an empty cell, a column the sheet does not
+  have, comments, ``private`` and earlier years are kept (files are edited with a
+  round-trip YAML editor, so the rest of each file stays byte for byte).
+- Every bad cell is reported as ``FILE:SHEET!CELL: message``; the merged result
+  is validated like any hand edit; when anything is wrong, nothing is written.
+- Records are matched by ``编号`` (id); a new id adds a record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from tqdm import tqdm
+
+from noticeboard.office.spreadsheet_export import fixed_times
+from noticeboard.office.spreadsheet_reading import Row, Table, Value, read_tables
+from noticeboard.registries import load_registry
+from noticeboard.registries.errors import Problems, RegistryError
+from noticeboard.registries.messages import explain
+from noticeboard.registries.models import (
+    CATEGORY_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    Branch,
+    Commitment,
+    LedgerEntry,
+    Member,
+)
+from noticeboard.registries.reading import Registry
+from noticeboard.registries.yaml_source import Document, parse_yaml
+
+
+class CellError(Exception):
+    """A cell whose value cannot be used (message in Chinese)."""
+
+
+# Converters: a cell's value → what the YAML file holds -------------------------------------
+
+
+def text(value: Value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def number(value: Value) -> Decimal:
+    if isinstance(value, bool | dt.date):
+        raise CellError("应为数字")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))  # 89.9 as shown, not the binary 89.900000000000005684…
+    try:
+        return Decimal(str(value).replace("，", "").replace(",", ""))
+    except InvalidOperation:
+        raise CellError(f"“{value}”应为数字") from None
+
+
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def date(value: Value) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    match = _DATE.match(str(value))
+    if match:
+        try:
+            return dt.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            pass
+    raise CellError(f"“{value}”应为日期，例如 2025-03-01 或 2025/3/1")
+
+
+def year(value: Value) -> int:
+    if isinstance(value, dt.date):
+        return value.year
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+        return int(value)
+    raise CellError(f"“{value}”应为四位数的年份，例如 1975")
+
+
+def choice(labels: dict[str, str], *extra: tuple[str, str]) -> Callable[[Value], str]:
+    """A value written as its key (``rural``) or its Chinese name (农村党员, 农村)."""
+    words = {label: key for key, label in labels.items()}
+    words.update({label.removesuffix("党员").removesuffix("党支部"): key for key, label in labels.items()})
+    words.update(dict(extra))
+
+    def convert(value: Value) -> str:
+        written = text(value)
+        if written in labels:
+            return written
+        if written in words:
+            return words[written]
+        raise CellError(f"“{written}”不是可选的值，应为 {'、'.join(labels.values())} 之一")
+
+    return convert
+
+
+def gender(value: Value) -> str:
+    written = text(value)
+    if written not in ("男", "女"):
+        raise CellError(f"“{written}”应为 男 或 女")
+    return written
+
+
+# Columns -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    """A spreadsheet column: its accepted headers, the key it fills and how its cells are read."""
+
+    headers: tuple[str, ...]
+    key: str
+    """The record key; ``a.b`` for a nested key; ``{year}`` where the year goes."""
+    convert: Callable[[Value], Any]
+    note: str = ""
+    """What the template's header note says."""
+
+
+MEMBER = (
+    Column(("编号", "党员编号"), "id", text, "全镇唯一的编号，例如 m00001；新编号即新增党员"),
+    Column(("姓名",), "name", text, "姓名"),
+    Column(("性别",), "gender", gender, "男 或 女"),
+    Column(("民族",), "ethnicity", text, "例如 汉族"),
+    Column(("学历",), "education", text, "例如 大专、高中、初中"),
+    Column(("出生年份", "出生年月"), "born", year, "例如 1975（不公开）"),
+    Column(("入党时间",), "joined", date, "例如 2009-11-18"),
+    Column(("类别",), "category", choice(CATEGORY_LABELS), "农村党员、机关党员、离退休党员、流动党员、其他"),
+    Column(("党支部", "所在党支部", "党支部编号"), "branch", text, "所在党支部的编号或名称；新增党员必填"),
+    Column(
+        ("积分", "年度积分", "年度总积分"), "points.{year}", number, "年度总积分；表头可写年份，如 2025年积分"
+    ),
+    Column(("不参与评星原因",), "exempt.{year}", text, "经申请同意不参与评星的原因"),
+)
+BRANCH = (
+    Column(("编号", "党组织编号"), "id", text, "用于网址的编号：小写英文字母、数字和 -"),
+    Column(("名称", "党组织名称"), "name", text, "例如 青山村第一党支部"),
+    Column(("类型",), "kind", choice(KIND_LABELS), "党总支、村党支部、机关党支部……"),
+    Column(("所属党总支",), "parent", text, "党总支的编号或名称"),
+    Column(("书记",), "secretary", text, "书记姓名"),
+    Column(("积分制管理考核",), "assessments.{year}.points", number, "0–100"),
+    Column(("年终目标考核",), "assessments.{year}.target", number, "0–100"),
+    Column(("总分", "考核总分"), "assessments.{year}.score", number, "只有总分时填这一列"),
+    Column(("分类定级",), "grade.{year}", text, "好、较好、一般、较差"),
+    Column(("日常记实考核",), "duty_report.{year}.daily", number, "书记述职评议，0–100"),
+    Column(("现场观摩考核",), "duty_report.{year}.onsite", number, "0–100"),
+    Column(("年度综合考核",), "duty_report.{year}.annual", number, "0–100"),
+    Column(("述职评议考核",), "duty_report.{year}.review", number, "0–100"),
+)
+COMMITMENT = (
+    Column(("编号", "承诺编号"), "id", text, "全镇唯一的编号；新编号即新增承诺"),
+    Column(("年度",), "year", year, "承诺所属年度；不填则按承诺日期"),
+    Column(("承诺人",), "by", text, "党员编号或党组织编号（也可写姓名，不能重名）"),
+    Column(("承诺内容",), "text", text, "承诺事项"),
+    Column(("类别",), "category", text, "可不填"),
+    Column(("承诺日期",), "made", date, "例如 2025-02-01"),
+    Column(("完成时限", "计划完成日期"), "due", date, "例如 2025-12-01"),
+    Column(("审核人",), "approved_by", text, "党组织书记姓名"),
+    Column(("审核日期",), "approved_on", date, ""),
+    Column(("状态",), "status", choice(STATUS_LABELS), "计划中、进行中、已兑现、未兑现"),
+    Column(("兑现日期",), "fulfilled_on", date, "状态为已兑现时必填"),
+)
+LEDGER = (
+    Column(("党员编号", "编号"), "member", text, "党员编号（也可写姓名，不能重名）"),
+    Column(("日期",), "date", date, "例如 2025-03-01"),
+    Column(("事项",), "item", text, "例如 参加主题党日"),
+    Column(("分值", "加减分"), "points", number, "加分为正，扣分为负"),
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of sheet: its columns, the model of its records and how it is recognised."""
+
+    name: str
+    title: str
+    columns: tuple[Column, ...]
+    model: type[BaseModel]
+    marks: tuple[str, ...]
+    """Headers that together identify the kind."""
+
+
+KINDS = (
+    Kind("ledger", "积分台账", LEDGER, LedgerEntry, ("事项", "日期")),
+    Kind("commitments", "公开承诺", COMMITMENT, Commitment, ("承诺内容",)),
+    Kind("members", "党员", MEMBER, Member, ("姓名", "性别")),
+    Kind("branches", "党组织", BRANCH, Branch, ("名称",)),
+)
+IMPORT_ORDER = ("branches", "members", "commitments", "ledger")
+_YEAR_HEADER = re.compile(r"^(\d{4})\s*年?度?\s*(.+)$")
+
+
+def _kind_of(table: Table) -> Kind | None:
+    """The kind whose marks the headers carry, else the kind that knows most of the headers."""
+    headers = {_split_year(h)[1] for h in table.headers}
+    marked = [kind for kind in KINDS if all(mark in headers for mark in kind.marks)]
+    if marked:
+        return marked[0]
+    known = {kind.name: sum(any(h in c.headers for c in kind.columns[1:]) for h in headers) for kind in KINDS}
+    best = max(KINDS, key=lambda kind: known[kind.name])
+    return best if known[best.name] else None
+
+
+def _split_year(header: str) -> tuple[int | None, str]:
+    match = _YEAR_HEADER.match(header)
+    return (int(match.group(1)), match.group(2).strip()) if match else (None, header.strip())
+
+
+# The merge ------------------------------------------------------------------------------------
+
+
+def _yaml() -> YAML:
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.representer.add_representer(Decimal, _decimal)
+    return yaml
+
+
+def _decimal(representer: Any, value: Decimal) -> Any:
+    written = format(value, "f")
+    tag = "tag:yaml.org,2002:float" if "." in written else "tag:yaml.org,2002:int"
+    return representer.represent_scalar(tag, written)
+
+
+@dataclass
+class Touched:
+    """A record the import wrote, and where its values came from."""
+
+    source: str
+    """The spreadsheet's file name."""
+    cells: dict[str, str]
+    flawed: bool = False
+    """A cell of its row was already reported: the record is not checked again (no echo of that cell)."""
+    """Top-level record key → the cell it came from."""
+
+
+@dataclass
+class Outcome:
+    """What an import did or would do."""
+
+    problems: list[str] = field(default_factory=list)
+    added: dict[str, int] = field(default_factory=dict)
+    changed: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    """Data files written (relative to the data folder)."""
+
+    def summary(self) -> str:
+        parts = []
+        for kind in KINDS:
+            counts = [
+                f"{label} {numbers[kind.name]}"
+                for label, numbers in (("新增", self.added), ("修改", self.changed), ("未变", self.unchanged))
+                if numbers.get(kind.name)
+            ]
+            if counts:
+                parts.append(f"{kind.title}：{'，'.join(counts)}")
+        return "；".join(parts) or "表格中没有数据"
+
+
+class _Merge:
+    """The data folder's files being edited in memory."""
+
+    def __init__(self, data_dir: Path, registry: Registry, default_year: int) -> None:
+        self.data_dir = data_dir
+        self.registry = registry
+        self.default_year = default_year
+        self.yaml = _yaml()
+        self.docs: dict[str, CommentedSeq] = {}
+        self.original: dict[str, str] = {}
+        self.touched: dict[tuple[str, int], Touched] = {}
+        self.new_members: dict[str, str] = {}
+        """Members this import adds → their branch, so later sheets may name them."""
+        self.outcome = Outcome()
+
+    def doc(self, relative: str, header: str) -> CommentedSeq:
+        if relative not in self.docs:
+            path = self.data_dir / relative
+            text = path.read_text(encoding="utf-8-sig") if path.exists() else header
+            self.original[relative] = text
+            loaded = self.yaml.load(text)
+            self.docs[relative] = loaded if isinstance(loaded, CommentedSeq) else CommentedSeq()
+        return self.docs[relative]
+
+    def cell_error(self, table: Table, row: Row, header: str, message: str) -> None:
+        self.outcome.problems.append(f"{table.path.name}:{row.cells.get(header, table.name)}: {message}")
+
+    def count(self, which: dict[str, int], kind: str) -> None:
+        which[kind] = which.get(kind, 0) + 1
+
+
+def import_files(paths: list[Path], data_dir: Path, year: int | None = None, write: bool = True) -> Outcome:
+    """Import ``paths`` into ``data_dir``; writes nothing when any problem is found (or ``write`` is False)."""
+    try:
+        registry = load_registry(data_dir)
+    except RegistryError as error:
+        return Outcome(problems=["数据有误，请先改正后再导入：", *(str(p) for p in error.problems)])
+    merge = _Merge(data_dir, registry, year or registry.site.year)
+    tables: list[tuple[int, Table, Kind]] = []
+    for path in paths:
+        for table in read_tables(path):
+            kind = _kind_of(table)
+            if kind is None:
+                expected = "；".join(f"{k.title}表需要表头 {'、'.join(k.marks)}" for k in KINDS)
+                merge.outcome.problems.append(f"{path.name}:{table.name}: 认不出是哪种表格（{expected}）")
+                continue
+            tables.append((IMPORT_ORDER.index(kind.name), table, kind))
+    # Organisations before members before what names them, whatever order the files came in.
+    for _, table, kind in sorted(tables, key=lambda item: item[0]):
+        _import_table(merge, table, kind)
+    texts = {name: _dump(merge.yaml, doc) for name, doc in merge.docs.items()}
+    changed = {name: text for name, text in texts.items() if text != merge.original[name]}
+    parsed = _parse_changed(merge, changed)
+    _validate_records(merge, parsed)
+    _validate_whole(merge, changed, parsed)
+    if merge.outcome.problems or not write:
+        return merge.outcome
+    for name, text in changed.items():
+        target = data_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".importing")
+        partial.write_text(text, encoding="utf-8", newline="\n")
+        partial.replace(target)
+    merge.outcome.files = sorted(changed)
+    return merge.outcome
+
+
+def _dump(yaml: YAML, doc: CommentedSeq) -> str:
+    out = io.StringIO()
+    yaml.dump(doc, out)
+    return out.getvalue()
+
+
+def _columns(merge: _Merge, table: Table, kind: Kind) -> dict[str, tuple[Column, int]]:
+    """Header → (column, year) for the headers this kind knows; unknown headers are problems."""
+    found: dict[str, tuple[Column, int]] = {}
+    for header in table.headers:
+        if not header:
+            continue
+        given, bare = _split_year(header)
+        column = next((c for c in kind.columns if bare in c.headers or header in c.headers), None)
+        if column is None:
+            known = "、".join(c.headers[0] for c in kind.columns)
+            merge.outcome.problems.append(
+                f"{table.path.name}:{table.header_cells[header]}: 不认识的表头“{header}”（{kind.title}表可用：{known}）"
+            )
+            continue
+        found[header] = (column, given or merge.default_year)
+    return found
+
+
+def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
+    columns = _columns(merge, table, kind)
+    # A progress bar on a terminal for long sheets (none in CI logs or tests: not a terminal).
+    rows = tqdm(table.rows, desc=f"{table.path.name} {table.name}", unit="行", disable=None, leave=False)
+    for row in rows:
+        values: dict[str, tuple[Any, str, int]] = {}
+        bad = False
+        for header, (column, year_of) in columns.items():
+            raw = row.values.get(header)
+            if raw is None:
+                continue
+            try:
+                values[column.key] = (column.convert(raw), header, year_of)
+            except CellError as error:
+                merge.cell_error(table, row, header, str(error))
+                bad = True
+        before = set(merge.touched)
+        # Even a row with a bad cell is merged (in memory only), so its references are checked too.
+        {
+            "members": _member_row,
+            "branches": _branch_row,
+            "commitments": _commitment_row,
+            "ledger": _ledger_row,
+        }[kind.name](merge, table, row, values)
+        if bad:
+            for key in set(merge.touched) - before:
+                merge.touched[key].flawed = True
+
+
+Values = dict[str, tuple[Any, str, int]]
+"""Record key → (converted value, the header it came from, the column's year)."""
+
+
+def _apply(merge: _Merge, record: CommentedMap, values: Values, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """Write ``values`` into ``record`` (nested keys by year); return top-level key → header."""
+    sources: dict[str, str] = {}
+    for key, (value, header, year_of) in values.items():
+        if key in skip:
+            continue
+        path = [int(part.format(year=year_of)) if "{year}" in part else part for part in key.split(".")]
+        target = record
+        for step in path[:-1]:
+            if step not in target or not isinstance(target[step], dict):
+                target[step] = CommentedMap()
+            target = target[step]
+        target[path[-1]] = value
+        sources[str(path[0])] = header
+    return sources
+
+
+def _find(doc: CommentedSeq, key: str, value: str) -> int | None:
+    return next(
+        (i for i, item in enumerate(doc) if isinstance(item, dict) and str(item.get(key)) == value), None
+    )
+
+
+def _record(
+    merge: _Merge,
+    kind: str,
+    relative: str,
+    header: str,
+    key: str,
+    values: Values,
+    where: tuple[Table, Row],
+    skip: tuple[str, ...],
+) -> None:
+    table, row = where
+    doc = merge.doc(relative, header)
+    index = _find(doc, "id", key) if key else None
+    record = doc[index] if index is not None else CommentedMap()
+    before = _dump(merge.yaml, CommentedSeq([record])) if index is not None else None
+    sources = _apply(merge, record, values, skip)
+    if index is None:
+        doc.append(record)
+        index = len(doc) - 1
+        merge.count(merge.outcome.added, kind)
+    elif _dump(merge.yaml, CommentedSeq([record])) != before:
+        merge.count(merge.outcome.changed, kind)
+    else:
+        merge.count(merge.outcome.unchanged, kind)
+    merge.touched[(relative, index)] = Touched(table.path.name, {k: row.cells[h] for k, h in sources.items()})
+
+
+def _branch_id(merge: _Merge, written: str) -> str | None:
+    registry = merge.registry
+    if written in registry.branch_by_id:
+        return written
+    named = [b.id for b in registry.branches if b.name == written]
+    return named[0] if len(named) == 1 else None
+
+
+def _member_id(merge: _Merge, written: str) -> str | None:
+    registry = merge.registry
+    if written in registry.member_by_id or written in merge.new_members:
+        return written
+    named = [m.id for m in registry.members if m.name == written]
+    return named[0] if len(named) == 1 else None
+
+
+MEMBERS_HEADER = "# yaml-language-server: $schema=../../docs/schema/members.schema.json\n# 党员名册；private 下的内容永不公开\n"
+
+
+def _member_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
+    if "id" not in values:
+        merge.cell_error(table, row, _header_of(table, MEMBER[0]), "缺少党员编号")
+        return
+    member_id = values["id"][0]
+    current = merge.registry.branch_of.get(member_id)
+    branch = current
+    if "branch" in values:
+        written, header, _ = values["branch"]
+        branch = _branch_id(merge, written)
+        if branch is None or merge.registry.branch_by_id[branch].is_general:
+            merge.cell_error(table, row, header, f"“{written}”不是 branches.yml 中的党支部（写编号或全称）")
+            return
+        if current is not None and branch != current:
+            merge.cell_error(
+                table,
+                row,
+                header,
+                f"党员“{member_id}”在 {current} 的名册里；调动党支部请先在名册中移动这条记录",
+            )
+            return
+    if branch is None:
+        merge.cell_error(table, row, _header_of(table, MEMBER[8]), "新增党员要写所在党支部")
+        return
+    _record(
+        merge,
+        "members",
+        f"members/{branch}.yml",
+        MEMBERS_HEADER,
+        member_id,
+        values,
+        (table, row),
+        ("branch",),
+    )
+    if current is None:
+        merge.new_members[member_id] = branch
+
+
+BRANCHES_HEADER = "# yaml-language-server: $schema=../docs/schema/branches.schema.json\n"
+
+
+def _branch_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
+    if "id" not in values:
+        merge.cell_error(table, row, _header_of(table, BRANCH[0]), "缺少党组织编号")
+        return
+    if "parent" in values:
+        written, header, year_of = values["parent"]
+        parent = _branch_id(merge, written)
+        if parent is None:
+            merge.cell_error(table, row, header, f"“{written}”不是 branches.yml 中的党总支（写编号或全称）")
+            return
+        values["parent"] = (parent, header, year_of)
+    _record(merge, "branches", "branches.yml", BRANCHES_HEADER, values["id"][0], values, (table, row), ())
+
+
+def _commitment_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
+    if "id" not in values:
+        merge.cell_error(table, row, _header_of(table, COMMITMENT[0]), "缺少承诺编号")
+        return
+    if "by" in values:
+        written, header, year_of = values["by"]
+        maker = _member_id(merge, written) or _branch_id(merge, written)
+        if maker is None:
+            merge.cell_error(
+                table, row, header, f"承诺人“{written}”不是党员或党组织的编号，或有重名；请写编号"
+            )
+            return
+        values["by"] = (maker, header, year_of)
+    commitment_id = values["id"][0]
+    existing = next(
+        (y for y, items in merge.registry.commitments.items() if any(c.id == commitment_id for c in items)),
+        None,
+    )
+    chosen: int | None = values["year"][0] if "year" in values else existing
+    if chosen is None:
+        chosen = values["made"][0].year if "made" in values else merge.default_year
+    year_of = chosen
+    header = (
+        f"# yaml-language-server: $schema=../../docs/schema/commitments.schema.json\n# {year_of} 年公开承诺\n"
+    )
+    _record(
+        merge,
+        "commitments",
+        f"commitments/{year_of}.yml",
+        header,
+        commitment_id,
+        values,
+        (table, row),
+        ("year",),
+    )
+
+
+def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
+    missing = [c for c in LEDGER if c.key not in values]
+    if missing:
+        merge.cell_error(table, row, _header_of(table, missing[0]), f"缺少{missing[0].headers[0]}")
+        return
+    written, header, _ = values["member"]
+    member = _member_id(merge, written)
+    if member is None:
+        merge.cell_error(table, row, header, f"“{written}”不是党员编号，或有重名；请写党员编号")
+        return
+    values["member"] = (member, header, values["member"][2])
+    branch = merge.registry.branch_of.get(member) or merge.new_members[member]
+    when: dt.date = values["date"][0]
+    relative = f"points/{when.year}/{branch}.yml"
+    doc = merge.doc(
+        relative,
+        f"# yaml-language-server: $schema=../../../docs/schema/points.schema.json\n# {when.year} 年积分台账\n",
+    )
+    entry = {key: value for key, (value, _, _) in values.items()}
+    if any(
+        isinstance(item, dict)
+        and str(item.get("member")) == member
+        and item.get("date") == when
+        and item.get("item") == entry["item"]
+        and Decimal(str(item.get("points"))) == entry["points"]
+        for item in doc
+    ):
+        merge.count(merge.outcome.unchanged, "ledger")  # the same entry imported twice stays one
+        return
+    record = CommentedMap()
+    sources = _apply(merge, record, values)
+    doc.append(record)
+    merge.count(merge.outcome.added, "ledger")
+    merge.touched[(relative, len(doc) - 1)] = Touched(
+        table.path.name, {k: row.cells[h] for k, h in sources.items()}
+    )
+
+
+def _header_of(table: Table, column: Column) -> str:
+    return next((h for h in table.headers if _split_year(h)[1] in column.headers), table.name)
+
+
+# Validation of the result -----------------------------------------------------------------------
+
+MODELS: dict[str, type[BaseModel]] = {
+    "members": Member,
+    "branches": Branch,
+    "commitments": Commitment,
+    "points": LedgerEntry,
+}
+
+
+def _parse_changed(merge: _Merge, changed: dict[str, str]) -> dict[str, Document | None]:
+    """Each file the import changed, parsed once (None, with its problems reported, when it cannot be)."""
+    parsed: dict[str, Document | None] = {}
+    for relative, text in changed.items():
+        problems = Problems()
+        doc = parse_yaml(text, merge.data_dir / relative, problems)
+        if doc is None or not isinstance(doc.data, list):
+            merge.outcome.problems.extend(str(p) for p in problems)
+            doc = None
+        parsed[relative] = doc
+    return parsed
+
+
+def _validate_records(merge: _Merge, parsed: dict[str, Document | None]) -> None:
+    """Each record the sheet wrote, checked by its model; a problem names the cell it came from."""
+    for (relative, index), touched in sorted(merge.touched.items()):
+        doc = parsed.get(relative)
+        if doc is None or touched.flawed:
+            continue
+        model = MODELS[relative.split("/")[0].removesuffix(".yml")]
+        try:
+            model.model_validate(doc.data[index])
+        except ValidationError as error:
+            touched.flawed = True  # reported here, with its cell: not again by the whole check
+            for detail in error.errors(include_url=False):
+                key = str(detail["loc"][0]) if detail["loc"] else ""
+                _, message = explain(detail, doc, (index, *detail["loc"]), 1)
+                cell = touched.cells.get(key) or next(iter(touched.cells.values()), "")
+                merge.outcome.problems.append(f"{touched.source}:{cell}: {message}")
+
+
+def _validate_whole(merge: _Merge, changed: dict[str, str], parsed: dict[str, Document | None]) -> None:
+    """The merged data folder checked as a whole (cross-references, ranges), in a copy.
+
+    A problem inside a record the sheet wrote is reported at the cell of the key it is
+    about; any other problem at the file and line the data would have after the import.
+    """
+    with tempfile.TemporaryDirectory() as temp:
+        copy = Path(temp) / "data"
+        shutil.copytree(merge.data_dir, copy)
+        for name, text in changed.items():
+            (copy / name).parent.mkdir(parents=True, exist_ok=True)
+            (copy / name).write_text(text, encoding="utf-8")
+        try:
+            load_registry(copy, root=copy)
+        except RegistryError as error:
+            cells = _cells_by_line(merge, parsed)
+            for problem in error.problems:
+                where = cells.get((problem.file, problem.line))
+                if where is None:
+                    merge.outcome.problems.append(f"导入后 data/{problem}")
+                elif not where[1].flawed:  # a flawed record's problem was reported at its cell
+                    merge.outcome.problems.append(f"{where[0]}: {problem.message}")
+
+
+def _cells_by_line(
+    merge: _Merge, parsed: dict[str, Document | None]
+) -> dict[tuple[str, int], tuple[str, Touched]]:
+    """(file, line) inside a record the sheet wrote → ``FILE:SHEET!CELL`` of the key on that line."""
+    found: dict[tuple[str, int], tuple[str, Touched]] = {}
+    for (relative, index), touched in merge.touched.items():
+        doc = parsed.get(relative)
+        if doc is None or not isinstance(doc.data[index], dict):
+            continue
+        start = doc.line_at((index,))
+        end = doc.line_at((index + 1,)) if index + 1 < len(doc.data) else start + 10_000
+        keys = sorted((doc.line_at((index, key)), str(key)) for key in doc.data[index])
+        for line in range(start, end):
+            key = next((k for at, k in reversed(keys) if at <= line), None)
+            cell = touched.cells.get(key or "") or next(iter(touched.cells.values()), None)
+            if cell is not None:
+                found[(relative, line)] = (f"{touched.source}:{cell}", touched)
+    return found
+
+
+# Blank templates ---------------------------------------------------------------------------------
+
+TEMPLATE_STAMP = dt.datetime(2025, 1, 1)
+
+
+def write_templates(folder: Path) -> list[Path]:
+    """One blank ``.xlsx`` per kind, its headers carrying the notes above: made from the columns
+    the import reads, so a template never asks for what the import would not take."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KINDS:
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = kind.title
+        for index, column in enumerate(kind.columns, start=1):
+            cell = sheet.cell(row=1, column=index, value=column.headers[0])
+            cell.font = Font(bold=True)
+            if column.note:
+                cell.comment = Comment(column.note, "组织办")
+            sheet.column_dimensions[get_column_letter(index)].width = max(10, 2 * len(column.headers[0]) + 4)
+        sheet.freeze_panes = "A2"
+        book.properties.created = TEMPLATE_STAMP
+        book.properties.creator = "noticeboard templates"
+        buffer = io.BytesIO()
+        book.save(buffer)
+        path = folder / f"{kind.title}.xlsx"
+        path.write_bytes(fixed_times(buffer.getvalue(), TEMPLATE_STAMP))
+        written.append(path)
+    return written

@@ -1,0 +1,336 @@
+"""Cross-references between registries, checked after each record is valid on its own.
+
+Why a separate pass: a member file names a branch, a ledger entry names a
+member, a commitment names its maker. These can only be checked once every
+file has been read, and each problem must still point at its own line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from noticeboard.registries.errors import Problems, display_path
+from noticeboard.registries.models import Branch, LedgerEntry, Member, Schemes, Site
+from noticeboard.registries.models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
+from noticeboard.registries.photos import check_photo
+from noticeboard.registries.reading import Loaded, Located, Registry, Story
+
+
+def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None) -> Registry:
+    """Check every cross-reference; raise :class:`RegistryError` listing all problems."""
+    schemes = loaded.schemes.record if loaded.schemes else Schemes()
+    branches = _check_branches(loaded, schemes, problems)
+    members, branch_of = _check_members(loaded, branches, schemes, problems)
+    ledgers = _check_ledgers(loaded, branch_of, problems)
+    known = set(branches) | set(branch_of)
+    _check_commitments(loaded, known, branches, branch_of, problems)
+    _check_stories(loaded, branches, problems)
+    _check_reviews(loaded, branches, branch_of, problems)
+    photos = _check_photos(loaded, problems)
+    problems.raise_if_any()
+    assert loaded.site is not None  # a missing site.yml is a problem raised above
+    site: Site = loaded.site.record
+    stories = tuple(
+        Story(
+            path=story.path.relative_to(stories_dir).as_posix() if stories_dir else story.path.name,
+            meta=story.record,
+            title=loaded.story_titles[story.path],
+        )
+        for story in loaded.stories
+    )
+    return Registry(
+        site=site,
+        schemes=schemes,
+        branches=tuple(located.record for located in loaded.branches),
+        members=tuple(members),
+        branch_of=branch_of,
+        ledgers=ledgers,
+        commitments={
+            year: tuple(located.record for located in items)
+            for year, items in sorted(loaded.commitments.items())
+        },
+        stories=stories,
+        reviews={
+            year: tuple(located.record for located in items) for year, items in sorted(loaded.reviews.items())
+        },
+        photos=photos,
+        sources=loaded.files,
+    )
+
+
+def _duplicates(items: Iterable[tuple[str, Located[Any], str]], what: str, problems: Problems) -> None:
+    """Report every id seen before, naming where it was first used."""
+    first: dict[str, Located[Any]] = {}
+    for key, located, field in items:
+        if key in first:
+            earlier = first[key]
+            where = display_path(earlier.path, problems.root)
+            problems.add(
+                located.path,
+                located.line(field),
+                f"{what}编号“{key}”重复，已在 {where}:{earlier.line(field)} 使用；编号必须唯一",
+            )
+        else:
+            first[key] = located
+
+
+def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dict[str, Branch]:
+    items = loaded.branches
+    _duplicates(((b.record.id, b, "id") for b in items), "党组织", problems)
+    by_id = {b.record.id: b.record for b in items}
+    for located in items:
+        branch = located.record
+        if branch.parent is not None:
+            parent = by_id.get(branch.parent)
+            if parent is None and not loaded.may_exist("branches", branch.parent):
+                problems.add(
+                    located.path, located.line("parent"), f"所属党总支“{branch.parent}”不存在于 branches.yml"
+                )
+            elif parent is not None and not parent.is_general:
+                problems.add(
+                    located.path,
+                    located.line("parent"),
+                    f"“{branch.parent}”不是党总支（kind: general），不能作为 parent",
+                )
+            elif parent is not None and branch.is_general:
+                problems.add(
+                    located.path, located.line("parent"), "党总支（kind: general）不能再有上级 parent"
+                )
+        if branch.is_general and branch.assessments:
+            problems.add(
+                located.path,
+                located.line("assessments"),
+                "党总支（kind: general）不参与支部评星，不应有 assessments",
+            )
+        _check_weighted(located, "assessments", branch.assessments, schemes.branch, problems)
+        _check_weighted(located, "duty_report", branch.duty_report, schemes.duty_report, problems)
+        _check_venues(located, schemes.venue, problems)
+        for year in branch.rectification:
+            if year not in branch.grade:
+                problems.add(
+                    located.path,
+                    located.line("rectification", year),
+                    f"{year} 年写了整顿转化 rectification，但 grade 中没有 {year} 年的分类定级",
+                )
+    return by_id
+
+
+WEIGHTED_NAMES = {"assessments": "考核", "duty_report": "述职评议"}
+
+
+def _check_weighted(
+    located: Located[Branch],
+    key: str,
+    by_year: dict[int, dict[str, Any]],
+    scheme: WeightedScheme,
+    problems: Problems,
+) -> None:
+    """Each year's scores name every component of the scheme, or only ``score`` (the total)."""
+    shape = "、".join(f"{name}（{COMPONENT_LABELS.get(name, name)}）" for name in scheme.components)
+    for year, scores in by_year.items():
+        keys = set(scores)
+        if keys != {"score"} and keys != set(scheme.components):
+            problems.add(
+                located.path,
+                located.line(key, year),
+                f"{year} 年的{WEIGHTED_NAMES[key]}应写全 {shape}，或只写 score（总分）；"
+                f"现在写的是 {'、'.join(sorted(keys)) or '空'}",
+            )
+
+
+def _check_venues(located: Located[Branch], scheme: VenueScheme, problems: Problems) -> None:
+    """Checklist items must be the scheme's; stars derived from checks need every item."""
+    items = scheme.items
+    for year, venue in located.record.venue.items():
+        for item in venue.checks:
+            if item not in items:
+                close = difflib.get_close_matches(item, items, n=1, cutoff=0.5)
+                hint = f"，是不是“{close[0]}”？" if close else f"；检查项应为：{'、'.join(items)}"
+                problems.add(
+                    located.path,
+                    located.line("venue", year, "checks", item),
+                    f"“{item}”不是 schemes.yml 中活动场所的检查项{hint}",
+                )
+        missing = [item for item in items if item not in venue.checks]
+        if venue.stars is None and missing:
+            problems.add(
+                located.path,
+                located.line("venue", year, "checks"),
+                f"{year} 年没有写核定星级 stars，要按检查项评定，但缺少这些检查项：{'、'.join(missing)}"
+                "（达标写 true，未达标写 false）",
+            )
+
+
+def _check_members(
+    loaded: Loaded, branches: dict[str, Branch], schemes: Schemes, problems: Problems
+) -> tuple[list[Member], dict[str, str]]:
+    members: list[Member] = []
+    branch_of: dict[str, str] = {}
+    low, high = schemes.member.ledger.min, schemes.member.ledger.max
+    for branch_id, path in loaded.member_files.items():
+        branch = branches.get(branch_id)
+        if branch is None and not loaded.may_exist("branches", branch_id):
+            problems.add(
+                path,
+                0,
+                f"文件名“{branch_id}”不是 branches.yml 中任何党支部的编号；文件名应为所属党支部的编号",
+            )
+        elif branch is not None and branch.is_general:
+            problems.add(path, 0, f"“{branch_id}”是党总支；党员应列在所在党支部的文件里")
+    everyone = [(m.record.id, m, "id") for items in loaded.members.values() for m in items]
+    _duplicates(everyone, "党员", problems)
+    for branch_id, items in loaded.members.items():
+        for located in items:
+            member = located.record
+            if member.id in branch_of:
+                continue
+            branch_of[member.id] = branch_id
+            members.append(member)
+            for year, points in member.points.items():
+                if not low <= points <= high:
+                    problems.add(
+                        located.path,
+                        located.line("points", year),
+                        f"{year} 年的积分 {points} 超出范围：应在 {low} 到 {high} 之间",
+                    )
+    return members, branch_of
+
+
+def _check_ledgers(
+    loaded: Loaded, branch_of: dict[str, str], problems: Problems
+) -> dict[int, dict[str, tuple[LedgerEntry, ...]]]:
+    ledgers: dict[int, dict[str, list[LedgerEntry]]] = {}
+    totals = {
+        (year, m.record.id): m for items in loaded.members.values() for m in items for year in m.record.points
+    }
+    branch_ids = {b.record.id for b in loaded.branches}
+    for year, files in sorted(loaded.ledgers.items()):
+        for branch_id, entries in files.items():
+            path = loaded.ledger_files[(year, branch_id)]
+            if branch_id not in branch_ids and not loaded.may_exist("branches", branch_id):
+                problems.add(path, 0, f"文件名“{branch_id}”不是 branches.yml 中任何党支部的编号")
+            for located in entries:
+                entry = located.record
+                owner = branch_of.get(entry.member)
+                if owner is None:
+                    if not loaded.may_exist("members", entry.member):
+                        problems.add(located.path, located.line("member"), f"党员编号“{entry.member}”不存在")
+                    continue
+                if owner != branch_id:
+                    problems.add(
+                        located.path,
+                        located.line("member"),
+                        f"党员“{entry.member}”属于“{owner}”，应记在 points/{year}/{owner}.yml",
+                    )
+                if entry.date.year != year:
+                    problems.add(located.path, located.line("date"), f"日期 {entry.date} 不在 {year} 年内")
+                clash = totals.get((year, entry.member))
+                if clash is not None:
+                    problems.add(
+                        located.path,
+                        located.line("member"),
+                        f"党员“{entry.member}”的 {year} 年积分已在 {display_path(clash.path, problems.root)}:"
+                        f"{clash.line('points', year)} 直接填写了总分；台账和总分只能用一种",
+                    )
+                    totals.pop((year, entry.member))
+                ledgers.setdefault(year, {}).setdefault(entry.member, []).append(entry)
+    return {year: {m: tuple(e) for m, e in by_member.items()} for year, by_member in ledgers.items()}
+
+
+def _check_commitments(
+    loaded: Loaded,
+    known: set[str],
+    branches: dict[str, Branch],
+    branch_of: dict[str, str],
+    problems: Problems,
+) -> None:
+    everyone = [(c.record.id, c, "id") for items in loaded.commitments.values() for c in items]
+    _duplicates(everyone, "承诺", problems)
+    for items in loaded.commitments.values():
+        for located in items:
+            maker = located.record.by
+            if maker not in known:
+                if loaded.may_exist("members", maker) or loaded.may_exist("branches", maker):
+                    continue
+                problems.add(
+                    located.path, located.line("by"), f"承诺人“{maker}”既不是党员编号，也不是党组织编号"
+                )
+            elif maker in branches and maker in branch_of:
+                problems.add(
+                    located.path,
+                    located.line("by"),
+                    f"“{maker}”既是党员编号又是党组织编号，无法确定承诺人；请修改其中一个编号",
+                )
+
+
+def _check_stories(loaded: Loaded, branches: dict[str, Branch], problems: Problems) -> None:
+    for located in loaded.stories:
+        for index, branch_id in enumerate(located.record.branches):
+            if branch_id not in branches and not loaded.may_exist("branches", branch_id):
+                problems.add(located.path, located.line("branches", index), f"党支部编号“{branch_id}”不存在")
+
+
+def _check_reviews(
+    loaded: Loaded, branches: dict[str, Branch], branch_of: dict[str, str], problems: Problems
+) -> None:
+    """A review's subject exists and fits its level: 支部 reviews members, 镇党委 and 总支 review organisations."""
+    for items in loaded.reviews.values():
+        for located in items:
+            review = located.record
+            subject = review.subject
+            is_member, is_branch = subject in branch_of, subject in branches
+            if not (is_member or is_branch):
+                if not (loaded.may_exist("members", subject) or loaded.may_exist("branches", subject)):
+                    problems.add(
+                        located.path,
+                        located.line("subject"),
+                        f"被点评对象“{subject}”既不是党员编号，也不是党组织编号",
+                    )
+                continue
+            if is_member and is_branch:
+                problems.add(
+                    located.path,
+                    located.line("subject"),
+                    f"“{subject}”既是党员编号又是党组织编号，无法确定被点评对象；请修改其中一个编号",
+                )
+            elif review.level == "branch" and not is_member:
+                problems.add(
+                    located.path,
+                    located.line("level"),
+                    f"支部点评（branch）的对象应为党员，“{subject}”是党组织；点评党组织书记请写 committee 或 general",
+                )
+            elif review.level != "branch" and is_member:
+                problems.add(
+                    located.path,
+                    located.line("level"),
+                    f"“{subject}”是党员，党支部对党员的点评应写 level: branch",
+                )
+            elif review.level == "general" and branches[subject].is_general:
+                problems.add(
+                    located.path,
+                    located.line("level"),
+                    f"“{subject}”是党总支；对党总支书记的点评由镇党委作出，应写 level: committee",
+                )
+
+
+def _check_photos(loaded: Loaded, problems: Problems) -> dict[str, Path]:
+    """Every photo a pioneer post names is an image under ``data/photos/`` that can be opened."""
+    found: dict[str, Path] = {}
+    if loaded.photos_dir is None:
+        return found
+    for items in loaded.members.values():
+        for located in items:
+            post = located.record.post
+            if post is None or post.photo is None:
+                continue
+            if post.photo not in found:
+                path = loaded.photos_dir / post.photo
+                trouble = check_photo(path)
+                if trouble is not None:
+                    problems.add(located.path, located.line("post", "photo"), trouble)
+                    continue
+                found[post.photo] = path
+    return found

@@ -1,0 +1,36 @@
+"""Reading ``data/`` into one validated :class:`Registry`: the single way in to the registries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from noticeboard.registries.cross_checks import build_registry
+from noticeboard.registries.errors import Problems
+from noticeboard.registries.memory import paused_gc
+from noticeboard.registries.reading import Registry, read_files
+from noticeboard.registries.yaml_source import ParseCache
+
+
+def load_registry(
+    data_dir: Path,
+    *,
+    stories_dir: Path | None = None,
+    root: Path | None = None,
+    cache_dir: Path | None = None,
+) -> Registry:
+    """Read, validate and cross-check every registry under ``data_dir``.
+
+    ``stories_dir`` is the blog's posts folder, whose front matter links case
+    stories to branches. ``root`` is the folder file names are shown relative to
+    in messages (default: the current directory). ``cache_dir`` keeps parsed
+    files between runs, so only changed files are parsed again. Raises :class:`RegistryError`
+    listing every problem at once when anything is wrong.
+    """
+    problems = Problems(root=Path.cwd() if root is None else root)
+    if not data_dir.is_dir():
+        problems.add(data_dir, 0, "找不到数据文件夹")
+        problems.raise_if_any()
+    with paused_gc():
+        cache = ParseCache(cache_dir) if cache_dir is not None else None
+        loaded = read_files(data_dir, stories_dir, problems, cache)
+        return build_registry(loaded, problems, stories_dir)

@@ -1,0 +1,219 @@
+"""Plain-Chinese messages for validation errors, pointing at the line that caused them.
+
+Why: pydantic's English wording ("Input should be a valid string") means
+nothing to the organisation office. Each error type is rewritten to name the
+field in Chinese, the value as it was typed, and what is expected; when YAML
+itself changed the value (``0123`` → 83, ``yes`` → true) the message says so.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from noticeboard.registries.errors import Problems
+from noticeboard.registries.models.scheme import COMPONENT_LABELS
+from noticeboard.registries.yaml_source import TYPE_NAMES, Document, scalar_kind
+
+FIELD_LABELS: dict[str, str] = {
+    "organisation": "发布单位",
+    "office": "组织办",
+    "year": "考核年度",
+    "as_of": "逾期判断日期",
+    "notice": "公示",
+    "start": "公示开始日期",
+    "days": "公示天数",
+    "phone": "监督电话",
+    "address": "地址",
+    "privacy": "公开范围",
+    "list_unstarred": "公布无星党员",
+    "list_exempt": "公布不参与评星党员",
+    "branch": "支部评星",
+    "member": "党员",
+    "components": "考核项权重",
+    "tiers": "星级分数线",
+    "round": "保留小数位数",
+    "ledger": "积分台账",
+    "base": "基础分",
+    "min": "下限",
+    "max": "上限",
+    "id": "编号",
+    "name": "名称",
+    "kind": "类型",
+    "parent": "所属党总支",
+    "secretary": "书记",
+    "assessments": "考核得分",
+    "points": "积分",
+    "target": "年终目标考核",
+    "score": "总分",
+    "gender": "性别",
+    "ethnicity": "民族",
+    "education": "学历",
+    "born": "出生年份",
+    "joined": "入党时间",
+    "category": "类别",
+    "exempt": "不参与评星",
+    "private": "不公开信息",
+    "date": "日期",
+    "item": "事项",
+    "by": "承诺人",
+    "text": "承诺内容",
+    "made": "承诺日期",
+    "due": "计划完成日期",
+    "approved_by": "审核人",
+    "approved_on": "审核日期",
+    "status": "状态",
+    "fulfilled_on": "兑现日期",
+    "updates": "进展记录",
+    "note": "进展情况",
+    "venue": "活动场所星级",
+    "stars": "核定星级",
+    "checks": "检查项",
+    "checklist": "检查标准",
+    "grade": "分类定级",
+    "rectification": "整顿转化",
+    "responsible": "责任人",
+    "deadline": "期限",
+    "progress": "进展情况",
+    "duty_report": "述职评议",
+    "post": "党员先锋岗",
+    "title": "岗位名称",
+    "duties": "岗位职责",
+    "since": "设岗日期",
+    "photo": "照片",
+    "subject": "被点评对象",
+    "reviewer": "点评人",
+    "level": "点评层级",
+    "overall": "总体评价",
+    "achievements": "取得成绩",
+    "problems": "存在问题",
+    "direction": "努力方向",
+    "public": "是否公开",
+}
+
+
+NESTED_LABELS: dict[tuple[str, str], str] = {
+    ("reviewer", "name"): "点评人姓名",
+    ("reviewer", "post"): "点评人职务",
+    ("venue", "checks"): "检查项",
+}
+"""Keys whose meaning depends on the key they are written under."""
+
+
+def field_name(key: str, within: str | None = None) -> str:
+    """``“gender”（性别）`` for a known key, ``“key”`` otherwise; ``within`` is the enclosing key."""
+    label = COMPONENT_LABELS.get(key) if within in ("assessments", "duty_report", "components") else None
+    label = label or NESTED_LABELS.get((within or "", key)) or FIELD_LABELS.get(key)
+    return f"“{key}”（{label}）" if label else f"“{key}”"
+
+
+def suggest(key: str, known: Sequence[str] = tuple(FIELD_LABELS)) -> str:
+    """A "did you mean" hint for a mistyped key, or an empty string."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return f"，是不是“{close[0]}”？" if close else ""
+
+
+def report_validation(
+    error: ValidationError, doc: Document, prefix: tuple[str | int, ...], problems: Problems
+) -> None:
+    """Add one problem per validation error, at the line the error points to."""
+    for detail in error.errors(include_url=False):
+        loc = prefix + tuple(detail["loc"])
+        line, message = explain(detail, doc, loc, len(prefix))
+        problems.add(doc.path, line, message)
+
+
+def explain(detail: ErrorDetails, doc: Document, loc: tuple[str | int, ...], skip: int) -> tuple[int, str]:
+    """The line and the Chinese message for one pydantic error."""
+    is_key = bool(loc) and loc[-1] == "[key]"
+    if is_key:
+        loc = loc[:-1]
+    node, line = doc.node_at(loc)
+    kind = scalar_kind(node) if node is not None and not is_key else None
+    raw = getattr(node, "value", None) if kind else None
+    where = _where(loc[skip:])
+    etype = detail["type"]
+    ctx: dict[str, Any] = dict(detail.get("ctx") or {})
+
+    if "field" in ctx:  # a record-level rule about one of its keys: point at that key
+        return doc.line_at((*loc, ctx["field"])), detail["msg"]
+    if etype == "missing":
+        keys = [step for step in loc[:-1] if isinstance(step, str)]
+        return line, f"缺少必填字段 {field_name(str(loc[-1]), keys[-1] if keys else None)}"
+    if etype == "extra_forbidden":
+        key = str(loc[-1])
+        return line, f"未知字段“{key}”{suggest(key) or '，请检查拼写'}"
+    if is_key:
+        return line, f"{where}：键“{loc[-1]}”应为四位数的年份，例如 2025"
+    return line, f"{where}：{_detail(etype, ctx, detail, raw, kind, str(loc[-1]) if loc else '')}"
+
+
+def _where(loc: Sequence[str | int]) -> str:
+    keys = [str(step) for step in loc if isinstance(step, str)]
+    years = [step for step in loc if isinstance(step, int) and step >= 1000]
+    if not keys:
+        return "这一项"
+    text = field_name(keys[-1], keys[-2] if len(keys) > 1 else None)
+    if years:
+        text = f"{years[-1]} 年的 {text}"
+    return text
+
+
+def _yaml_changed(raw: str | None, kind: str | None, value: Any) -> str:
+    """Explain a value that YAML read as another type than the one written."""
+    if raw is None or kind in (None, "str"):
+        return ""
+    shown = "true（是）" if value is True else "false（否）" if value is False else value
+    if kind in ("int", "float") and str(value) != raw:
+        return f'；YAML 把 {raw} 读成了数字 {shown}，请加引号写成 "{raw}"'
+    return f'；YAML 把 {raw} 读成了{TYPE_NAMES.get(kind, kind)}，请加引号写成 "{raw}"'
+
+
+def _detail(
+    etype: str, ctx: dict[str, Any], detail: ErrorDetails, raw: str | None, kind: str | None, key: str
+) -> str:
+    value = detail.get("input")
+    shown = raw if raw is not None else value
+    if etype.startswith("nb_"):
+        return detail["msg"] + (_yaml_changed(raw, kind, value) if etype in ("nb_number", "nb_date") else "")
+    if etype == "string_type":
+        return "应为文字" + _yaml_changed(raw, kind, value)
+    if etype == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", "、").replace(", ", "、")
+        return f"“{shown}”不是可选的值，应为 {expected} 之一" + _yaml_changed(raw, kind, value)
+    if etype in ("int_type", "int_parsing", "int_from_float"):
+        return f"“{shown}”应为整数" + _yaml_changed(raw, kind, value)
+    if etype in ("bool_type", "bool_parsing"):
+        return f"“{shown}”应为 true（是）或 false（否）"
+    if etype in ("dict_type", "model_type", "model_attributes_type"):
+        return "应为若干“键: 值”，每行一个"
+    if etype in ("list_type", "tuple_type"):
+        return "应为列表，每项以“- ”开头"
+    if etype in ("too_short", "too_long"):
+        return "应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]"
+    if etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return _bound(etype, ctx, shown)
+    if etype == "string_too_short":
+        return "不能为空"
+    if etype == "string_too_long":
+        return f"太长（最多 {ctx.get('max_length')} 个字）"
+    if etype == "string_pattern_mismatch" and key == "photo":
+        return f"“{shown}”应为照片的文件名（.jpg 或 .png），例如 m00001.jpg，不要写文件夹"
+    if etype == "string_pattern_mismatch":
+        return f"“{shown}”只能由小写英文字母、数字和连字符“-”组成" + _yaml_changed(raw, kind, value)
+    return f"值“{shown}”无效（{detail['msg']}）"
+
+
+def _bound(etype: str, ctx: dict[str, Any], shown: Any) -> str:
+    words = {
+        "greater_than_equal": ("ge", "不能小于"),
+        "greater_than": ("gt", "应大于"),
+        "less_than_equal": ("le", "不能大于"),
+        "less_than": ("lt", "应小于"),
+    }
+    key, phrase = words[etype]
+    return f"{shown} 超出范围：{phrase} {ctx.get(key)}"

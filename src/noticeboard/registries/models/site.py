@@ -1,0 +1,48 @@
+"""``data/site.yml``: who publishes the boards, for which year, and the notice period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import Field
+
+from noticeboard.registries.models.common import Day, Record, Text, Year
+
+
+class Notice(Record):
+    """The notice period (公示期) during which the public may object."""
+
+    start: Day = Field(description="公示开始日期，例如 2026-01-05")
+    days: int = Field(7, ge=1, le=366, description="公示天数（含开始当天），默认 7 天")
+    phone: Text | None = Field(None, description="监督电话")
+    address: Text | None = Field(None, description="意见受理地址")
+
+    @property
+    def end(self) -> dt.date:
+        """Last day of the notice period: ``days`` counts the start day itself."""
+        return self.start + dt.timedelta(days=self.days - 1)
+
+
+class Privacy(Record):
+    """Who may be named on the public boards beyond the starred members."""
+
+    list_unstarred: bool = Field(False, description="是否公布无星党员的姓名（默认否，只计人数）")
+    list_exempt: bool = Field(False, description="是否公布不参与评星党员的姓名（默认否，只计人数）")
+
+
+class Screen(Record):
+    """The electronic notice screen (电子屏) in a village hall: how long each slide stays."""
+
+    interval: int = Field(15, ge=3, le=600, description="每页停留秒数，默认 15 秒")
+
+
+class Site(Record):
+    """The publishing organisation and the year on the boards."""
+
+    organisation: Text = Field(description="发布单位（党委），例如 青山镇党委")
+    office: Text = Field(description="具体负责的办公室，例如 青山镇党委组织办")
+    year: Year = Field(description="公示栏展示的考核年度，例如 2025")
+    as_of: Day | None = Field(None, description="判断承诺是否逾期的日期；不填则为生成网站当天")
+    notice: Notice = Field(description="公示期和监督电话")
+    privacy: Privacy = Field(default_factory=Privacy, description="公开范围")
+    screen: Screen = Field(default_factory=Screen, description="电子屏播放：{interval: 每页秒数}")

@@ -1,0 +1,39 @@
+"""Front matter of a case story (经验做法/党建品牌) under ``docs/stories/posts/``.
+
+The Material blog plugin owns most front-matter keys (``draft``, ``authors``,
+``tags``, …), so unknown keys are allowed here; what this project adds —
+``branches`` — and what it relies on — ``date`` — are checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from noticeboard.registries.models.common import Slug, Text
+
+
+class StoryMeta(BaseModel):
+    """The keys of a story's front matter that Noticeboard reads."""
+
+    model_config = ConfigDict(frozen=True, extra="allow", strict=True)
+
+    date: dt.date = Field(description="发布日期，或 {created: 日期, updated: 日期}")
+    title: Text | None = Field(None, description="标题（不填则取正文第一个一级标题）")
+    slug: Slug | None = Field(None, description="网址中使用的短名，例如 tea-cooperative")
+    categories: tuple[Text, ...] = Field((), strict=False, description="分类")
+    branches: tuple[Slug, ...] = Field((), strict=False, description="相关党支部的编号")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _created(cls, value: Any) -> Any:
+        if isinstance(value, dict):
+            value = value.get("created")
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        raise PydanticCustomError("nb_date", "应为日期，格式为 年-月-日，例如 2025-03-01")

@@ -1,0 +1,347 @@
+"""Reading one YAML file as office staff write it, keeping line numbers.
+
+Why not ``yaml.safe_load``: it silently keeps the last of two duplicate keys
+(data loss), turns ``0123`` into 83 and ``no`` into ``False`` without a word,
+reads ``89.95`` as a binary float, expands alias bombs, and forgets where each
+value came from. Here the C composer builds the node tree, and a small walker
+turns it into plain values (numbers with a fraction become exact
+:class:`~decimal.Decimal`), reporting every problem with its line. The node tree
+is kept so that later validation errors can be mapped back to a line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.errors import Problems
+
+MAX_BYTES = 10 * 1024 * 1024
+"""Largest data file accepted. A township's biggest file is well under 1 MB."""
+
+MAX_DEPTH = 32
+"""Deepest nesting accepted; the contract never goes beyond five levels."""
+
+_TAG = "tag:yaml.org,2002:"
+_BOM = b"\xef\xbb\xbf"
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_constructor = yaml.constructor.SafeConstructor()
+
+TYPE_NAMES = {
+    "int": "数字",
+    "float": "数字",
+    "bool": "是/否（布尔值）",
+    "null": "空值",
+    "timestamp": "日期",
+    "str": "文字",
+}
+
+
+class AlteredInt(int):
+    """An integer YAML read differently from how it was written (``0123`` → 83, ``1_000``, ``0x1F``).
+
+    Where text is expected, a plain ``1001`` can be taken as the text "1001" without
+    loss, but an altered one cannot: the validators refuse it and ask for quotes.
+    """
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """A parsed YAML file: its plain value, and its text for finding lines when a problem is reported."""
+
+    path: Path
+    data: Any
+    text: str
+    offset: int = 0
+    """Lines before the YAML text in its file (a Markdown front matter starts at line 2)."""
+
+    @cached_property
+    def root(self) -> Node | None:
+        """The node tree, composed again only when a line number is asked for (rare: a problem)."""
+        return yaml.compose(self.text, Loader=_Loader)
+
+    def node_at(self, loc: Sequence[str | int]) -> tuple[Node | None, int]:
+        """The node at ``loc`` (keys and list indices) and the best line for it.
+
+        When the path leads to a key that is absent, the line of the nearest
+        existing parent is given, which is where the missing key belongs.
+        """
+        node = self.root
+        line = node.start_mark.line + 1 if node is not None else 1
+        for step in loc:
+            child = _child(node, step)
+            if child is None:
+                return None, line + self.offset
+            node, line = child
+        return node, line + self.offset
+
+    def line_at(self, loc: Sequence[str | int]) -> int:
+        return self.node_at(loc)[1]
+
+
+def _child(node: Node | None, step: str | int) -> tuple[Node, int] | None:
+    if isinstance(node, SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        item = node.value[step]
+        return item, item.start_mark.line + 1
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            if isinstance(key, ScalarNode) and key.value == str(step):
+                return value, key.start_mark.line + 1
+    return None
+
+
+def scalar_kind(node: Node | None) -> str | None:
+    """The YAML type a plain scalar was read as (``int``, ``bool``, …), or None."""
+    if isinstance(node, ScalarNode) and node.tag.startswith(_TAG):
+        return node.tag.removeprefix(_TAG)
+    return None
+
+
+class ParseCache:
+    """Parsed files by content, so a rebuild re-parses only the files that changed.
+
+    Why: parsing is most of the data layer's time (a county's registries take
+    seconds), while an edit touches one file. Entries are keyed by the file's
+    bytes and by this module's own source, so a change to either misses.
+    Only files that parsed without a problem are cached.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.store = DiskCache(folder, _CACHE_SALT, ".pickle")
+
+    def get(self, raw: bytes) -> Any:
+        stored = self.store.get(raw)
+        if stored is None:
+            return _MISSING
+        try:
+            return pickle.loads(stored)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ValueError, IndexError):
+            return _MISSING
+
+    def put(self, raw: bytes, data: Any) -> None:
+        self.store.put(raw, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_MISSING = object()
+_CACHE_SALT = hashlib.sha256(
+    Path(__file__).read_bytes() + yaml.__version__.encode() + sys.version.encode()
+).digest()
+
+
+def read_yaml(path: Path, problems: Problems, cache: ParseCache | None = None) -> Document | None:
+    """Read and parse ``path``; on any problem record it and return None."""
+    raw = _read_bytes(path, problems)
+    if raw is None:
+        return None
+    text = _decode(path, raw, problems)
+    if text is None:
+        return None
+    if cache is not None:
+        data = cache.get(raw)
+        if data is not _MISSING:
+            return Document(path, data, text)
+    document = parse_yaml(text, path, problems)
+    if document is not None and cache is not None:
+        cache.put(raw, document.data)
+    return document
+
+
+def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> Document | None:
+    """Parse YAML ``text`` that stands in ``path`` after ``offset`` other lines."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problems.add(path, (mark.line + 1 if mark else 0) + offset, _explain_syntax(exc))
+        return None
+    except yaml.YAMLError as exc:
+        problems.add(path, 0, f"YAML 格式错误：{exc}")
+        return None
+    if root is None:
+        return Document(path, None, text, offset)
+    before = len(problems)
+    data = _Walker(path, problems, offset).value(root, 0)
+    if len(problems) > before:
+        return None
+    return Document(path, data, text, offset)
+
+
+def _read_bytes(path: Path, problems: Problems) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.add(
+                path,
+                0,
+                f"文件太大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），"
+                "请按党支部或年份拆分成多个文件",
+            )
+            return None
+        return path.read_bytes()
+    except OSError as exc:
+        problems.add(path, 0, f"无法读取文件：{exc.strerror}")
+        return None
+
+
+def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
+    raw = raw.removeprefix(_BOM)
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        problems.add(path, 1, "文件是 UTF-16 编码；请用记事本“另存为”，编码选“UTF-8”后保存")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.add(path, line, _explain_encoding(raw))
+        return None
+    if "\x00" in text:
+        problems.add(path, text[: text.index("\x00")].count("\n") + 1, "文件里有空字符（\\0），不是文本文件")
+        return None
+    return text
+
+
+def _explain_encoding(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "文件不是 UTF-8 编码，无法读取；请用记事本“另存为”，编码选“UTF-8”后保存"
+    return (
+        "文件不是 UTF-8 编码（看起来是 GBK，中文 Windows 的记事本、Excel、WPS 默认如此）；"
+        "请用记事本“另存为”，编码选“UTF-8”后保存"
+    )
+
+
+_SYNTAX_HINTS = (
+    ("found character '\\t'", "这里用了 Tab 键缩进；YAML 只能用空格缩进"),
+    ("found a tab character", "这里用了 Tab 键缩进；YAML 只能用空格缩进"),
+    ("mapping values are not allowed", "这里不能出现冒号“:”；如果值里本来就有冒号，请给整个值加引号"),
+    ("could not find expected ':'", "缺少冒号“:”，或者上一行的引号没有配对"),
+    ("did not find expected key", "缩进没有对齐，或者上一项没有写完"),
+    ("did not find expected '-'", "列表项的缩进没有对齐（每项以“- ”开头）"),
+    ("found unexpected end of stream", "文件在引号或括号还没结束时就结束了"),
+    ("found undefined alias", "用了未定义的别名（*）"),
+    ("exceeded maximum nesting depth", "嵌套层次太深"),
+    ("expected a single document", "文件里有多个文档（---）；每个文件只能有一个"),
+    ("found unknown escape character", "双引号里的反斜杠“\\”后面的字符无效；路径请用单引号"),
+)
+
+
+def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
+    problem = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, hint in _SYNTAX_HINTS:
+        if needle in problem:
+            return f"YAML 格式错误：{hint}"
+    return f"YAML 格式错误：{(exc.problem or exc.context or '').strip()}"
+
+
+class _Walker:
+    """Turns composed nodes into plain values, recording problems by line."""
+
+    def __init__(self, path: Path, problems: Problems, offset: int) -> None:
+        self.path = path
+        self.problems = problems
+        self.offset = offset
+        self.seen: set[int] = set()
+
+    def fail(self, node: Node, message: str) -> None:
+        self.problems.add(self.path, node.start_mark.line + 1 + self.offset, message)
+
+    def value(self, node: Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            self.fail(
+                node,
+                "这里的内容在别处用别名（*）引用了；不支持 YAML 的锚点和别名（& 和 *），请把内容直接写出来",
+            )
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.fail(node, f"嵌套层次太深（超过 {MAX_DEPTH} 层）")
+            return None
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.value(item, depth + 1) for item in node.value]
+        if isinstance(node, MappingNode):
+            return self.mapping(node, depth)
+        self.fail(node, "无法识别的 YAML 内容")  # pragma: no cover - the composer makes only these
+        return None
+
+    def mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                self.fail(key_node, "不支持 YAML 的合并键（<<）；请把内容直接写出来")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.fail(key_node, "键必须是简单的文字或数字")
+                continue
+            key = self.scalar(key_node)
+            if isinstance(key, Decimal | bool) or key is None:
+                key = key_node.value
+            line = key_node.start_mark.line + 1 + self.offset
+            if key in result:
+                self.fail(
+                    key_node,
+                    f"键“{key_node.value}”重复出现（第一次在第 {first_line[key]} 行）；"
+                    "YAML 只会保留最后一个，前面的内容会丢失，请合并或删除重复的键",
+                )
+                continue
+            first_line[key] = line
+            result[key] = self.value(value_node, depth + 1)
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if not tag.startswith(_TAG):
+            self.fail(node, f"不支持 YAML 标签 {tag}")
+            return None
+        kind = tag.removeprefix(_TAG)
+        text = node.value
+        if kind == "str":
+            return text
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return _constructor.construct_yaml_bool(node)
+        if kind == "int":
+            try:
+                number = _constructor.construct_yaml_int(node)
+            except ValueError:
+                self.fail(node, f"“{text}”不是有效的整数")
+                return None
+            return number if str(number) == text else AlteredInt(number)
+        if kind == "float":
+            return self.decimal(node)
+        if kind == "timestamp":
+            try:
+                value = _constructor.construct_yaml_timestamp(node)
+            except ValueError:
+                self.fail(node, f"日期“{text}”不存在，请检查年、月、日（例如 2024-02-30 是无效日期）")
+                return None
+            return value
+        self.fail(node, f"不支持 YAML 类型 !!{kind}")
+        return None
+
+    def decimal(self, node: ScalarNode) -> Decimal | None:
+        """Numbers are kept exactly as written: 89.95 stays 89.95, not 89.9500000000000028."""
+        text = node.value.replace("_", "")
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            self.fail(node, f"“{node.value}”不是有效的数字")
+            return None
+        return number

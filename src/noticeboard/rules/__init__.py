@@ -1,0 +1,1 @@
+"""The published rules: star ratings, weighted scores, ledgers, venue stars; a year's results."""

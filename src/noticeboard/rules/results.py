@@ -1,0 +1,197 @@
+"""One year's results for every branch, member and commitment, and the counts the boards show.
+
+Why here and not in templates: what is counted, what is named and what is
+withheld must be the same on the web page, the printed board and the open
+data. Privacy decisions (who may be named) are made once, in :func:`is_listed`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from noticeboard.registries.models import STATUS_LABELS, Branch, Commitment, Member, Privacy
+from noticeboard.registries.reading import Registry
+from noticeboard.rules.ratings import LedgerTotal, Rating, ledger_total, rate_branch, rate_member
+
+MemberStatus = Literal["rated", "exempt", "unrated"]
+STAR_KEYS = ("3", "2", "1", "0")
+
+
+@dataclass(frozen=True)
+class BranchResult:
+    """A branch's rating for a year; ``rating`` is None when it was not assessed (未评定)."""
+
+    branch: Branch
+    year: int
+    rating: Rating | None
+
+    @property
+    def stars(self) -> int | None:
+        return None if self.rating is None else self.rating.stars
+
+
+@dataclass(frozen=True)
+class MemberResult:
+    """A member's rating for a year: rated, exempt (经申请不参与评星) or unrated (no points)."""
+
+    member: Member
+    branch_id: str
+    year: int
+    status: MemberStatus
+    rating: Rating | None = None
+    ledger: LedgerTotal | None = None
+    """How the total was added up, when it came from a ledger (积分台账)."""
+    exempt_reason: str | None = None
+
+    @property
+    def stars(self) -> int | None:
+        return None if self.rating is None else self.rating.stars
+
+
+@dataclass(frozen=True)
+class CommitmentResult:
+    """A commitment with what is derived from it: its maker's branch and whether it is overdue."""
+
+    commitment: Commitment
+    year: int
+    branch_id: str
+    """The maker's own branch, or the maker itself when a branch made it."""
+    by_member: bool
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class YearResults:
+    """Everything rated for one year, in registry order."""
+
+    year: int
+    as_of: dt.date
+    branches: tuple[BranchResult, ...]
+    members: tuple[MemberResult, ...]
+    commitments: tuple[CommitmentResult, ...]
+
+
+def is_overdue(commitment: Commitment, as_of: dt.date) -> bool:
+    """Overdue (逾期): still planned or in progress, and its due date is before ``as_of``."""
+    return (
+        commitment.status in ("planned", "in_progress")
+        and commitment.due is not None
+        and commitment.due < as_of
+    )
+
+
+def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
+    """Rate every branch and member for ``year`` and judge commitments at ``as_of``."""
+    schemes = registry.schemes
+    branches = tuple(
+        BranchResult(
+            branch=branch,
+            year=year,
+            rating=rate_branch(branch.assessments[year], schemes.branch)
+            if year in branch.assessments
+            else None,
+        )
+        for branch in registry.branches
+        if not branch.is_general
+    )
+    ledgers = registry.ledgers.get(year, {})
+    members = []
+    for member in registry.members:
+        branch_id = registry.branch_of[member.id]
+        if year in member.exempt:
+            members.append(MemberResult(member, branch_id, year, "exempt", exempt_reason=member.exempt[year]))
+        elif year in member.points:
+            rating = rate_member(member.points[year], schemes.member)
+            members.append(MemberResult(member, branch_id, year, "rated", rating))
+        elif member.id in ledgers:
+            added = ledger_total((entry.points for entry in ledgers[member.id]), schemes.member.ledger)
+            rating = rate_member(added.total, schemes.member)
+            members.append(MemberResult(member, branch_id, year, "rated", rating, ledger=added))
+        else:
+            members.append(MemberResult(member, branch_id, year, "unrated"))
+    commitments = tuple(
+        CommitmentResult(
+            commitment=commitment,
+            year=year,
+            branch_id=registry.branch_of.get(commitment.by, commitment.by),
+            by_member=commitment.by in registry.branch_of,
+            overdue=is_overdue(commitment, as_of),
+        )
+        for commitment in registry.commitments.get(year, ())
+    )
+    return YearResults(year, as_of, branches, tuple(members), commitments)
+
+
+def is_listed(result: MemberResult, privacy: Privacy) -> bool:
+    """Whether a member may be named on a public board, in the open data and the search index.
+
+    Starred members are named. Members with no star, and exempt members, are
+    only counted unless ``privacy`` says otherwise; members without points for
+    the year are on no star board at all.
+    """
+    if result.status == "exempt":
+        return privacy.list_exempt
+    if result.rating is None:
+        return False
+    return result.rating.stars > 0 or privacy.list_unstarred
+
+
+def count_commitments(states: Iterable[tuple[str, bool]]) -> dict[str, int]:
+    """Commitments per status (each of the four, even when none), overdue, and in total."""
+    counted = Counter[str]()
+    overdue = total = 0
+    for status, late in states:
+        counted[status] += 1
+        overdue += late
+        total += 1
+    return {**{status: counted[status] for status in STATUS_LABELS}, "overdue": overdue, "total": total}
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The counts on the home page and in ``summary.json``."""
+
+    year: int
+    branch_stars: dict[str, int]
+    branches_unrated: int
+    member_stars: dict[str, int]
+    members_exempt: int
+    members_unrated: int
+    commitments: dict[str, int]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "year": self.year,
+            "branches": {
+                "stars": self.branch_stars,
+                "unrated": self.branches_unrated,
+                "total": sum(self.branch_stars.values()) + self.branches_unrated,
+            },
+            "members": {
+                "stars": self.member_stars,
+                "exempt": self.members_exempt,
+                "unrated": self.members_unrated,
+                "total": sum(self.member_stars.values()) + self.members_exempt + self.members_unrated,
+            },
+            "commitments": self.commitments,
+        }
+
+
+def summarize(results: YearResults) -> Summary:
+    """Count branches and members per star level and commitments per status."""
+    branch_stars = Counter(str(r.stars) for r in results.branches if r.stars is not None)
+    member_stars = Counter(str(r.stars) for r in results.members if r.stars is not None)
+    commitments = count_commitments((r.commitment.status, r.overdue) for r in results.commitments)
+    return Summary(
+        year=results.year,
+        branch_stars={key: branch_stars[key] for key in STAR_KEYS},
+        branches_unrated=sum(r.rating is None for r in results.branches),
+        member_stars={key: member_stars[key] for key in STAR_KEYS},
+        members_exempt=sum(r.status == "exempt" for r in results.members),
+        members_unrated=sum(r.status == "unrated" for r in results.members),
+        commitments=commitments,
+    )
