@@ -36,21 +36,16 @@ validate: setup
 	$(BIN)/python -m noticeboard validate data
 
 # Browser tests need Chromium and Chinese fonts, the export test LibreOffice Calc, the git
-# workflow tests git, the HTML validator Java and the test tools Node.js, all from Debian
-# (installed when missing).
+# workflow tests git, the HTML validator Java and the test tools Node.js with npm. Only the
+# missing ones are installed (Debian packages, apt-get); a tool already present from elsewhere
+# (NodeSource's Node.js, another Chromium, fonts by hand) is used. Without apt-get or sudo the
+# script says what to install and stops. See tools/system_deps.py (--dry-run shows the plan).
 system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK" \
-		|| ! command -v soffice >/dev/null || ! command -v git >/dev/null \
-		|| ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
-		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		echo "安装测试所需的系统软件 / installing chromium, fonts-noto-cjk, libreoffice-calc-nogui, git, java, nodejs"; \
-		$$SUDO apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
-			chromium fonts-noto-cjk libreoffice-calc-nogui git default-jre-headless nodejs npm >/dev/null; \
-	fi
+	@test -n "$(PYTHON)" || { echo "需要 Python 3.11 或更高版本 / Python 3.11+ is required"; exit 1; }
+	@$(PYTHON) tools/system_deps.py
 
 # Test tools from npm, pinned in package-lock.json: the W3C Nu HTML validator and axe-core.
-# (--ignore-scripts: the validator's installer would fetch a Java runtime; Debian's is used.)
+# (--ignore-scripts: the validator's installer would fetch a Java runtime; the installed one is used.)
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
@@ -64,8 +59,8 @@ bench: setup
 	$(BIN)/python tests/benchmarks/build_benchmark.py
 
 lint: setup
-	$(BIN)/ruff check src hooks tests
-	$(BIN)/ruff format --check src hooks tests
+	$(BIN)/ruff check src hooks tests tools
+	$(BIN)/ruff format --check src hooks tests tools
 	$(BIN)/mypy
 
 # Regenerate the demo township and the JSON Schemas (both are committed; tests check they are current).
