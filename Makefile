@@ -62,6 +62,7 @@ lint: setup
 	$(BIN)/ruff check src hooks tests tools
 	$(BIN)/ruff format --check src hooks tests tools
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # Regenerate the demo township and the JSON Schemas (both are committed; tests check they are current).
 demo: setup
