@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from conftest import ROOT
+from support import ROOT
 
 TOOLS = ROOT / "node_modules"
 PAGES = [

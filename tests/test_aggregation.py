@@ -7,10 +7,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from conftest import ROOT, Township
 from noticeboard.registries import Registry, load_registry
 from noticeboard.registries.models import Privacy
 from noticeboard.rules.results import is_listed, rate_year, summarize
+from support import ROOT
+from support.township import Township
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+from support import ROOT
+from support.build import build_site
+
+ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture
@@ -86,8 +89,6 @@ def test_a_phone_reads_the_branch_page_without_sideways_scrolling(browser: Brows
 
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import build_site
-
     out = tmp_path_factory.mktemp("offline") / "site"
     result = build_site(out, NOTICEBOARD_OFFLINE="true")
     assert result.returncode == 0, result.stderr

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Township
 from noticeboard.registries import Registry, RegistryError, load_registry
+from support.township import Township
 
 
 def _load(town: Township, cache: Path) -> Registry:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from conftest import ROOT
 from noticeboard.demo import Shape, generate
 from noticeboard.registries import load_registry
+from support import ROOT
 
 
 def _tree(folder: Path) -> dict[str, bytes]:

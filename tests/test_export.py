@@ -9,9 +9,9 @@ from pathlib import Path
 import pypdf
 from openpyxl import load_workbook
 
-from conftest import ROOT
-from pdftext import readable
-from test_cli import run
+from support import ROOT
+from support.commands import run
+from support.pdftext import readable
 
 
 def exported(tmp_path: Path) -> Path:

@@ -9,9 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BRANCHES, COMMITMENTS, LEDGER, MEMBERS, SITE, Township
 from noticeboard.registries import RegistryError, load_registry
-from test_instrument_validation import BRANCH_EXTRAS, REVIEWS
+from support.township import BRANCH_EXTRAS, BRANCHES, COMMITMENTS, LEDGER, MEMBERS, REVIEWS, SITE, Township
 
 SOURCES = {
     "data/site.yml": SITE,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import Township
+from support.township import Township
 
 LOL = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)

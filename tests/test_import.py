@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from conftest import ROOT, build_site, make_project
 from noticeboard.registries import load_registry
-from test_cli import run
+from support import ROOT
+from support.build import build_site, make_project
+from support.commands import run
 
 
 @pytest.fixture

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import ROOT, Township, build_site, make_project
 from noticeboard.registries import Registry, load_registry
-from test_instrument_validation import REVIEWS, with_extras
+from support import ROOT
+from support.build import build_site, make_project
+from support.township import REVIEWS, Township, with_extras
 
 AS_OF = dt.date(2026, 1, 5)
 D = Decimal

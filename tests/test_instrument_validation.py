@@ -7,52 +7,7 @@ import io
 
 from PIL import Image
 
-from conftest import Township
-
-BRANCH_EXTRAS = """\
-- id: huaxin
-  name: 华新茶业党支部
-  kind: enterprise
-  secretary: 陈立
-  grade:
-    2025: 较差
-  rectification:
-    2025:
-      responsible: 王明（镇党委副书记）
-      deadline: 2026-06-30
-      progress: 已调整支部班子
-  duty_report:
-    2025: {daily: 90, onsite: 90, annual: 89.9, review: 89.95}
-  venue:
-    2025:
-      stars: 4
-"""
-
-REVIEWS = """\
-- subject: qingshan-1
-  reviewer: {name: 王建国, post: 青山村党总支书记}
-  level: general
-  overall: 班子团结
-  achievements: 道路硬化完成
-  problems: 台账不规范
-  direction: 规范台账
-  public: true
-- subject: m001
-  reviewer: {name: 李明, post: 青山村第一党支部书记}
-  level: 支部
-  overall: 带头作用明显
-  achievements: 帮扶 3 户
-  problems: 学习不够
-  direction: 加强学习
-  grade: 好
-  public: true
-"""
-
-
-def with_extras(town: Township) -> Township:
-    town.set("data/branches.yml", town.files["data/branches.yml"] + BRANCH_EXTRAS)
-    town.set("data/reviews/2025.yml", REVIEWS)
-    return town
+from support.township import Township, with_extras
 
 
 def test_the_extras_of_the_contract_validate(town: Township) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import Township, build_site, make_project
+from support.build import build_site, make_project
+from support.township import Township
 
 HOSTILE = {
     "branch": "<script>alert('支部')</script>",

@@ -12,10 +12,11 @@ import pytest
 import zxingcpp
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT, build_site
 from noticeboard.boards.township import build_boards
 from noticeboard.registries import load_registry
-from pdftext import readable
+from support import ROOT
+from support.build import build_site
+from support.pdftext import readable
 
 ARTIFACTS = ROOT / "test-artifacts"
 SITE_URL = "https://noticeboard.example.org/"

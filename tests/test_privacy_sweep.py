@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from conftest import Township, build_site, make_project
-from test_instrument_validation import REVIEWS, with_extras
+from support.build import build_site, make_project
+from support.township import REVIEWS, Township, with_extras
 
 MARKERS = {
     "phone": "PRIVMARK13900001234",

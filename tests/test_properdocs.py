@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import BUILD_ENV, ROOT
+from support import ROOT
+from support.build import BUILD_ENV
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

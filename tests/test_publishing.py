@@ -7,7 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from conftest import BUILD_ENV, ROOT
+from support import ROOT
+from support.build import BUILD_ENV
 
 
 def test_github_actions_validates_diffs_builds_and_deploys() -> None:

@@ -10,8 +10,8 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import ROOT
 from noticeboard.office.json_schemas import FILES, render
+from support import ROOT
 
 SCHEMA_DIR = ROOT / "docs" / "schema"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT
 from noticeboard.registries import load_registry
+from support import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 WATCH = """() => {

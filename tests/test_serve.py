@@ -10,7 +10,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import BUILD_ENV, ROOT
+from support import ROOT
+from support.build import BUILD_ENV
 
 
 def _free_port() -> int:

@@ -11,9 +11,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site
 from noticeboard.boards.township import build_boards
 from noticeboard.registries import Registry, load_registry
+from support import ROOT
+from support.build import build_site, make_project
+from support.township import Township
 
 AS_OF = dt.date(2026, 1, 5)
 
@@ -207,8 +209,6 @@ def test_no_broken_internal_links(site: Path) -> None:
 
 
 def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> None:
-    from conftest import Township, make_project
-
     town = Township(tmp_path / "project")
     project = make_project(town.root)
     site = project / "site"

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import Township
+from support.township import Township
 
 
 def test_the_sample_township_is_valid(town: Township) -> None:

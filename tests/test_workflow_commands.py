@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Township, build_site, make_project
-from test_cli import run
+from support.build import build_site, make_project
+from support.commands import run
+from support.township import Township
 
 
 def git(root: Path, *args: str) -> None:

@@ -1,0 +1,41 @@
+"""The site built as a user builds it (``mkdocs build --strict``), from this project or a copy of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from support import ROOT
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` as a user runs it; returns the finished process."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        env={**BUILD_ENV, **env},
+        check=False,
+        cwd=config.parent,
+    )
+
+
+def make_project(root: Path) -> Path:
+    """Make ``root`` (holding a Township's ``data/``) a site project: this project's pages, theme and hooks."""
+    for name in ("docs/index.md", "docs/open-data.md", "docs/stories/index.md", "docs/assets", "docs/schema"):
+        source, target = ROOT / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True)
+        else:
+            shutil.copy(source, target)
+    for name in ("hooks", "theme_overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
