@@ -1,6 +1,7 @@
 # Noticeboard — every command sets up what it needs first (idempotent, from requirements.lock).
 #   make serve   set up and serve the demo site on http://127.0.0.1:8000/
 #   make test    set up everything and run every test
+#   make test-fast  only the quick tests (no browser, PDF, validator or site build), under a minute
 #   make build   build the site into site/
 SHELL := /bin/bash
 export NO_MKDOCS_2_WARNING := 1
@@ -11,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup system-deps test-tools serve build build-offline test bench lint validate demo schema lock clean
+.PHONY: setup system-deps test-tools serve build build-offline test test-fast bench lint validate demo schema lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -n "$(PYTHON)" || { echo "需要 Python 3.11 或更高版本 / Python 3.11+ is required"; exit 1; }
@@ -53,6 +54,10 @@ test-tools: system-deps node_modules/.package-lock.json
 
 test: setup system-deps test-tools lint
 	$(BIN)/python -m pytest
+
+# Everything but the browser, PDF, validator and full-build tests (marked slow): under a minute.
+test-fast: setup lint
+	$(BIN)/python -m pytest -m "not slow"
 
 # Build speed figures (printed, not asserted): the demo, a county, plain Material.
 bench: setup

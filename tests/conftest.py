@@ -20,6 +20,18 @@ from support.build import build_site  # noqa: E402
 from support.township import Township  # noqa: E402
 
 
+HEAVY_FIXTURES = {"site", "server", "browser"}
+"""Session fixtures that build the whole demo site or start Chromium."""
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m "not slow"`` deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that uses the built site or Chromium is slow, marked or not: ``make test-fast`` skips it."""
+    for item in items:
+        if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def town(tmp_path: Path) -> Township:
     return Township(tmp_path)

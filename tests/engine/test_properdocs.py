@@ -7,8 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from support import ROOT
 from support.build import BUILD_ENV
+
+pytestmark = pytest.mark.slow  # the whole site built twice (MkDocs and properdocs)
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 

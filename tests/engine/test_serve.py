@@ -10,8 +10,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from support import ROOT
 from support.build import BUILD_ENV
+
+pytestmark = pytest.mark.slow  # mkdocs serve building the whole site, twice
 
 
 def _free_port() -> int:

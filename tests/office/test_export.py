@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pypdf
+import pytest
 from openpyxl import load_workbook
 
 from support import ROOT
@@ -62,6 +63,7 @@ def test_the_same_data_exports_the_same_bytes(tmp_path: Path) -> None:
     assert exported(tmp_path / "b").read_bytes() == first
 
 
+@pytest.mark.slow  # LibreOffice printing a PDF
 def test_the_workbook_opens_and_prints_in_libreoffice(tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is installed by make system-deps"

@@ -43,6 +43,7 @@ def fingerprint(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.slow  # a whole site built
 def test_a_hand_filled_workbook_reaches_the_site(project: Path) -> None:
     sheet = xlsx(
         project / "新党员.xlsx",

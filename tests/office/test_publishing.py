@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from support import ROOT
@@ -36,6 +37,7 @@ def test_gitlab_ci_publishes_pages_and_comments_on_merge_requests() -> None:
     assert config["variables"]["GIT_DEPTH"] == "0"
 
 
+@pytest.mark.slow  # the script builds the whole demo site
 def test_the_generic_script_publishes_a_whole_site_to_a_folder(tmp_path: Path) -> None:
     target = tmp_path / "www" / "dangjian"
     target.mkdir(parents=True)

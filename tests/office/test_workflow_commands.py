@@ -116,6 +116,7 @@ def test_new_year_moves_the_year_and_creates_empty_files(repo: Township) -> None
     assert diff.returncode == 1 and diff.stdout.startswith("公示年度：2025 → 2026")
 
 
+@pytest.mark.slow  # a whole site built
 def test_the_change_log_and_last_updates_come_from_git(repo: Township) -> None:
     make_project(repo.root)
     repo.replace("data/members/qingshan-1.yml", "    2025: 91\n", "    2025: 88\n")
@@ -134,6 +135,7 @@ def test_the_change_log_and_last_updates_come_from_git(repo: Township) -> None:
     assert f"本页数据最后更新：{year}年{month}月{date}日" in branch
 
 
+@pytest.mark.slow  # a whole site built
 def test_outside_git_the_site_says_it_has_no_change_log(town: Township) -> None:
     make_project(town.root)
     site = town.root / "site"

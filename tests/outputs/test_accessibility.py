@@ -13,6 +13,8 @@ from playwright.sync_api import Browser
 
 from support import ROOT
 
+pytestmark = pytest.mark.slow  # the Nu HTML validator (Java) and axe-core in Chromium on the built site
+
 TOOLS = ROOT / "node_modules"
 PAGES = [
     "index.html",

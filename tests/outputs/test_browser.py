@@ -11,6 +11,8 @@ from playwright.sync_api import Browser, Page
 from support import ROOT
 from support.build import build_site
 
+pytestmark = pytest.mark.slow  # Chromium on the built site
+
 ARTIFACTS = ROOT / "test-artifacts"
 
 

@@ -19,6 +19,8 @@ from support import ROOT
 from support.build import build_site, make_project
 from support.township import REVIEWS, Township, with_extras
 
+pytestmark = pytest.mark.slow  # the whole demo site built
+
 AS_OF = dt.date(2026, 1, 5)
 D = Decimal
 

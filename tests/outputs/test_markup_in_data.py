@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from support.build import build_site, make_project
 from support.township import Township
+
+pytestmark = pytest.mark.slow  # a whole site built
 
 HOSTILE = {
     "branch": "<script>alert('支部')</script>",

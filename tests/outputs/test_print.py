@@ -18,6 +18,8 @@ from support import ROOT
 from support.build import build_site
 from support.pdftext import readable
 
+pytestmark = pytest.mark.slow  # Chromium printing PDFs of the built site
+
 ARTIFACTS = ROOT / "test-artifacts"
 SITE_URL = "https://noticeboard.example.org/"
 A4 = (595.3, 841.9)

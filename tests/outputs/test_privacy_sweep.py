@@ -8,10 +8,13 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from support.build import build_site, make_project
 from support.township import REVIEWS, Township, with_extras
+
+pytestmark = pytest.mark.slow  # a whole site built
 
 MARKERS = {
     "phone": "PRIVMARK13900001234",

@@ -11,6 +11,8 @@ from playwright.sync_api import Browser, Page
 from noticeboard.registries import load_registry
 from support import ROOT
 
+pytestmark = pytest.mark.slow  # Chromium on the built site
+
 ARTIFACTS = ROOT / "test-artifacts"
 WATCH = """() => {
   window.seen = [];

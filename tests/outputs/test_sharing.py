@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from noticeboard.outputs.share_cards import FONT, Card, draw, drawable
@@ -19,6 +20,7 @@ def og(html: str) -> dict[str, str]:
     return dict(META.findall(html))
 
 
+@pytest.mark.slow  # the whole demo site built
 def test_every_page_has_a_share_card_under_site_url(site: Path) -> None:
     pages = [
         p
@@ -39,6 +41,7 @@ def test_every_page_has_a_share_card_under_site_url(site: Path) -> None:
         assert image.stat().st_size < 60_000, f"{where}: the card is too heavy for a slow network"
 
 
+@pytest.mark.slow  # the whole demo site built
 def test_a_board_card_says_what_the_board_shows(site: Path) -> None:
     meta = og((site / "boards" / "branches" / "index.html").read_text(encoding="utf-8"))
     assert meta["title"] == "星级党支部公示栏（2025 年度）"

@@ -17,6 +17,8 @@ from support import ROOT
 from support.build import build_site, make_project
 from support.township import Township
 
+pytestmark = pytest.mark.slow  # the whole demo site built
+
 AS_OF = dt.date(2026, 1, 5)
 
 
