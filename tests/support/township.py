@@ -4,6 +4,7 @@ a points ledger, two commitments and a story; ``BRANCH_EXTRAS`` and ``REVIEWS`` 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -172,6 +173,48 @@ class Township:
             self.load()
         return [str(problem) for problem in caught.value.problems]
 
+    def edit(self, *edits: Edit) -> Township:
+        """Make the edits in order (a row of a table of broken inputs)."""
+        for edit in edits:
+            edit.apply(self)
+        return self
+
+
+@dataclass(frozen=True)
+class Replace:
+    """In file ``name``, the first ``old`` becomes ``new`` (``old`` must be there)."""
+
+    name: str
+    old: str
+    new: str
+
+    def apply(self, town: Township) -> None:
+        town.replace(self.name, self.old, self.new)
+
+
+@dataclass(frozen=True)
+class Write:
+    """File ``name`` holds ``text`` (dedented) or ``bytes`` (as they are), made if missing."""
+
+    name: str
+    text: str | bytes
+
+    def apply(self, town: Township) -> None:
+        town.set(self.name, self.text)
+
+
+@dataclass(frozen=True)
+class Delete:
+    """File ``name`` is gone."""
+
+    name: str
+
+    def apply(self, town: Township) -> None:
+        (town.root / self.name).unlink()
+
+
+Edit = Replace | Write | Delete
+
 
 BRANCH_EXTRAS = """\
 - id: huaxin
@@ -213,8 +256,10 @@ REVIEWS = """\
 """
 
 
+EXTRAS = (Write("data/branches.yml", BRANCHES + BRANCH_EXTRAS), Write("data/reviews/2025.yml", REVIEWS))
+"""A branch that has every other board's data, and two reviews."""
+
+
 def with_extras(town: Township) -> Township:
-    """The small township with a branch that has every other board's data, and two reviews."""
-    town.set("data/branches.yml", town.files["data/branches.yml"] + BRANCH_EXTRAS)
-    town.set("data/reviews/2025.yml", REVIEWS)
-    return town
+    """The small township with ``EXTRAS``."""
+    return town.edit(*EXTRAS)
