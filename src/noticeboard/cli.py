@@ -14,6 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.township import build_boards
 from noticeboard.demo import Shape, generate
 from noticeboard.office.board_diff import compare, render, snapshot
@@ -26,7 +27,6 @@ from noticeboard.office.spreadsheet_import import import_files, write_templates
 from noticeboard.office.spreadsheet_reading import SheetError
 from noticeboard.registries import load_registry
 from noticeboard.registries.errors import RegistryError
-from noticeboard.rules.results import rate_year, summarize
 
 DESCRIPTION = """\
 公示栏（Noticeboard）：检查党组织、党员、积分和公开承诺数据，生成评星公示栏。
@@ -48,34 +48,16 @@ def _validate(args: argparse.Namespace) -> int:
     except RegistryError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    site = registry.site
-    summary = summarize(rate_year(registry, site.year, site.as_of or dt.date.today())).as_dict()
-    branches, members, commitments = summary["branches"], summary["members"], summary["commitments"]
-    assert isinstance(branches, dict) and isinstance(members, dict) and isinstance(commitments, dict)
-    stars = "，".join(f"{word} {branches['stars'][key]} 个" for key, word in _WORDS)
+    boards = build_boards(registry, registry.site.as_of or dt.date.today())
+    view = boards.current
     print(f"数据检查通过：{data_dir.as_posix()}")
-    print(f"{site.year} 年：党支部 {branches['total']} 个（{stars}，未评定 {branches['unrated']} 个）")
-    stars = "，".join(f"{word} {members['stars'][key]} 名" for key, word in _WORDS)
-    print(
-        f"{site.year} 年：党员 {members['total']} 名（{stars}，"
-        f"不参与评星 {members['exempt']} 名，未评定 {members['unrated']} 名）"
-    )
-    print(
-        f"{site.year} 年：公开承诺 {commitments['total']} 项（逾期 {commitments['overdue']} 项）；案例 {len(registry.stories)} 篇"
-    )
-    reviews = registry.reviews.get(site.year, ())
-    year = site.year
-    print(
-        f"{year} 年：领导点评 {len(reviews)} 条（公开 {sum(r.public for r in reviews)} 条）；"
-        f"党员先锋岗 {sum(m.post is not None for m in registry.members)} 个；"
-        f"活动场所 {sum(year in b.venue for b in registry.branches)} 个；"
-        f"分类定级 {sum(year in b.grade for b in registry.branches)} 个；"
-        f"述职评议 {sum(year in b.duty_report for b in registry.branches)} 个"
-    )
+    for kind in KINDS:
+        board = view.board(kind)
+        line = kind.counts(boards, board) if board is not None else ""
+        if line:
+            print(f"{view.year} 年：{line}")
+    print(f"案例 {len(registry.stories)} 篇")
     return 0
-
-
-_WORDS = (("3", "三星"), ("2", "二星"), ("1", "一星"), ("0", "无星"))
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -8,11 +8,16 @@ is a branch page to link to.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from decimal import Decimal
+from typing import Generic, Protocol, TypeVar
 
 from noticeboard.registries.models import KIND_LABELS, Branch
 from noticeboard.registries.reading import Registry
+from noticeboard.rules.ratings import Rating
+from noticeboard.rules.results import BranchResult
 
 Row = TypeVar("Row")
 
@@ -51,3 +56,63 @@ def org_ref(registry: Registry, branch: Branch) -> OrgRef:
         secretary=branch.secretary,
         has_page=not branch.is_general,
     )
+
+
+@dataclass(frozen=True)
+class BranchRow:
+    """A branch (党支部) as the star boards name it, with its rating of the year."""
+
+    id: str
+    name: str
+    kind: str
+    kind_label: str
+    parent: str | None
+    parent_name: str | None
+    secretary: str | None
+    rating: Rating | None
+
+    @property
+    def stars(self) -> int | None:
+        return None if self.rating is None else self.rating.stars
+
+    @property
+    def score(self) -> Decimal | None:
+        return None if self.rating is None else self.rating.score
+
+
+def branch_row(registry: Registry, result: BranchResult) -> BranchRow:
+    branch = result.branch
+    parent = registry.branch_by_id.get(branch.parent) if branch.parent else None
+    return BranchRow(
+        id=branch.id,
+        name=branch.name,
+        kind=branch.kind,
+        kind_label=KIND_LABELS[branch.kind],
+        parent=branch.parent,
+        parent_name=parent.name if parent else None,
+        secretary=branch.secretary,
+        rating=result.rating,
+    )
+
+
+class Rated(Protocol):
+    @property
+    def rating(self) -> Rating | None: ...
+
+
+RatedRow = TypeVar("RatedRow", bound=Rated)
+
+
+def by_score(rows: Sequence[RatedRow]) -> tuple[RatedRow, ...]:
+    """Highest score first; equal scores keep the registry's order (a stable sort)."""
+    return tuple(sorted(rows, key=lambda row: -(row.rating.score if row.rating else 0)))
+
+
+def group_counts(groups: Sequence[Group[Row]], unit: str) -> str:
+    """``三星党支部 11 个，二星党支部 20 个`` from the groups that have rows."""
+    return "，".join(f"{g.title} {len(g.rows)} {unit}" for g in groups if g.rows)
+
+
+def chinese_date(value: dt.date | None) -> str:
+    """``2026年1月5日``, the way dates are written on a notice board ("" for no date)."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""

@@ -13,87 +13,32 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from noticeboard.boards.kinds import KINDS
+from noticeboard.boards.snapshot import Entry, Fields
 from noticeboard.boards.township import Boards
-from noticeboard.rules.ratings import Rating
-
-Fields = dict[str, str]
-"""What is shown of one entry, by the column name on its board (得分, 星级, 状态 …)."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One line of a board: how it is named and what is shown."""
-
-    label: str
-    fields: Fields
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Every public board of the current year, as entries by a stable key."""
+    """Every public board of the current year, as entries by a stable key (board kind key → entries)."""
 
     year: int
     boards: dict[str, dict[str, Entry]]
 
 
-BOARD_TITLES: dict[str, str] = {
-    "branches": "星级党支部公示栏",
-    "members": "星级党员公示栏",
-    "commitments": "公开承诺",
-    "pioneers": "党员先锋岗",
-    "reviews": "领导点评",
-    "venues": "活动场所星级",
-    "classification": "分类定级",
-    "duty_reports": "述职评议",
-}
-
-
-def _score(rating: Rating | None) -> Fields:
-    if rating is None:
-        return {"星级": "未评定"}
-    return {"得分": str(rating.score), "星级": rating.words}
+def board_titles() -> dict[str, str]:
+    """Board kind key → its title, in the order boards are reported."""
+    return {kind.key: kind.title for kind in KINDS}
 
 
 def snapshot(boards: Boards) -> Snapshot:
     """The current year's public boards as comparable entries (only what the boards show)."""
     view = boards.current
-    out: dict[str, dict[str, Entry]] = {key: {} for key in BOARD_TITLES}
-    for page in view.pages.values():
-        branch = page.branch
-        out["branches"][branch.id] = Entry(branch.name, _score(branch.rating))
-        for row in page.members.rows:
-            fields = {"积分": str(row.points) if row.points is not None else "—", "星级": _words(row.rating)}
-            out["members"][row.id] = Entry(f"{branch.name} {row.name}", fields)
-        for commitment in page.commitments:
-            fields = {"状态": commitment.status_label, "逾期": "是" if commitment.overdue else "否"}
-            out["commitments"][commitment.id] = Entry(f"{commitment.maker}：{commitment.text}", fields)
-    for branch_id, board in boards.pioneers.items():
-        for post in board.rows:
-            key = f"{branch_id}/{post.name}/{post.title}"
-            out["pioneers"][key] = Entry(
-                f"{board.org.name} {post.name}（{post.title}）", {"职责": post.duties or "—"}
-            )
-    for org_id, review_board in view.reviews.items():
-        for review in review_board.rows:
-            key = f"{org_id}/{review.subject}/{review.reviewer}/{review.date}"
-            fields = {"总体评价": review.overall, "评定等次": review.grade or "—"}
-            out["reviews"][key] = Entry(f"{review.reviewer}对{review.subject}的点评", fields)
-    for venue in view.venues.rows:
-        out["venues"][venue.org.id] = Entry(venue.org.name, {"星级": venue.rating.words})
-    for group in view.classification.groups:
-        for grade in group.rows:
-            progress = grade.rectification.progress if grade.rectification else None
-            out["classification"][grade.org.id] = Entry(
-                grade.org.name, {"等次": grade.grade, "整顿进展": progress or "—"}
-            )
-    for duty in view.duty_reports.rows:
-        fields = {"综合得分": str(duty.rating.score), "等次": duty.rating.words}
-        out["duty_reports"][duty.org.id] = Entry(f"{duty.org.name}书记{duty.org.secretary or ''}", fields)
+    out: dict[str, dict[str, Entry]] = {}
+    for kind in KINDS:
+        board = view.board(kind)
+        out[kind.key] = dict(kind.snapshot(boards, board)) if board is not None else {}
     return Snapshot(view.year, out)
-
-
-def _words(rating: Rating | None) -> str:
-    return "—" if rating is None else rating.words
 
 
 @dataclass(frozen=True)
@@ -140,7 +85,7 @@ class Report:
     def by_board(self) -> list[tuple[str, list[Change]]]:
         return [
             (title, [c for c in self.changes if c.board == key])
-            for key, title in BOARD_TITLES.items()
+            for key, title in board_titles().items()
             if any(c.board == key for c in self.changes)
         ]
 
@@ -148,9 +93,9 @@ class Report:
 def compare(before: Snapshot | None, after: Snapshot) -> Report:
     """The changes from ``before`` (None: nothing was published) to ``after``."""
     changes: list[Change] = []
-    for board in BOARD_TITLES:
-        old = before.boards[board] if before else {}
-        new = after.boards[board]
+    for board in board_titles():
+        old = before.boards.get(board, {}) if before else {}
+        new = after.boards.get(board, {})
         for key, entry in new.items():
             if key not in old:
                 changes.append(Change(board, entry.label, "added", after=entry.fields))

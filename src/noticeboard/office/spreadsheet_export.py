@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,96 +24,65 @@ from openpyxl.worksheet.header_footer import _HeaderFooterPart as _Part
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from noticeboard.boards.township import Boards
-from noticeboard.registries.models import CATEGORY_LABELS, KIND_LABELS, STATUS_LABELS
-from noticeboard.rules.ratings import Rating
-from noticeboard.rules.results import MemberResult
-
-Cell = str | int | Decimal | dt.date | None
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column: its header and its width in characters (a CJK character counts as two)."""
-
-    title: str
-    width: int
-    number: bool = False
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """One sheet of the workbook."""
-
-    title: str
-    columns: tuple[Column, ...]
-    rows: list[tuple[Cell, ...]]
-
-
-def _stars(rating: Rating | None) -> tuple[Cell, Cell]:
-    return (None, "未评定") if rating is None else (rating.score, rating.words)
-
-
-def _member_status(result: MemberResult) -> tuple[Cell, Cell]:
-    if result.status == "exempt":
-        return None, f"不参与评星（{result.exempt_reason}）"
-    return _stars(result.rating)
+from noticeboard.boards.kinds import KINDS
+from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet
+from noticeboard.boards.township import Boards, YearView
+from noticeboard.registries.models import CATEGORY_LABELS, KIND_LABELS
 
 
 def sheets(boards: Boards) -> list[Sheet]:
-    """Every sheet of the export of the current year (the site's year)."""
-    registry = boards.registry
+    """Every sheet of the export of the current year (the site's year).
+
+    汇总 (the year's counts), 党组织 and 党员 (the registries, with the columns each board
+    kind adds to them), then every kind's own sheets by their position.
+    """
     view = boards.current
-    year = view.year
+    shown = [(kind, board) for kind in KINDS if (board := view.board(kind)) is not None]
+    organisations = _with_columns(
+        _organisations(boards),
+        [c for kind, board in shown if (c := kind.organisation_columns(boards, board))],
+    )
+    members = _with_columns(
+        _members(boards), [c for kind, board in shown if (c := kind.member_columns(boards, board))]
+    )
+    own = sorted(
+        (sheet for kind, board in shown for sheet in kind.sheets(boards, board)), key=lambda s: s.position
+    )
+    return [_summary(view), organisations, members, *own]
+
+
+def _organisations(boards: Boards) -> tuple[Sheet, list[str]]:
+    registry = boards.registry
     names = {b.id: b.name for b in registry.branches}
-    branches = Sheet(
-        f"{year}党组织",
+    sheet = Sheet(
+        f"{boards.current.year}党组织",
         (
             Column("编号", 16),
             Column("名称", 28),
             Column("类型", 16),
             Column("所属党总支", 20),
             Column("书记", 10),
-            Column("积分制管理考核", 12, True),
-            Column("年终目标考核", 12, True),
-            Column("总分", 8, True),
-            Column("得分", 8, True),
-            Column("星级", 12),
-            Column("分类定级", 8),
-            Column("述职评议得分", 12, True),
-            Column("述职评议等次", 12),
-            Column("活动场所星级", 12),
         ),
-        [],
-    )
-    duty = {row.org.id: row.rating for row in view.duty_reports.rows}
-    venues = {row.org.id: row.rating.words for row in view.venues.rows}
-    ratings = {r.branch.id: r.rating for r in view.results.branches}
-    for branch in registry.branches:
-        scores = branch.assessments.get(year, {})
-        rating = ratings.get(branch.id)
-        score, words = _stars(rating) if not branch.is_general else (None, "不参与评星")
-        report = duty.get(branch.id)
-        branches.rows.append(
+        [
             (
                 branch.id,
                 branch.name,
                 KIND_LABELS[branch.kind],
                 names.get(branch.parent or ""),
                 branch.secretary,
-                scores.get("points"),
-                scores.get("target"),
-                scores.get("score"),
-                score,
-                words,
-                branch.grade.get(year),
-                report.score if report else None,
-                report.words if report else None,
-                venues.get(branch.id),
             )
-        )
-    members = Sheet(
-        f"{year}党员",
+            for branch in registry.branches
+        ],
+    )
+    return sheet, [branch.id for branch in registry.branches]
+
+
+def _members(boards: Boards) -> tuple[Sheet, list[str]]:
+    registry = boards.registry
+    names = {b.id: b.name for b in registry.branches}
+    results = boards.current.results.members
+    sheet = Sheet(
+        f"{boards.current.year}党员",
         (
             Column("编号", 10),
             Column("姓名", 10),
@@ -125,80 +93,43 @@ def sheets(boards: Boards) -> list[Sheet]:
             Column("入党时间", 12),
             Column("类别", 10),
             Column("所在党支部", 26),
-            Column("年度积分", 10, True),
-            Column("星级", 30),
-            Column("党员先锋岗", 16),
         ),
-        [],
-    )
-    for result in view.results.members:
-        member = result.member
-        points, words = _member_status(result)
-        members.rows.append(
+        [
             (
-                member.id,
-                member.name,
-                member.gender,
-                member.ethnicity,
-                member.education,
-                member.born,
-                member.joined,
-                CATEGORY_LABELS[member.category] if member.category else None,
+                result.member.id,
+                result.member.name,
+                result.member.gender,
+                result.member.ethnicity,
+                result.member.education,
+                result.member.born,
+                result.member.joined,
+                CATEGORY_LABELS[result.member.category] if result.member.category else None,
                 names[result.branch_id],
-                points,
-                words,
-                member.post.title if member.post else None,
             )
-        )
-    commitments = Sheet(
-        f"{year}公开承诺",
-        (
-            Column("编号", 14),
-            Column("承诺人", 12),
-            Column("所在党支部", 26),
-            Column("承诺内容", 44),
-            Column("承诺日期", 12),
-            Column("完成时限", 12),
-            Column("审核人", 10),
-            Column("状态", 8),
-            Column("兑现日期", 12),
-            Column("逾期", 6),
-        ),
-        [
-            (
-                row.id,
-                row.maker,
-                names[row.branch],
-                row.text,
-                row.made,
-                row.due,
-                row.approved_by,
-                STATUS_LABELS[row.status],
-                row.fulfilled_on,
-                "逾期" if row.overdue else None,
-            )
-            for group in view.commitments.groups
-            for row in group.rows
+            for result in results
         ],
     )
-    ledger = Sheet(
-        f"{year}积分台账",
-        (
-            Column("党员编号", 10),
-            Column("姓名", 10),
-            Column("日期", 12),
-            Column("事项", 30),
-            Column("分值", 8, True),
-        ),
+    return sheet, [result.member.id for result in results]
+
+
+def _with_columns(base: tuple[Sheet, list[str]], extra: list[ExtraColumns]) -> Sheet:
+    """A registry's sheet with the columns the kinds add, in their positions."""
+    sheet, ids = base
+    extra = sorted(extra, key=lambda columns: columns.position)
+    return Sheet(
+        sheet.title,
+        (*sheet.columns, *(column for columns in extra for column in columns.columns)),
         [
-            (member_id, registry.member_by_id[member_id].name, entry.date, entry.item, entry.points)
-            for member_id, entries in registry.ledgers.get(year, {}).items()
-            for entry in entries
+            (*row, *(cell for columns in extra for cell in columns.of(row_id)))
+            for row, row_id in zip(sheet.rows, ids, strict=True)
         ],
     )
+
+
+def _summary(view: YearView) -> Sheet:
     summary = view.summary
-    counts = Sheet(
-        f"{year}汇总",
+    return Sheet(
+        f"{view.year}汇总",
         (
             Column("项目", 20),
             Column("三星", 8, True),
@@ -226,41 +157,6 @@ def sheets(boards: Boards) -> list[Sheet]:
             ),
         ],
     )
-    reviews = Sheet(
-        f"{year}领导点评",
-        (
-            Column("党组织", 26),
-            Column("被点评对象", 24),
-            Column("点评人", 10),
-            Column("职务", 20),
-            Column("日期", 12),
-            Column("总体评价", 30),
-            Column("取得成绩", 30),
-            Column("存在问题", 30),
-            Column("努力方向", 30),
-            Column("等次", 8),
-            Column("公开", 6),
-        ),
-        [
-            (
-                names[registry.branch_of.get(review.subject, review.subject)],
-                registry.member_by_id[review.subject].name
-                if review.subject in registry.member_by_id
-                else names[review.subject],
-                review.reviewer.name,
-                review.reviewer.post,
-                review.date,
-                review.overall,
-                review.achievements,
-                review.problems,
-                review.direction,
-                review.grade,
-                "是" if review.public else "否",
-            )
-            for review in registry.reviews.get(year, ())
-        ],
-    )
-    return [counts, branches, members, commitments, ledger, reviews]
 
 
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")

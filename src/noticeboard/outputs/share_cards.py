@@ -12,7 +12,6 @@ import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -118,46 +117,3 @@ class Cards:
         if self.store:
             self.store.put(key, data)
         return data
-
-
-def _counts(groups: Any, unit: str) -> str:
-    """``三星党支部 11 个，二星党支部 20 个`` from a board's groups that have rows."""
-    return "，".join(f"{g.title} {len(g.rows)} {unit}" for g in groups if g.rows)
-
-
-def card_for(kind: str, view: Any, year: int, organisation: str, notice: str) -> Card:
-    """The card of one page kind (as the site's pages are named: ``board-branches``, ``branch`` …);
-    ``view`` is the view that page shows (a board, a branch page, the statistics)."""
-    suffix = f"（{year} 年度）"
-    lines: tuple[str, ...]
-    if kind == "board-branches":
-        board = view  # BranchBoard
-        title, lines = "星级党支部公示栏" + suffix, (_counts(board.groups, "个"),)
-    elif kind == "branch":
-        page = view  # BranchPage
-        rating = page.branch.rating
-        rated = f"{year} 年度{rating.words}（{rating.score} 分）" if rating else f"{year} 年度未评定"
-        counts = page.members.counts
-        members = f"星级党员：三星 {counts['3']} 名，二星 {counts['2']} 名，一星 {counts['1']} 名"
-        title, lines = page.branch.name, (rated, members)
-    elif kind == "commitments":
-        c = view.counts
-        line = f"共 {c['total']} 项：已兑现 {c['fulfilled']} 项，进行中 {c['in_progress']} 项" + (
-            f"，逾期 {c['overdue']} 项" if c["overdue"] else ""
-        )
-        title, lines = "公开承诺" + suffix, (line,)
-    elif kind == "reviews":
-        count: int = sum(len(board.rows) for board in view.values())
-        title, lines = "领导点评" + suffix, (f"公开点评 {count} 条",)
-    elif kind in ("venues", "classification", "duty-reports"):
-        names = {"venues": "活动场所星级", "classification": "分类定级", "duty-reports": "书记述职评议"}
-        unit = "名" if kind == "duty-reports" else "个"
-        title, lines = names[kind] + suffix, (_counts(view.groups, unit),)
-    elif kind == "pioneers":
-        posts = sum(len(board.rows) for board in view.values())
-        title, lines = "党员先锋岗", (f"{len(view)} 个党支部设党员先锋岗 {posts} 个",)
-    elif kind == "stats":
-        title, lines = "统计数据" + suffix, (f"党员 {view.members} 名：类别、学历、年龄、星级变化",)
-    else:
-        title, lines = "党务公开栏", ("星级党支部、星级党员、公开承诺",)
-    return Card(title, (*lines, notice), organisation, year)

@@ -1,0 +1,230 @@
+"""What a board kind declares, once: the base every module in ``boards/kinds/`` fills in.
+
+Why one declaration per kind: the site, its year archives, the home page, posters and
+print sets, screens, share cards, open data, ``diff``, the change log, the export
+workbook, the statistics and ``validate``'s counts all loop over the declared kinds and
+name none of them. A new board is its module here, its template(s), its demo data and
+its tests. Every method has a default meaning "this kind has none", so a module says
+only what its board has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from noticeboard.boards.figures import Figure
+from noticeboard.boards.paper import PrintContext, PrintPage
+from noticeboard.boards.parts import BranchRow
+from noticeboard.boards.sheets import ExtraColumns, Sheet
+from noticeboard.boards.slides import Slide
+from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.reading import Registry
+from noticeboard.rules.ratings import Rating
+from noticeboard.rules.results import YearResults
+
+if TYPE_CHECKING:
+    from noticeboard.boards.township import Boards, YearView
+
+
+@dataclass(frozen=True)
+class YearInput:
+    """What a kind builds its board of one year from."""
+
+    registry: Registry
+    results: YearResults
+    branches: Mapping[str, BranchRow]
+    """Every rated branch of the year as boards name it, in registry order."""
+    current: bool
+    """Whether this is the year being published (``site.yml``'s ``year``)."""
+    history: Mapping[str, Mapping[int, Rating | None]]
+    """Branch id → its rating in every published year (for the branch's history)."""
+
+    @property
+    def year(self) -> int:
+        return self.results.year
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.results.as_of
+
+
+@dataclass(frozen=True)
+class PrintLink:
+    """A button to a printable page: its key (``members`` → ``print/members/``) and what it prints."""
+
+    key: str
+    label: str
+    after: bool = False
+    """Shown below the board rather than above it."""
+
+
+@dataclass(frozen=True)
+class BoardPage:
+    """A page a kind publishes for one year: where, with which template, showing which view."""
+
+    kind: str
+    """The page kind, the first part of its URL key (``venues``, ``board-branches``)."""
+    path: str
+    """Its source path in the current year (``venues.md``); earlier years get ``<year>/`` before it."""
+    title: str
+    view: object
+    template: str = "board.html"
+    """The page template; ``board.html`` is the shared skeleton that shows ``partials``."""
+    partials: tuple[str, ...] = ()
+    """The board's partial templates, for ``board.html``."""
+    prints: tuple[PrintLink, ...] = ()
+    """Its print buttons (the current year only)."""
+    year_link: str = ""
+    """Its link's words on 往年公示 ("" for a page not listed there)."""
+
+
+@dataclass(frozen=True)
+class BranchSection:
+    """A kind's part of a branch page: a partial template and what it shows."""
+
+    order: int
+    """Where it stands on the page (smaller first)."""
+    template: str
+    view: object
+    prints: tuple[PrintLink, ...] = ()
+    """Print buttons of the branch's printed boards of this kind (the current year only)."""
+
+
+@dataclass(frozen=True)
+class BranchFact:
+    """One line under a branch page's 分类定级 · 述职评议 · 活动场所: a label, a link and its words."""
+
+    label: str
+    page: str
+    """The page kind the words link to (the kind's board of the year)."""
+    template: str
+    view: object
+
+
+@dataclass(frozen=True)
+class HomeCard:
+    """A card on the home page's 更多公示: the board, a line of its counts, its page."""
+
+    title: str
+    line: str
+    page: str
+
+
+@dataclass(frozen=True)
+class ShareText:
+    """What a shared link to a kind's page says: title and summary lines (the card adds the notice)."""
+
+    title: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StatTable:
+    """A table a kind adds to the statistics page and ``stats.json``."""
+
+    key: str
+    template: str
+    view: object
+    data: object
+    """Its JSON form in ``stats.json`` under ``key``."""
+
+
+class BoardKind:
+    """One kind of notice board. Subclasses set the class attributes and override what they have."""
+
+    key: ClassVar[str]
+    """Stable name: the year board's key, the open-data and snapshot key (``venues``)."""
+    title: ClassVar[str]
+    """The board's name in reports (``diff``, the change log): 活动场所星级."""
+    order: ClassVar[int]
+    """Position among the kinds wherever they are listed (home cards, diff, export, validate)."""
+    sources: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    """Page kind → the data files and folders (ending in ``/``) its pages are made from, for their dates.
+    ``{year}`` and ``{key}`` are filled in (the page's year and key)."""
+    yearly: ClassVar[bool] = True
+    """Whether it has a board every year (False: only the current year, e.g. pioneer posts)."""
+    screen_title: ClassVar[str] = ""
+    """Its name on the screen's opening slide (星级党支部), if it has slides."""
+    fact_label: ClassVar[str] = ""
+    """Its word in the branch page's heading of facts (分类定级 · 述职评议 · 活动场所), if it gives a fact."""
+    fact_order: ClassVar[int] = 0
+    """Where its fact and its word stand among the facts."""
+
+    def build(self, given: YearInput) -> object | None:
+        """The kind's board of one year (None: the kind has nothing that year)."""
+        return None
+
+    def pages(self, view: YearView, board: Any) -> Sequence[BoardPage]:
+        """Its own pages of one year (its board page)."""
+        return ()
+
+    def branch_sections(self, view: YearView, board: Any, branch_id: str) -> Sequence[BranchSection]:
+        """Its parts of one branch's page of the year."""
+        return ()
+
+    def branch_fact(self, board: Any, branch_id: str) -> BranchFact | None:
+        """Its line among a branch page's facts (分类定级 · 述职评议 · 活动场所)."""
+        return None
+
+    def branch_share_line(self, board: Any, branch_id: str) -> str | None:
+        """Its line on the share card of a branch page (``2025 年度三星（92.5 分）``)."""
+        return None
+
+    def branch_slide_line(self, board: Any, branch_id: str) -> str | None:
+        """Its line on a branch's opening slide on the screen."""
+        return None
+
+    def share_text(self, page: BoardPage) -> ShareText | None:
+        """What a link to one of its pages says when shared."""
+        return None
+
+    def home_card(self, boards: Boards, board: Any) -> HomeCard | None:
+        """Its card on the home page, from the current year's board."""
+        return None
+
+    def print_pages(self, boards: Boards, board: Any, printing: PrintContext) -> Sequence[PrintPage]:
+        """Its printable pages of the current year: one per board and, for per-organisation boards, a set."""
+        return ()
+
+    def township_slides(self, boards: Boards, board: Any) -> Sequence[Slide]:
+        """Its slides on the township's screen."""
+        return ()
+
+    def branch_slides(self, boards: Boards, board: Any, branch_id: str) -> Sequence[Slide]:
+        """Its slides on one branch's screen."""
+        return ()
+
+    def open_data(self, boards: Boards, view: YearView, board: Any) -> Mapping[str, object]:
+        """Its open-data files of one year: file name → JSON document."""
+        return {}
+
+    def snapshot(self, boards: Boards, board: Any) -> Mapping[str, Entry]:
+        """Its entries as the what-changed report compares them (current year)."""
+        return {}
+
+    def sheets(self, boards: Boards, board: Any) -> Sequence[Sheet]:
+        """Its sheets of the export workbook (current year)."""
+        return ()
+
+    def organisation_columns(self, boards: Boards, board: Any) -> ExtraColumns | None:
+        """Columns it adds to the export's organisations sheet."""
+        return None
+
+    def member_columns(self, boards: Boards, board: Any) -> ExtraColumns | None:
+        """Columns it adds to the export's members sheet."""
+        return None
+
+    def figures(self, boards: Boards, board: Any) -> Sequence[Figure]:
+        """Its figures on the statistics page."""
+        return ()
+
+    def stat_tables(self, boards: Boards, board: Any) -> Sequence[StatTable]:
+        """Its tables on the statistics page."""
+        return ()
+
+    def counts(self, boards: Boards, board: Any) -> str:
+        """What ``validate`` reports of its current board, e.g. ``活动场所 6 个`` ("" for nothing to say)."""
+        return ""

@@ -1,0 +1,28 @@
+"""The declared board kinds: every module in this package that defines ``KIND``, in ``KIND.order``.
+
+Why found rather than listed: adding a board is adding its module here (with its
+templates, demo data and tests); no list elsewhere has to learn its name.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from noticeboard.boards.kind import BoardKind
+
+
+def _declared() -> tuple[BoardKind, ...]:
+    found = []
+    for module in pkgutil.iter_modules(__path__):
+        kind = getattr(importlib.import_module(f"{__name__}.{module.name}"), "KIND", None)
+        if isinstance(kind, BoardKind):
+            found.append(kind)
+    orders = [kind.order for kind in found]
+    if len(set(orders)) != len(orders) or len({kind.key for kind in found}) != len(found):
+        raise RuntimeError("两个公示栏种类的 order 或 key 相同 / two board kinds share an order or key")
+    return tuple(sorted(found, key=lambda kind: kind.order))
+
+
+KINDS: tuple[BoardKind, ...] = _declared()
+"""Every board kind, in the order boards are listed everywhere."""

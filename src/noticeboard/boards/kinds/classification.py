@@ -1,0 +1,223 @@
+"""分类定级公示: every organisation's grade of the year (好, 较好, 一般, 较差) and the 整顿转化 of the 较差.
+
+Reads ``grade`` and ``rectification`` (by year) on any organisation in ``branches.yml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from noticeboard.boards import json_values
+from noticeboard.boards.kind import (
+    BoardKind,
+    BoardPage,
+    BranchFact,
+    HomeCard,
+    PrintLink,
+    ShareText,
+    YearInput,
+)
+from noticeboard.boards.paper import (
+    PrintContext,
+    PrintPage,
+    PrintRow,
+    both_orientations,
+    grouped,
+    make_poster,
+    wrapped_row,
+)
+from noticeboard.boards.parts import Group, OrgRef, group_counts, org_ref
+from noticeboard.boards.sheets import Cell, Column, ExtraColumns
+from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.models import GRADES, Rectification
+from noticeboard.registries.reading import Registry
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    """An organisation's grade, and its rectification when graded 较差."""
+
+    org: OrgRef
+    grade: str
+    rectification: Rectification | None
+
+    @property
+    def rectification_text(self) -> str:
+        """整顿转化 in one line for a 较差 (responsible person, deadline, progress), else ``—``."""
+        return rectification_text(self.rectification) if self.grade == "较差" else "—"
+
+
+@dataclass(frozen=True)
+class ClassificationBoard:
+    """Organisations by grade, best first, with counts."""
+
+    year: int
+    current: bool
+    groups: tuple[Group[GradeRow], ...]
+
+    @property
+    def counts(self) -> Mapping[str, int]:
+        return {group.key: len(group.rows) for group in self.groups}
+
+    @property
+    def total(self) -> int:
+        return sum(len(group.rows) for group in self.groups)
+
+    @property
+    def rectifying(self) -> tuple[GradeRow, ...]:
+        """The organisations graded 较差, whose rectification the board follows."""
+        return self.groups[-1].rows
+
+
+def classification_board(registry: Registry, year: int, current: bool) -> ClassificationBoard:
+    rows = [
+        GradeRow(org_ref(registry, branch), branch.grade[year], branch.rectification.get(year))
+        for branch in registry.branches
+        if year in branch.grade
+    ]
+    groups = tuple(Group(grade, grade, None, tuple(r for r in rows if r.grade == grade)) for grade in GRADES)
+    return ClassificationBoard(year, current, groups)
+
+
+def rectification_text(rectification: Rectification | None) -> str:
+    """整顿转化 in one line: responsible person, deadline, progress (or that it is still to be set)."""
+    if rectification is None:
+        return "整顿转化措施待公布"
+    deadline = rectification.deadline
+    text = f"责任人：{rectification.responsible}；期限：{deadline.year}年{deadline.month}月{deadline.day}日"
+    return text + (f"；进展：{rectification.progress}" if rectification.progress else "")
+
+
+CLASSIFICATION_CHARS = {"portrait": (12, 6, None, 18), "landscape": (19, 9, None, 28)}
+
+
+class ClassificationKind(BoardKind):
+    key: ClassVar[str] = "classification"
+    title: ClassVar[str] = "分类定级"
+    order: ClassVar[int] = 70
+    fact_label: ClassVar[str] = "分类定级"
+    fact_order: ClassVar[int] = 1
+    sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"classification": ("branches.yml",)}
+
+    def build(self, given: YearInput) -> ClassificationBoard:
+        return classification_board(given.registry, given.year, given.current)
+
+    def pages(self, view: Any, board: ClassificationBoard) -> Sequence[BoardPage]:
+        prints = (PrintLink("classification", "分类定级公示栏"),) if board.current else ()
+        partials = ("partials/nb/classification-board.html",)
+        return (
+            BoardPage(
+                "classification",
+                "classification.md",
+                "分类定级",
+                board,
+                partials=partials,
+                prints=prints,
+                year_link="分类定级",
+            ),
+        )
+
+    def branch_fact(self, board: ClassificationBoard, branch_id: str) -> BranchFact | None:
+        row = next((row for group in board.groups for row in group.rows if row.org.id == branch_id), None)
+        return (
+            None
+            if row is None
+            else BranchFact("分类定级", "classification", "partials/nb/fact-grade.html", row)
+        )
+
+    def share_text(self, page: BoardPage) -> ShareText:
+        board = page.view
+        assert isinstance(board, ClassificationBoard)
+        return ShareText(f"分类定级（{board.year} 年度）", (group_counts(board.groups, "个"),))
+
+    def home_card(self, boards: Any, board: ClassificationBoard) -> HomeCard:
+        line = " · ".join(f"{group.title} {len(group.rows)} 个" for group in board.groups)
+        return HomeCard("分类定级", line, "classification")
+
+    def print_pages(
+        self, boards: Any, board: ClassificationBoard, printing: PrintContext
+    ) -> Sequence[PrintPage]:
+        poster = _poster(board, printing.organisation, printing.live("classification", ""), printing)
+        return (
+            PrintPage(
+                "classification", "打印：分类定级公示栏", "分类定级公示栏", ("classification", ""), (poster,)
+            ),
+        )
+
+    def open_data(self, boards: Any, view: Any, board: ClassificationBoard) -> Mapping[str, object]:
+        """``classification.json``: each organisation's grade and, for 较差, its rectification."""
+        result = []
+        for group in board.groups:
+            for row in group.rows:
+                fix = row.rectification
+                result.append(
+                    {
+                        "organisation": row.org.id,
+                        "year": board.year,
+                        "grade": row.grade,
+                        "rectification": {
+                            "responsible": fix.responsible,
+                            "deadline": json_values.date(fix.deadline),
+                            "progress": fix.progress,
+                        }
+                        if fix
+                        else None,
+                    }
+                )
+        return {"classification.json": result}
+
+    def snapshot(self, boards: Any, board: ClassificationBoard) -> Mapping[str, Entry]:
+        return {
+            row.org.id: Entry(
+                row.org.name,
+                {
+                    "等次": row.grade,
+                    "整顿进展": (row.rectification.progress if row.rectification else None) or "—",
+                },
+            )
+            for group in board.groups
+            for row in group.rows
+        }
+
+    def organisation_columns(self, boards: Any, board: ClassificationBoard) -> ExtraColumns:
+        cells: dict[str, tuple[Cell, ...]] = {
+            row.org.id: (row.grade,) for group in board.groups for row in group.rows
+        }
+        return ExtraColumns(20, (Column("分类定级", 8),), cells)
+
+    def counts(self, boards: Any, board: ClassificationBoard) -> str:
+        return f"分类定级 {board.total} 个"
+
+
+def _poster(board: ClassificationBoard, organisation: str, url: str, printing: PrintContext) -> Any:
+    """分类定级公示栏: organisations by grade; 较差 ones with their rectification."""
+
+    def rows(orientation: str) -> list[PrintRow]:
+        def grade(row: GradeRow) -> PrintRow:
+            cells = (row.org.name, row.org.kind_label, row.grade, row.rectification_text)
+            return wrapped_row(cells, CLASSIFICATION_CHARS[orientation])
+
+        return grouped(board.groups, "个", grade)
+
+    portrait, landscape = both_orientations(rows)
+    counts = "，".join(f"{group.title} {len(group.rows)} 个" for group in board.groups)
+    return make_poster(
+        "classification",
+        "基层党组织分类定级公示栏",
+        organisation,
+        board.year,
+        ("党组织", "类型", "等次", "整顿转化"),
+        f"共 {board.total} 个党组织：{counts}。",
+        "按好、较好、一般、较差四个等次分类定级；定为较差的党组织列入整顿转化，明确责任人和期限。",
+        url,
+        printing.qr,
+        portrait,
+        landscape,
+        layout="classification",
+        rated=False,
+    )
+
+
+KIND = ClassificationKind()

@@ -1,0 +1,210 @@
+"""述职评议公示: the secretaries' duty-report grades of one year (优秀, 称职, 基本称职, 不称职).
+
+Reads ``duty_report`` (by year: four scores, or ``score``) on any organisation in
+``branches.yml`` and ``schemes.yml: duty_report`` (weights, rounding, grade cut-offs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from noticeboard.boards import json_values
+from noticeboard.boards.kind import (
+    BoardKind,
+    BoardPage,
+    BranchFact,
+    HomeCard,
+    PrintLink,
+    ShareText,
+    YearInput,
+)
+from noticeboard.boards.paper import (
+    PrintContext,
+    PrintPage,
+    PrintRow,
+    both_orientations,
+    grouped,
+    make_poster,
+    wrapped_row,
+)
+from noticeboard.boards.parts import Group, OrgRef, group_counts, org_ref
+from noticeboard.boards.sheets import Cell, Column, ExtraColumns
+from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.models import COMPONENT_LABELS
+from noticeboard.registries.reading import Registry
+from noticeboard.rules.ratings import DUTY_GRADES, Rating, describe_tiers, rate_duty_report
+
+
+@dataclass(frozen=True)
+class DutyRow:
+    """One secretary's graded duty report."""
+
+    org: OrgRef
+    rating: Rating
+
+
+@dataclass(frozen=True)
+class DutyReportBoard:
+    """Every graded secretary of the year, by grade, highest score first."""
+
+    year: int
+    current: bool
+    groups: tuple[Group[DutyRow], ...]
+    rule: str
+    components: tuple[tuple[str, str], ...]
+    """The weights as people say them, e.g. (日常记实考核, 20%)."""
+    places: int
+    """Decimals the total is rounded to (half-up) before it is graded."""
+
+    @property
+    def rows(self) -> tuple[DutyRow, ...]:
+        return tuple(row for group in self.groups for row in group.rows)
+
+
+def duty_report_board(registry: Registry, year: int, current: bool) -> DutyReportBoard:
+    scheme = registry.schemes.duty_report
+    rows = [
+        DutyRow(org_ref(registry, branch), rate_duty_report(branch.duty_report[year], scheme))
+        for branch in registry.branches
+        if year in branch.duty_report
+    ]
+    rows.sort(key=lambda row: -row.rating.score)  # stable: equal scores keep the registry's order
+    groups = tuple(
+        Group(str(level), DUTY_GRADES[level], level, tuple(r for r in rows if r.rating.stars == level))
+        for level in (3, 2, 1, 0)
+    )
+    components = tuple(
+        (COMPONENT_LABELS.get(key, key), f"{(weight * 100).normalize():f}%")
+        for key, weight in scheme.components.items()
+    )
+    rule = describe_tiers(scheme.tiers, scheme.round, DUTY_GRADES)
+    return DutyReportBoard(year, current, groups, rule, components, scheme.round)
+
+
+DUTY_CHARS = {
+    "portrait": (10, 3, None, None, None, None, None, 4),
+    "landscape": (16, 5, None, None, None, None, None, 6),
+}
+
+
+class DutyReportsKind(BoardKind):
+    key: ClassVar[str] = "duty_reports"
+    title: ClassVar[str] = "述职评议"
+    order: ClassVar[int] = 80
+    fact_label: ClassVar[str] = "述职评议"
+    fact_order: ClassVar[int] = 2
+    sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"duty-reports": ("branches.yml", "schemes.yml")}
+
+    def build(self, given: YearInput) -> DutyReportBoard:
+        return duty_report_board(given.registry, given.year, given.current)
+
+    def pages(self, view: Any, board: DutyReportBoard) -> Sequence[BoardPage]:
+        prints = (PrintLink("duty-reports", "述职评议公示栏"),) if board.current else ()
+        partials = ("partials/nb/duty-board.html",)
+        return (
+            BoardPage(
+                "duty-reports",
+                "duty-reports.md",
+                "述职评议",
+                board,
+                partials=partials,
+                prints=prints,
+                year_link="述职评议",
+            ),
+        )
+
+    def branch_fact(self, board: DutyReportBoard, branch_id: str) -> BranchFact | None:
+        row = next((row for row in board.rows if row.org.id == branch_id), None)
+        return (
+            None
+            if row is None
+            else BranchFact("书记述职评议", "duty-reports", "partials/nb/fact-duty.html", row)
+        )
+
+    def share_text(self, page: BoardPage) -> ShareText:
+        board = page.view
+        assert isinstance(board, DutyReportBoard)
+        return ShareText(f"书记述职评议（{board.year} 年度）", (group_counts(board.groups, "名"),))
+
+    def home_card(self, boards: Any, board: DutyReportBoard) -> HomeCard:
+        line = " · ".join(f"{group.title} {len(group.rows)} 名" for group in board.groups)
+        return HomeCard("书记述职评议", line, "duty-reports")
+
+    def print_pages(self, boards: Any, board: DutyReportBoard, printing: PrintContext) -> Sequence[PrintPage]:
+        poster = _poster(board, printing.organisation, printing.live("duty-reports", ""), printing)
+        return (
+            PrintPage(
+                "duty-reports", "打印：述职评议公示栏", "述职评议公示栏", ("duty-reports", ""), (poster,)
+            ),
+        )
+
+    def open_data(self, boards: Any, view: Any, board: DutyReportBoard) -> Mapping[str, object]:
+        """``duty-reports.json``: each secretary's scores, weighted total and grade."""
+        return {
+            "duty-reports.json": [
+                {
+                    "organisation": row.org.id,
+                    "secretary": row.org.secretary,
+                    "year": board.year,
+                    "scores": {part.key: json_values.number(part.value) for part in row.rating.parts},
+                    "score": json_values.number(row.rating.score),
+                    "grade": row.rating.words,
+                }
+                for row in board.rows
+            ]
+        }
+
+    def snapshot(self, boards: Any, board: DutyReportBoard) -> Mapping[str, Entry]:
+        return {
+            row.org.id: Entry(
+                f"{row.org.name}书记{row.org.secretary or ''}",
+                {"综合得分": str(row.rating.score), "等次": row.rating.words},
+            )
+            for row in board.rows
+        }
+
+    def organisation_columns(self, boards: Any, board: DutyReportBoard) -> ExtraColumns:
+        cells: dict[str, tuple[Cell, ...]] = {
+            row.org.id: (row.rating.score, row.rating.words) for row in board.rows
+        }
+        return ExtraColumns(30, (Column("述职评议得分", 12, True), Column("述职评议等次", 12)), cells)
+
+    def counts(self, boards: Any, board: DutyReportBoard) -> str:
+        return f"述职评议 {len(board.rows)} 个"
+
+
+def _poster(board: DutyReportBoard, organisation: str, url: str, printing: PrintContext) -> Any:
+    """述职评议公示栏: each secretary's four scores, the weighted total and the grade."""
+
+    def rows(orientation: str) -> list[PrintRow]:
+        def report(row: DutyRow) -> PrintRow:
+            rating = row.rating
+            parts = tuple(str(part.value) for part in rating.parts) or ("—",) * len(board.components)
+            cells = (row.org.name, row.org.secretary or "—", *parts, str(rating.score), rating.words)
+            return wrapped_row(cells, DUTY_CHARS[orientation])
+
+        return grouped(board.groups, "名", report)
+
+    portrait, landscape = both_orientations(rows)
+    weights = "、".join(f"{label} {weight}" for label, weight in board.components)
+    counts = "，".join(f"{group.title} {len(group.rows)} 名" for group in board.groups)
+    return make_poster(
+        "duty-reports",
+        "党组织书记述职评议公示栏",
+        organisation,
+        board.year,
+        ("党组织", "书记", "日常", "现场", "年度", "述职", "综合", "等次"),
+        f"共 {len(board.rows)} 名书记：{counts}。",
+        f"综合得分 = {weights} 加权，四舍五入保留 {board.places} 位小数；{board.rule}。",
+        url,
+        printing.qr,
+        portrait,
+        landscape,
+        layout="duty",
+        rated=False,
+    )
+
+
+KIND = DutyReportsKind()

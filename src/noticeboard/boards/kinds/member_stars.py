@@ -1,0 +1,317 @@
+"""星级党员公示栏: each branch's members by stars from their yearly points (≥90 三星 … below 60 无星).
+
+Reads ``members/<branch>.yml`` (``points`` or ``exempt`` by year), ``points/<year>/``
+(ledgers) and ``schemes.yml`` (``member``). Who may be named is decided once, by
+``is_listed`` (privacy settings in ``site.yml``): members not named are only counted.
+One board per branch, on its branch page; printed per branch and as a set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from noticeboard.boards import json_values
+from noticeboard.boards.figures import Figure, make_figure
+from noticeboard.boards.kind import BoardKind, BranchSection, PrintLink, YearInput
+from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster
+from noticeboard.boards.parts import BranchRow, Group, by_score
+from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet, star_cells
+from noticeboard.boards.slides import Slide, name_slides
+from noticeboard.boards.snapshot import Entry, words
+from noticeboard.registries.reading import Registry
+from noticeboard.rules.ratings import STAR_WORDS, Rating, describe_tiers
+from noticeboard.rules.results import STAR_KEYS, MemberResult, Summary, is_listed
+
+STAR_LEVELS = (3, 2, 1, 0)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One member on a star board: only what a paper board shows."""
+
+    id: str
+    name: str
+    gender: str
+    branch: str
+    rating: Rating | None
+    from_ledger: bool = False
+
+    @property
+    def stars(self) -> int | None:
+        return None if self.rating is None else self.rating.stars
+
+    @property
+    def points(self) -> Any:
+        return None if self.rating is None else self.rating.score
+
+
+@dataclass(frozen=True)
+class MemberBoard:
+    """星级党员公示栏 of one branch: named starred members; the others only counted."""
+
+    branch: BranchRow
+    year: int
+    current: bool
+    groups: tuple[Group[MemberRow], ...]
+    counts: Mapping[str, int]
+    """``"3"`` … ``"0"``, ``"exempt"``, ``"unrated"``, ``"total"``: everyone, named or not."""
+    rule: str
+    """The member rule in words (tiers and rounding of ``schemes.yml: member``)."""
+
+    @property
+    def rows(self) -> tuple[MemberRow, ...]:
+        return tuple(row for group in self.groups for row in group.rows)
+
+    @property
+    def summary(self) -> str:
+        """``共有党员 21 名：三星 5 名，…`` as the board and its poster say it."""
+        c = self.counts
+        text = f"共有党员 {c['total']} 名：三星 {c['3']} 名，二星 {c['2']} 名，一星 {c['1']} 名，无星 {c['0']} 名"
+        if c["exempt"]:
+            text += f"，经申请不参与评星 {c['exempt']} 名"
+        if c["unrated"]:
+            text += f"，未评定 {c['unrated']} 名"
+        return text
+
+
+@dataclass(frozen=True)
+class MemberBoards:
+    """Every branch's member board of one year."""
+
+    year: int
+    by_branch: Mapping[str, MemberBoard]
+
+
+class MemberStarsKind(BoardKind):
+    key: ClassVar[str] = "members"
+    title: ClassVar[str] = "星级党员公示栏"
+    order: ClassVar[int] = 20
+    screen_title: ClassVar[str] = "星级党员"
+
+    def build(self, given: YearInput) -> MemberBoards:
+        registry = given.registry
+        scheme = registry.schemes.member
+        rule = describe_tiers(scheme.tiers, scheme.round)
+        by_branch: dict[str, list[MemberResult]] = {branch_id: [] for branch_id in given.branches}
+        for member in given.results.members:
+            by_branch.setdefault(member.branch_id, []).append(member)
+        return MemberBoards(
+            given.year,
+            {
+                branch_id: _board(row, given, by_branch[branch_id], registry, rule)
+                for branch_id, row in given.branches.items()
+            },
+        )
+
+    def branch_sections(self, view: Any, board: MemberBoards, branch_id: str) -> Sequence[BranchSection]:
+        members = board.by_branch[branch_id]
+        prints = (PrintLink(f"members/{branch_id}", "本支部星级党员公示栏"),) if members.current else ()
+        return (BranchSection(20, "partials/nb/member-board.html", members, prints),)
+
+    def branch_share_line(self, board: MemberBoards, branch_id: str) -> str:
+        c = board.by_branch[branch_id].counts
+        return f"星级党员：三星 {c['3']} 名，二星 {c['2']} 名，一星 {c['1']} 名"
+
+    def branch_slide_line(self, board: MemberBoards, branch_id: str) -> str:
+        c = board.by_branch[branch_id].counts
+        return f"星级党员：三星 {c['3']} 名 · 二星 {c['2']} 名 · 一星 {c['1']} 名"
+
+    def print_pages(self, boards: Any, board: MemberBoards, printing: PrintContext) -> Sequence[PrintPage]:
+        pages = []
+        for branch_id, members in board.by_branch.items():
+            poster = _poster(members, printing.live("branch", branch_id), printing)
+            pages.append(
+                PrintPage(
+                    f"members/{branch_id}",
+                    f"打印：{members.branch.name}星级党员公示栏",
+                    "星级党员公示栏",
+                    ("branch", branch_id),
+                    (poster,),
+                )
+            )
+        everything = tuple(poster for page in pages for poster in page.posters)
+        return (
+            *pages,
+            PrintPage(
+                "members",
+                "打印：全部星级党员公示栏",
+                "全部星级党员公示栏",
+                ("board-branches", ""),
+                everything,
+            ),
+        )
+
+    def township_slides(self, boards: Any, board: MemberBoards) -> Sequence[Slide]:
+        return [slide for members in board.by_branch.values() for slide in _slides(members)]
+
+    def branch_slides(self, boards: Any, board: MemberBoards, branch_id: str) -> Sequence[Slide]:
+        return _slides(board.by_branch[branch_id])
+
+    def open_data(self, boards: Any, view: Any, board: MemberBoards) -> Mapping[str, object]:
+        """``members.json``: the members named on the star boards, and nobody else."""
+        return {
+            "members.json": [
+                {
+                    "id": row.id,
+                    "name": row.name,
+                    "branch": row.branch,
+                    "year": board.year,
+                    "points": json_values.number(row.points),
+                    "stars": row.stars,
+                }
+                for members in board.by_branch.values()
+                for row in members.rows
+            ]
+        }
+
+    def snapshot(self, boards: Any, board: MemberBoards) -> Mapping[str, Entry]:
+        return {
+            row.id: Entry(
+                f"{members.branch.name} {row.name}",
+                {"积分": str(row.points) if row.points is not None else "—", "星级": words(row.rating)},
+            )
+            for members in board.by_branch.values()
+            for row in members.rows
+        }
+
+    def member_columns(self, boards: Any, board: MemberBoards) -> ExtraColumns:
+        cells: dict[str, tuple[Cell, ...]] = {
+            result.member.id: _status_cells(result) for result in boards.current.results.members
+        }
+        return ExtraColumns(10, (Column("年度积分", 10, True), Column("星级", 30)), cells)
+
+    def sheets(self, boards: Any, board: MemberBoards) -> Sequence[Sheet]:
+        registry: Registry = boards.registry
+        ledger = Sheet(
+            f"{board.year}积分台账",
+            (
+                Column("党员编号", 10),
+                Column("姓名", 10),
+                Column("日期", 12),
+                Column("事项", 30),
+                Column("分值", 8, True),
+            ),
+            [
+                (member_id, registry.member_by_id[member_id].name, entry.date, entry.item, entry.points)
+                for member_id, entries in registry.ledgers.get(board.year, {}).items()
+                for entry in entries
+            ],
+            position=40,
+        )
+        return (ledger,)
+
+    def figures(self, boards: Any, board: MemberBoards) -> Sequence[Figure]:
+        earlier = boards.earlier
+        before = earlier[0] if earlier else None
+        return (
+            make_figure(
+                "members_stars",
+                f"党员星级（{board.year} 年度）",
+                "名",
+                list(star_counts(boards.current.summary).items()),
+                star_counts(before.summary) if before else None,
+                before.year if before else None,
+            ),
+        )
+
+    def counts(self, boards: Any, board: MemberBoards) -> str:
+        total = {
+            key: sum(m.counts[key] for m in board.by_branch.values())
+            for key in ("3", "2", "1", "0", "exempt", "unrated", "total")
+        }
+        stars = "，".join(f"{STAR_WORDS[level]} {total[str(level)]} 名" for level in STAR_LEVELS)
+        ledgers = boards.registry.ledgers.get(board.year, {})
+        entries = sum(len(entries) for entries in ledgers.values())
+        return (
+            f"党员 {total['total']} 名（{stars}，不参与评星 {total['exempt']} 名，未评定 {total['unrated']} 名）；"
+            f"积分台账 {len(ledgers)} 名 {entries} 条"
+        )
+
+
+def star_counts(summary: Summary) -> dict[str, int]:
+    """Members by stars in words, 不参与评星 and 未评定."""
+    counts = {STAR_WORDS[int(k)]: summary.member_stars[k] for k in STAR_KEYS}
+    counts["不参与评星"] = summary.members_exempt
+    counts["未评定"] = summary.members_unrated
+    return counts
+
+
+def _board(
+    branch: BranchRow, given: YearInput, results: list[MemberResult], registry: Registry, rule: str
+) -> MemberBoard:
+    privacy = registry.site.privacy
+    listed = [r for r in results if is_listed(r, privacy)]
+    rows = [_row(r) for r in listed if r.status == "rated"]
+    groups = [
+        Group(str(level), f"{STAR_WORDS[level]}党员", level, by_score([r for r in rows if r.stars == level]))
+        for level in STAR_LEVELS
+        if level > 0 or privacy.list_unstarred
+    ]
+    if privacy.list_exempt:
+        exempt = tuple(_row(r) for r in listed if r.status == "exempt")
+        groups.append(Group("exempt", "不参与评星", None, exempt))
+    counts = {str(level): sum(r.stars == level for r in results) for level in STAR_LEVELS}
+    counts["exempt"] = sum(r.status == "exempt" for r in results)
+    counts["unrated"] = sum(r.status == "unrated" for r in results)
+    counts["total"] = len(results)
+    return MemberBoard(branch, given.year, given.current, tuple(groups), counts, rule)
+
+
+def _row(result: MemberResult) -> MemberRow:
+    member = result.member
+    return MemberRow(
+        id=member.id,
+        name=member.name,
+        gender=member.gender,
+        branch=result.branch_id,
+        rating=result.rating,
+        from_ledger=result.ledger is not None,
+    )
+
+
+def _status_cells(result: MemberResult) -> tuple[Cell, Cell]:
+    if result.status == "exempt":
+        return None, f"不参与评星（{result.exempt_reason}）"
+    return star_cells(result.rating)
+
+
+def _poster(board: MemberBoard, url: str, printing: PrintContext) -> Any:
+    rows = grouped(
+        board.groups,
+        "名",
+        lambda row: PrintRow(
+            (row.name, row.gender, str(row.points) if row.points is not None else "—"), rating=row.rating
+        ),
+    )
+    return make_poster(
+        f"members-{board.branch.id}",
+        "星级党员公示栏",
+        board.branch.name,
+        board.year,
+        ("姓名", "性别", "年度积分", "星级"),
+        board.summary + "。",
+        f"党员评星规则：以党员个人年度总积分为依据，{board.rule}。",
+        url,
+        printing.qr,
+        rows,
+        layout="members",
+    )
+
+
+def _slides(board: MemberBoard) -> list[Slide]:
+    slides = []
+    for group in board.groups:
+        if group.rows:
+            slides += name_slides(
+                "members",
+                f"{board.branch.name} · {group.title}",
+                f"{board.year} 年度星级党员公示 · 共 {len(group.rows)} 名",
+                [row.name for row in group.rows],
+                board.branch.id,
+            )
+    return slides
+
+
+KIND = MemberStarsKind()

@@ -1,0 +1,333 @@
+"""领导点评公示栏: the public reviews of one year, gathered by the organisation they concern.
+
+Reads ``reviews/<year>.yml``.
+
+A review of a member belongs to the member's branch; a review of an
+organisation (its secretary) to that organisation. Reviews without
+``public: true`` are left out here, so no page, poster or open data sees them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from noticeboard.boards import json_values
+from noticeboard.boards.kind import (
+    BoardKind,
+    BoardPage,
+    BranchSection,
+    HomeCard,
+    PrintLink,
+    ShareText,
+    YearInput,
+)
+from noticeboard.boards.paper import (
+    PrintContext,
+    PrintPage,
+    PrintRow,
+    both_orientations,
+    line_count,
+    make_poster,
+    row_height,
+    wrapped_row,
+)
+from noticeboard.boards.parts import OrgRef, org_ref
+from noticeboard.boards.sheets import Column, Sheet
+from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.models import LEVEL_LABELS, Review
+from noticeboard.registries.reading import Registry
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One published review."""
+
+    subject: str
+    """Who is reviewed: a member's name, or an organisation's secretary and name."""
+    of_member: bool
+    reviewer: str
+    reviewer_post: str
+    level: str
+    level_label: str
+    date: dt.date | None
+    overall: str
+    achievements: str
+    problems: str
+    direction: str
+    grade: str | None
+
+
+@dataclass(frozen=True)
+class ReviewBoard:
+    """The public reviews concerning one organisation: of its secretary first, then of its members."""
+
+    org: OrgRef
+    year: int
+    own: tuple[ReviewRow, ...]
+    members: tuple[ReviewRow, ...]
+
+    @property
+    def rows(self) -> tuple[ReviewRow, ...]:
+        return self.own + self.members
+
+
+def review_boards(registry: Registry, year: int) -> dict[str, ReviewBoard]:
+    """Organisation id → its board, in the order of ``branches.yml``; organisations without public reviews have none."""
+    own: dict[str, list[ReviewRow]] = {}
+    members: dict[str, list[ReviewRow]] = {}
+    for review in registry.reviews.get(year, ()):
+        if not review.public:
+            continue
+        if review.subject in registry.branch_of:
+            members.setdefault(registry.branch_of[review.subject], []).append(_row(registry, review))
+        else:
+            own.setdefault(review.subject, []).append(_row(registry, review))
+    return {
+        branch.id: ReviewBoard(
+            org_ref(registry, branch), year, tuple(own.get(branch.id, ())), tuple(members.get(branch.id, ()))
+        )
+        for branch in registry.branches
+        if branch.id in own or branch.id in members
+    }
+
+
+def _row(registry: Registry, review: Review) -> ReviewRow:
+    member = registry.member_by_id.get(review.subject)
+    if member is not None:
+        subject = member.name
+    else:
+        branch = registry.branch_by_id[review.subject]
+        subject = f"{branch.name}书记{branch.secretary}" if branch.secretary else branch.name
+    return ReviewRow(
+        subject=subject,
+        of_member=member is not None,
+        reviewer=review.reviewer.name,
+        reviewer_post=review.reviewer.post,
+        level=review.level,
+        level_label=LEVEL_LABELS[review.level],
+        date=review.date,
+        overall=review.overall,
+        achievements=review.achievements,
+        problems=review.problems,
+        direction=review.direction,
+        grade=review.grade,
+    )
+
+
+@dataclass(frozen=True)
+class ReviewBoards:
+    """Every organisation's public reviews of one year, in the order of ``branches.yml``."""
+
+    year: int
+    current: bool
+    by_org: Mapping[str, ReviewBoard]
+
+    @property
+    def count(self) -> int:
+        return sum(len(board.rows) for board in self.by_org.values())
+
+
+REVIEW_CHARS = {"portrait": (None, 37), "landscape": (None, 56)}
+REVIEW_HEADING_CHARS = {"portrait": 44, "landscape": 66}
+REVIEW_PARTS = (
+    ("overall", "总体评价"),
+    ("achievements", "取得成绩"),
+    ("problems", "存在问题"),
+    ("direction", "努力方向"),
+)
+
+
+class ReviewsKind(BoardKind):
+    key: ClassVar[str] = "reviews"
+    title: ClassVar[str] = "领导点评"
+    order: ClassVar[int] = 50
+    sources: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "reviews": ("reviews/{year}.yml", "branches.yml", "members/"),
+        "branch": ("reviews/{year}.yml",),
+    }
+
+    def build(self, given: YearInput) -> ReviewBoards:
+        return ReviewBoards(given.year, given.current, review_boards(given.registry, given.year))
+
+    def pages(self, view: Any, board: ReviewBoards) -> Sequence[BoardPage]:
+        prints = (
+            (PrintLink("reviews", "全部领导点评公示栏（每个党组织一张）"),)
+            if board.current and board.by_org
+            else ()
+        )
+        return (
+            BoardPage(
+                "reviews",
+                "reviews.md",
+                "领导点评",
+                board,
+                "reviews.html",
+                prints=prints,
+                year_link="领导点评",
+            ),
+        )
+
+    def branch_sections(self, view: Any, board: ReviewBoards, branch_id: str) -> Sequence[BranchSection]:
+        reviews = board.by_org.get(branch_id)
+        if reviews is None:
+            return ()
+        prints = (PrintLink(f"reviews/{branch_id}", "本支部领导点评公示栏"),) if board.current else ()
+        return (BranchSection(50, "partials/nb/branch-reviews.html", reviews, prints),)
+
+    def share_text(self, page: BoardPage) -> ShareText:
+        board = page.view
+        assert isinstance(board, ReviewBoards)
+        return ShareText(f"领导点评（{board.year} 年度）", (f"公开点评 {board.count} 条",))
+
+    def home_card(self, boards: Any, board: ReviewBoards) -> HomeCard:
+        return HomeCard("领导点评", f"公开点评 {board.count} 条", "reviews")
+
+    def print_pages(self, boards: Any, board: ReviewBoards, printing: PrintContext) -> Sequence[PrintPage]:
+        pages = []
+        for org_id, reviews in board.by_org.items():
+            # A branch's reviews are on its page; a 党总支 has none, so its code leads to the reviews page.
+            has_page = reviews.org.has_page
+            url = printing.live("branch", org_id) if has_page else printing.live("reviews", "") + f"#{org_id}"
+            back = ("branch", org_id) if has_page else ("reviews", "")
+            pages.append(
+                PrintPage(
+                    f"reviews/{org_id}",
+                    f"打印：{reviews.org.name}领导点评",
+                    "领导点评公示栏",
+                    back,
+                    (_poster(reviews, url, printing),),
+                )
+            )
+        everything = tuple(poster for page in pages for poster in page.posters)
+        return (
+            *pages,
+            PrintPage(
+                "reviews", "打印：全部领导点评公示栏", "全部领导点评公示栏", ("reviews", ""), everything
+            ),
+        )
+
+    def open_data(self, boards: Any, view: Any, board: ReviewBoards) -> Mapping[str, object]:
+        """``reviews.json``: the public reviews of the year (``public: true`` only), by organisation."""
+        return {
+            "reviews.json": [
+                {
+                    "organisation": org_id,
+                    "organisation_name": reviews.org.name,
+                    "subject": row.subject,
+                    "subject_kind": "member" if row.of_member else "organisation",
+                    "reviewer": row.reviewer,
+                    "reviewer_post": row.reviewer_post,
+                    "level": row.level,
+                    "date": json_values.date(row.date),
+                    "overall": row.overall,
+                    "achievements": row.achievements,
+                    "problems": row.problems,
+                    "direction": row.direction,
+                    "grade": row.grade,
+                }
+                for org_id, reviews in board.by_org.items()
+                for row in reviews.rows
+            ]
+        }
+
+    def snapshot(self, boards: Any, board: ReviewBoards) -> Mapping[str, Entry]:
+        return {
+            f"{org_id}/{row.subject}/{row.reviewer}/{row.date}": Entry(
+                f"{row.reviewer}对{row.subject}的点评",
+                {"总体评价": row.overall, "评定等次": row.grade or "—"},
+            )
+            for org_id, reviews in board.by_org.items()
+            for row in reviews.rows
+        }
+
+    def sheets(self, boards: Any, board: ReviewBoards) -> Sequence[Sheet]:
+        """Every review of the year, public or not, marked (the office decides what is published)."""
+        registry: Registry = boards.registry
+        names = {b.id: b.name for b in registry.branches}
+        sheet = Sheet(
+            f"{board.year}领导点评",
+            (
+                Column("党组织", 26),
+                Column("被点评对象", 24),
+                Column("点评人", 10),
+                Column("职务", 20),
+                Column("日期", 12),
+                Column("总体评价", 30),
+                Column("取得成绩", 30),
+                Column("存在问题", 30),
+                Column("努力方向", 30),
+                Column("等次", 8),
+                Column("公开", 6),
+            ),
+            [
+                (
+                    names[registry.branch_of.get(review.subject, review.subject)],
+                    registry.member_by_id[review.subject].name
+                    if review.subject in registry.member_by_id
+                    else names[review.subject],
+                    review.reviewer.name,
+                    review.reviewer.post,
+                    review.date,
+                    review.overall,
+                    review.achievements,
+                    review.problems,
+                    review.direction,
+                    review.grade,
+                    "是" if review.public else "否",
+                )
+                for review in registry.reviews.get(board.year, ())
+            ],
+            position=50,
+        )
+        return (sheet,)
+
+    def counts(self, boards: Any, board: ReviewBoards) -> str:
+        reviews = boards.registry.reviews.get(board.year, ())
+        return f"领导点评 {len(reviews)} 条（公开 {sum(r.public for r in reviews)} 条）"
+
+
+def _poster(board: ReviewBoard, url: str, printing: PrintContext) -> Any:
+    """领导点评公示栏 of one organisation: each review under a heading naming who reviewed whom."""
+
+    def rows(orientation: str) -> list[PrintRow]:
+        out: list[PrintRow] = []
+        for review in board.rows:
+            heading = f"对{review.subject}的点评　点评人：{review.reviewer}（{review.reviewer_post}）"
+            if review.date:
+                heading += f"　{review.date.year}年{review.date.month}月{review.date.day}日"
+            out.append(
+                PrintRow(
+                    (heading,),
+                    heading=True,
+                    lines=row_height(line_count(heading, REVIEW_HEADING_CHARS[orientation])),
+                )
+            )
+            for key, label in REVIEW_PARTS:
+                out.append(wrapped_row((label, getattr(review, key)), REVIEW_CHARS[orientation]))
+            if review.grade:
+                out.append(PrintRow(("评定等次", review.grade)))
+        return out
+
+    portrait, landscape = both_orientations(rows)
+    return make_poster(
+        f"reviews-{board.org.id}",
+        "领导点评公示栏",
+        board.org.name,
+        board.year,
+        ("项目", "点评内容"),
+        f"共 {len(board.rows)} 条点评：对党组织书记 {len(board.own)} 条，对党员 {len(board.members)} 条。",
+        "镇党委点评党总支书记，党总支点评党支部书记，党支部书记点评本支部党员；"
+        "从总体评价、取得成绩、存在问题和努力方向四个方面点评。",
+        url,
+        printing.qr,
+        portrait,
+        landscape,
+        layout="reviews",
+        rated=False,
+    )
+
+
+KIND = ReviewsKind()

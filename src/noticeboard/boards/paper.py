@@ -1,0 +1,196 @@
+"""Printed notice boards: what a board holds on paper, cut into sheets for the wall of a village hall.
+
+Why sheets are made here and not left to the browser: every sheet must carry the
+board's header (with "（续）" after the first), the notice period, the supervision
+phone and the QR code, and no table row may be cut in two. Browsers differ in how
+they repeat headers and footers (360 Browser, Edge, Chrome), so the board is cut
+into sheets before it reaches any browser. Row heights are estimated from the
+text, with a margin, so that a sheet never overflows its paper. Each board kind
+builds its posters from these parts; ``outputs.print_pages`` gathers them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from noticeboard.boards.parts import Group
+from noticeboard.rules.ratings import Rating
+
+LINES_PER_SHEET = {"portrait": 24, "landscape": 12}
+"""Table lines that fit on one sheet of A4, with room to spare (A3 is the same layout enlarged by √2).
+
+Measured: one line of the 11 pt table is 7.1 mm; header, summary, column heads, rule
+and footer with the QR code take 98 mm of the 296 mm; a test measures every sheet."""
+
+TEXT_LINE_MM, ROW_PADDING_MM, LINE_MM = 4.8, 2.3, 7.1
+"""A wrapped line of 10.5 pt text, a row's padding and borders, and one table line (the unit)."""
+
+
+@dataclass(frozen=True)
+class PrintRow:
+    """One line of a printed table: a group heading, or an entry with its cells and stars."""
+
+    cells: tuple[str, ...]
+    rating: Rating | None = None
+    heading: bool = False
+    lines: float = 1
+    """Estimated printed height, in one-line table rows."""
+    overdue: bool = False
+    photo: str | None = None
+    """A photo shown before the cells (site-relative URL), on the pioneer-post board."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of paper of a board."""
+
+    number: int
+    of: int
+    rows: tuple[PrintRow, ...]
+
+    @property
+    def continued(self) -> bool:
+        return self.number > 1
+
+
+@dataclass(frozen=True)
+class Poster:
+    """A printable board: its title, columns, and its rows laid out on sheets of each orientation."""
+
+    key: str
+    title: str
+    subject: str
+    """Who the board is about, e.g. 青山村第一党支部 (or the township for the branch board)."""
+    year: int
+    columns: tuple[str, ...]
+    summary: str
+    rule: str
+    url: str
+    """The live page the QR code leads to."""
+    qr_svg: str
+    portrait: tuple[Sheet, ...]
+    landscape: tuple[Sheet, ...]
+    layout: str
+    """Which column widths print.css gives the table (``nb-sheet__table--<layout>``)."""
+    rated: bool = True
+    """Whether the last column shows each row's stars (from ``PrintRow.rating``)."""
+
+
+def paginate(rows: Sequence[PrintRow], orientation: str) -> tuple[Sheet, ...]:
+    """Cut rows into sheets of at most a sheet's lines; a group heading never ends a sheet."""
+    budget = LINES_PER_SHEET[orientation]
+    sheets: list[list[PrintRow]] = [[]]
+    used = 0.0
+    for index, row in enumerate(rows):
+        following = rows[index + 1].lines if row.heading and index + 1 < len(rows) else 0
+        if sheets[-1] and used + row.lines + following > budget:
+            sheets.append([])
+            used = 0.0
+        sheets[-1].append(row)
+        used += row.lines
+    total = len(sheets)
+    return tuple(Sheet(number, total, tuple(items)) for number, items in enumerate(sheets, start=1))
+
+
+QR = Callable[[str], str]
+"""Makes the inline SVG QR code of a URL (:meth:`QrCodes.svg`)."""
+
+
+def make_poster(
+    key: str,
+    title: str,
+    subject: str,
+    year: int,
+    columns: tuple[str, ...],
+    summary: str,
+    rule: str,
+    url: str,
+    qr: QR,
+    rows: Iterable[PrintRow],
+    rows_landscape: Iterable[PrintRow] | None = None,
+    *,
+    layout: str,
+    rated: bool = True,
+) -> Poster:
+    portrait = list(rows)
+    landscape = list(rows_landscape) if rows_landscape is not None else portrait
+    return Poster(
+        layout=layout,
+        rated=rated,
+        key=key,
+        title=title,
+        subject=subject,
+        year=year,
+        columns=columns,
+        summary=summary,
+        rule=rule,
+        url=url,
+        qr_svg=qr(url),
+        portrait=paginate(portrait, "portrait"),
+        landscape=paginate(landscape, "landscape"),
+    )
+
+
+Item = TypeVar("Item")
+
+
+def grouped(groups: Iterable[Group[Item]], unit: str, row: Callable[[Item], PrintRow]) -> list[PrintRow]:
+    """Each group that has rows: a heading with its count (``三星党支部（11 个）``), then its rows."""
+    out: list[PrintRow] = []
+    for group in groups:
+        if group.rows:
+            out.append(PrintRow((f"{group.title}（{len(group.rows)} {unit}）",), heading=True))
+            out.extend(row(item) for item in group.rows)
+    return out
+
+
+def row_height(wrapped: int, minimum_mm: float = 0) -> float:
+    """A row's height in table lines, from its most wrapped cell (and a fixed-height content such as a photo)."""
+    return max(1.0, (max(wrapped * TEXT_LINE_MM, minimum_mm) + ROW_PADDING_MM) / LINE_MM)
+
+
+Widths = tuple[int | None, ...]
+"""Characters per line of each column (None: short text that never wraps)."""
+
+
+def wrapped_row(cells: tuple[str, ...], widths: Widths, **kwargs: Any) -> PrintRow:
+    """A row whose height follows from how its cells wrap at the column widths of print.css."""
+    wrapped = max(
+        (line_count(cell, width) for cell, width in zip(cells, widths, strict=False) if width), default=1
+    )
+    return PrintRow(cells, lines=row_height(wrapped), **kwargs)
+
+
+def both_orientations(build: Callable[[str], list[PrintRow]]) -> tuple[list[PrintRow], list[PrintRow]]:
+    return build("portrait"), build("landscape")
+
+
+def line_count(text: str, per_line: int) -> int:
+    return max(1, -(-len(text) // per_line))  # ceiling division
+
+
+@dataclass(frozen=True)
+class PrintPage:
+    """A printable page under ``print/<key>/``: one board, or every board of a kind as a set."""
+
+    key: str
+    title: str
+    label: str
+    """What the print button prints, e.g. 星级党员公示栏."""
+    back: tuple[str, str]
+    """The web page it is printed from, as (page kind, key)."""
+    posters: tuple[Poster, ...]
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    """What a kind needs from the site to print: live URLs for QR codes, the codes, photo URLs."""
+
+    live: Callable[[str, str], str]
+    """(page kind, key) → the absolute URL of a live page, e.g. ("branch", "qingshan-1")."""
+    qr: QR
+    photo: Callable[[str | None], str]
+    """A photo's file name (None: no photo) → the site-relative URL of its web version or the placeholder."""
+    organisation: str

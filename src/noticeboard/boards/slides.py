@@ -1,0 +1,57 @@
+"""A board as slides for the hall's TV (电子屏): few lines a slide, long lists continued.
+
+Why slides are cut here: type must be readable from three metres (at least ~3% of the
+screen's height), so a slide holds few lines, and a long board becomes several slides
+("（续）"), cut the same way for every screen. Each board kind cuts its own slides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+NAMES_PER_SLIDE = 12
+"""Names on one slide: three columns of four lines at slide size."""
+ROWS_PER_SLIDE = 6
+"""Table rows on one slide."""
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: a heading, an optional line under it, and either names, rows or lines."""
+
+    kind: str
+    """``title``, ``branch``, ``branches``, ``members``, ``fulfilment``, ``stories``, ``notice``."""
+    heading: str
+    subheading: str = ""
+    names: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    lines: tuple[str, ...] = ()
+    branch: str = ""
+    """The branch a slide is about (its id), for a hall that shows only its own."""
+
+
+def chunks(items: Sequence[str], size: int) -> list[tuple[str, ...]]:
+    return [tuple(items[i : i + size]) for i in range(0, len(items), size)] or [()]
+
+
+def continued(heading: str, index: int) -> str:
+    return heading if index == 0 else heading + "（续）"
+
+
+def name_slides(
+    kind: str, heading: str, subheading: str, names: Sequence[str], branch: str = ""
+) -> list[Slide]:
+    """A list of names on as many slides as it needs, the later ones headed "（续）"."""
+    return [
+        Slide(kind, continued(heading, index), subheading, names=chunk, branch=branch)
+        for index, chunk in enumerate(chunks(names, NAMES_PER_SLIDE))
+    ]
+
+
+def row_slides(kind: str, heading: str, subheading: str, rows: Sequence[tuple[str, ...]]) -> list[Slide]:
+    """Table rows on as many slides as they need, the later ones headed "（续）"."""
+    return [
+        Slide(kind, continued(heading, index), subheading, rows=tuple(rows[start : start + ROWS_PER_SLIDE]))
+        for index, start in enumerate(range(0, len(rows), ROWS_PER_SLIDE))
+    ]

@@ -1,0 +1,497 @@
+"""The site as an engine-neutral catalogue: every page, standalone page and file a build publishes.
+
+Why engine-neutral: MkDocs 1.x gets no releases and Material ends maintenance in May
+2027. The catalogue says what to publish — each page's URL, kind, template and view;
+the posters, screens and redirects written outside the page pipeline; the open data,
+photos and share images — and ``hooks/`` only adapts it to MkDocs' events. Another
+engine, or a pre-build step writing pages for an engine without hooks, would read the
+same catalogue. Every board kind's pages come from its declaration; nothing here
+names a kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from noticeboard.boards.kind import BoardKind, BoardPage, HomeCard, PrintLink, ShareText
+from noticeboard.boards.kinds import KINDS
+from noticeboard.boards.paper import PrintContext
+from noticeboard.boards.parts import BranchRow, chinese_date
+from noticeboard.boards.slides import Slide
+from noticeboard.boards.statistics import Stats
+from noticeboard.boards.township import Boards, BranchPage, YearView
+from noticeboard.outputs import open_data, page_dates, print_pages, screens
+from noticeboard.outputs.print_pages import PosterSet
+from noticeboard.outputs.qr_codes import QrCodes
+from noticeboard.outputs.share_cards import Card, Cards
+from noticeboard.outputs.web_photos import Photos
+from noticeboard.registries.reading import Story
+from noticeboard.rules.results import Summary
+
+PHOTO_PLACEHOLDER = "assets/portrait.svg"
+UrlKey = tuple[str, int, str]
+"""(page kind, year, key): ``("branch", 2025, "qingshan-1")``, ``("print", 2025, "members")``."""
+
+
+@dataclass(frozen=True)
+class Share:
+    """What a link to a page shows when shared: title, summary and the card image (site-relative)."""
+
+    title: str
+    description: str
+    image: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page the engine generates: its source path and URL, what kind of page it is, what it shows."""
+
+    src_uri: str
+    url: str
+    kind: str
+    year: int
+    key: str
+    template: str
+    title: str
+    view: object
+    current: bool
+    """Whether it is of the year being published (earlier years are kept, unsearched, without print buttons)."""
+    share: Share
+    updated: dt.date | None
+    """When its data last changed (git), or None outside git."""
+    search_text: str = ""
+    """Words search should find on it beyond its text (names on a branch page)."""
+    partials: tuple[str, ...] = ()
+    prints: tuple[PrintLink, ...] = ()
+    board_kind: str = ""
+    """The key of the board kind whose page it is ("" for the branch and site pages)."""
+
+
+@dataclass(frozen=True)
+class Standalone:
+    """A page written outside the engine's page pipeline: a poster, a screen or a redirect."""
+
+    path: str
+    """Its file under the site's folder (``print/venues/index.html``)."""
+    template: str
+    title: str
+    view: object
+    base_url: str
+    """The relative way back to the site's root from it (``../..``), for its ``<base>``."""
+
+
+@dataclass(frozen=True)
+class ScreenView:
+    """What a screen page shows: its slides and how long each stays."""
+
+    slides: tuple[Slide, ...]
+    interval: int
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A year URL of the current year (``/2025/commitments/``) pointing at the current page."""
+
+    href: str
+    year: int
+
+
+@dataclass(frozen=True)
+class LinkCard:
+    """A card on the home page that links somewhere: a board, the statistics, the screen."""
+
+    title: str
+    line: str
+    url: str
+
+
+@dataclass(frozen=True)
+class HomeView:
+    """The home page's boards: the year's counts, a card per other board, the newest stories."""
+
+    year: int
+    view: YearView
+    cards: tuple[LinkCard, ...]
+    stories: tuple[Story, ...]
+    """The five newest case stories."""
+
+    @property
+    def summary(self) -> Summary:
+        return self.view.summary
+
+
+@dataclass(frozen=True)
+class YearLinks:
+    """One published year on 往年公示: its boards and its open data."""
+
+    year: int
+    current: bool
+    links: tuple[tuple[str, str], ...]
+    """(URL, label) of each of its boards."""
+    data_url: str
+
+
+@dataclass
+class Catalogue:
+    """Everything one build publishes, with the URLs the engine will give it."""
+
+    directory_urls: bool
+    pages: dict[str, Page] = field(default_factory=dict)
+    """Source path → page."""
+    urls: dict[UrlKey, str] = field(default_factory=dict)
+    files: dict[str, bytes | str] = field(default_factory=dict)
+    """Generated files that are not pages (open data, photos, share images), by site path."""
+    standalone: list[Standalone] = field(default_factory=list)
+    photos: dict[str | None, str] = field(default_factory=dict)
+    """Photo file name → site-relative URL of its web version; None → the placeholder."""
+    other_share: Share | None = None
+    """The share card of pages not in the catalogue (the home page, the case stories)."""
+    home: HomeView | None = None
+    story_branches: dict[str, tuple[BranchRow, ...]] = field(default_factory=dict)
+    """Story path → the branches it names (with their current ratings)."""
+    search_words: tuple[str, ...] = ()
+    """Names search should keep whole (branches, secretaries, named members)."""
+
+    def url(self, path: str) -> str:
+        """The site-relative URL of a page at ``path`` (no ``.md``): ``path/`` or ``path.html``."""
+        return f"{path}/" if self.directory_urls else f"{path}.html"
+
+    def url_for(self, kind: str, year: int, key: str = "") -> str:
+        found = self.urls.get((kind, year, key))
+        if found is None:
+            raise LookupError(f"内部错误：没有生成页面 {kind} {year} {key}")
+        return found
+
+
+def output_file(url: str) -> str:
+    """The file in the site's folder that serves a site-relative URL."""
+    return url + "index.html" if url.endswith("/") else url
+
+
+def to_root(file: str) -> str:
+    """The relative path from a file in the site's folder back to the site's root (``../../``)."""
+    return "../" * file.count("/")
+
+
+def notice_line(boards: Boards) -> str:
+    """``公示期 2026年1月5日至2026年1月11日  监督电话 …``, as share cards say it."""
+    notice = boards.registry.site.notice
+    line = f"公示期 {chinese_date(notice.start)}至{chinese_date(notice.end)}"
+    return line + (f"  监督电话 {notice.phone}" if notice.phone else "")
+
+
+def build_catalogue(
+    boards: Boards,
+    stats: Stats,
+    *,
+    changes: object,
+    updated: Mapping[str, dt.date],
+    site_url: str,
+    directory_urls: bool,
+    cache_dir: Path | None,
+) -> Catalogue:
+    """Every page, standalone page and file of the site, in a fixed order (the same data, the same site).
+
+    ``changes`` is the change log page's view (from git, made by the office's tools);
+    ``updated`` the date of the last commit of each data file.
+    """
+    catalogue = Catalogue(directory_urls)
+    cards = _ShareCards(catalogue, boards, cache_dir)
+    current = boards.current.year
+    yearly = [kind for kind in KINDS if kind.yearly]
+    for view in (view for _, view in sorted(boards.years.items())):
+        _add_kind_pages(catalogue, cards, yearly, view, updated)
+        for branch_id, branch_page in view.pages.items():
+            _add(catalogue, _branch_page(branch_id, branch_page, updated), cards.for_branch(branch_page))
+    _add_kind_pages(catalogue, cards, [kind for kind in KINDS if not kind.yearly], boards.current, updated)
+    for page in _site_pages(boards, stats, changes, updated):
+        _add(catalogue, page, cards.for_site(page.kind, page.view))
+    years = catalogue.pages["years.md"]
+    catalogue.pages["years.md"] = replace(years, view=year_links(catalogue, boards))
+    catalogue.other_share = cards.other()
+    _add_photos(catalogue, boards, cache_dir)
+    _add_posters(catalogue, boards, site_url, cache_dir)
+    _add_screens(catalogue, boards)
+    _add_redirects(catalogue, current)
+    for name, text in open_data.files(boards, stats).items():
+        catalogue.files[name] = text
+    catalogue.home = _home(catalogue, boards)
+    catalogue.story_branches = _story_branches(boards)
+    catalogue.search_words = _search_words(boards.current)
+    return catalogue
+
+
+def _add_kind_pages(
+    catalogue: Catalogue,
+    cards: _ShareCards,
+    kinds: list[BoardKind],
+    view: YearView,
+    updated: Mapping[str, dt.date],
+) -> None:
+    for kind in kinds:
+        board = view.board(kind)
+        if board is not None:
+            for page in kind.pages(view, board):
+                _add(catalogue, _kind_page(kind, page, view, updated), cards.for_kind(kind, page))
+
+
+def _add(catalogue: Catalogue, page: Page, share: Share) -> None:
+    placed = replace(page, url=catalogue.url(page.src_uri.removesuffix(".md")), share=share)
+    catalogue.pages[placed.src_uri] = placed
+    catalogue.urls[(placed.kind, placed.year, placed.key)] = placed.url
+
+
+def _prefix(view: YearView) -> tuple[str, str]:
+    """Path prefix and title suffix of a year's pages: none for the current year."""
+    return ("", "") if view.current else (f"{view.year}/", f"（{view.year} 年度）")
+
+
+_NO_SHARE = Share("", "", "")
+
+
+def _kind_page(kind: BoardKind, page: BoardPage, view: YearView, updated: Mapping[str, dt.date]) -> Page:
+    prefix, suffix = _prefix(view)
+    return Page(
+        src_uri=prefix + page.path,
+        url="",
+        kind=page.kind,
+        year=view.year,
+        key="",
+        template=page.template,
+        title=page.title + suffix,
+        view=page.view,
+        current=view.current,
+        share=_NO_SHARE,
+        updated=page_dates.updated_on(updated, page.kind, view.year),
+        partials=page.partials,
+        prints=page.prints,
+        board_kind=kind.key,
+    )
+
+
+def _branch_page(branch_id: str, page: BranchPage, updated: Mapping[str, dt.date]) -> Page:
+    prefix, suffix = _prefix_of(page.year, page.current)
+    names = " ".join(_named_members(page))
+    return Page(
+        src_uri=f"{prefix}branches/{branch_id}.md",
+        url="",
+        kind="branch",
+        year=page.year,
+        key=branch_id,
+        template="branch.html",
+        title=page.branch.name + suffix,
+        view=page,
+        current=page.current,
+        share=_NO_SHARE,
+        updated=page_dates.updated_on(updated, "branch", page.year, branch_id),
+        search_text=f"{page.branch.secretary or ''} {names}".strip(),
+    )
+
+
+def _prefix_of(year: int, current: bool) -> tuple[str, str]:
+    return ("", "") if current else (f"{year}/", f"（{year} 年度）")
+
+
+def _named_members(page: BranchPage) -> list[str]:
+    """The names a branch page shows on its member board (only those may be searched for)."""
+    return [
+        row.name
+        for section in page.sections
+        for row in getattr(section.view, "rows", ())
+        if section.template == "partials/nb/member-board.html"
+    ]
+
+
+def _site_pages(boards: Boards, stats: Stats, changes: object, updated: Mapping[str, dt.date]) -> list[Page]:
+    """The pages that are no board kind's: statistics, 往年公示, 变更记录 (current year only)."""
+    year = boards.current.year
+    pages = []
+    for kind, path, template, title, view in (
+        ("stats", "stats.md", "stats.html", "统计数据", stats),
+        ("years", "years.md", "years.html", "往年公示", None),
+        ("changes", "changes.md", "changes.html", "变更记录", changes),
+    ):
+        pages.append(
+            Page(
+                src_uri=path,
+                url="",
+                kind=kind,
+                year=year,
+                key="",
+                template=template,
+                title=title,
+                view=view,
+                current=True,
+                share=_NO_SHARE,
+                updated=page_dates.updated_on(updated, kind, year),
+            )
+        )
+    return pages
+
+
+class _ShareCards:
+    """One share card (og:image) per page, drawn once per distinct card and kept as a file."""
+
+    def __init__(self, catalogue: Catalogue, boards: Boards, cache_dir: Path | None) -> None:
+        self.catalogue = catalogue
+        self.boards = boards
+        self.store = Cards(cache_dir / "cards" if cache_dir else None)
+        self.notice = notice_line(boards)
+        self.made: dict[bytes, str] = {}
+
+    def _share(self, title: str, lines: tuple[str, ...], year: int) -> Share:
+        card = Card(title, (*lines, self.notice), self.boards.registry.site.organisation, year)
+        image = self.store.image(card)
+        if image not in self.made:
+            self.made[image] = f"assets/share/{hashlib.sha256(image).hexdigest()[:16]}.jpg"
+            self.catalogue.files[self.made[image]] = image
+        return Share(card.title, card.description, self.made[image])
+
+    def for_kind(self, kind: BoardKind, page: BoardPage) -> Share:
+        text = kind.share_text(page) or ShareText(page.title, ())
+        year = getattr(page.view, "year", self.boards.current.year)
+        return self._share(text.title, text.lines, year)
+
+    def for_branch(self, page: BranchPage) -> Share:
+        view = self.boards.years[page.year]
+        lines = tuple(
+            line
+            for kind in KINDS
+            if (board := view.board(kind)) is not None
+            and (line := kind.branch_share_line(board, page.branch.id)) is not None
+        )
+        return self._share(page.branch.name, lines, page.year)
+
+    def for_site(self, kind: str, view: object) -> Share:
+        year = self.boards.current.year
+        if isinstance(view, Stats):
+            return self._share(
+                f"统计数据（{year} 年度）", (f"党员 {view.members} 名：类别、学历、年龄、星级变化",), year
+            )
+        return self.other()
+
+    def other(self) -> Share:
+        year = self.boards.current.year
+        return self._share("党务公开栏", ("、".join(k.screen_title for k in KINDS if k.screen_title),), year)
+
+
+def _add_photos(catalogue: Catalogue, boards: Boards, cache_dir: Path | None) -> None:
+    catalogue.photos = {None: PHOTO_PLACEHOLDER}
+    web = Photos(cache_dir / "photos" if cache_dir else None)
+    for name, path in sorted(boards.registry.photos.items()):
+        photo = web.web(path)
+        catalogue.files[f"assets/photos/{photo.name}"] = photo.data
+        catalogue.photos[name] = f"assets/photos/{photo.name}"
+
+
+def _add_posters(catalogue: Catalogue, boards: Boards, site_url: str, cache_dir: Path | None) -> None:
+    """The printable pages: standalone sheets whose QR codes lead to the live pages."""
+    year = boards.current.year
+    base = site_url.rstrip("/") + "/"
+    qr = QrCodes(cache_dir / "qr" if cache_dir else None)
+    printing = PrintContext(
+        live=lambda kind, key: base + catalogue.url_for(kind, year, key),
+        qr=qr.svg,
+        photo=catalogue.photos.__getitem__,
+        organisation=boards.registry.site.organisation,
+    )
+    for page in print_pages.catalogue(boards, printing):
+        url = catalogue.url(f"print/{page.key}")
+        catalogue.urls[("print", year, page.key)] = url
+        target = output_file(url)
+        view = PosterSet(page.posters, page.label, catalogue.url_for(page.back[0], year, page.back[1]))
+        catalogue.standalone.append(
+            Standalone(target, "poster.html", page.title, view, to_root(target).rstrip("/") or ".")
+        )
+
+
+def _add_screens(catalogue: Catalogue, boards: Boards) -> None:
+    """电子屏 pages: the township's at ``screen/``, each branch's at ``screen/<id>/``."""
+    registry = boards.registry
+    stories = [
+        (story.title, chinese_date(story.meta.date))
+        for story in sorted(registry.stories, key=lambda s: (s.meta.date, s.path), reverse=True)
+    ]
+    pages: list[tuple[str, str, str | None]] = [("screen", "电子屏", None)]
+    pages += [
+        (f"screen/{branch_id}", f"电子屏：{page.branch.name}", branch_id)
+        for branch_id, page in boards.current.pages.items()
+    ]
+    interval = registry.site.screen.interval
+    catalogue.urls[("screen", boards.current.year, "")] = catalogue.url("screen")
+    for path, title, branch in pages:
+        target = output_file(catalogue.url(path))
+        view = ScreenView(tuple(screens.slides(boards, stories, branch)), interval)
+        catalogue.standalone.append(
+            Standalone(target, "screen.html", title, view, to_root(target).rstrip("/") or ".")
+        )
+
+
+def _add_redirects(catalogue: Catalogue, year: int) -> None:
+    """``/<year>/…`` of the current year points at the current pages, so year URLs never break."""
+    yearly = {kind.key for kind in KINDS if kind.yearly}
+    for page in list(catalogue.pages.values()):
+        if not page.current or not (page.kind == "branch" or page.board_kind in yearly):
+            continue
+        target = output_file(catalogue.url(f"{year}/{page.src_uri.removesuffix('.md')}"))
+        view = Redirect(to_root(target) + page.url, year)
+        catalogue.standalone.append(Standalone(target, "redirect.html", "跳转", view, "."))
+
+
+def _home(catalogue: Catalogue, boards: Boards) -> HomeView:
+    view = boards.current
+    cards: list[LinkCard] = []
+    for kind in KINDS:
+        board = view.board(kind)
+        card: HomeCard | None = kind.home_card(boards, board) if board is not None else None
+        if card is not None:
+            cards.append(LinkCard(card.title, card.line, catalogue.url_for(card.page, view.year)))
+    cards.append(
+        LinkCard("统计数据", "党员构成、星级变化、承诺兑现率", catalogue.url_for("stats", view.year))
+    )
+    cards.append(
+        LinkCard(
+            "电子屏播放",
+            "在活动室的电视上全屏自动轮播；各党支部：screen/党支部编号/",
+            catalogue.url_for("screen", view.year),
+        )
+    )
+    stories = sorted(boards.registry.stories, key=lambda story: story.meta.date, reverse=True)[:5]
+    return HomeView(view.year, view, tuple(cards), tuple(stories))
+
+
+def year_links(catalogue: Catalogue, boards: Boards) -> tuple[YearLinks, ...]:
+    """Every published year, newest first, with its boards (往年公示)."""
+    out = []
+    for year, view in sorted(boards.years.items(), reverse=True):
+        links = tuple(
+            (catalogue.url_for(page.kind, year), page.year_link)
+            for kind in KINDS
+            if (board := view.board(kind)) is not None
+            for page in kind.pages(view, board)
+            if page.year_link
+        )
+        out.append(YearLinks(year, view.current, links, f"data/{year}/summary.json"))
+    return tuple(out)
+
+
+def _story_branches(boards: Boards) -> dict[str, tuple[BranchRow, ...]]:
+    current = boards.current
+    return {
+        story.path: tuple(current.pages[b].branch for b in story.meta.branches if b in current.pages)
+        for story in boards.registry.stories
+    }
+
+
+def _search_words(view: YearView) -> tuple[str, ...]:
+    words: list[str] = []
+    for page in view.pages.values():
+        words.append(page.branch.name)
+        if page.branch.secretary:
+            words.append(page.branch.secretary)
+        words += _named_members(page)
+    return tuple(words)

@@ -1,0 +1,108 @@
+"""One build of the public site, engine-neutral: the registries read and rated, the git history read,
+and the catalogue of everything to publish.
+
+The site engine's glue (``hooks/``) calls :func:`build_website` once per build and then
+only adapts the result to its events; so does any other engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from noticeboard.boards.statistics import Stats, build_stats
+from noticeboard.boards.township import Boards, build_boards
+from noticeboard.office.change_log import Revision, revisions
+from noticeboard.office.git_history import data_history, last_changed
+from noticeboard.outputs.catalogue import Catalogue, build_catalogue
+from noticeboard.registries import load_registry
+
+
+@dataclass(frozen=True)
+class Website:
+    """What one build publishes, before it has URLs: the boards, their statistics and the change log."""
+
+    boards: Boards
+    stats: Stats
+    revisions: tuple[Revision, ...]
+    updated: Mapping[str, dt.date]
+    """Data file or folder → date of its last commit (empty outside git)."""
+    cache_dir: Path
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.boards.as_of
+
+    @property
+    def in_git(self) -> bool:
+        """Whether the data is in a git repository (pages then show when their data last changed)."""
+        return bool(self.updated)
+
+    def catalogue(self, *, site_url: str, directory_urls: bool) -> Catalogue:
+        """Every page and file of the site, with URLs in the engine's style (``x/`` or ``x.html``)."""
+        return build_catalogue(
+            self.boards,
+            self.stats,
+            changes=self.revisions,
+            updated=self.updated,
+            site_url=site_url,
+            directory_urls=directory_urls,
+            cache_dir=self.cache_dir,
+        )
+
+
+def build_website(root: Path, *, stories_dir: Path, cache_dir: Path) -> Website:
+    """Read ``root/data``, rate every year and read the git history.
+
+    Raises :class:`~noticeboard.registries.RegistryError` listing every problem in the data.
+    """
+    registry = load_registry(root / "data", stories_dir=stories_dir, root=root, cache_dir=cache_dir)
+    boards = build_boards(registry, registry.site.as_of or dt.date.today())
+    stats = build_stats(boards)
+    history = data_history(root / "data")
+    changes = tuple(revisions(root / "data", history, cache_dir / "changelog"))
+    return Website(boards, stats, changes, last_changed(history), cache_dir)
+
+
+def source_date_epoch(as_of: dt.date) -> str:
+    """``SOURCE_DATE_EPOCH`` for a build of data dated ``as_of`` (midnight, Beijing time).
+
+    Sitemap and feed dates then come from the data's own date, so the same data builds the same bytes.
+    """
+    midnight = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return str(int(midnight.timestamp()))
+
+
+def build_aside(final: Path) -> Path:
+    """The folder to build into instead of ``final`` (``site.partial``), emptied.
+
+    A build that fails half way (bad data, a template error, a warning under ``--strict``)
+    leaves the published site exactly as it was, and never a half-written one.
+    """
+    partial = final.with_name(final.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    return partial
+
+
+def swap_in(partial: Path, final: Path) -> None:
+    """Replace ``final`` by the finished build in two renames (readers never see half a site)."""
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    partial.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def discard(partial: Path) -> None:
+    """Remove a failed build's partial folder; the published site is untouched."""
+    shutil.rmtree(partial, ignore_errors=True)
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a page of the site (UTF-8, ``\\n`` line ends on every system)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
