@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from noticeboard.boards.statistics import age_band, education_band, share
+from noticeboard.boards.figures import share
+from noticeboard.boards.statistics import age_band, education_band
 
 AS_OF = dt.date(2026, 1, 5)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from noticeboard.outputs.posters import LINES_PER_SHEET, PrintRow, paginate
+from noticeboard.boards.paper import LINES_PER_SHEET, PrintRow, paginate
 
 
 def _rows(pattern: str) -> list[PrintRow]:

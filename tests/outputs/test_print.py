@@ -69,14 +69,14 @@ def pdf_bytes(reader: pypdf.PdfReader) -> bytes:
 
 def test_a_branch_member_board_is_one_a4_sheet_with_everything_on_it(browser: Browser, server: str) -> None:
     registry = load_registry(ROOT / "data", root=ROOT)
-    page = build_boards(registry, registry.site.as_of).current.pages["qingshan-1"]  # type: ignore[arg-type]
-    assert 18 <= page.members.counts["total"] <= 25  # "a township branch board of about 20 members"
+    board = build_boards(registry, registry.site.as_of).current.boards["members"].by_branch["qingshan-1"]  # type: ignore[arg-type]
+    assert 18 <= board.counts["total"] <= 25  # "a township branch board of about 20 members"
     reader = print_pdf(browser, server + "print/members/qingshan-1/")
     assert len(reader.pages) == 1
     assert is_paper(size(reader), A4)
     printed = text(reader)
     assert "青山村第一党支部星级党员公示栏" in printed and "2025年度" in printed
-    for row in page.members.rows:
+    for row in board.rows:
         assert row.name in printed
     assert "公示期：2026年1月5日至2026年1月11日" in printed
     assert "监督电话：0874-6000000" in printed and "青山镇党委组织办" in printed

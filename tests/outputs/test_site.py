@@ -52,10 +52,10 @@ def test_every_board_and_branch_page_exists(site: Path, registry: Registry) -> N
 def test_board_groups_branches_by_stars_with_scores(site: Path, registry: Registry) -> None:
     view = build_boards(registry, AS_OF).current
     html = read(site, "boards/branches/index.html")
-    for group in view.branches.groups:
+    for group in view.boards["branches"].groups:
         assert f"{group.title}（{len(group.rows)} 个）" in html
     assert "未评定（1 个）" in html
-    positions = [html.index(f">{row.name}</a>") for row in view.branches.groups[0].rows]
+    positions = [html.index(f">{row.name}</a>") for row in view.boards["branches"].groups[0].rows]
     assert positions == sorted(positions), "three-star branches are listed highest score first"
 
 
@@ -82,7 +82,7 @@ def test_open_data_agrees_with_the_engine(site: Path, registry: Registry) -> Non
         assert branches[branch_id]["stars"] == (rating.stars if rating else None)
         assert branches[branch_id]["history"]["2025"]["stars"] == branches[branch_id]["stars"]
     members = json.loads(read(site, "data/members.json"))
-    named = {row.id for page in view.pages.values() for row in page.members.rows}
+    named = {row.id for board in view.boards["members"].by_branch.values() for row in board.rows}
     assert {m["id"] for m in members} == named
     assert all(m["stars"] in (1, 2, 3) for m in members)
     assert len(json.loads(read(site, "data/commitments.json"))) == summary["commitments"]["total"]
@@ -93,7 +93,10 @@ def test_nothing_private_is_published(site: Path, registry: Registry) -> None:
     boards = build_boards(registry, AS_OF)
     view = boards.current
     named = {
-        row.id for year in boards.years.values() for page in year.pages.values() for row in page.members.rows
+        row.id
+        for year in boards.years.values()
+        for board in year.boards["members"].by_branch.values()
+        for row in board.rows
     }
     secrets = {str(v) for m in registry.members for v in m.private.values()}
     hidden_ids = {m.id for m in registry.members if m.id not in named}
@@ -101,8 +104,8 @@ def test_nothing_private_is_published(site: Path, registry: Registry) -> None:
     assert not [s for s in secrets if s in text]
     assert not [i for i in hidden_ids if re.search(rf"\b{i}\b", text)]
     index = read(site, "search/search_index.json")
-    named_now = {row.id for page in view.pages.values() for row in page.members.rows}
-    names_now = {row.name for page in view.pages.values() for row in page.members.rows}
+    named_now = {row.id for board in view.boards["members"].by_branch.values() for row in board.rows}
+    names_now = {row.name for board in view.boards["members"].by_branch.values() for row in board.rows}
     unnamed_only = {m.name for m in registry.members if m.id not in named_now} - names_now
     assert not [n for n in unnamed_only if n in index.replace("\u200b", "")]
 
