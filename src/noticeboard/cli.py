@@ -26,7 +26,7 @@ from noticeboard.office.spreadsheet_export import write as write_workbook
 from noticeboard.office.spreadsheet_import import import_files, write_templates
 from noticeboard.office.spreadsheet_reading import SheetError
 from noticeboard.registries import load_registry
-from noticeboard.registries.errors import RegistryError
+from noticeboard.registries.errors import RegistryError, UserError
 
 DESCRIPTION = """\
 公示栏（Noticeboard）：检查党组织、党员、积分和公开承诺数据，生成评星公示栏。
@@ -296,6 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))
+    except UserError as error:  # each command says its own; none may end in a traceback
+        print(error.report(), file=sys.stderr)
+        return 2
     except BrokenPipeError:  # output piped into head or more, which stopped reading
         sys.stderr.close()
         return 0

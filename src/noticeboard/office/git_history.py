@@ -15,8 +15,10 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from noticeboard.registries.errors import UserError
 
-class GitError(Exception):
+
+class GitError(UserError):
     """Git could not answer: not a checkout, no git, or an unknown revision (message in Chinese)."""
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from noticeboard.registries.errors import Problems
+from noticeboard.registries.errors import Problem, Problems, UserError
 from noticeboard.registries.reading import Registry
 from noticeboard.registries.yaml_source import read_yaml
 
@@ -27,7 +27,7 @@ class Opened:
     kept: list[Path] = field(default_factory=list)
 
 
-class YearError(Exception):
+class YearError(UserError):
     """The year cannot be opened (message in Chinese)."""
 
 
@@ -86,7 +86,7 @@ def _set_site_year(path: Path, year: int) -> None:
     body = lines[index].rstrip("\r\n")
     match = _YEAR_VALUE.match(body)
     if match is None:
-        raise YearError(f"{path}:{index + 1}: 请把这一行写成 year: 年份 的样子后再试")
+        raise YearError(str(Problem(path.as_posix(), index + 1, "请把这一行写成 year: 年份 的样子后再试")))
     ending = lines[index][len(body) :]
     lines[index] = f"{match.group(1)}{year}{match.group(3)}{ending}"
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + "".join(lines).encode("utf-8"))

@@ -34,7 +34,7 @@ from tqdm import tqdm
 from noticeboard.office.spreadsheet_export import fixed_times
 from noticeboard.office.spreadsheet_reading import Row, Table, Value, read_tables
 from noticeboard.registries import load_registry
-from noticeboard.registries.errors import Problems, RegistryError
+from noticeboard.registries.errors import Problems, RegistryError, UserError
 from noticeboard.registries.messages import explain
 from noticeboard.registries.models import (
     CATEGORY_LABELS,
@@ -49,7 +49,7 @@ from noticeboard.registries.reading import Registry
 from noticeboard.registries.yaml_source import Document, parse_yaml
 
 
-class CellError(Exception):
+class CellError(UserError):
     """A cell whose value cannot be used (message in Chinese)."""
 
 

@@ -18,6 +18,8 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from noticeboard.registries.errors import UserError
+
 Value = str | int | float | dt.date | None
 
 
@@ -42,7 +44,7 @@ class Table:
     rows: tuple[Row, ...]
 
 
-class SheetError(Exception):
+class SheetError(UserError):
     """A file that cannot be read as a spreadsheet (message in Chinese)."""
 
 

@@ -1,9 +1,10 @@
-"""Error types: problems in the data (the editor's to fix) versus bugs (ours).
+"""Error types: problems the user can fix (in the data, a file, a command) versus bugs (ours).
 
 Why: office staff must get every problem in their files at once, each as
-``FILE:LINE: message`` in Chinese, and never a Python traceback. A
-:class:`RegistryError` carries those problems; any other exception is an
-internal error and is allowed to show a traceback.
+``FILE:LINE: message`` in Chinese, and never a Python traceback. Every error
+meant for them is a :class:`UserError` (a :class:`RegistryError` carries the
+problems of the data); any other exception is an internal error and is
+allowed to show a traceback.
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ class Problem:
         return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
-class RegistryError(Exception):
+class UserError(Exception):
+    """A problem the user can fix, said in Chinese: the CLI and the site print :meth:`report`, no traceback."""
+
+    def report(self) -> str:
+        return str(self)
+
+
+class RegistryError(UserError):
     """The data cannot be published as it is; ``problems`` says where and why."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
