@@ -42,6 +42,30 @@ class Bar:
         return None if self.previous is None else self.count - self.previous
 
 
+CHART_SCALE = Decimal(19) / 10
+"""Chart units per percent of the longest bar (the longest bar is 190 units of the 400-unit chart)."""
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One bar of the chart, placed: its row's top and the bars' lengths in chart units."""
+
+    bar: Bar
+    y: int
+    width: Decimal
+    previous_width: Decimal | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart's geometry: its height, each row placed, and where the legend goes."""
+
+    height: int
+    rows: tuple[ChartRow, ...]
+    legend_y: int | None
+    """The legend's top, when last year is shown beside this year."""
+
+
 @dataclass(frozen=True)
 class Figure:
     """One statistic: labelled counts out of a total, optionally against the previous year."""
@@ -53,6 +77,23 @@ class Figure:
     bars: tuple[Bar, ...]
     previous_year: int | None = None
     note: str | None = None
+
+    @property
+    def chart(self) -> Chart:
+        """Rows of 24 units (38 with last year's bar under this year's), laid out from the top."""
+        compared = self.previous_year is not None
+        row_height = 38 if compared else 24
+        rows = tuple(
+            ChartRow(
+                bar,
+                index * row_height + 2,
+                round(bar.length * CHART_SCALE, 1),
+                round(bar.previous_length * CHART_SCALE, 1) if bar.previous_length is not None else None,
+            )
+            for index, bar in enumerate(self.bars)
+        )
+        height = len(self.bars) * row_height + (24 if compared else 4)
+        return Chart(height, rows, len(self.bars) * row_height + 8 if compared else None)
 
     def as_dict(self) -> dict[str, Any]:
         return {

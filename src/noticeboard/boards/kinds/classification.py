@@ -28,7 +28,7 @@ from noticeboard.boards.paper import (
     make_poster,
     wrapped_row,
 )
-from noticeboard.boards.parts import Group, OrgRef, group_counts, org_ref
+from noticeboard.boards.parts import Group, OrgRef, chinese_date, group_counts, org_ref
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.models import GRADES, Rectification
@@ -42,6 +42,17 @@ class GradeRow:
     org: OrgRef
     grade: str
     rectification: Rectification | None
+
+    @property
+    def rectification_note(self) -> str:
+        """A 较差's rectification as the branch page says it after the grade (empty for other grades)."""
+        if self.grade != "较差":
+            return ""
+        fix = self.rectification
+        if fix is None:
+            return "（整顿转化：措施待公布）"
+        note = f"（整顿转化：责任人 {fix.responsible}，期限 {chinese_date(fix.deadline)}"
+        return note + (f"；进展：{fix.progress}" if fix.progress else "") + "）"
 
     @property
     def rectification_text(self) -> str:
