@@ -19,7 +19,6 @@ from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 from support.build import build_site  # noqa: E402
 from support.township import Township  # noqa: E402
 
-
 HEAVY_FIXTURES = {"site", "server", "browser"}
 """Session fixtures that build the whole demo site or start Chromium."""
 
