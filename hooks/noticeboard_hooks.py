@@ -1,30 +1,23 @@
 """MkDocs glue: adapt the engine-neutral catalogue of ``noticeboard.website`` to MkDocs' events.
 
-Everything MkDocs- and Material-specific lives here and in ``theme_overrides/``; what
-is published (pages, their views, posters, screens, open data) is decided in the
-``noticeboard`` package.
-
-- ``on_config``: build the website (read and check ``data/``: a problem stops the build
-  with ``FILE:LINE:`` messages); build into ``site.partial``.
-- ``on_files``: one generated page per catalogue page, and the generated files.
-- ``on_env``: autoescape for this project's templates; ``nb`` (site facts and URLs) for all.
-- ``on_page_markdown``: case stories get ``story.html`` (a post plus its branches).
-- ``on_page_context``: a generated page's template gets its view and page entry.
-- ``on_post_build``: posters, screens and redirects from their templates; swap the site in.
-- ``on_serve``: watch ``data/`` and the package as well.
+What is published (pages and their views, posters, screens, open data) is decided in the
+package; this file only hands it to MkDocs: ``on_config`` reads and rates the data (a
+problem stops the build with ``FILE:LINE:`` messages) and builds into ``site.partial``;
+``on_files`` adds the catalogue's pages and files; ``on_nav`` places boards ``mkdocs.yml``
+does not list; ``on_env`` sets autoescaping and ``nb``; ``on_page_context`` gives each page
+its view; ``on_post_build`` writes the standalone pages and swaps the site in.
 """
 
 from __future__ import annotations
 
 import gc
-import html
-import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import jieba  # type: ignore[import-untyped]
 import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,19 +25,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 import noticeboard
 from noticeboard.boards.parts import chinese_date
-from noticeboard.outputs.catalogue import Catalogue
-from noticeboard.outputs.catalogue import Page as CataloguePage
+from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue
 from noticeboard.registries import RegistryError
-from noticeboard.website import Website, build_aside, build_website, discard, source_date_epoch, swap_in
+from noticeboard.website import Website, build_aside, build_website, discard, pin_build_date, swap_in
 from noticeboard.website import write_text as write
-
-log = logging.getLogger("mkdocs.plugins.noticeboard")
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 STORY_POSTS = "stories/posts/"
@@ -53,28 +43,16 @@ THEME_DIR = Path(__file__).resolve().parent.parent / "theme_overrides"
 
 @dataclass
 class State:
-    """What one build knows; made anew by every ``on_config`` (so ``mkdocs serve`` sees edits)."""
+    """What one build knows; made anew for every build (``mkdocs serve`` loads this file again)."""
 
     command: str = "build"
-    own_epoch: bool = False
-    """Whether SOURCE_DATE_EPOCH is ours (from ``as_of``) rather than the caller's."""
-    website: Website | None = None
-    catalogue: Catalogue | None = None
+    site: Website = field(init=False)
+    """Set by ``on_config``: the data read and rated."""
+    pages: Catalogue = field(init=False)
+    """Set by ``on_files``: every page and file with its URL."""
+    env: jinja2.Environment = field(init=False)
     partial: Path | None = None
     """Where this build is written (``site.partial``) until it is swapped in; None while serving."""
-    env: jinja2.Environment | None = None
-
-    @property
-    def site(self) -> Website:
-        if self.website is None:
-            raise PluginError("内部错误：网站数据尚未读取")
-        return self.website
-
-    @property
-    def pages(self) -> Catalogue:
-        if self.catalogue is None:
-            raise PluginError("内部错误：页面目录尚未生成")
-        return self.catalogue
 
 
 state = State()
@@ -93,18 +71,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "mkdocs.yml 缺少 site_url（网站地址，例如 https://dangjian.example.gov.cn/）：\n"
             "打印的公示栏上的二维码要指向网站上的页面，请先填写 site_url。"
         )
+    stories, cache = Path(config.docs_dir) / STORY_POSTS, root / ".cache" / "noticeboard"
     try:
-        state.website = build_website(
-            root,
-            stories_dir=Path(config.docs_dir) / "stories" / "posts",
-            cache_dir=root / ".cache" / "noticeboard",
-        )
+        state.site = build_website(root, stories_dir=stories, cache_dir=cache)
     except RegistryError as error:
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
-    as_of = state.site.boards.registry.site.as_of
-    if as_of is not None and ("SOURCE_DATE_EPOCH" not in os.environ or state.own_epoch):
-        os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch(as_of)
-        state.own_epoch = True
+    pin_build_date(state.site.boards.registry.site.as_of, os.environ)
     gc.freeze()  # the registry lives for the whole build: keep the collector from rescanning it per page
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
@@ -116,53 +88,42 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _teach_search_the_names(words: tuple[str, ...]) -> None:
-    """Segment names as whole words in the search index, so a query for a full name finds it."""
-    try:
-        import jieba  # type: ignore[import-untyped]
-    except ImportError:  # search still works, Chinese queries do not
-        log.warning("未安装 jieba：中文搜索将无法使用")
-        return
-    jieba.setLogLevel(logging.WARNING)
-    for word in words:
-        jieba.add_word(word, freq=100_000)
-
-
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Here, not in on_config: plugins (offline) may still change the URL style until then.
-    state.catalogue = catalogue = state.site.catalogue(
+    state.pages = state.site.catalogue(
         site_url=config.site_url or "", directory_urls=config.use_directory_urls
     )
-    _teach_search_the_names(catalogue.search_words)
-    for page in catalogue.pages.values():
-        file = File.generated(config, page.src_uri, content=_markdown(page))
+    jieba.setLogLevel(logging.WARNING)
+    for word in state.pages.search_words:  # names stay whole words in the search index, so they are found
+        jieba.add_word(word, freq=100_000)
+    for page in state.pages.pages.values():
+        file = File.generated(config, page.src_uri, content=page.markdown())
         if file.url != page.url:
             raise PluginError(f"内部错误：页面 {page.src_uri} 的地址 {file.url} 与目录 {page.url} 不一致")
         files.append(file)
-    for path, content in catalogue.files.items():
+    for path, content in state.pages.files.items():
         files.append(File.generated(config, path, content=content))
     return files
 
 
-def _markdown(page: CataloguePage) -> str:
-    """The generated page's source: its template, title and the words search should find."""
-    # Material prints the title unescaped (<title>, navigation): it must already be HTML text.
-    lines = [
-        "---",
-        f"template: {page.template}",
-        f"title: {json.dumps(html.escape(page.title), ensure_ascii=False)}",
-    ]
-    if not page.current:
-        lines += ["search:", "  exclude: true"]
-    lines += ["---", "", f"# {_md_text(page.title)}", ""]
-    if page.search_text:
-        lines.append(f'<p class="nb-search-terms" hidden>{html.escape(page.search_text)}</p>')
-    return "\n".join(lines) + "\n"
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """A board's page that ``mkdocs.yml`` does not list joins 更多公示 by itself (a new board needs no edit)."""
+    listed = {page.file.src_uri for page in nav.pages}
+    found = (files.get_file_from_path(src_uri) for src_uri in state.pages.unlisted_boards(listed))
+    unlisted = [file.page for file in found if file is not None and file.page is not None]
+    if unlisted:
+        section = next((i for i in nav.items if isinstance(i, Section) and i.title == MORE_BOARDS), None)
+        if section is None:
+            nav.items.append(section := Section(MORE_BOARDS, []))
+        section.children.extend(unlisted)
+        nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
+        _add_previous_and_next_links(nav.pages)
+        _add_parent_links(nav.items)
+    return nav
 
 
-def _md_text(text: str) -> str:
-    """Data shown as text inside generated Markdown: no markup, no HTML."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~<>&" else ch for ch in text)
+def _walk(items: list[Any]) -> list[Any]:
+    return [found for item in items for found in [item, *(_walk(item.children) if item.children else [])]]
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -175,29 +136,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
-    catalogue = state.pages
-    entry = catalogue.pages.get(page.file.src_uri)
-    share = entry.share if entry else catalogue.other_share
-    assert share is not None
+    entry = state.pages.pages.get(page.file.src_uri)
+    share = entry.share if entry else state.pages.other_share
     context["nb_share"] = {**share.__dict__, "image": (config.site_url or "").rstrip("/") + "/" + share.image}
     if not page.meta.get("description"):
         page.meta["description"] = share.description  # Material's <meta name="description">
     if entry is not None:
         context.update(view=entry.view, view_year=entry.year, nb_page=entry, nb_updated=entry.updated)
     elif page.meta.get("template") == "story.html":
-        context["story_branches"] = catalogue.story_branches.get(
-            page.file.src_uri.removeprefix(STORY_POSTS), ()
-        )
+        story = page.file.src_uri.removeprefix(STORY_POSTS)
+        context["story_branches"] = state.pages.story_branches.get(story, ())
     return context
 
 
 def _own_template(name: str | None) -> bool:
-    """Escape every value in this project's templates (names and texts come from data files).
-
-    MkDocs creates its Jinja environment without autoescaping, and Material's templates
-    output ready HTML (``page.content``); so it is on for the templates in ``theme_overrides/``,
-    except its language file, which passes on Material's own (HTML) translations.
-    """
+    """Autoescape for every template in ``theme_overrides/`` (names and texts come from data files), but
+    not Material's (they output ready HTML) nor our language file (it passes on Material's translations)."""
     return name is not None and not name.startswith("partials/languages/") and (THEME_DIR / name).is_file()
 
 
@@ -205,13 +159,10 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     env.autoescape = _own_template
     if env.cache is not None:
         env.cache.clear()  # templates compiled before this point were compiled without it
-    catalogue = state.pages
-    site = state.site.boards.registry.site
+    catalogue, site = state.pages, state.site.boards.registry.site
     # By now the blog plugin has moved each post to its final URL (it does so after on_files).
-    story_urls = {
-        story.path: post.url
-        for story in state.site.boards.registry.stories
-        if (post := files.get_file_from_path(STORY_POSTS + story.path)) is not None
+    stories = {
+        s.path: files.get_file_from_path(STORY_POSTS + s.path) for s in state.site.boards.registry.stories
     }
 
     def url(kind: str, year: int | None = None, key: str = "") -> str:
@@ -228,14 +179,11 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     env.filters["nb_date"] = chinese_date
     env.globals["nb"] = {
-        "organisation": site.organisation,
-        "office": site.office,
-        "year": site.year,
+        **{key: getattr(site, key) for key in ("organisation", "office", "year", "notice")},
         "as_of": state.site.as_of,
-        "notice": site.notice,
         "site_url": config.site_url,
         "url": url,
-        "story_url": story_urls.get,
+        "story_url": lambda path: post.url if (post := stories.get(path)) else None,
         "page_url": page_url,
         "home": catalogue.home,
         "photo": catalogue.photos.__getitem__,
@@ -248,7 +196,6 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 @event_priority(-100)  # last: after the search index and every other plugin's output
 def on_post_build(config: MkDocsConfig) -> None:
     """Posters, screens and redirects: standalone pages from their templates, outside the page pipeline."""
-    assert state.env is not None
     site_dir = Path(config.site_dir)
     sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
     # Each poster's sheets are rendered once and reused by every page that prints it (its own and its set).
@@ -258,10 +205,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             if poster.key not in sheets:
                 sheets[poster.key] = Markup(sheets_template.render(poster=poster))
         template = state.env.get_template(page.template)
-        text = template.render(
-            config=config, page=None, base_url=page.base_url, title=page.title, view=page.view, sheets=sheets
-        )
-        write(site_dir / page.path, text)
+        context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
+        write(site_dir / page.path, template.render(config=config, page=None, **context))
     if state.partial is not None and not (config.strict and _warnings_logged()):
         swap_in(state.partial, state.partial.with_name(state.partial.name.removesuffix(".partial")))
         state.partial = None
@@ -269,10 +214,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _warnings_logged() -> bool:
     """Whether ``--strict`` will abort this build after this event (MkDocs counts its warnings)."""
-    return any(
-        isinstance(handler, CountHandler) and handler.get_counts()
-        for handler in logging.getLogger("mkdocs").handlers
-    )
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(handler, CountHandler) and handler.get_counts() for handler in handlers)
 
 
 def on_build_error(error: Exception) -> None:

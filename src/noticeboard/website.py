@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,13 +67,19 @@ def build_website(root: Path, *, stories_dir: Path, cache_dir: Path) -> Website:
     return Website(boards, stats, changes, last_changed(history), cache_dir)
 
 
-def source_date_epoch(as_of: dt.date) -> str:
-    """``SOURCE_DATE_EPOCH`` for a build of data dated ``as_of`` (midnight, Beijing time).
+def pin_build_date(as_of: dt.date | None, environ: MutableMapping[str, str]) -> None:
+    """Set ``SOURCE_DATE_EPOCH`` to the data's ``as_of`` (midnight, Beijing time), unless the caller set it.
 
     Sitemap and feed dates then come from the data's own date, so the same data builds the same bytes.
+    A value this function set before (a rebuild while serving) is replaced.
     """
+    if as_of is None:
+        return
+    ours = environ.get("NOTICEBOARD_SOURCE_DATE_EPOCH")
+    if "SOURCE_DATE_EPOCH" in environ and environ["SOURCE_DATE_EPOCH"] != ours:
+        return
     midnight = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    return str(int(midnight.timestamp()))
+    environ["SOURCE_DATE_EPOCH"] = environ["NOTICEBOARD_SOURCE_DATE_EPOCH"] = str(int(midnight.timestamp()))
 
 
 def build_aside(final: Path) -> Path:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +35,8 @@ from noticeboard.registries.reading import Story
 from noticeboard.rules.results import Summary
 
 PHOTO_PLACEHOLDER = "assets/portrait.svg"
+MORE_BOARDS = "更多公示"
+"""The heading under which boards are listed beyond the star boards (navigation, home page)."""
 UrlKey = tuple[str, int, str]
 """(page kind, year, key): ``("branch", 2025, "qingshan-1")``, ``("print", 2025, "members")``."""
 
@@ -69,6 +73,27 @@ class Page:
     prints: tuple[PrintLink, ...] = ()
     board_kind: str = ""
     """The key of the board kind whose page it is ("" for the branch and site pages)."""
+
+    def markdown(self) -> str:
+        """Its source for an engine that renders Markdown with front matter (MkDocs, properdocs): its
+        template, title, whether search leaves it out, and the words search should find."""
+        # Material prints the title unescaped (<title>, navigation): it must already be HTML text.
+        lines = [
+            "---",
+            f"template: {self.template}",
+            f"title: {json.dumps(html.escape(self.title), ensure_ascii=False)}",
+        ]
+        if not self.current:
+            lines += ["search:", "  exclude: true"]
+        lines += ["---", "", f"# {_markdown_text(self.title)}", ""]
+        if self.search_text:
+            lines.append(f'<p class="nb-search-terms" hidden>{html.escape(self.search_text)}</p>')
+        return "\n".join(lines) + "\n"
+
+
+def _markdown_text(text: str) -> str:
+    """Data shown as text inside generated Markdown: no markup, no HTML."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~<>&" else ch for ch in text)
 
 
 @dataclass(frozen=True)
@@ -119,6 +144,9 @@ class HomeView:
     stories: tuple[Story, ...]
     """The five newest case stories."""
 
+    more: str = MORE_BOARDS
+    """The heading of the other boards' cards."""
+
     @property
     def summary(self) -> Summary:
         return self.view.summary
@@ -148,7 +176,7 @@ class Catalogue:
     standalone: list[Standalone] = field(default_factory=list)
     photos: dict[str | None, str] = field(default_factory=dict)
     """Photo file name → site-relative URL of its web version; None → the placeholder."""
-    other_share: Share | None = None
+    other_share: Share = Share("", "", "")
     """The share card of pages not in the catalogue (the home page, the case stories)."""
     home: HomeView | None = None
     story_branches: dict[str, tuple[BranchRow, ...]] = field(default_factory=dict)
@@ -159,6 +187,12 @@ class Catalogue:
     def url(self, path: str) -> str:
         """The site-relative URL of a page at ``path`` (no ``.md``): ``path/`` or ``path.html``."""
         return f"{path}/" if self.directory_urls else f"{path}.html"
+
+    def unlisted_boards(self, listed: set[str]) -> list[str]:
+        """The current year's board pages whose source is not in ``listed`` (the site's navigation)."""
+        return [
+            p.src_uri for p in self.pages.values() if p.board_kind and p.current and p.src_uri not in listed
+        ]
 
     def url_for(self, kind: str, year: int, key: str = "") -> str:
         found = self.urls.get((kind, year, key))
