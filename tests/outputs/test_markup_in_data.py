@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from support.build import build_site, make_project
 from support.township import Township
+from support.visible import visible_text
 
 pytestmark = pytest.mark.slow  # a whole site built
 
@@ -21,6 +23,8 @@ HOSTILE = {
     "review": '<img src=x onerror=alert("点评")> {% raw %}[点我](http://evil.example/)',
 }
 RAW = ("<script>alert(", "<img src=x", "<b>加粗</b>", 'href="http://evil.example')
+MARKUP = re.compile(r"</?[a-z][a-z0-9-]*[\s>/]|\bclass=\"|&lt;|&gt;")
+"""Markup a reader should never see: tags, attributes, or an entity shown as text (escaped twice)."""
 
 
 def _hostile_project(root: Path) -> Path:
@@ -76,3 +80,23 @@ def test_markup_in_names_and_texts_is_text_everywhere(tmp_path: Path) -> None:
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert not any(raw in json.loads(index)["docs"][0]["text"] for raw in RAW)
     assert "<script>alert(" not in index and "<img src=x" not in index
+
+
+def test_markup_in_the_data_is_shown_once_as_typed_and_nothing_else_as_markup(tmp_path: Path) -> None:
+    """The reader sees the data's markup exactly as typed (escaped once, never twice), and no other markup."""
+    project = _hostile_project(tmp_path / "project")
+    site = project / "site"
+    result = build_site(site, config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr
+    typed = sorted(HOSTILE.values(), key=len, reverse=True)
+    branch = visible_text((site / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8"))
+    for key in ("branch", "member", "secretary", "commitment", "post"):
+        assert HOSTILE[key] in branch, key
+    shown_elsewhere = {}
+    for page in sorted(site.rglob("*.html")):
+        text = visible_text(page.read_text(encoding="utf-8"))
+        for value in typed:
+            text = text.replace(value, " ")
+        if found := MARKUP.findall(text):
+            shown_elsewhere[page.relative_to(site).as_posix()] = found
+    assert shown_elsewhere == {}

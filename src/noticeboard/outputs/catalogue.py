@@ -91,9 +91,14 @@ class Page:
         return "\n".join(lines) + "\n"
 
 
+MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!")
+"""Characters Python-Markdown lets a backslash escape; ``<``, ``&`` and ``|`` need entities instead."""
+MARKDOWN_ENTITIES = {"<": "&lt;", "&": "&amp;", "|": "&#124;", "~": "&#126;"}
+
+
 def _markdown_text(text: str) -> str:
-    """Data shown as text inside generated Markdown: no markup, no HTML."""
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|~<>&" else ch for ch in text)
+    """Data shown as text inside generated Markdown: no markup, no HTML, and no stray backslash shown."""
+    return "".join("\\" + ch if ch in MARKDOWN_ESCAPABLE else MARKDOWN_ENTITIES.get(ch, ch) for ch in text)
 
 
 @dataclass(frozen=True)
