@@ -145,7 +145,7 @@ BROKEN = [
         ],
         [
             "data/branches.yml:8: 所属党总支“qingshan-x”不存在于 branches.yml",
-            "data/commitments/2025.yml:2: 承诺人“m998”既不是党员编号，也不是党组织编号",
+            "data/commitments/2025.yml:2: 承诺人“m998”既不是党员编号、党组织编号，也不是 site.yml 中 leaders 的领导编号（镇党委本身写 committee）",
             "data/points/2025/zhen-jiguan.yml:1: 党员编号“m999”不存在",
             "docs/stories/posts/tea.md:6: 党支部编号“qingshan-9”不存在",
         ],
@@ -192,7 +192,7 @@ BROKEN = [
         "member_file_must_name_a_branch",
         [Write("data/members/qingshan-2.yml", "- id: m500\n  name: 王五\n  gender: 男\n")],
         [
-            "data/members/qingshan-2.yml: 文件名“qingshan-2”不是 branches.yml 中任何党支部的编号；文件名应为所属党支部的编号"
+            "data/members/qingshan-2.yml:1: 文件名“qingshan-2”不是 branches.yml 中任何党支部的编号；文件名应为所属党支部的编号"
         ],
     ),
     case(
@@ -259,7 +259,7 @@ BROKEN = [
             Replace(COMMITMENTS, "by: m001", "by: m404"),
         ],
         [
-            "data/commitments/2025.yml:2: 承诺人“m404”既不是党员编号，也不是党组织编号",
+            "data/commitments/2025.yml:2: 承诺人“m404”既不是党员编号、党组织编号，也不是 site.yml 中 leaders 的领导编号（镇党委本身写 committee）",
             "data/members/zhen-jiguan.yml:3: “gender”（性别）：“不详”不是可选的值，应为 男、女 之一",
         ],
     ),

@@ -89,6 +89,10 @@ def test_summary_counts_the_small_township(town: Township) -> None:
             "unfulfilled": 0,
             "overdue": 1,
             "total": 2,
+            # c1 due 2025-12-01 and c2 due 2025-11-30 have both fallen due by 2026-01-05; c2 was kept.
+            "due": 2,
+            "due_fulfilled": 1,
+            "not_due": 0,
         },
     }
 

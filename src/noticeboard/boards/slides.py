@@ -26,6 +26,8 @@ class Slide:
     subheading: str = ""
     names: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
+    columns: tuple[str, ...] = ()
+    """The headings of ``rows``' columns."""
     lines: tuple[str, ...] = ()
     branch: str = ""
     """The branch a slide is about (its id), for a hall that shows only its own."""
@@ -49,9 +51,17 @@ def name_slides(
     ]
 
 
-def row_slides(kind: str, heading: str, subheading: str, rows: Sequence[tuple[str, ...]]) -> list[Slide]:
-    """Table rows on as many slides as they need, the later ones headed "（续）"."""
+def row_slides(
+    kind: str, heading: str, subheading: str, rows: Sequence[tuple[str, ...]], columns: tuple[str, ...]
+) -> list[Slide]:
+    """Table rows under their column headings on as many slides as they need, the later ones headed "（续）"."""
     return [
-        Slide(kind, continued(heading, index), subheading, rows=tuple(rows[start : start + ROWS_PER_SLIDE]))
+        Slide(
+            kind,
+            continued(heading, index),
+            subheading,
+            rows=tuple(rows[start : start + ROWS_PER_SLIDE]),
+            columns=columns,
+        )
         for index, start in enumerate(range(0, len(rows), ROWS_PER_SLIDE))
     ]

@@ -15,6 +15,7 @@ from typing import Any
 from noticeboard.registries.errors import Problems, display_path
 from noticeboard.registries.models import Branch, LedgerEntry, Member, Schemes, Site
 from noticeboard.registries.models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
+from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.photos import check_photo
 from noticeboard.registries.reading import Loaded, Located, Registry, Story
 
@@ -25,7 +26,8 @@ def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None)
     branches = _check_branches(loaded, schemes, problems)
     members, branch_of = _check_members(loaded, branches, schemes, problems)
     ledgers = _check_ledgers(loaded, branch_of, problems)
-    known = set(branches) | set(branch_of)
+    leaders = _check_leaders(loaded, branches, branch_of, problems)
+    known = set(branches) | set(branch_of) | leaders | {COMMITTEE}
     _check_commitments(loaded, known, branches, branch_of, problems)
     _check_stories(loaded, branches, problems)
     _check_reviews(loaded, branches, branch_of, problems)
@@ -256,7 +258,10 @@ def _check_commitments(
                 if loaded.may_exist("members", maker) or loaded.may_exist("branches", maker):
                     continue
                 problems.add(
-                    located.path, located.line("by"), f"承诺人“{maker}”既不是党员编号，也不是党组织编号"
+                    located.path,
+                    located.line("by"),
+                    f"承诺人“{maker}”既不是党员编号、党组织编号，也不是 site.yml 中 leaders 的领导编号"
+                    f"（镇党委本身写 {COMMITTEE}）{_did_you_mean(maker, known)}",
                 )
             elif maker in branches and maker in branch_of:
                 problems.add(
@@ -264,6 +269,36 @@ def _check_commitments(
                     located.line("by"),
                     f"“{maker}”既是党员编号又是党组织编号，无法确定承诺人；请修改其中一个编号",
                 )
+
+
+def _check_leaders(
+    loaded: Loaded, branches: dict[str, Branch], branch_of: dict[str, str], problems: Problems
+) -> set[str]:
+    """The township leaders' ids: unique, and none the same as a member's, an organisation's or ``committee``."""
+    if loaded.site is None:
+        return set()
+    located = loaded.site
+    seen: set[str] = set()
+    for index, leader in enumerate(located.record.leaders):
+        line = located.line("leaders", index, "id")
+        if leader.id in seen:
+            problems.add(located.path, line, f"领导编号“{leader.id}”重复")
+        elif leader.id == COMMITTEE or leader.id in branches or leader.id in branch_of:
+            what = (
+                "镇党委的固定写法"
+                if leader.id == COMMITTEE
+                else ("党组织编号" if leader.id in branches else "党员编号")
+            )
+            problems.add(
+                located.path, line, f"领导编号“{leader.id}”与{what}相同，承诺人无法区分；请换一个编号"
+            )
+        seen.add(leader.id)
+    return seen
+
+
+def _did_you_mean(written: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(written, sorted(known), n=1)
+    return f"；是不是“{close[0]}”？" if close else ""
 
 
 def _check_stories(loaded: Loaded, branches: dict[str, Branch], problems: Problems) -> None:

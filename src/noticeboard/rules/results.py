@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from noticeboard.registries.models import STATUS_LABELS, Branch, Commitment, Member, Privacy
+from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.ratings import LedgerTotal, Rating, ledger_total, rate_branch, rate_member
 
@@ -52,16 +53,25 @@ class MemberResult:
         return None if self.rating is None else self.rating.stars
 
 
+MakerKind = Literal["member", "organisation", "leader", "committee"]
+
+
 @dataclass(frozen=True)
 class CommitmentResult:
-    """A commitment with what is derived from it: its maker's branch and whether it is overdue."""
+    """A commitment with what is derived from it: its maker's organisation, whether it is due and overdue."""
 
     commitment: Commitment
     year: int
     branch_id: str
-    """The maker's own branch, or the maker itself when a branch made it."""
-    by_member: bool
+    """The maker's own organisation (党支部 or 党总支); "" for the township committee and its leaders."""
+    maker_kind: MakerKind
     overdue: bool
+    fallen_due: bool
+    """Whether its deadline has passed by ``as_of`` (the fulfilment rate is over these)."""
+
+    @property
+    def by_member(self) -> bool:
+        return self.maker_kind == "member"
 
 
 @dataclass(frozen=True)
@@ -75,13 +85,22 @@ class YearResults:
     commitments: tuple[CommitmentResult, ...]
 
 
+def has_fallen_due(commitment: Commitment, as_of: dt.date) -> bool:
+    """Fallen due (已到期): its deadline is before ``as_of``. A commitment without a deadline never is."""
+    return commitment.due is not None and commitment.due < as_of
+
+
 def is_overdue(commitment: Commitment, as_of: dt.date) -> bool:
-    """Overdue (逾期): still planned or in progress, and its due date is before ``as_of``."""
-    return (
-        commitment.status in ("planned", "in_progress")
-        and commitment.due is not None
-        and commitment.due < as_of
-    )
+    """Overdue (逾期): fallen due and still planned or in progress."""
+    return commitment.status in ("planned", "in_progress") and has_fallen_due(commitment, as_of)
+
+
+def maker_kind(registry: Registry, maker: str) -> MakerKind:
+    if maker in registry.branch_of:
+        return "member"
+    if maker in registry.branch_by_id:
+        return "organisation"
+    return "committee" if maker == COMMITTEE else "leader"
 
 
 def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
@@ -113,17 +132,23 @@ def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
             members.append(MemberResult(member, branch_id, year, "rated", rating, ledger=added))
         else:
             members.append(MemberResult(member, branch_id, year, "unrated"))
-    commitments = tuple(
-        CommitmentResult(
-            commitment=commitment,
-            year=year,
-            branch_id=registry.branch_of.get(commitment.by, commitment.by),
-            by_member=commitment.by in registry.branch_of,
-            overdue=is_overdue(commitment, as_of),
+    commitments = []
+    for commitment in registry.commitments.get(year, ()):
+        kind = maker_kind(registry, commitment.by)
+        commitments.append(
+            CommitmentResult(
+                commitment=commitment,
+                year=year,
+                branch_id={
+                    "member": registry.branch_of.get(commitment.by, ""),
+                    "organisation": commitment.by,
+                }.get(kind, ""),
+                maker_kind=kind,
+                overdue=is_overdue(commitment, as_of),
+                fallen_due=has_fallen_due(commitment, as_of),
+            )
         )
-        for commitment in registry.commitments.get(year, ())
-    )
-    return YearResults(year, as_of, branches, tuple(members), commitments)
+    return YearResults(year, as_of, branches, tuple(members), tuple(commitments))
 
 
 def is_listed(result: MemberResult, privacy: Privacy) -> bool:
@@ -140,15 +165,31 @@ def is_listed(result: MemberResult, privacy: Privacy) -> bool:
     return result.rating.stars > 0 or privacy.list_unstarred
 
 
-def count_commitments(states: Iterable[tuple[str, bool]]) -> dict[str, int]:
-    """Commitments per status (each of the four, even when none), overdue, and in total."""
+def count_commitments(states: Iterable[tuple[str, bool, bool]]) -> dict[str, int]:
+    """Commitments per status (each of the four, even when none), overdue, and in total; and for the
+    fulfilment rate: those fallen due (``due``), the fulfilled among them (``due_fulfilled``), and
+    those not yet due (``not_due``). ``states`` are (status, overdue, fallen due) triples."""
     counted = Counter[str]()
-    overdue = total = 0
-    for status, late in states:
+    overdue = total = due = due_fulfilled = 0
+    for status, late, fallen_due in states:
         counted[status] += 1
         overdue += late
         total += 1
-    return {**{status: counted[status] for status in STATUS_LABELS}, "overdue": overdue, "total": total}
+        due += fallen_due
+        due_fulfilled += fallen_due and status == "fulfilled"
+    return {
+        **{status: counted[status] for status in STATUS_LABELS},
+        "overdue": overdue,
+        "total": total,
+        "due": due,
+        "due_fulfilled": due_fulfilled,
+        "not_due": total - due,
+    }
+
+
+def commitment_state(result: CommitmentResult) -> tuple[str, bool, bool]:
+    """What :func:`count_commitments` counts of one commitment."""
+    return result.commitment.status, result.overdue, result.fallen_due
 
 
 @dataclass(frozen=True)
@@ -185,7 +226,7 @@ def summarize(results: YearResults) -> Summary:
     """Count branches and members per star level and commitments per status."""
     branch_stars = Counter(str(r.stars) for r in results.branches if r.stars is not None)
     member_stars = Counter(str(r.stars) for r in results.members if r.stars is not None)
-    commitments = count_commitments((r.commitment.status, r.overdue) for r in results.commitments)
+    commitments = count_commitments(commitment_state(r) for r in results.commitments)
     return Summary(
         year=results.year,
         branch_stars={key: branch_stars[key] for key in STAR_KEYS},

@@ -1,9 +1,13 @@
-"""公开承诺: what branches and members promised for the year, who approved it, and whether it was kept.
+"""公开承诺: what the township committee, its leaders, organisations and members promised for the year,
+who approved it, and whether it was kept.
 
-Reads ``commitments/<year>.yml``. A commitment is overdue (逾期) when it is still
-planned or in progress after its deadline (at ``as_of``). Shown by branch on
-``/commitments/`` and on each branch page; printed per branch and as a set; the
-fulfilment rate per branch is on the statistics page and the screen.
+Reads ``commitments/<year>.yml`` and ``site.yml``'s ``leaders``. The source documents have the
+committee and its leaders lead ("镇党委和党政领导率先垂范，带头提出承诺事项"), so their
+commitments come first; then every organisation (党总支 included) in the order of
+``branches.yml``, each with its members' commitments, labelled by category (机关/农村党员 …).
+A commitment has fallen due (已到期) when its deadline is before ``as_of``; it is overdue (逾期)
+when it has fallen due and is still planned or in progress. The fulfilment rate (兑现率) is over
+the commitments that have fallen due — fulfilled ÷ fallen due — with those not yet due beside it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from noticeboard.boards.kind import (
     YearInput,
 )
 from noticeboard.boards.paper import (
+    Poster,
     PrintContext,
     PrintPage,
     PrintRow,
@@ -33,11 +38,12 @@ from noticeboard.boards.paper import (
     make_poster,
     row_height,
 )
-from noticeboard.boards.parts import BranchRow
+from noticeboard.boards.parts import BranchRow, OrgRef, org_ref
 from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.slides import Slide, row_slides
 from noticeboard.boards.snapshot import Entry
-from noticeboard.registries.models import STATUS_LABELS, Update
+from noticeboard.registries.models import CATEGORY_LABELS, STATUS_LABELS, Update
+from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.results import CommitmentResult, count_commitments
 
@@ -46,6 +52,13 @@ COMMITMENT_CHARS = {
     "landscape": {"maker": 9, "text": 31},
 }
 """Characters per line in the printed table's maker and text columns (widths fixed in print.css)."""
+
+RATE_RULE = (
+    "兑现率 = 已到期承诺中已兑现的项数 ÷ 已到期的项数（完成时限在统计日之前的为已到期），"
+    "四舍五入保留一位小数；未到期的承诺不计入，另行列出。"
+)
+"""How the rate is computed, printed under every table of rates."""
+NO_CATEGORY = "未填写类别"
 
 
 @dataclass(frozen=True)
@@ -56,13 +69,18 @@ class CommitmentRow:
     year: int
     by: str
     maker: str
-    by_member: bool
+    maker_note: str | None
+    """The maker's post (a township leader) or category (机关党员, 农村党员 …), shown under the name."""
+    maker_kind: str
+    """``committee``, ``leader``, ``organisation`` or ``member``."""
     branch: str
+    """The maker's organisation ("" for the township committee and its leaders)."""
     text: str
     category: str | None
     status: str
     status_label: str
     overdue: bool
+    fallen_due: bool
     made: dt.date | None
     due: dt.date | None
     approved_by: str | None
@@ -70,101 +88,177 @@ class CommitmentRow:
     fulfilled_on: dt.date | None
     updates: tuple[Update, ...]
 
+    @property
+    def by_member(self) -> bool:
+        return self.maker_kind == "member"
 
-@dataclass(frozen=True)
-class CommitmentGroup:
-    """The commitments of one branch and its members."""
-
-    branch: BranchRow
-    rows: tuple[CommitmentRow, ...]
-    counts: Mapping[str, int]
+    @property
+    def state(self) -> tuple[str, bool, bool]:
+        return self.status, self.overdue, self.fallen_due
 
 
 @dataclass(frozen=True)
 class Fulfilment:
-    """Commitments of one branch (and its members) in the year, and the share fulfilled."""
+    """公开承诺兑现率 of one group (or in total): fulfilled ÷ fallen due, and those not yet due beside it."""
 
-    branch: str
+    key: str
+    """The organisation's id, ``committee`` for the township's group, a category, or "" for the total."""
     name: str
+    linked: bool
+    """Whether ``key`` has a branch page to link to."""
     total: int
     fulfilled: int
-    rate: Decimal
+    """Fulfilled, whether due or early."""
+    due: int
+    due_fulfilled: int
+    not_due: int
+    rate: Decimal | None
+    """Percent of the fallen-due fulfilled, half-up to one decimal; None when none has fallen due."""
+
+    @property
+    def rate_text(self) -> str:
+        return "—" if self.rate is None else f"{self.rate}%"
+
+    @property
+    def meter(self) -> Decimal:
+        """The bar's length in percent (0 without a rate)."""
+        return self.rate if self.rate is not None else Decimal(0)
+
+    @property
+    def sentence(self) -> str:
+        """``已到期 9 项，其中已兑现 7 项，兑现率 77.8%；未到期 4 项``, as boards say it."""
+        if self.total == 0:
+            return "本年度没有公开承诺"
+        if self.due == 0:
+            early = f"（其中已提前兑现 {self.fulfilled} 项）" if self.fulfilled else ""
+            return f"{self.total} 项均未到完成时限{early}，尚不计算兑现率"
+        text = f"已到期 {self.due} 项，其中已兑现 {self.due_fulfilled} 项，兑现率 {self.rate_text}"
+        return text + (f"；未到期 {self.not_due} 项" if self.not_due else "")
 
     def as_dict(self) -> dict[str, object]:
         return {
-            "branch": self.branch,
+            "key": self.key or None,
             "name": self.name,
             "total": self.total,
             "fulfilled": self.fulfilled,
-            "percent": float(self.rate),
+            "due": self.due,
+            "due_fulfilled": self.due_fulfilled,
+            "not_due": self.not_due,
+            "percent": float(self.rate) if self.rate is not None else None,
         }
 
 
 @dataclass(frozen=True)
+class CommitmentGroup:
+    """The commitments of the township committee and its leaders, or of one organisation and its members."""
+
+    key: str
+    """Its anchor on the board and its print key: ``committee`` or the organisation's id."""
+    name: str
+    org: OrgRef | None
+    """The organisation (None for the township committee and its leaders)."""
+    rows: tuple[CommitmentRow, ...]
+    counts: Mapping[str, int]
+
+    @property
+    def fulfilment(self) -> Fulfilment:
+        return _fulfilment(self.key, self.name, self.counts, bool(self.org and self.org.has_page))
+
+
+@dataclass(frozen=True)
 class FulfilmentTable:
-    """公开承诺兑现率 per branch and in total (statistics page, screen)."""
+    """公开承诺兑现率 per group and in total (statistics page, screen)."""
 
     year: int
     rows: tuple[Fulfilment, ...]
     total: Fulfilment
+    rule: str = RATE_RULE
+
+
+@dataclass(frozen=True)
+class BranchCommitments:
+    """A branch page's part: its own and its members' commitments, and their fulfilment."""
+
+    rows: tuple[CommitmentRow, ...]
+    fulfilment: Fulfilment
 
 
 @dataclass(frozen=True)
 class CommitmentsBoard:
-    """公开承诺 of the year, by branch, with totals."""
+    """公开承诺 of the year: the township committee and its leaders first, then each organisation."""
 
     year: int
     current: bool
     as_of: dt.date
     groups: tuple[CommitmentGroup, ...]
-    """Branches with commitments, in registry order."""
+    """Groups with commitments: the township's, then organisations in registry order."""
     counts: Mapping[str, int]
     by_branch: Mapping[str, tuple[CommitmentRow, ...]]
-    """Every branch (with commitments or not) → its rows."""
+    """Every rated branch (with commitments or not) → its own and its members' rows, for its page."""
     branches: Mapping[str, BranchRow]
+    categories: tuple[Fulfilment, ...]
+    """Members' commitments by the members' category (机关党员, 农村党员 …), keyed by the label."""
 
     @property
     def fulfilment(self) -> FulfilmentTable:
-        rows = tuple(_fulfilment(group.branch.id, group.branch.name, group.counts) for group in self.groups)
-        return FulfilmentTable(self.year, rows, _fulfilment("", "合计", self.counts))
+        rows = tuple(group.fulfilment for group in self.groups)
+        return FulfilmentTable(self.year, rows, _fulfilment("", "合计", self.counts, False))
+
+    @property
+    def categories_table(self) -> FulfilmentTable:
+        members = [row for group in self.groups for row in group.rows if row.by_member]
+        total = _fulfilment("", "党员合计", _counts(members), False)
+        return FulfilmentTable(self.year, self.categories, total)
+
+    @property
+    def total(self) -> Fulfilment:
+        return self.fulfilment.total
+
+    @property
+    def rate_rule(self) -> str:
+        return RATE_RULE
 
 
 class CommitmentsKind(BoardKind):
     key: ClassVar[str] = "commitments"
+    objection: ClassVar[str] = "对承诺事项及其兑现情况有异议的"
     title: ClassVar[str] = "公开承诺"
     order: ClassVar[int] = 30
     screen_title: ClassVar[str] = "公开承诺"
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {
-        "commitments": ("commitments/{year}.yml", "branches.yml", "members/")
+        "commitments": ("commitments/{year}.yml", "branches.yml", "members/", "site.yml")
     }
 
     def build(self, given: YearInput) -> CommitmentsBoard:
-        rows = [_row(given.registry, result) for result in given.results.commitments]
-        by_branch: dict[str, list[CommitmentRow]] = {branch_id: [] for branch_id in given.branches}
+        registry = given.registry
+        rows = [_row(registry, result) for result in given.results.commitments]
+        township = tuple(row for row in rows if not row.branch)
+        by_org: dict[str, list[CommitmentRow]] = {}
         for row in rows:
-            by_branch.setdefault(row.branch, []).append(row)
-        groups = tuple(
-            CommitmentGroup(
-                branch=branch,
-                rows=tuple(by_branch[branch_id]),
-                counts=count_commitments((r.status, r.overdue) for r in by_branch[branch_id]),
-            )
-            for branch_id, branch in given.branches.items()
-            if by_branch.get(branch_id)
-        )
-        everything = [row for group in groups for row in group.rows]
+            if row.branch:
+                by_org.setdefault(row.branch, []).append(row)
+        groups = []
+        if township:
+            name = f"{registry.site.organisation}和党政领导班子成员"
+            groups.append(CommitmentGroup(COMMITTEE, name, None, township, _counts(township)))
+        for branch in registry.branches:
+            own = tuple(by_org.get(branch.id, ()))
+            if own:
+                org = org_ref(registry, branch)
+                groups.append(CommitmentGroup(branch.id, branch.name, org, own, _counts(own)))
         return CommitmentsBoard(
             year=given.year,
             current=given.current,
             as_of=given.as_of,
-            groups=groups,
-            counts=count_commitments((r.status, r.overdue) for r in everything),
-            by_branch={branch_id: tuple(by_branch[branch_id]) for branch_id in given.branches},
+            groups=tuple(groups),
+            counts=_counts(rows),
+            by_branch={branch_id: tuple(by_org.get(branch_id, ())) for branch_id in given.branches},
             branches=given.branches,
+            categories=_categories(rows),
         )
 
     def pages(self, view: Any, board: CommitmentsBoard) -> Sequence[BoardPage]:
-        prints = (PrintLink("commitments", "全部公开承诺公示栏（每个党支部一张）"),) if board.current else ()
+        prints = (PrintLink("commitments", "全部公开承诺公示栏（每个党组织一张）"),) if board.current else ()
         return (
             BoardPage(
                 "commitments",
@@ -182,7 +276,10 @@ class CommitmentsKind(BoardKind):
         prints = (
             (PrintLink(f"commitments/{branch_id}", "本支部公开承诺公示栏"),) if board.current and rows else ()
         )
-        return (BranchSection(40, "partials/nb/branch-commitments.html", rows, prints),)
+        part = BranchCommitments(
+            rows, _fulfilment(branch_id, board.branches[branch_id].name, _counts(rows), True)
+        )
+        return (BranchSection(40, "partials/nb/branch-commitments.html", part, prints),)
 
     def share_text(self, page: BoardPage) -> ShareText:
         board = page.view
@@ -196,44 +293,56 @@ class CommitmentsKind(BoardKind):
     def print_pages(
         self, boards: Any, board: CommitmentsBoard, printing: PrintContext
     ) -> Sequence[PrintPage]:
+        """A board per organisation (every branch, with commitments or not; a 党总支 and the township
+        committee when they have commitments), and all of them as one set in the board's order."""
+        year = board.year
+        posters: dict[str, Poster] = {}
         pages = []
-        for branch_id, branch in board.branches.items():
-            poster = _poster(
-                branch, board.by_branch[branch_id], board.year, printing.live("branch", branch_id), printing
-            )
-            pages.append(
-                PrintPage(
-                    f"commitments/{branch_id}",
-                    f"打印：{branch.name}公开承诺",
-                    "公开承诺公示栏",
-                    ("branch", branch_id),
-                    (poster,),
+        for group in board.groups:
+            if group.org is None or not group.org.has_page:
+                url = printing.live("commitments", "") + f"#{group.key}"
+                subject = group.name if group.org else printing.organisation
+                posters[group.key] = _poster(group.key, subject, group.rows, year, url, printing)
+                title = f"打印：{group.name}公开承诺"
+                back = ("commitments", "")
+                pages.append(
+                    PrintPage(
+                        f"commitments/{group.key}", title, "公开承诺公示栏", back, (posters[group.key],)
+                    )
                 )
+        for branch_id, branch in board.branches.items():
+            url = printing.live("branch", branch_id)
+            posters[branch_id] = _poster(
+                branch_id, branch.name, board.by_branch[branch_id], year, url, printing
             )
-        everything = tuple(poster for page in pages for poster in page.posters)
+            title = f"打印：{branch.name}公开承诺"
+            back = ("branch", branch_id)
+            pages.append(
+                PrintPage(f"commitments/{branch_id}", title, "公开承诺公示栏", back, (posters[branch_id],))
+            )
+        listed = [group.key for group in board.groups]
+        order = listed + [key for key in posters if key not in listed]
+        everything = tuple(posters[key] for key in order)
+        label = "全部公开承诺公示栏"
         return (
             *pages,
-            PrintPage(
-                "commitments",
-                "打印：全部公开承诺公示栏",
-                "全部公开承诺公示栏",
-                ("commitments", ""),
-                everything,
-            ),
+            PrintPage("commitments", "打印：全部公开承诺公示栏", label, ("commitments", ""), everything),
         )
 
     def township_slides(self, boards: Any, board: CommitmentsBoard) -> Sequence[Slide]:
-        table = board.fulfilment
-        total = table.total
+        total = board.total
+        subheading = f"合计：{total.sentence}"
         return row_slides(
             "fulfilment",
             f"{board.year} 年度公开承诺兑现率",
-            f"合计 {total.fulfilled}/{total.total} 项，{total.rate}%",
-            [(row.name, f"{row.fulfilled}/{row.total}", f"{row.rate}%") for row in table.rows],
+            subheading,
+            [(row.name, f"{row.due_fulfilled}/{row.due}", row.rate_text) for row in board.fulfilment.rows],
+            columns=("党组织", "已兑现/已到期", "兑现率"),
         )
 
     def open_data(self, boards: Any, view: Any, board: CommitmentsBoard) -> Mapping[str, object]:
-        """``commitments.json``: every commitment of the year with its status and whether it is overdue."""
+        """``commitments.json``: every commitment of the year with its status, whether it has fallen
+        due and whether it is overdue."""
         return {"commitments.json": [_json(row) for group in board.groups for row in group.rows]}
 
     def snapshot(self, boards: Any, board: CommitmentsBoard) -> Mapping[str, Entry]:
@@ -241,18 +350,19 @@ class CommitmentsKind(BoardKind):
             row.id: Entry(
                 f"{row.maker}：{row.text}", {"状态": row.status_label, "逾期": "是" if row.overdue else "否"}
             )
-            for rows in board.by_branch.values()
-            for row in rows
+            for group in board.groups
+            for row in group.rows
         }
 
     def sheets(self, boards: Any, board: CommitmentsBoard) -> Sequence[Sheet]:
         names = {b.id: b.name for b in boards.registry.branches}
+        township = boards.registry.site.organisation
         sheet = Sheet(
             f"{board.year}公开承诺",
             (
                 Column("编号", 14),
                 Column("承诺人", 12),
-                Column("所在党支部", 26),
+                Column("所在党组织", 26),
                 Column("承诺内容", 44),
                 Column("承诺日期", 12),
                 Column("完成时限", 12),
@@ -265,7 +375,7 @@ class CommitmentsKind(BoardKind):
                 (
                     row.id,
                     row.maker,
-                    names[row.branch],
+                    names.get(row.branch, township),
                     row.text,
                     row.made,
                     row.due,
@@ -283,37 +393,68 @@ class CommitmentsKind(BoardKind):
 
     def stat_tables(self, boards: Any, board: CommitmentsBoard) -> Sequence[StatTable]:
         table = board.fulfilment
-        data = [row.as_dict() for row in (*table.rows, table.total)]
-        return (StatTable("commitments_fulfilment", "partials/nb/stat-fulfilment.html", table, data),)
+        categories = board.categories_table
+        return (
+            StatTable(
+                "commitments_fulfilment",
+                "partials/nb/stat-fulfilment.html",
+                table,
+                [row.as_dict() for row in (*table.rows, table.total)],
+            ),
+            StatTable(
+                "commitments_by_category",
+                "partials/nb/stat-categories.html",
+                categories,
+                [row.as_dict() for row in (*categories.rows, categories.total)],
+            ),
+        )
 
     def counts(self, boards: Any, board: CommitmentsBoard) -> str:
-        return f"公开承诺 {board.counts['total']} 项（逾期 {board.counts['overdue']} 项）"
+        c = board.counts
+        return f"公开承诺 {c['total']} 项（已到期 {c['due']} 项，逾期 {c['overdue']} 项）"
 
 
-def _fulfilment(branch: str, name: str, counts: Mapping[str, int]) -> Fulfilment:
+def _counts(rows: Sequence[CommitmentRow]) -> dict[str, int]:
+    return count_commitments(row.state for row in rows)
+
+
+def _fulfilment(key: str, name: str, counts: Mapping[str, int], linked: bool) -> Fulfilment:
+    due, done = counts["due"], counts["due_fulfilled"]
+    rate = share(done, due) if due else None
     return Fulfilment(
-        branch, name, counts["total"], counts["fulfilled"], share(counts["fulfilled"], counts["total"])
+        key, name, linked, counts["total"], counts["fulfilled"], due, done, counts["not_due"], rate
+    )
+
+
+def _categories(rows: Sequence[CommitmentRow]) -> tuple[Fulfilment, ...]:
+    """Members' commitments by the member's category, in the order of the categories' labels."""
+    by_label: dict[str, list[CommitmentRow]] = {}
+    for row in rows:
+        if row.by_member:
+            by_label.setdefault(row.maker_note or NO_CATEGORY, []).append(row)
+    order = [*CATEGORY_LABELS.values(), NO_CATEGORY]
+    return tuple(
+        _fulfilment(label, label, _counts(by_label[label]), False) for label in order if label in by_label
     )
 
 
 def _row(registry: Registry, result: CommitmentResult) -> CommitmentRow:
     commitment = result.commitment
-    if result.by_member:
-        maker = registry.member_by_id[commitment.by].name
-    else:
-        maker = registry.branch_by_id[commitment.by].name
+    maker, note = _maker(registry, result)
     return CommitmentRow(
         id=commitment.id,
         year=result.year,
         by=commitment.by,
         maker=maker,
-        by_member=result.by_member,
+        maker_note=note,
+        maker_kind=result.maker_kind,
         branch=result.branch_id,
         text=commitment.text,
         category=commitment.category,
         status=commitment.status,
         status_label=STATUS_LABELS[commitment.status],
         overdue=result.overdue,
+        fallen_due=result.fallen_due,
         made=commitment.made,
         due=commitment.due,
         approved_by=commitment.approved_by,
@@ -323,6 +464,20 @@ def _row(registry: Registry, result: CommitmentResult) -> CommitmentRow:
     )
 
 
+def _maker(registry: Registry, result: CommitmentResult) -> tuple[str, str | None]:
+    """Who made a commitment, as the board names them, and the words under the name."""
+    by = result.commitment.by
+    if result.maker_kind == "member":
+        member = registry.member_by_id[by]
+        return member.name, CATEGORY_LABELS[member.category] if member.category else None
+    if result.maker_kind == "organisation":
+        return registry.branch_by_id[by].name, None
+    if result.maker_kind == "committee":
+        return registry.site.organisation, None
+    leader = next(leader for leader in registry.site.leaders if leader.id == by)
+    return leader.name, leader.post
+
+
 def _json(row: CommitmentRow) -> dict[str, object]:
     """A commitment names its maker but carries no member id: with ``members.json`` an id
     would tell whether the maker is on a star board, and the commitment must not tell that."""
@@ -330,11 +485,13 @@ def _json(row: CommitmentRow) -> dict[str, object]:
         "id": row.id,
         "year": row.year,
         "maker": row.maker,
-        "maker_kind": "member" if row.by_member else "branch",
-        "branch": row.branch,
+        "maker_kind": {"member": "member", "organisation": "branch"}.get(row.maker_kind, row.maker_kind),
+        "maker_post": row.maker_note if row.maker_kind == "leader" else None,
+        "branch": row.branch or None,
         "text": row.text,
         "category": row.category,
         "status": row.status,
+        "fallen_due": row.fallen_due,
         "overdue": row.overdue,
         "made": json_values.date(row.made),
         "due": json_values.date(row.due),
@@ -346,20 +503,24 @@ def _json(row: CommitmentRow) -> dict[str, object]:
 
 
 def _poster(
-    branch: BranchRow, rows: Sequence[CommitmentRow], year: int, url: str, printing: PrintContext
-) -> Any:
-    """A branch's 公开承诺 on paper: who promised what, the deadline, who approved it, the status."""
-    done = sum(row.status == "fulfilled" for row in rows)
-    overdue = sum(row.overdue for row in rows)
-    summary = f"共 {len(rows)} 项，已兑现 {done} 项" + (f"，逾期 {overdue} 项" if overdue else "") + "。"
+    key: str, subject: str, rows: Sequence[CommitmentRow], year: int, url: str, printing: PrintContext
+) -> Poster:
+    """One organisation's (or the township's) 公开承诺 on paper: who promised what, the deadline, who
+    approved it, the status, and the fulfilment rate over what has fallen due."""
+    counts = _counts(rows)
+    summary = f"共 {len(rows)} 项，已兑现 {counts['fulfilled']} 项"
+    summary += f"，逾期 {counts['overdue']} 项" if counts["overdue"] else ""
+    if counts["due"]:
+        summary += f"；{_fulfilment(key, subject, counts, False).sentence}"
+    rule = "承诺事项经党组织书记审核后公示，接受党员和群众监督。" + (RATE_RULE if counts["due"] else "")
     return make_poster(
-        f"commitments-{branch.id}",
+        f"commitments-{key}",
         "公开承诺公示栏",
-        branch.name,
+        subject,
         year,
         ("承诺人", "承诺内容", "完成时限", "审核人", "状态"),
-        summary,
-        "承诺事项经党组织书记审核后公示，接受党员和群众监督。",
+        summary + "。",
+        rule,
         url,
         printing.qr,
         [_print_row(row, COMMITMENT_CHARS["portrait"]) for row in rows],
@@ -372,11 +533,11 @@ def _poster(
 def _print_row(row: CommitmentRow, chars: dict[str, int]) -> PrintRow:
     status = row.status_label + ("\n逾期" if row.overdue else "")
     due = f"{row.due.year}.{row.due.month}.{row.due.day}" if row.due else "—"
-    wrapped = max(
-        line_count(row.text, chars["text"]), line_count(row.maker, chars["maker"]), 2 if row.overdue else 1
-    )
+    maker = row.maker + (f"\n{row.maker_note}" if row.maker_note else "")
+    maker_lines = sum(line_count(line, chars["maker"]) for line in maker.split("\n"))
+    wrapped = max(line_count(row.text, chars["text"]), maker_lines, 2 if row.overdue else 1)
     return PrintRow(
-        (row.maker, row.text, due, row.approved_by or "—", status),
+        (maker, row.text, due, row.approved_by or "—", status),
         lines=row_height(wrapped),
         overdue=row.overdue,
     )

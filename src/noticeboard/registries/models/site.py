@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from noticeboard.registries.models.common import Day, Record, Text, Year
+from noticeboard.registries.models.common import Day, Record, Slug, Text, Year
 
 
 class Notice(Record):
@@ -36,6 +36,18 @@ class Screen(Record):
     interval: int = Field(15, ge=3, le=600, description="每页停留秒数，默认 15 秒")
 
 
+class Leader(Record):
+    """A leader of the township committee (镇党委和党政领导班子成员): not in any branch's member file."""
+
+    id: Slug = Field(description="编号，例如 l-shuji（不与党员、党组织编号相同）")
+    name: Text = Field(description="姓名")
+    post: Text = Field(description="职务，例如 镇党委书记")
+
+
+COMMITTEE = "committee"
+"""What ``by:`` of a commitment says for the township committee itself (镇党委)."""
+
+
 class Site(Record):
     """The publishing organisation and the year on the boards."""
 
@@ -46,3 +58,8 @@ class Site(Record):
     notice: Notice = Field(description="公示期和监督电话")
     privacy: Privacy = Field(default_factory=Privacy, description="公开范围")
     screen: Screen = Field(default_factory=Screen, description="电子屏播放：{interval: 每页秒数}")
+    leaders: tuple[Leader, ...] = Field(
+        (),
+        strict=False,
+        description="镇党委和党政领导班子成员（他们作出的公开承诺写 by: 编号；镇党委本身写 by: committee）",
+    )
