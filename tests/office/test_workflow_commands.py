@@ -120,12 +120,13 @@ def test_new_year_moves_the_year_and_creates_empty_files(repo: Township) -> None
 def test_the_change_log_and_last_updates_come_from_git(repo: Township) -> None:
     make_project(repo.root)
     repo.replace("data/members/qingshan-1.yml", "    2025: 91\n", "    2025: 88\n")
-    git(repo.root, "commit", "-q", "-am", "更正邱美玲的年度积分")
+    git(repo.root, "commit", "-q", "-am", "更正邱美玲的年度积分\n\n公示说明：按复核结果更正")
     site = repo.root / "site"
     built = build_site(site, config=repo.root / "mkdocs.yml")
     assert built.returncode == 0, built.stderr
     changes = (site / "changes" / "index.html").read_text(encoding="utf-8")
-    assert "更正邱美玲的年度积分" in changes
+    assert "说明：按复核结果更正" in changes  # the office's 公示说明 trailer
+    assert "更正邱美玲的年度积分" not in changes  # never the commit's subject
     assert "青山村第一党支部 邱美玲：积分 91.0 → 88.0，星级 三星 → 二星" in changes
     day = subprocess.run(
         ["git", "log", "-1", "--format=%cs"], cwd=repo.root, capture_output=True, text=True, check=True

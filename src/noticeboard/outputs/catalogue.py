@@ -461,8 +461,8 @@ def _add_screens(catalogue: Catalogue, boards: Boards) -> None:
         for branch_id, page in boards.current.pages.items()
     ]
     interval = registry.site.screen.interval
-    catalogue.urls[("screen", boards.current.year, "")] = catalogue.url("screen")
     for path, title, branch in pages:
+        catalogue.urls[("screen", boards.current.year, branch or "")] = catalogue.url(path)
         target = output_file(catalogue.url(path))
         view = ScreenView(tuple(screens.slides(boards, stories, branch)), interval)
         catalogue.standalone.append(
@@ -495,7 +495,7 @@ def _home(catalogue: Catalogue, boards: Boards) -> HomeView:
     cards.append(
         LinkCard(
             "电子屏播放",
-            "在活动室的电视上全屏自动轮播；各党支部：screen/党支部编号/",
+            "在活动室的电视上全屏自动轮播；每个党支部的电子屏在该支部页面上",
             catalogue.url_for("screen", view.year),
         )
     )
