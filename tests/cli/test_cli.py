@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from noticeboard.boards.kinds import KINDS
+from noticeboard.cli import main
 from support import ROOT
 from support.commands import run
 from support.township import Township
@@ -28,6 +32,34 @@ def test_bad_data_lists_every_problem_and_exits_1(town: Township) -> None:
     assert lines[1].startswith("data/members/qingshan-1.yml:3: ")
     assert lines[-1] == "共发现 2 处问题，请改正后再试。"
     assert "Traceback" not in result.stderr
+
+
+def test_a_renamed_folder_fails_validation_instead_of_emptying_a_board(town: Township) -> None:
+    (town.data / "commitments").rename(town.data / "commitment")
+    result = run("validate", "data", cwd=town.root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "data/commitment/: 不认识的文件夹；是不是 commitments/？",
+        "共发现 1 处问题，请改正后再试。",
+    ]
+
+
+def test_a_kind_with_no_records_still_has_its_line(town: Township) -> None:
+    (town.data / "commitments" / "2025.yml").unlink()  # and the small township has no reviews
+    result = run("validate", "data", cwd=town.root)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("2025 年：公开承诺 0 项") for line in lines), lines
+    assert any(line.startswith("2025 年：领导点评 0 条") for line in lines), lines
+
+
+def test_a_kind_without_a_board_this_year_still_has_its_line(
+    town: Township, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pioneers = next(kind for kind in KINDS if kind.key == "pioneers")
+    monkeypatch.setattr(type(pioneers), "build", lambda self, given: None)
+    assert main(["validate", str(town.data), "--no-cache"]) == 0
+    assert "2025 年：党员先锋岗：没有记录" in capsys.readouterr().out.splitlines()
 
 
 def test_missing_data_folder(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_mutated_files_never_crash_the_loader(tmp_path: Path, seed: int) -> None
         except RegistryError as error:
             assert error.problems, f"case {case}: an error with no problem"
             for problem in error.problems:
-                assert problem.file.startswith(("data/", "docs/")) and problem.line >= 0 and problem.message
+                assert problem.file.startswith(("data/", "docs/")) and problem.line >= 1 and problem.message
 
 
 def test_the_unmutated_sources_load(tmp_path: Path) -> None:
@@ -104,4 +104,4 @@ def test_any_text_as_a_member_file_is_data_or_file_line_problems(tmp_path: Path,
         load_registry(town.data, stories_dir=town.stories, root=town.root)
     except RegistryError as error:
         assert error.problems
-        assert all(p.file.startswith("data/") and p.line >= 0 and p.message for p in error.problems)
+        assert all(p.file.startswith("data/") and p.line >= 1 and p.message for p in error.problems)

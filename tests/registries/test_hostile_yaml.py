@@ -40,5 +40,5 @@ def test_a_file_over_10_mb_is_refused_unread(town: Township) -> None:
     big = ("- id: m999\n  name: 某\n  gender: 男\n" + "# " + "填充" * 2000 + "\n") * 900
     assert len(big.encode()) > 10 * 1024 * 1024
     assert refused_quickly(town, big) == [
-        "data/members/zhen-jiguan.yml: 文件太大（10.3 MB，上限 10 MB），请按党支部或年份拆分成多个文件"
+        "data/members/zhen-jiguan.yml:1: 文件太大（10.3 MB，上限 10 MB），请按党支部或年份拆分成多个文件"
     ]

@@ -9,14 +9,19 @@ allowed to show a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem in one data file, at one line (1-based; 0 when unknown)."""
+    """One problem in one data file, at one line (1-based).
+
+    A problem about a whole file is at line 1, so that editors and CI annotations can point
+    at it; ``line`` is 0 only for a folder or a file that does not exist (then ``file`` is
+    shown without a line, a folder with a trailing ``/``).
+    """
 
     file: str
     line: int
@@ -59,7 +64,14 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, path: Path, line: int, message: str) -> None:
-        self.items.append(Problem(display_path(path, self.root), line, message))
+        """Record a problem; ``line`` 0 means the whole of ``path``: line 1 of a file, or a folder."""
+        shown = display_path(path, self.root)
+        if line == 0:
+            if _is(path, Path.is_file):
+                line = 1
+            elif _is(path, Path.is_dir) and not shown.endswith("/"):
+                shown += "/"
+        self.items.append(Problem(shown, line, message))
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -79,11 +91,21 @@ def _reading_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.file, problem.line, problem.message)
 
 
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    try:
+        return test(path)
+    except OSError:
+        return False
+
+
 def display_path(path: Path, root: Path | None) -> str:
-    """The path as the user should see it: relative to ``root`` when inside it, with ``/``."""
+    """The path as the user should see it: relative to ``root`` when inside it, with ``/``.
+
+    The file's own name is kept as it is written, even when it is a link to somewhere else.
+    """
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
         except ValueError:
             pass
     return path.as_posix()

@@ -111,10 +111,16 @@ def field_name(key: str, within: str | None = None) -> str:
     return f"“{key}”（{label}）" if label else f"“{key}”"
 
 
+def closest(word: str, known: Sequence[str]) -> str | None:
+    """The known word ``word`` most likely is a typo of (keys, file and folder names), or None."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(key: str, known: Sequence[str] = tuple(FIELD_LABELS)) -> str:
     """A "did you mean" hint for a mistyped key, or an empty string."""
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    return f"，是不是“{close[0]}”？" if close else ""
+    close = closest(key, known)
+    return f"，是不是“{close}”？" if close else ""
 
 
 def report_validation(

@@ -8,7 +8,8 @@ returned unless everything is valid: a board is never built from half the data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from noticeboard.registries.errors import Problems
-from noticeboard.registries.messages import report_validation
+from noticeboard.registries.messages import closest, report_validation
 from noticeboard.registries.models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
 from noticeboard.registries.models.common import as_text
 from noticeboard.registries.models.story import StoryMeta
@@ -25,7 +26,41 @@ from noticeboard.registries.yaml_source import Document, ParseCache, parse_yaml,
 
 M = TypeVar("M", bound=BaseModel)
 
-_YEAR_NAME = re.compile(r"^\d{4}$")
+_YEAR_NAME = re.compile(r"^[0-9]{4}$")
+_YEAR_IN = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
+
+FILES = ("site.yml", "schemes.yml", "branches.yml")
+"""The files of ``data/`` itself."""
+NOTES = "notes"
+"""The folder under ``data/`` for the office's own files (notes, scans): never read, never published."""
+FOLDERS = ("members", "points", "commitments", "reviews", "photos", NOTES)
+"""The folders of ``data/``."""
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png"})
+"""What ``photos/`` holds (in any case: phones write ``IMG_0001.JPG``)."""
+IGNORED = frozenset(
+    {
+        ".ds_store",
+        "thumbs.db",
+        "ehthumbs.db",
+        "desktop.ini",
+        ".git",
+        ".gitkeep",
+        ".gitignore",
+        ".gitattributes",
+        ".vscode",
+    }
+)
+"""Names the system, git or VS Code put in folders by themselves (any case; also macOS's ``._*``):
+not data, skipped without a word. Everything else under ``data/`` is read or reported."""
+
+_NOTES_HINT = f"备注、扫描件等其他文件请放在 data/{NOTES}/ 文件夹里"
+_TOP_CONTENTS = f"data/ 里只放 {'、'.join(FILES)} 和 {'、'.join(f + '/' for f in FOLDERS if f != NOTES)} 文件夹；{_NOTES_HINT}"
+_HOLDS = {
+    "members": "members/ 里只放各党支部的党员名册，文件名是党支部编号，例如 qingshan-1.yml",
+    "points": "points/{year}/ 里只放各党支部的积分台账，文件名是党支部编号，例如 qingshan-1.yml",
+    "commitments": "commitments/ 里只放各年度的公开承诺，文件名是年份，例如 2025.yml",
+    "reviews": "reviews/ 里只放各年度的领导点评，文件名是年份，例如 2025.yml",
+}
 
 
 @dataclass(frozen=True)
@@ -112,6 +147,10 @@ class _Reader:
         self.files: dict[str, list[str]] = {}
         self.raw_ids: dict[str, set[str]] = {}
         self.unreadable: set[str] = set()
+        self.inside = data_dir.resolve()
+        """Where links may point to: ``data/`` itself."""
+        self.present: set[str] = set()
+        """Every name in ``data/``, read or not (a refused ``site.yml`` is not also missing)."""
 
     def note(self, kind: str, path: Path) -> None:
         self.files.setdefault(kind, []).append(path.relative_to(self.data_dir).as_posix())
@@ -124,10 +163,13 @@ class _Reader:
         else:
             self.unreadable.add(kind)
 
-    def mapping(self, kind: str, path: Path, model: type[M], *, required: bool) -> Located[M] | None:
-        if not path.is_file():
-            if required:
-                self.problems.add(path, 0, "缺少这个文件")
+    def mapping(
+        self, kind: str, known: Mapping[str, Path], name: str, model: type[M], *, required: bool
+    ) -> Located[M] | None:
+        path = known.get(name)
+        if path is None:
+            if required and name not in self.present:
+                self.problems.add(self.data_dir / name, 0, "缺少这个文件")
             return None
         self.note(kind, path)
         doc = read_yaml(path, self.problems, self.cache)
@@ -169,21 +211,124 @@ class _Reader:
             report_validation(error, doc, loc, self.problems)
             return None
 
-    def yaml_files(self, folder: Path) -> Iterator[Path]:
-        """The ``.yml`` files in ``folder``, sorted; a ``.yaml`` file is reported, not skipped silently."""
-        if not folder.is_dir():
-            return
-        for path in sorted(folder.iterdir()):
-            if path.suffix == ".yaml":
-                self.problems.add(path, 0, "扩展名应为 .yml（这个文件没有被读取）")
-            elif path.suffix == ".yml" and path.is_file():
-                yield path
+    # --- The data contract: every file and folder under data/ is read, ignored by name, or a problem ---
 
-    def year_of(self, path: Path) -> int | None:
-        if _YEAR_NAME.match(path.stem if path.is_file() else path.name):
-            return int(path.stem if path.is_file() else path.name)
-        self.problems.add(path, 0, "文件夹或文件名应为四位数的年份，例如 2025")
+    def entries(self, folder: Path) -> list[Path]:
+        """The files and folders in ``folder`` that may be read, sorted.
+
+        What the system or git puts there by itself (:data:`IGNORED`) is skipped without a word;
+        links out of ``data/``, Office lock files and other hidden files are reported.
+        """
+        found = []
+        for path in sorted(folder.iterdir()):
+            if path.name.lower() in IGNORED or path.name.startswith("._"):
+                continue
+            trouble = self.refusal(path)
+            if trouble is None:
+                found.append(path)
+            else:
+                self.problems.add(path, 0, trouble)
+        return found
+
+    def refusal(self, path: Path) -> str | None:
+        """Why ``path`` is not read whatever its folder, or None."""
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                return "这是一个链接，但它指向的文件不存在，没有被读取；请把文件本身放在这里"
+            if not target.is_relative_to(self.inside):
+                return "这是指向 data/ 以外的链接，没有被读取；请把文件本身放在这里"
+        if path.name.startswith(("~$", ".~lock.")):
+            return "这是 Office/WPS 打开文件时生成的临时文件；请先关闭那个文件，之后它仍在的话可以删除"
+        if path.name.startswith("."):
+            what = "文件夹" if path.is_dir() else "文件"
+            return f"以“.”开头的隐藏{what}，没有被读取；如果是数据，请去掉名字开头的“.”，否则请删除或移到 data/{NOTES}/ 里"
         return None
+
+    def layout(self) -> dict[str, Path]:
+        """The files and folders of ``data/`` that the contract names → their paths; the rest is reported."""
+        self.present = {path.name for path in self.data_dir.iterdir()}
+        known: dict[str, Path] = {}
+        for path in self.entries(self.data_dir):
+            name, folder = path.name, path.is_dir()
+            if name in FILES or name in FOLDERS:
+                if folder == (name in FOLDERS):
+                    known[name] = path
+                else:
+                    self.problems.add(
+                        path, 0, f"{name} 应为文件夹" if folder else f"{name} 应为文件，不能是文件夹"
+                    )
+                continue
+            trouble = None if folder else _suffix_trouble(path)
+            if trouble is None:
+                shown = name + "/" if folder else name
+                hint = closest(
+                    shown.lower(),
+                    [n for n in (*FILES, *(f + "/" for f in FOLDERS)) if n.rstrip("/") not in self.present],
+                )
+                what = "文件夹" if folder else "文件"
+                trouble = (
+                    f"不认识的{what}；是不是 {hint}？"
+                    if hint
+                    else f"不认识的{what}，没有被读取；{_TOP_CONTENTS}"
+                )
+            self.problems.add(path, 0, trouble)
+        return known
+
+    def yaml_files(self, folder: Path | None, holds: str) -> Iterator[Path]:
+        """The ``.yml`` files in ``folder`` (if any), sorted; anything else in it is reported.
+
+        ``holds`` says what the folder is for, in the messages about what does not belong there.
+        """
+        if folder is None:
+            return
+        for path in self.entries(folder):
+            if path.is_dir():
+                self.problems.add(path, 0, f"这里不能有文件夹，没有被读取；{holds}；{_NOTES_HINT}")
+                continue
+            trouble = _suffix_trouble(path)
+            if trouble is None and path.suffix == ".yml":
+                yield path
+            else:
+                self.problems.add(path, 0, trouble or f"不认识的文件，没有被读取；{holds}；{_NOTES_HINT}")
+
+    def year_of(self, path: Path, taken: Iterable[str]) -> int | None:
+        """The year a file (``2025.yml``) or folder (``2025/``) is named after; otherwise it is reported."""
+        folder = path.is_dir()
+        name = path.name if folder else path.stem
+        if _YEAR_NAME.match(name):
+            return int(name)
+        ending = "/" if folder else ".yml"
+        what = "文件夹名" if folder else "文件名"
+        digits = _YEAR_IN.findall(unicodedata.normalize("NFKC", name))
+        if len(digits) == 1 and digits[0] + ("" if folder else ".yml") not in taken:
+            self.problems.add(path, 0, f"{what}应为四位数的年份；是不是 {digits[0]}{ending}？")
+        else:
+            self.problems.add(path, 0, f"{what}应为四位数的年份，例如 2025{ending}")
+        return None
+
+    def photos(self, folder: Path) -> None:
+        """Report what in ``photos/`` is not a JPG or PNG photo (the photos themselves are checked when named)."""
+        for path in self.entries(folder):
+            if path.is_dir():
+                self.problems.add(path, 0, "photos/ 里不能有文件夹，没有被读取；照片请直接放在 photos/ 里")
+            elif path.suffix.lower() not in PHOTO_SUFFIXES:
+                self.problems.add(
+                    path, 0, f"photos/ 里只放 JPG 或 PNG 照片（扩展名 .jpg、.jpeg 或 .png）；{_NOTES_HINT}"
+                )
+
+
+def _suffix_trouble(path: Path) -> str | None:
+    """What is wrong with a data file's extension, or None when it is ``.yml`` or not meant as YAML."""
+    suffix = path.suffix.lower()
+    if suffix == ".yaml":
+        return "扩展名应为 .yml（这个文件没有被读取）"
+    if suffix == ".yml" and path.suffix != ".yml":
+        return "文件扩展名应为 .yml（小写）"
+    if suffix == ".lnk":
+        return "这是 Windows 快捷方式，没有被读取；请把文件本身放在这里"
+    return None
 
 
 @dataclass
@@ -219,36 +364,43 @@ def read_files(
     """Read and validate every file, record by record."""
     reader = _Reader(data_dir, problems, cache)
     loaded = Loaded()
-    loaded.site = reader.mapping("site", data_dir / "site.yml", Site, required=True)
-    loaded.schemes = reader.mapping("schemes", data_dir / "schemes.yml", Schemes, required=False)
-    branches_file = data_dir / "branches.yml"
-    if branches_file.is_file():
-        loaded.branches = reader.records("branches", branches_file, Branch)
-    else:
-        problems.add(branches_file, 0, "缺少这个文件")
-    for path in reader.yaml_files(data_dir / "members"):
+    known = reader.layout()
+    loaded.site = reader.mapping("site", known, "site.yml", Site, required=True)
+    loaded.schemes = reader.mapping("schemes", known, "schemes.yml", Schemes, required=False)
+    if "branches.yml" in known:
+        loaded.branches = reader.records("branches", known["branches.yml"], Branch)
+    elif "branches.yml" not in reader.present:
+        problems.add(data_dir / "branches.yml", 0, "缺少这个文件")
+    for path in reader.yaml_files(known.get("members"), _HOLDS["members"]):
         loaded.member_files[path.stem] = path
         loaded.members[path.stem] = reader.records("members", path, Member)
-    points_dir = data_dir / "points"
-    if points_dir.is_dir():
-        for year_dir in sorted(points_dir.iterdir()):
+    if "points" in known:
+        years = reader.entries(known["points"])
+        for year_dir in years:
             if not year_dir.is_dir():
+                problems.add(
+                    year_dir, 0, f"积分台账应放在年度文件夹里，例如 points/2025/qingshan-1.yml；{_NOTES_HINT}"
+                )
                 continue
-            year = reader.year_of(year_dir)
+            year = reader.year_of(year_dir, {other.name for other in years})
             if year is None:
                 continue
-            for path in reader.yaml_files(year_dir):
+            for path in reader.yaml_files(year_dir, _HOLDS["points"].format(year=year)):
                 loaded.ledger_files[(year, path.stem)] = path
                 loaded.ledgers.setdefault(year, {})[path.stem] = reader.records("points", path, LedgerEntry)
-    for path in reader.yaml_files(data_dir / "commitments"):
-        year = reader.year_of(path)
+    commitments = list(reader.yaml_files(known.get("commitments"), _HOLDS["commitments"]))
+    for path in commitments:
+        year = reader.year_of(path, {other.name for other in commitments})
         if year is not None:
             loaded.commitments[year] = reader.records("commitments", path, Commitment)
-    for path in reader.yaml_files(data_dir / "reviews"):
-        year = reader.year_of(path)
+    reviews = list(reader.yaml_files(known.get("reviews"), _HOLDS["reviews"]))
+    for path in reviews:
+        year = reader.year_of(path, {other.name for other in reviews})
         if year is not None:
             loaded.reviews[year] = reader.records("reviews", path, Review)
-    loaded.photos_dir = data_dir / "photos"
+    if "photos" in known:
+        reader.photos(known["photos"])
+    loaded.photos_dir = known.get("photos", None if "photos" in reader.present else data_dir / "photos")
     if stories_dir is not None and stories_dir.is_dir():
         for path in sorted(stories_dir.rglob("*.md")):
             story = _read_story(path, reader)
