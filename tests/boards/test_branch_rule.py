@@ -42,8 +42,8 @@ def test_branch_page_parts_carry_their_own_rules(differing: Township) -> None:
     stars = views["partials/nb/branch-stars.html"]
     members = views["partials/nb/member-board.html"]
     assert isinstance(stars, BranchStars) and isinstance(members, MemberBoard)
-    assert stars.rule == BRANCH_RULE
-    assert members.rule == MEMBER_RULE
+    assert stars.rule.startswith(BRANCH_RULE + "（本镇规定：") and "各星级的分数线" in stars.rule
+    assert members.rule.startswith(MEMBER_RULE + "（不合格）（本镇规定：")
     # 89.9 × 0.5 + 90.0 × 0.5 = 89.95 → 90.0: 三星 under 90/80/60, 二星 under 95/85/70.
     assert stars.branch.rating is not None and stars.branch.rating.stars == 2
 
@@ -57,7 +57,7 @@ def test_posters_and_screen_follow_the_branch_rule(differing: Township) -> None:
         organisation="青山镇党委",
     )
     posters = {page.key: page.posters[0] for page in print_pages.catalogue(boards, printing) if page.posters}
-    assert posters["boards/branches"].rule == f"评星规则：{BRANCH_RULE}。"
+    assert posters["boards/branches"].rule.startswith(f"评星规则：{BRANCH_RULE}（本镇规定：")
     assert (
         MEMBER_RULE in posters["members/qingshan-1"].rule
         and BRANCH_RULE not in posters["members/qingshan-1"].rule

@@ -27,6 +27,7 @@ from noticeboard.boards.parts import BranchRow, Group, by_score, group_counts
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, star_cells
 from noticeboard.boards.slides import Slide, name_slides
 from noticeboard.boards.snapshot import Entry, score_fields
+from noticeboard.rules.provenance import branch_choices, township_note
 from noticeboard.rules.ratings import STAR_WORDS, Rating, describe_tiers
 from noticeboard.rules.results import STAR_KEYS, Summary
 
@@ -94,7 +95,7 @@ class BranchStarsKind(BoardKind):
         )
         unrated = Group("unrated", "未评定", None, tuple(r for r in rows if r.rating is None))
         history = {branch_id: _history(given.history.get(branch_id, {})) for branch_id in given.branches}
-        rule = describe_tiers(scheme.tiers, scheme.round)
+        rule = describe_tiers(scheme.tiers, scheme.round) + township_note(branch_choices(scheme))
         return BranchBoard(given.year, given.current, groups, unrated, rule, history, given.branches)
 
     def pages(self, view: Any, board: BranchBoard) -> Sequence[BoardPage]:

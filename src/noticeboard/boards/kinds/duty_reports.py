@@ -34,6 +34,7 @@ from noticeboard.boards.sheets import Cell, Column, ExtraColumns
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.models import COMPONENT_LABELS
 from noticeboard.registries.reading import Registry
+from noticeboard.rules.provenance import duty_choices, township_note
 from noticeboard.rules.ratings import DUTY_GRADES, Rating, describe_tiers, rate_duty_report
 
 
@@ -79,7 +80,7 @@ def duty_report_board(registry: Registry, year: int, current: bool) -> DutyRepor
         (COMPONENT_LABELS.get(key, key), f"{(weight * 100).normalize():f}%")
         for key, weight in scheme.components.items()
     )
-    rule = describe_tiers(scheme.tiers, scheme.round, DUTY_GRADES)
+    rule = describe_tiers(scheme.tiers, scheme.round, DUTY_GRADES) + township_note(duty_choices(scheme))
     return DutyReportBoard(year, current, groups, rule, components, scheme.round)
 
 
@@ -91,6 +92,7 @@ DUTY_CHARS = {
 
 class DutyReportsKind(BoardKind):
     key: ClassVar[str] = "duty_reports"
+    objection: ClassVar[str] = "对述职评议结果有异议的"
     title: ClassVar[str] = "述职评议"
     order: ClassVar[int] = 80
     fact_label: ClassVar[str] = "述职评议"

@@ -21,6 +21,7 @@ from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet, star_ce
 from noticeboard.boards.slides import Slide, name_slides
 from noticeboard.boards.snapshot import Entry, words
 from noticeboard.registries.reading import Registry
+from noticeboard.rules.provenance import UNQUALIFIED, member_choices, township_note
 from noticeboard.rules.ratings import STAR_WORDS, Rating, describe_tiers
 from noticeboard.rules.results import STAR_KEYS, MemberResult, Summary, is_listed
 
@@ -93,7 +94,8 @@ class MemberStarsKind(BoardKind):
     def build(self, given: YearInput) -> MemberBoards:
         registry = given.registry
         scheme = registry.schemes.member
-        rule = describe_tiers(scheme.tiers, scheme.round)
+        words = {**STAR_WORDS, 0: UNQUALIFIED}
+        rule = describe_tiers(scheme.tiers, scheme.round, words) + township_note(member_choices(scheme))
         by_branch: dict[str, list[MemberResult]] = {branch_id: [] for branch_id in given.branches}
         for member in given.results.members:
             by_branch.setdefault(member.branch_id, []).append(member)

@@ -32,6 +32,7 @@ from noticeboard.boards.parts import Group, OrgRef, group_counts, org_ref
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.reading import Registry
+from noticeboard.rules.provenance import township_note, venue_choices
 from noticeboard.rules.ratings import VENUE_WORDS, VenueRating, describe_venue_tiers, rate_venue
 
 VENUE_LEVELS = (5, 4, 3, 0)
@@ -104,7 +105,13 @@ def venue_board(registry: Registry, year: int, current: bool) -> VenueBoard:
         Group(str(level), VENUE_WORDS[level], level, tuple(r for r in rows if r.rating.stars == level))
         for level in VENUE_LEVELS
     )
-    return VenueBoard(year, current, groups, describe_venue_tiers(scheme), tuple(scheme.checklist.items()))
+    return VenueBoard(
+        year,
+        current,
+        groups,
+        describe_venue_tiers(scheme) + township_note(venue_choices(scheme)),
+        tuple(scheme.checklist.items()),
+    )
 
 
 VENUE_CHARS = {"portrait": (12, None, 17, None), "landscape": (19, None, 26, None)}
@@ -112,6 +119,7 @@ VENUE_CHARS = {"portrait": (12, None, 17, None), "landscape": (19, None, 26, Non
 
 class VenuesKind(BoardKind):
     key: ClassVar[str] = "venues"
+    objection: ClassVar[str] = "对活动场所星级评定有异议的"
     title: ClassVar[str] = "活动场所星级"
     order: ClassVar[int] = 60
     fact_label: ClassVar[str] = "活动场所"

@@ -1,8 +1,10 @@
-"""``data/schemes.yml``: the published rating rules, with the source documents' defaults.
+"""``data/schemes.yml``: the rating rules, with defaults.
 
-Defaults (渔洋镇《党员积分制考核评星活动方案》): 90 分以上（含 90 分）三星，80–89 分二星，
-60–79 分一星，60 分以下无星; a branch's score weighs 积分制管理考核 and
-年终目标考核 equally; a member's annual total is the ledger base plus entries.
+The source documents give the star tiers (90 分以上（含 90 分）三星，80–89 分二星，60–79 分一星，
+60 分以下无星) and the duty report's weights (20:20:40:20) and grades. Every other default here
+(a branch's two assessments weighed equally, rounding to one decimal, the duty report's cut-offs
+90/75/60, the venue checklist and tiers, the ledger's base 60) is the township's own choice, and
+the boards say so (``rules.provenance``).
 """
 
 from __future__ import annotations
@@ -82,8 +84,9 @@ class BranchScheme(WeightedScheme):
 class DutyReportScheme(WeightedScheme):
     """How a secretary's duty report is graded (述职评议).
 
-    Default (晴隆县述职考核办法): 日常记实考核、现场观摩考核、年度综合考核、述职评议考核
-    按 20:20:40:20 加权计分, 90 分及以上优秀, 75 分及以上称职, 60 分及以上基本称职, 以下不称职.
+    The documents give the four parts (日常记实考核、现场观摩考核、年度综合考核、述职评议考核)
+    weighed 20:20:40:20 and the four grades (优秀、称职、基本称职、不称职); the cut-offs 90, 75
+    and 60 are the township's own default.
     """
 
     components: dict[ComponentKey, Weight] = Field(
@@ -121,6 +124,7 @@ DEFAULT_CHECKLIST: dict[str, tuple[str, ...]] = {
 class VenueScheme(Record):
     """How a village activity venue's stars follow from its checklist (活动场所星级).
 
+    The township's own rule (the documents give none).
     Default: all 13 items of 八有 and 五化 pass → 五星; 11 or more → 四星;
     9 or more → 三星; fewer → 未达星级. A star level written in the record wins.
     """
