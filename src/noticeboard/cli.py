@@ -61,7 +61,24 @@ def _validate(args: argparse.Namespace) -> int:
         if line:
             print(f"{view.year} 年：{line}")
     print(f"案例 {len(registry.stories)} 篇")
-    return 0
+    reminders = sorted(
+        {
+            reminder
+            for year_view in boards.years.values()
+            for kind in KINDS
+            if (board := year_view.board(kind)) is not None
+            for reminder in kind.reminders(boards, year_view, board)
+        }
+    )
+    for reminder in reminders:
+        print(reminder, file=sys.stderr)
+    if reminders:
+        print(
+            f"有 {len(reminders)} 处提醒：公示栏之间互相矛盾，发布前请核对"
+            + ("（--strict：按错误处理）" if args.strict else "（不影响发布）"),
+            file=sys.stderr,
+        )
+    return 1 if reminders and args.strict else 0
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -194,6 +211,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="案例文章文件夹 / case-story posts folder（默认 docs/stories/posts）",
     )
     check.add_argument("--no-cache", action="store_true", help="不使用解析缓存 / parse every file again")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="把“提醒”（公示栏之间的矛盾）也当作错误，退出码为 1 / treat reminders as errors (exit 1)",
+    )
     check.set_defaults(run=_validate)
 
     schema = commands.add_parser(

@@ -21,6 +21,7 @@ from noticeboard.boards.parts import BranchRow
 from noticeboard.boards.sheets import ExtraColumns, Sheet
 from noticeboard.boards.slides import Slide
 from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.errors import Problem
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.ratings import Rating
 from noticeboard.rules.results import YearResults
@@ -152,6 +153,8 @@ class BoardKind:
     """Its word in the branch page's heading of facts (分类定级 · 述职评议 · 活动场所), if it gives a fact."""
     fact_order: ClassVar[int] = 0
     """Where its fact and its word stand among the facts."""
+    objection: ClassVar[str] = "对评定结果有异议的"
+    """Who its page's notice asks to speak up: 公示期内{objection}，请向…反映 (what the board publishes)."""
 
     def build(self, given: YearInput) -> object | None:
         """The kind's board of one year (None: the kind has nothing that year)."""
@@ -223,6 +226,11 @@ class BoardKind:
 
     def stat_tables(self, boards: Boards, board: Any) -> Sequence[StatTable]:
         """Its tables on the statistics page."""
+        return ()
+
+    def reminders(self, boards: Boards, view: YearView, board: Any) -> Sequence[Problem]:
+        """What its board of one year says that another board contradicts, as ``FILE:LINE: 提醒：…``
+        (``validate`` shows them before publishing; they stop nothing unless ``--strict``)."""
         return ()
 
     def counts(self, boards: Boards, board: Any) -> str:

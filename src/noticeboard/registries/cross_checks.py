@@ -17,7 +17,7 @@ from noticeboard.registries.models import Branch, LedgerEntry, Member, Schemes, 
 from noticeboard.registries.models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
 from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.photos import check_photo
-from noticeboard.registries.reading import Loaded, Located, Registry, Story
+from noticeboard.registries.reading import Loaded, Located, Place, Registry, Story
 
 
 def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None) -> Registry:
@@ -60,6 +60,7 @@ def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None)
         },
         photos=photos,
         sources=loaded.files,
+        places={located.record.id: _place(located, problems) for located in loaded.branches},
     )
 
 
@@ -118,6 +119,17 @@ def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dic
                     f"{year} 年写了整顿转化 rectification，但 grade 中没有 {year} 年的分类定级",
                 )
     return by_id
+
+
+def _place(located: Located[Branch], problems: Problems) -> Place:
+    """The lines of an organisation's yearly entries, kept for reminders about them."""
+    branch = located.record
+    keys: list[tuple[str | int, ...]] = [("id",)]
+    for name in ("assessments", "duty_report", "grade", "venue"):
+        keys += [(name, year) for year in getattr(branch, name)]
+    for year in branch.rectification:
+        keys += [("rectification", year), ("rectification", year, "deadline")]
+    return Place(display_path(located.path, problems.root), {key: located.line(*key) for key in keys})
 
 
 WEIGHTED_NAMES = {"assessments": "考核", "duty_report": "述职评议"}

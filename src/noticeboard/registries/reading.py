@@ -89,6 +89,18 @@ class Story:
     title: str
 
 
+@dataclass(frozen=True)
+class Place:
+    """Where an organisation's record is written: its file (as shown in messages) and the lines of its
+    yearly entries (``("grade", 2025)``, ``("rectification", 2024, "deadline")`` …)."""
+
+    file: str
+    lines: Mapping[tuple[str | int, ...], int]
+
+    def line(self, *keys: str | int) -> int:
+        return self.lines.get(keys, 1)
+
+
 @dataclass(frozen=True, eq=False)
 class Registry:
     """Everything the boards are built from, validated and cross-checked."""
@@ -109,6 +121,8 @@ class Registry:
     """Photo file name (as written in a pioneer post) → the checked image under ``data/photos/``."""
     sources: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Kind of data (``site``, ``branches``, ``members``, …) → the files it was read from."""
+    places: Mapping[str, Place] = field(default_factory=dict)
+    """Organisation id → where its yearly records are written, for reminders that point at a line."""
 
     @cached_property
     def branch_by_id(self) -> dict[str, Branch]:

@@ -31,6 +31,7 @@ from noticeboard.boards.paper import (
 from noticeboard.boards.parts import Group, OrgRef, chinese_date, group_counts, org_ref
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns
 from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.errors import Problem
 from noticeboard.registries.models import GRADES, Rectification
 from noticeboard.registries.reading import Registry
 
@@ -106,6 +107,7 @@ CLASSIFICATION_CHARS = {"portrait": (12, 6, None, 18), "landscape": (19, 9, None
 
 class ClassificationKind(BoardKind):
     key: ClassVar[str] = "classification"
+    objection: ClassVar[str] = "对分类定级结果有异议的"
     title: ClassVar[str] = "分类定级"
     order: ClassVar[int] = 70
     fact_label: ClassVar[str] = "分类定级"
@@ -197,6 +199,37 @@ class ClassificationKind(BoardKind):
             row.org.id: (row.grade,) for group in board.groups for row in group.rows
         }
         return ExtraColumns(20, (Column("分类定级", 8),), cells)
+
+    def reminders(self, boards: Any, view: Any, board: ClassificationBoard) -> Sequence[Problem]:
+        """A 较差 organisation that another board of the same year praises, or whose rectification's
+        deadline has passed with no progress recorded."""
+        registry = boards.registry
+        stars = view.boards.get("branches")
+        duty = view.boards.get("duty_reports")
+        found = []
+        for row in board.rectifying:
+            place = registry.places[row.org.id]
+            branch = stars.branches.get(row.org.id) if stars is not None else None
+            if branch is not None and branch.stars == 3:
+                message = f"提醒：{row.org.name} {board.year} 年分类定级为“较差”，支部评星却是三星，两块公示栏互相矛盾"
+                found.append(Problem(place.file, place.line("grade", board.year), message))
+            report = (
+                next((r for r in duty.rows if r.org.id == row.org.id), None) if duty is not None else None
+            )
+            if report is not None and report.rating.stars == 3:
+                who = f"书记{row.org.secretary}" if row.org.secretary else "书记"
+                message = f"提醒：{row.org.name} {board.year} 年分类定级为“较差”，{who}的述职评议却是“{report.rating.words}”"
+                found.append(Problem(place.file, place.line("duty_report", board.year), message))
+            fix = row.rectification
+            if fix is not None and fix.deadline < boards.as_of and not fix.progress:
+                message = (
+                    f"提醒：{row.org.name} {board.year} 年整顿转化的期限 {chinese_date(fix.deadline)} 已过，"
+                    "还没有写进展情况 progress"
+                )
+                found.append(
+                    Problem(place.file, place.line("rectification", board.year, "deadline"), message)
+                )
+        return found
 
     def counts(self, boards: Any, board: ClassificationBoard) -> str:
         return f"分类定级 {board.total} 个"
