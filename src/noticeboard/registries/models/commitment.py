@@ -29,7 +29,9 @@ class Commitment(Record):
     """A commitment made by a member or a branch, reviewed by a secretary, supervised by the public."""
 
     id: Text = Field(description="编号，全镇唯一")
-    by: Text = Field(description="承诺人：党员编号或党组织编号")
+    by: Text = Field(
+        description="承诺人：党员编号、党组织编号、领导编号（site.yml 的 leaders）或 committee（镇党委本身）"
+    )
     text: Text = Field(description="承诺内容")
     category: Text | None = Field(None, description="类别（可不填）")
     made: Day | None = Field(None, description="承诺日期")
