@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from noticeboard.boards.kind import BoardKind
-from noticeboard.boards.kinds import KINDS
+from noticeboard.boards.kinds import KINDS, load_township
 from noticeboard.boards.township import build_boards
 from noticeboard.demo import Shape, generate
 from noticeboard.office.board_diff import compare, render, snapshot
@@ -26,7 +26,6 @@ from noticeboard.office.spreadsheet_export import sheets as workbook_sheets
 from noticeboard.office.spreadsheet_export import write as write_workbook
 from noticeboard.office.spreadsheet_import import import_files, write_templates
 from noticeboard.office.spreadsheet_reading import SheetError
-from noticeboard.registries import load_registry
 from noticeboard.registries.errors import RegistryError, UserError
 
 DESCRIPTION = """\
@@ -45,7 +44,7 @@ def _validate(args: argparse.Namespace) -> int:
     stories = args.stories if args.stories is not None else stories_next_to(data_dir)
     try:
         cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "noticeboard"
-        registry = load_registry(data_dir, stories_dir=stories, cache_dir=cache)
+        registry = load_township(data_dir, stories_dir=stories, cache_dir=cache)
     except RegistryError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -85,7 +84,7 @@ def _diff(args: argparse.Namespace) -> int:
     """Compare the public boards at a git revision with the working tree; 1 when anything public changes."""
     data_dir: Path = args.data_dir
     try:
-        after = load_registry(data_dir)
+        after = load_township(data_dir)
     except RegistryError as error:
         print("数据有误，无法比较：\n" + error.report(), file=sys.stderr)
         return 2
@@ -98,7 +97,7 @@ def _diff(args: argparse.Namespace) -> int:
         before = None
         if old_dir is not None:
             try:
-                before = load_registry(old_dir, root=Path(temp))
+                before = load_township(old_dir, root=Path(temp))
             except RegistryError as error:
                 print(
                     f"注意：版本 {args.revision} 的数据本身有误，按“没有公示”比较：\n{error.report()}",
@@ -116,9 +115,9 @@ def _new_year(args: argparse.Namespace) -> int:
     """Open the next assessment year; the data must be valid before and after."""
     data_dir: Path = args.data_dir
     try:
-        registry = load_registry(data_dir)
+        registry = load_township(data_dir)
         opened = open_year(data_dir, registry, args.year)
-        load_registry(data_dir)
+        load_township(data_dir)
     except RegistryError as error:
         print("数据有误，请先改正：\n" + error.report(), file=sys.stderr)
         return 2
@@ -137,7 +136,7 @@ def _new_year(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     """The registries and ratings of the site's year as an .xlsx workbook."""
     try:
-        registry = load_registry(args.data_dir)
+        registry = load_township(args.data_dir)
     except RegistryError as error:
         print("数据有误，请先改正：\n" + error.report(), file=sys.stderr)
         return 2

@@ -13,12 +13,12 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import Stats, build_stats
 from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office.change_log import Revision, revisions
 from noticeboard.office.git_history import data_history, last_changed
 from noticeboard.outputs.catalogue import Catalogue, build_catalogue
-from noticeboard.registries import load_registry
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def build_website(root: Path, *, stories_dir: Path, cache_dir: Path) -> Website:
 
     Raises :class:`~noticeboard.registries.RegistryError` listing every problem in the data.
     """
-    registry = load_registry(root / "data", stories_dir=stories_dir, root=root, cache_dir=cache_dir)
+    registry = load_township(root / "data", stories_dir=stories_dir, root=root, cache_dir=cache_dir)
     boards = build_boards(registry, registry.site.as_of or dt.date.today())
     stats = build_stats(boards)
     history = data_history(root / "data")

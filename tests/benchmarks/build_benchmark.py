@@ -82,7 +82,7 @@ def _data_layer(data: Path, cache: Path) -> dict[str, float]:
     """Load, validate and rate in a fresh process, cold then warm (parse cache filled)."""
     code = (
         "import datetime as dt, gc, resource, sys, time; from pathlib import Path\n"
-        "from noticeboard.registries import load_registry; from noticeboard.boards.township import build_boards\n"
+        "from noticeboard.boards.kinds import load_township as load_registry; from noticeboard.boards.township import build_boards\n"
         "from noticeboard.outputs import open_data as opendata\n"
         "t = time.perf_counter(); r = load_registry(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))\n"
         "t1 = time.perf_counter(); b = build_boards(r, dt.date(2026, 1, 5)); gc.freeze()\n"

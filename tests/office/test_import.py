@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from noticeboard.registries import load_registry
+from noticeboard.boards.kinds import load_township
 from support import ROOT
 from support.build import build_site, make_project
 from support.commands import run
@@ -150,7 +150,7 @@ def test_commitments_and_ledgers_by_name_and_label(project: Path) -> None:
         commitments.append(row)
     ledger = book.create_sheet("积分台账")
     keeper = next(
-        iter(load_registry(project / "data").ledgers[2025])
+        iter(load_township(project / "data").ledgers[2025])
     )  # a member whose points come from a ledger
     for row in (["党员编号", "日期", "事项", "分值"], [keeper, "2025-04-01", "参加志愿服务", 3]):
         ledger.append(row)

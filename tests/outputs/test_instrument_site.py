@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from noticeboard.registries import Registry, load_registry
+from noticeboard.boards.kinds import load_township
+from noticeboard.registries import Registry
 from support import ROOT
 from support.build import build_site, make_project
 from support.township import REVIEWS, Township, with_extras
@@ -27,7 +28,7 @@ D = Decimal
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return load_registry(ROOT / "data", stories_dir=ROOT / "docs" / "stories" / "posts", root=ROOT)
+    return load_township(ROOT / "data", stories_dir=ROOT / "docs" / "stories" / "posts", root=ROOT)
 
 
 def read(site: Path, path: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from noticeboard.registries import load_registry
+from noticeboard.boards.kinds import load_township
 from support import ROOT
 
 pytestmark = pytest.mark.slow  # Chromium on the built site
@@ -42,7 +42,7 @@ def test_the_screen_turns_through_every_slide_and_names_every_branch(browser: Br
     total = page.evaluate(WATCH)
     page.wait_for_function(f"window.seen.length >= {total + 1}", timeout=60_000)
     seen = "\n".join(page.evaluate("window.seen"))
-    registry = load_registry(ROOT / "data")
+    registry = load_township(ROOT / "data")
     missing = [b.name for b in registry.branches if not b.is_general and b.name not in seen]
     assert missing == []
     assert "监督电话" in seen and "公开承诺兑现率" in seen

@@ -7,7 +7,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
-from noticeboard.registries import Registry, load_registry
+from noticeboard.boards.kinds import load_township
+from noticeboard.registries import Registry
 from noticeboard.registries.models import Privacy
 from noticeboard.rules.results import is_listed, rate_year, summarize
 from support import ROOT
@@ -16,7 +17,7 @@ from support.township import Township
 
 @pytest.fixture(scope="module")
 def demo() -> Registry:
-    return load_registry(ROOT / "data", root=ROOT)
+    return load_township(ROOT / "data", root=ROOT)
 
 
 def reference_stars(score: Decimal) -> int:

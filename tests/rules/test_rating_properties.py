@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from noticeboard.boards.kinds import load_township
 from noticeboard.demo import dump
-from noticeboard.registries import load_registry
 from noticeboard.registries.models import BranchScheme, MemberScheme
 from noticeboard.rules.ratings import rate_branch, rate_member
 from noticeboard.rules.results import rate_year
@@ -109,7 +109,7 @@ def test_a_registry_written_out_and_read_back_rates_the_same(
     (data / "site.yml").write_text(dump(SITE), encoding="utf-8")
     (data / "branches.yml").write_text(dump(branches), encoding="utf-8")
     (data / "members" / "b0.yml").write_text(dump(members), encoding="utf-8")
-    results = rate_year(load_registry(data, root=data.parent), 2025, dt.date(2026, 1, 5))
+    results = rate_year(load_township(data, root=data.parent), 2025, dt.date(2026, 1, 5))
     expected_branches = [rate_branch({"points": p, "target": t}, BranchScheme()) for p, t in branch_scores]
     assert [r.rating for r in results.branches] == expected_branches
     assert [r.rating for r in results.members] == [rate_member(v, MemberScheme()) for v in member_points]

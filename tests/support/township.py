@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.registries import Registry, RegistryError, load_registry
+from noticeboard.boards.kinds import load_township
+from noticeboard.registries import Registry, RegistryError
 
 SITE = """\
 organisation: 青山镇党委
@@ -165,7 +166,7 @@ class Township:
         (self.root / name).write_text(text.replace(old, new, 1), encoding="utf-8")
 
     def load(self) -> Registry:
-        return load_registry(self.data, stories_dir=self.stories, root=self.root)
+        return load_township(self.data, stories_dir=self.stories, root=self.root)
 
     def problems(self) -> list[str]:
         """Every problem reported, as ``FILE:LINE: message``; fails if the data loads."""

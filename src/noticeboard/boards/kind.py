@@ -23,6 +23,7 @@ from noticeboard.boards.slides import Slide
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem
 from noticeboard.registries.reading import Registry
+from noticeboard.registries.record_files import RecordFile
 from noticeboard.rules.ratings import Rating
 from noticeboard.rules.results import YearResults
 
@@ -153,6 +154,9 @@ class BoardKind:
     """Its word in the branch page's heading of facts (分类定级 · 述职评议 · 活动场所), if it gives a fact."""
     fact_order: ClassVar[int] = 0
     """Where its fact and its word stand among the facts."""
+    record_files: ClassVar[tuple[RecordFile, ...]] = ()
+    """Data files it reads beyond the built-in registries (``pairings.yml``, ``honours/``), with
+    their model and cross-check: ``load_township`` reads them, ``Registry.records`` holds them."""
     objection: ClassVar[str] = "对评定结果有异议的"
     """Who its page's notice asks to speak up: 公示期内{objection}，请向…反映 (what the board publishes)."""
 

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from noticeboard.boards.kinds import load_township
 from noticeboard.boards.township import build_boards
 from noticeboard.office.board_diff import Change, Report, Snapshot, compare, snapshot
 from noticeboard.office.git_history import Commit, GitError, checkout_folder, data_commits_before
-from noticeboard.registries import load_registry
 from noticeboard.registries.disk_cache import DiskCache
 from noticeboard.registries.errors import RegistryError
 
@@ -141,7 +141,7 @@ def _snapshot_at(data_dir: Path, revision: str, cache_dir: Path | None) -> Snaps
             return None
         if folder is None:
             return None
-        registry = load_registry(folder, root=Path(temp), cache_dir=cache_dir)
+        registry = load_township(folder, root=Path(temp), cache_dir=cache_dir)
         return snapshot(build_boards(registry, registry.site.as_of or dt.date.today()))
 
 

@@ -31,9 +31,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from tqdm import tqdm
 
+from noticeboard.boards.kinds import load_township
 from noticeboard.office.spreadsheet_export import fixed_times
 from noticeboard.office.spreadsheet_reading import Row, Table, Value, read_tables
-from noticeboard.registries import load_registry
 from noticeboard.registries.errors import Problems, RegistryError, UserError
 from noticeboard.registries.messages import explain
 from noticeboard.registries.models import (
@@ -317,7 +317,7 @@ class _Merge:
 def import_files(paths: list[Path], data_dir: Path, year: int | None = None, write: bool = True) -> Outcome:
     """Import ``paths`` into ``data_dir``; writes nothing when any problem is found (or ``write`` is False)."""
     try:
-        registry = load_registry(data_dir)
+        registry = load_township(data_dir)
     except RegistryError as error:
         return Outcome(problems=["数据有误，请先改正后再导入：", *(str(p) for p in error.problems)])
     merge = _Merge(data_dir, registry, year or registry.site.year)
@@ -664,7 +664,7 @@ def _validate_whole(merge: _Merge, changed: dict[str, str], parsed: dict[str, Do
             (copy / name).parent.mkdir(parents=True, exist_ok=True)
             (copy / name).write_text(text, encoding="utf-8")
         try:
-            load_registry(copy, root=copy)
+            load_township(copy, root=copy)
         except RegistryError as error:
             cells = _cells_by_line(merge, parsed)
             for problem in error.problems:

@@ -8,7 +8,7 @@ file has been read, and each problem must still point at its own line.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,14 @@ from noticeboard.registries.models.scheme import COMPONENT_LABELS, VenueScheme, 
 from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.photos import check_photo
 from noticeboard.registries.reading import Loaded, Located, Place, Registry, Story
+from noticeboard.registries.record_files import Known, RecordFile
 
 
-def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None) -> Registry:
-    """Check every cross-reference; raise :class:`RegistryError` listing all problems."""
+def build_registry(
+    loaded: Loaded, problems: Problems, stories_dir: Path | None, declared: Sequence[RecordFile] = ()
+) -> Registry:
+    """Check every cross-reference (the kinds' ``declared`` files by their own checks); raise
+    :class:`RegistryError` listing all problems."""
     schemes = loaded.schemes.record if loaded.schemes else Schemes()
     branches = _check_branches(loaded, schemes, problems)
     members, branch_of = _check_members(loaded, branches, schemes, problems)
@@ -32,6 +36,16 @@ def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None)
     _check_stories(loaded, branches, problems)
     _check_reviews(loaded, branches, branch_of, problems)
     photos = _check_photos(loaded, problems)
+    site_record = loaded.site.record if loaded.site else None
+    known_records = Known(site_record, branches, {m.id: m for m in members}, branch_of, loaded.may_exist)
+    for record_file in declared:
+        if record_file.check is not None:
+            located = loaded.records.get(record_file.key, []) + [
+                item
+                for _, items in sorted(loaded.yearly_records.get(record_file.key, {}).items())
+                for item in items
+            ]
+            record_file.check(located, known_records, problems)
     problems.raise_if_any()
     assert loaded.site is not None  # a missing site.yml is a problem raised above
     site: Site = loaded.site.record
@@ -61,6 +75,11 @@ def build_registry(loaded: Loaded, problems: Problems, stories_dir: Path | None)
         photos=photos,
         sources=loaded.files,
         places={located.record.id: _place(located, problems) for located in loaded.branches},
+        records={key: tuple(item.record for item in items) for key, items in loaded.records.items()},
+        yearly_records={
+            key: {year: tuple(item.record for item in items) for year, items in sorted(by_year.items())}
+            for key, by_year in loaded.yearly_records.items()
+        },
     )
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from noticeboard.registries.cross_checks import build_registry
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Registry, read_files
+from noticeboard.registries.record_files import RecordFile
 from noticeboard.registries.yaml_source import ParseCache
 
 
@@ -17,14 +19,16 @@ def load_registry(
     stories_dir: Path | None = None,
     root: Path | None = None,
     cache_dir: Path | None = None,
+    declared: Sequence[RecordFile] = (),
 ) -> Registry:
     """Read, validate and cross-check every registry under ``data_dir``.
 
     ``stories_dir`` is the blog's posts folder, whose front matter links case
     stories to branches. ``root`` is the folder file names are shown relative to
     in messages (default: the current directory). ``cache_dir`` keeps parsed
-    files between runs, so only changed files are parsed again. Raises :class:`RegistryError`
-    listing every problem at once when anything is wrong.
+    files between runs, so only changed files are parsed again. ``declared`` are the board
+    kinds' own data files (``boards.kinds.load_township`` passes them all). Raises
+    :class:`RegistryError` listing every problem at once when anything is wrong.
     """
     problems = Problems(root=Path.cwd() if root is None else root)
     if not data_dir.is_dir():
@@ -32,5 +36,5 @@ def load_registry(
         problems.raise_if_any()
     with paused_gc():
         cache = ParseCache(cache_dir) if cache_dir is not None else None
-        loaded = read_files(data_dir, stories_dir, problems, cache)
-        return build_registry(loaded, problems, stories_dir)
+        loaded = read_files(data_dir, stories_dir, problems, cache, declared)
+        return build_registry(loaded, problems, stories_dir, declared)

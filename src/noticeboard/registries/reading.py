@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -22,6 +22,7 @@ from noticeboard.registries.messages import closest, report_validation
 from noticeboard.registries.models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
 from noticeboard.registries.models.common import as_text
 from noticeboard.registries.models.story import StoryMeta
+from noticeboard.registries.record_files import RecordFile
 from noticeboard.registries.yaml_source import Document, ParseCache, parse_yaml, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -123,6 +124,10 @@ class Registry:
     """Kind of data (``site``, ``branches``, ``members``, …) → the files it was read from."""
     places: Mapping[str, Place] = field(default_factory=dict)
     """Organisation id → where its yearly records are written, for reminders that point at a line."""
+    records: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
+    """A kind's declared file (``pairings``) → its records, validated and cross-checked, in file order."""
+    yearly_records: Mapping[str, Mapping[int, tuple[Any, ...]]] = field(default_factory=dict)
+    """A kind's declared folder (``honours``) → year → its records."""
 
     @cached_property
     def branch_by_id(self) -> dict[str, Branch]:
@@ -143,6 +148,8 @@ class Registry:
     def years(self) -> tuple[int, ...]:
         """Every year that has any data, and the site's year, ascending."""
         found = {self.site.year, *self.ledgers, *self.commitments, *self.reviews}
+        for by_year in self.yearly_records.values():
+            found.update(by_year)
         for branch in self.branches:
             found.update(branch.assessments, branch.venue, branch.grade, branch.duty_report)
         for member in self.members:
@@ -154,7 +161,15 @@ class Registry:
 class _Reader:
     """Reads files of one data directory, collecting problems as it goes."""
 
-    def __init__(self, data_dir: Path, problems: Problems, cache: ParseCache | None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        problems: Problems,
+        cache: ParseCache | None,
+        declared: Sequence[RecordFile] = (),
+    ) -> None:
+        self.files_known = (*FILES, *(f.name for f in declared if not f.yearly))
+        self.folders_known = (*FOLDERS, *(f.name for f in declared if f.yearly))
         self.data_dir = data_dir
         self.problems = problems
         self.cache = cache
@@ -266,8 +281,8 @@ class _Reader:
         known: dict[str, Path] = {}
         for path in self.entries(self.data_dir):
             name, folder = path.name, path.is_dir()
-            if name in FILES or name in FOLDERS:
-                if folder == (name in FOLDERS):
+            if name in self.files_known or name in self.folders_known:
+                if folder == (name in self.folders_known):
                     known[name] = path
                 else:
                     self.problems.add(
@@ -279,7 +294,11 @@ class _Reader:
                 shown = name + "/" if folder else name
                 hint = closest(
                     shown.lower(),
-                    [n for n in (*FILES, *(f + "/" for f in FOLDERS)) if n.rstrip("/") not in self.present],
+                    [
+                        n
+                        for n in (*self.files_known, *(f + "/" for f in self.folders_known))
+                        if n.rstrip("/") not in self.present
+                    ],
                 )
                 what = "文件夹" if folder else "文件"
                 trouble = (
@@ -359,6 +378,10 @@ class Loaded:
     commitments: dict[int, list[Located[Commitment]]] = field(default_factory=dict)
     reviews: dict[int, list[Located[Review]]] = field(default_factory=dict)
     photos_dir: Path | None = None
+    records: dict[str, list[Located[Any]]] = field(default_factory=dict)
+    """A kind's declared file (``pairings``) → its records."""
+    yearly_records: dict[str, dict[int, list[Located[Any]]]] = field(default_factory=dict)
+    """A kind's declared folder (``honours``) → year → its records."""
     stories: list[Located[StoryMeta]] = field(default_factory=list)
     story_titles: dict[Path, str] = field(default_factory=dict)
     files: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -373,10 +396,14 @@ class Loaded:
 
 
 def read_files(
-    data_dir: Path, stories_dir: Path | None, problems: Problems, cache: ParseCache | None = None
+    data_dir: Path,
+    stories_dir: Path | None,
+    problems: Problems,
+    cache: ParseCache | None = None,
+    declared: Sequence[RecordFile] = (),
 ) -> Loaded:
-    """Read and validate every file, record by record."""
-    reader = _Reader(data_dir, problems, cache)
+    """Read and validate every file, record by record (the built-in registries and the kinds' ``declared``)."""
+    reader = _Reader(data_dir, problems, cache, declared)
     loaded = Loaded()
     known = reader.layout()
     loaded.site = reader.mapping("site", known, "site.yml", Site, required=True)
@@ -412,6 +439,19 @@ def read_files(
         year = reader.year_of(path, {other.name for other in reviews})
         if year is not None:
             loaded.reviews[year] = reader.records("reviews", path, Review)
+    for record_file in declared:
+        if not record_file.yearly:
+            if record_file.name in known:
+                loaded.records[record_file.key] = reader.records(
+                    record_file.key, known[record_file.name], record_file.model
+                )
+            continue
+        paths = list(reader.yaml_files(known.get(record_file.name), record_file.holds))
+        for path in paths:
+            year = reader.year_of(path, {other.name for other in paths})
+            if year is not None:
+                found = reader.records(record_file.key, path, record_file.model)
+                loaded.yearly_records.setdefault(record_file.key, {})[year] = found
     if "photos" in known:
         reader.photos(known["photos"])
     loaded.photos_dir = known.get("photos", None if "photos" in reader.present else data_dir / "photos")

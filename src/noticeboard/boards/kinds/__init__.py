@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 from noticeboard.boards.kind import BoardKind
+from noticeboard.registries import Registry, load_registry
+from noticeboard.registries.record_files import RecordFile
 
 
 def _declared() -> tuple[BoardKind, ...]:
@@ -26,3 +29,19 @@ def _declared() -> tuple[BoardKind, ...]:
 
 KINDS: tuple[BoardKind, ...] = _declared()
 """Every board kind, in the order boards are listed everywhere."""
+
+RECORD_FILES: tuple[RecordFile, ...] = tuple(record for kind in KINDS for record in kind.record_files)
+"""Every data file the kinds declare beyond the built-in registries."""
+
+
+def load_township(
+    data_dir: Path,
+    *,
+    stories_dir: Path | None = None,
+    root: Path | None = None,
+    cache_dir: Path | None = None,
+) -> Registry:
+    """Read, validate and cross-check ``data_dir``: the built-in registries and every kind's own files."""
+    return load_registry(
+        data_dir, stories_dir=stories_dir, root=root, cache_dir=cache_dir, declared=RECORD_FILES
+    )
