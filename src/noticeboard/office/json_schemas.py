@@ -11,13 +11,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import GenericAlias
 from typing import Any
 
 from pydantic import TypeAdapter
 
+from noticeboard.boards.kinds import RECORD_FILES
 from noticeboard.registries.models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
+from noticeboard.registries.record_files import RecordFile
 
 SCHEMA_DIR = Path("docs/schema")
+
+
+def _title(record: RecordFile) -> str:
+    where = f"{record.name}/<年度>.yml" if record.yearly else record.name
+    return f"data/{where}：{record.holds}"
+
 
 FILES: dict[str, tuple[str, Any]] = {
     "site": ("data/site.yml：发布单位、考核年度、公示期", Site),
@@ -27,7 +36,9 @@ FILES: dict[str, tuple[str, Any]] = {
     "points": ("data/points/<年度>/<党支部编号>.yml：积分台账", list[LedgerEntry]),
     "commitments": ("data/commitments/<年度>.yml：公开承诺", list[Commitment]),
     "reviews": ("data/reviews/<年度>.yml：领导点评", list[Review]),
+    **{record.key: (_title(record), GenericAlias(list, (record.model,))) for record in RECORD_FILES},
 }
+"""Every data file's schema: the built-in registries, then each board kind's own files."""
 
 
 def schema_for(kind: str) -> dict[str, Any]:
