@@ -1,6 +1,7 @@
 /* Noticeboard on every page: reading settings for older eyes, tables as cards on narrow screens,
-   a name for Material's search dialog. Nothing here is needed to read a board: without it,
-   the page keeps its normal size and colours and tables scroll inside their own box. */
+   a name for Material's search dialog, where the notice period stands today. Nothing here is needed
+   to read a board: without it, the page keeps its normal size and colours, tables scroll inside
+   their own box, and the notice shows the period's dates alone. */
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -61,5 +62,31 @@
     dialog.setAttribute("aria-label", "搜索");
   });
 
+  /* Where the notice period stands today (notice-state.html); screen.js has the same words. */
+  noticeState(Date.now());
+
   apply();
+
+  /* The period is China's: "today" is the day in UTC+8, whatever the reader's clock zone says;
+     both the first and the last day are in it. N counts the days left with today (the first day of
+     a 7-day period: 还有 7 天); on the last day it says 今天截止. No date, no words: the dates stay alone. */
+  function noticeState(now) {
+    var DAY = 86400000;
+    var thisDay = Math.floor((now + 8 * 3600000) / DAY);
+    function day(iso) {
+      var p = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+      return p ? Date.UTC(+p[1], +p[2] - 1, +p[3]) / DAY : NaN;
+    }
+    document.querySelectorAll("[data-nb-notice-start]").forEach(function (box) {
+      var first = day(box.getAttribute("data-nb-notice-start"));
+      var last = day(box.getAttribute("data-nb-notice-end"));
+      var words = box.querySelector("[data-nb-notice-words]") || box;
+      if (isNaN(first) || isNaN(last)) return;
+      if (thisDay < first) words.textContent = "尚未开始（" + (first - thisDay) + " 天后开始）";
+      else if (thisDay > last) words.textContent = "公示期已结束";
+      else if (thisDay === last) words.textContent = "公示中（今天截止）";
+      else words.textContent = "公示中（还有 " + (last - thisDay + 1) + " 天）";
+      box.hidden = false;
+    });
+  }
 })();

@@ -37,6 +37,8 @@ from noticeboard.rules.results import Summary
 PHOTO_PLACEHOLDER = "assets/portrait.svg"
 MORE_BOARDS = "更多公示"
 """The heading under which boards are listed beyond the star boards (navigation, home page)."""
+GENERAL_OBJECTION = "对公示内容有异议的"
+"""The notice's 公示期内…，请向…反映 where no one board is meant (the home page); a board's page says its kind's."""
 UrlKey = tuple[str, int, str]
 """(page kind, year, key): ``("branch", 2025, "qingshan-1")``, ``("print", 2025, "members")``."""
 
@@ -73,6 +75,8 @@ class Page:
     prints: tuple[PrintLink, ...] = ()
     board_kind: str = ""
     """The key of the board kind whose page it is ("" for the branch and site pages)."""
+    objection: str = GENERAL_OBJECTION
+    """Its notice's 公示期内{objection}，请向…反映: its board kind's (``BoardKind.objection``)."""
 
     def markdown(self) -> str:
         """Its source for an engine that renders Markdown with front matter (MkDocs, properdocs): its
@@ -151,6 +155,8 @@ class HomeView:
 
     more: str = MORE_BOARDS
     """The heading of the other boards' cards."""
+    objection: str = GENERAL_OBJECTION
+    """Its notice's 公示期内{objection}，请向…反映 (the home page speaks for every board)."""
 
     @property
     def summary(self) -> Summary:
@@ -309,6 +315,7 @@ def _kind_page(kind: BoardKind, page: BoardPage, view: YearView, updated: Mappin
         partials=page.partials,
         prints=page.prints,
         board_kind=kind.key,
+        objection=kind.objection,
     )
 
 

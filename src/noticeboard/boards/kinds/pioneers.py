@@ -106,6 +106,7 @@ PHOTO_MM = 24.0
 
 class PioneersKind(BoardKind):
     key: ClassVar[str] = "pioneers"
+    objection: ClassVar[str] = "对先锋岗党员有异议的"
     title: ClassVar[str] = "党员先锋岗"
     order: ClassVar[int] = 40
     yearly: ClassVar[bool] = False

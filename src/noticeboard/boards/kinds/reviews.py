@@ -142,6 +142,7 @@ REVIEW_PARTS = (
 
 class ReviewsKind(BoardKind):
     key: ClassVar[str] = "reviews"
+    objection: ClassVar[str] = "对点评内容有异议的"
     title: ClassVar[str] = "领导点评"
     order: ClassVar[int] = 50
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {
