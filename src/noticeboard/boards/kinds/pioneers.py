@@ -9,11 +9,14 @@ per branch, on the current year's pages.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
+from noticeboard.boards.figures import Figure, make_figure
 from noticeboard.boards.kind import (
     BoardKind,
     BoardPage,
@@ -51,6 +54,22 @@ class PioneerRow:
     since: dt.date | None
     photo: str | None
     """The photo's file name under ``data/photos/``; None shows a placeholder."""
+    without_office: bool = False
+    """Held by a 无职党员 (a member with no post in the village committees), as the documents' 无职党员设岗."""
+    assessment: str | None = None
+    """The year-end assessment of the board's year: 合格, 不合格, or None when not yet assessed."""
+    allowance: Decimal | None = None
+    """The allowance paid for the board's year (元), for a post that passed."""
+    year: int = 0
+    """The board's year (the site's), which ``assessment`` and ``allowance`` are of."""
+
+    @property
+    def standing(self) -> str:
+        """``2025 年度考核合格，补助 600 元`` (empty before the assessment), on the card and the poster."""
+        if self.assessment is None:
+            return ""
+        text = f"{self.year} 年度考核{self.assessment}"
+        return text + (f"，补助 {self.allowance.normalize():f} 元" if self.allowance is not None else "")
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,7 @@ class PioneerBoard:
 
 def pioneer_boards(registry: Registry) -> dict[str, PioneerBoard]:
     """Branch id → its board, for branches with at least one post holder."""
+    year = registry.site.year
     boards = {}
     for branch in registry.branches:
         rows = tuple(
@@ -75,6 +95,10 @@ def pioneer_boards(registry: Registry) -> dict[str, PioneerBoard]:
                 duties=member.post.duties,
                 since=member.post.since,
                 photo=member.post.photo,
+                without_office=member.post.without_office,
+                assessment=member.post.assessment.get(year),
+                allowance=member.post.allowance.get(year),
+                year=year,
             )
             for member in registry.members_by_branch.get(branch.id, ())
             if member.post is not None
@@ -173,6 +197,9 @@ class PioneersKind(BoardKind):
                     "post": row.title,
                     "duties": row.duties,
                     "since": json_values.date(row.since),
+                    "without_office": row.without_office,
+                    "assessment": row.assessment,
+                    "allowance": json_values.number(row.allowance),
                 }
                 for branch_id, posts in board.by_branch.items()
                 for row in posts.rows
@@ -182,7 +209,8 @@ class PioneersKind(BoardKind):
     def snapshot(self, boards: Any, board: PioneerBoards) -> Mapping[str, Entry]:
         return {
             f"{branch_id}/{post.name}/{post.title}": Entry(
-                f"{posts.org.name} {post.name}（{post.title}）", {"职责": post.duties or "—"}
+                f"{posts.org.name} {post.name}（{post.title}）",
+                {"职责": post.duties or "—", "年度考核": post.standing or "—"},
             )
             for branch_id, posts in board.by_branch.items()
             for post in posts.rows
@@ -193,6 +221,13 @@ class PioneersKind(BoardKind):
             member.id: (member.post.title if member.post else None,) for member in boards.registry.members
         }
         return ExtraColumns(40, (Column("党员先锋岗", 16),), cells)
+
+    def figures(self, boards: Any, board: PioneerBoards) -> Sequence[Figure]:
+        """Posts by kind of post (政策宣传岗 …), as township reports count them (“9种岗位，有279名…上岗”)."""
+        titles = Counter(row.title for posts in board.by_branch.values() for row in posts.rows)
+        counts = sorted(titles.items(), key=lambda item: (-item[1], item[0]))
+        title = f"党员先锋岗：{len(titles)} 种岗位，{board.count} 名党员上岗"
+        return (make_figure("pioneer_posts", title, "名", counts),) if counts else ()
 
     def counts(self, boards: Any, board: PioneerBoards) -> str:
         return f"党员先锋岗 {board.count} 个"
@@ -209,8 +244,8 @@ def _poster(board: PioneerBoard, year: int, url: str, printing: PrintContext) ->
                 row.gender,
                 row.ethnicity or "—",
                 row.education or "—",
-                row.title,
-                row.duties or "—",
+                row.title + ("（无职党员）" if row.without_office else ""),
+                "；".join(part for part in (row.duties, row.standing) if part) or "—",
             )
             widths = PIONEER_CHARS[orientation]
             wrapped = max(line_count(cell, width) for cell, width in zip(cells, widths, strict=True) if width)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from noticeboard.registries.models.common import BY_YEAR, Day, Number, Record, Text, Year
 
@@ -30,6 +31,28 @@ class Post(Record):
     photo: Annotated[str, StringConstraints(pattern=PHOTO_NAME, max_length=120)] | None = Field(
         None, description="照片文件名，放在 data/photos/ 文件夹里，例如 m00001.jpg（jpg 或 png）"
     )
+    without_office: bool = Field(
+        False, description="是否为无职党员（不担任村组干部等职务）设岗：true 或 false"
+    )
+    assessment: dict[Year, Literal["合格", "不合格"]] = Field(
+        default_factory=dict, json_schema_extra=BY_YEAR, description="按年度的年终考核：合格 或 不合格"
+    )
+    allowance: dict[Year, Annotated[Number, Field(ge=0)]] = Field(
+        default_factory=dict,
+        json_schema_extra=BY_YEAR,
+        description="按年度兑现的补助（元），例如 600；只发给考核合格的",
+    )
+
+    @model_validator(mode="after")
+    def _allowance_after_passing(self) -> Self:
+        unpassed = [year for year in self.allowance if self.assessment.get(year) != "合格"]
+        if unpassed:
+            raise PydanticCustomError(
+                "nb_allowance",
+                "{year} 年写了补助 allowance，但该年考核 assessment 不是“合格”；补助只发给考核合格的先锋岗党员",
+                {"year": unpassed[0]},
+            )
+        return self
 
 
 class Member(Record):
