@@ -144,14 +144,17 @@ BROKEN = [
             *EXTRAS,
             Replace(REVIEWS, "- subject: qingshan-1\n", "- subject: qingshan-9\n"),
             Replace(REVIEWS, "  level: 支部\n", "  level: general\n"),
-            Replace(REVIEWS, "  problems: 学习不够\n", ""),
             Replace(REVIEWS, "{name: 李明, post: 青山村第一党支部书记}", "{name: 李明}"),
         ],
         [
             "data/reviews/2025.yml:1: 被点评对象“qingshan-9”既不是党员编号，也不是党组织编号",
-            "data/reviews/2025.yml:9: 缺少必填字段 “problems”（存在问题）",
             "data/reviews/2025.yml:10: 缺少必填字段 “post”（点评人职务）",
         ],
+    ),
+    case(
+        "review_criteria_are_all_written",
+        [*EXTRAS, Replace(REVIEWS, "  problems: 学习不够\n", "")],
+        ["data/reviews/2025.yml:9: 这一项：点评缺少：problems（存在问题）"],
     ),
     case(
         "review_level_must_fit_the_subject",

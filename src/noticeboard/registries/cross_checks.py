@@ -17,7 +17,7 @@ from noticeboard.registries.models import Branch, LedgerEntry, Member, Schemes, 
 from noticeboard.registries.models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
 from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.photos import check_photo
-from noticeboard.registries.reading import Loaded, Located, Place, Registry, Story
+from noticeboard.registries.reading import Loaded, Located, Place, RecordPlace, Registry, Story
 from noticeboard.registries.record_files import Known, RecordFile
 
 
@@ -37,15 +37,17 @@ def build_registry(
     _check_reviews(loaded, branches, branch_of, problems)
     photos = _check_photos(loaded, problems)
     site_record = loaded.site.record if loaded.site else None
-    known_records = Known(site_record, branches, {m.id: m for m in members}, branch_of, loaded.may_exist)
+    declared_records = {
+        record_file.key: loaded.records.get(record_file.key, [])
+        + [item for _, items in sorted(loaded.yearly_records.get(record_file.key, {}).items()) for item in items]
+        for record_file in declared
+    }
+    known_records = Known(
+        site_record, branches, {m.id: m for m in members}, branch_of, loaded.may_exist, declared_records
+    )
     for record_file in declared:
         if record_file.check is not None:
-            located = loaded.records.get(record_file.key, []) + [
-                item
-                for _, items in sorted(loaded.yearly_records.get(record_file.key, {}).items())
-                for item in items
-            ]
-            record_file.check(located, known_records, problems)
+            record_file.check(declared_records[record_file.key], known_records, problems)
     problems.raise_if_any()
     assert loaded.site is not None  # a missing site.yml is a problem raised above
     site: Site = loaded.site.record
@@ -79,6 +81,10 @@ def build_registry(
         yearly_records={
             key: {year: tuple(item.record for item in items) for year, items in sorted(by_year.items())}
             for key, by_year in loaded.yearly_records.items()
+        },
+        record_places={
+            key: tuple(RecordPlace(display_path(item.path, problems.root), item) for item in items)
+            for key, items in declared_records.items()
         },
     )
 
@@ -347,6 +353,19 @@ def _check_reviews(
         for located in items:
             review = located.record
             subject = review.subject
+            contact = review.reviewer.contact
+            if contact is not None and contact not in branches and not loaded.may_exist("branches", contact):
+                problems.add(
+                    located.path,
+                    located.line("reviewer", "contact"),
+                    f"联系村“{contact}”不是党组织编号{_did_you_mean(contact, branches)}",
+                )
+            if review.work is not None and subject in branches:
+                problems.add(
+                    located.path,
+                    located.line("work"),
+                    f"“{subject}”是党组织；点评党组织应写 overall、achievements、problems、direction（总体评价、取得成绩、存在问题、努力方向）",
+                )
             is_member, is_branch = subject in branch_of, subject in branches
             if not (is_member or is_branch):
                 if not (loaded.may_exist("members", subject) or loaded.may_exist("branches", subject)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
@@ -38,6 +38,7 @@ from noticeboard.boards.parts import OrgRef, org_ref
 from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.models import LEVEL_LABELS, Review
+from noticeboard.registries.models.review import MEMBER_CRITERIA, ORGANISATION_CRITERIA
 from noticeboard.registries.reading import Registry
 
 
@@ -53,11 +54,24 @@ class ReviewRow:
     level: str
     level_label: str
     date: dt.date | None
-    overall: str
-    achievements: str
-    problems: str
-    direction: str
+    parts: tuple[tuple[str, str], ...]
+    """The criteria it is written on and what it says on each, as (label, text), in order."""
     grade: str | None
+    reviewer_contact: str | None = None
+    """The reviewer's 联系村 (its name), for a township leader who reviews by the villages they keep contact with."""
+    texts: Mapping[str, str | None] = field(default_factory=dict)
+    """Each criterion's key (``overall``, ``work`` …) → its text (None when not written), for the open data."""
+
+    @property
+    def reviewer_words(self) -> str:
+        """``赵光明（镇党委书记，联系青山村党总支）`` as the board names the reviewer."""
+        contact = f"，联系{self.reviewer_contact}" if self.reviewer_contact else ""
+        return f"{self.reviewer}（{self.reviewer_post}{contact}）"
+
+    @property
+    def overall(self) -> str:
+        """What it says first (总体评价, or 立足本职岗位争创一流业绩 for a member)."""
+        return self.parts[0][1]
 
 
 @dataclass(frozen=True)
@@ -109,11 +123,12 @@ def _row(registry: Registry, review: Review) -> ReviewRow:
         level=review.level,
         level_label=LEVEL_LABELS[review.level],
         date=review.date,
-        overall=review.overall,
-        achievements=review.achievements,
-        problems=review.problems,
-        direction=review.direction,
+        parts=review.parts,
         grade=review.grade,
+        reviewer_contact=registry.branch_by_id[contact].name
+        if (contact := review.reviewer.contact)
+        else None,
+        texts={key: getattr(review, key) for key, _ in (*ORGANISATION_CRITERIA, *MEMBER_CRITERIA)},
     )
 
 
@@ -132,12 +147,6 @@ class ReviewBoards:
 
 REVIEW_CHARS = {"portrait": (None, 37), "landscape": (None, 56)}
 REVIEW_HEADING_CHARS = {"portrait": 44, "landscape": 66}
-REVIEW_PARTS = (
-    ("overall", "总体评价"),
-    ("achievements", "取得成绩"),
-    ("problems", "存在问题"),
-    ("direction", "努力方向"),
-)
 
 
 class ReviewsKind(BoardKind):
@@ -221,12 +230,10 @@ class ReviewsKind(BoardKind):
                     "subject_kind": "member" if row.of_member else "organisation",
                     "reviewer": row.reviewer,
                     "reviewer_post": row.reviewer_post,
+                    "reviewer_contact": row.reviewer_contact,
                     "level": row.level,
                     "date": json_values.date(row.date),
-                    "overall": row.overall,
-                    "achievements": row.achievements,
-                    "problems": row.problems,
-                    "direction": row.direction,
+                    **row.texts,
                     "grade": row.grade,
                 }
                 for org_id, reviews in board.by_org.items()
@@ -256,10 +263,7 @@ class ReviewsKind(BoardKind):
                 Column("点评人", 10),
                 Column("职务", 20),
                 Column("日期", 12),
-                Column("总体评价", 30),
-                Column("取得成绩", 30),
-                Column("存在问题", 30),
-                Column("努力方向", 30),
+                *(Column(label, 30) for _, label in (*ORGANISATION_CRITERIA, *MEMBER_CRITERIA)),
                 Column("等次", 8),
                 Column("公开", 6),
             ),
@@ -272,10 +276,7 @@ class ReviewsKind(BoardKind):
                     review.reviewer.name,
                     review.reviewer.post,
                     review.date,
-                    review.overall,
-                    review.achievements,
-                    review.problems,
-                    review.direction,
+                    *(getattr(review, key) for key, _ in (*ORGANISATION_CRITERIA, *MEMBER_CRITERIA)),
                     review.grade,
                     "是" if review.public else "否",
                 )
@@ -296,7 +297,7 @@ def _poster(board: ReviewBoard, url: str, printing: PrintContext) -> Any:
     def rows(orientation: str) -> list[PrintRow]:
         out: list[PrintRow] = []
         for review in board.rows:
-            heading = f"对{review.subject}的点评　点评人：{review.reviewer}（{review.reviewer_post}）"
+            heading = f"对{review.subject}的点评　点评人：{review.reviewer_words}"
             if review.date:
                 heading += f"　{review.date.year}年{review.date.month}月{review.date.day}日"
             out.append(
@@ -306,8 +307,8 @@ def _poster(board: ReviewBoard, url: str, printing: PrintContext) -> Any:
                     lines=row_height(line_count(heading, REVIEW_HEADING_CHARS[orientation])),
                 )
             )
-            for key, label in REVIEW_PARTS:
-                out.append(wrapped_row((label, getattr(review, key)), REVIEW_CHARS[orientation]))
+            for label, text in review.parts:
+                out.append(wrapped_row((label, text), REVIEW_CHARS[orientation]))
             if review.grade:
                 out.append(PrintRow(("评定等次", review.grade)))
         return out
@@ -320,8 +321,9 @@ def _poster(board: ReviewBoard, url: str, printing: PrintContext) -> Any:
         board.year,
         ("项目", "点评内容"),
         f"共 {len(board.rows)} 条点评：对党组织书记 {len(board.own)} 条，对党员 {len(board.members)} 条。",
-        "镇党委点评党总支书记，党总支点评党支部书记，党支部书记点评本支部党员；"
-        "从总体评价、取得成绩、存在问题和努力方向四个方面点评。",
+        "镇党政领导按联系村点评党总支书记，党总支点评党支部书记，党支部书记点评本支部党员；"
+        "对党组织从总体评价、取得成绩、存在问题和努力方向四个方面点评，对党员从立足本职岗位争创一流业绩、"
+        "履行公开承诺事项、联系和服务群众、发挥先锋模范作用四个方面点评。",
         url,
         printing.qr,
         portrait,
