@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 from noticeboard.boards.figures import share
-from noticeboard.boards.statistics import age_band, education_band
+from noticeboard.boards.statistics import age_band, build_stats, education_band
+from noticeboard.boards.township import build_boards
+from support.township import Township
 
 AS_OF = dt.date(2026, 1, 5)
 
@@ -63,3 +65,17 @@ def test_education_bands(education: str | None, band: str) -> None:
 def test_shares_are_rounded_half_up_to_one_decimal(count: int, total: int, percent: str) -> None:
     # 1/16 = 6.25 → 6.3 (half-up); rounding the float 6.25 half-even would print 6.2.
     assert str(share(count, total)) == percent
+
+
+def test_statistics_count_members_newly_admitted_in_the_year_and_floating_members(town: Township) -> None:
+    """新发展党员 by ``joined`` in the site's year; 流动党员 by category (as township reports quote them)."""
+    town.replace("data/members/qingshan-1.yml", "  joined: 2009-11-18\n", "  joined: 2025-07-01\n")
+    town.replace(
+        "data/members/qingshan-1.yml",
+        "- id: m002\n  name: 唐德华\n  gender: 男\n  category: rural",
+        "- id: m002\n  name: 唐德华\n  gender: 男\n  category: floating",
+    )
+    stats = build_stats(build_boards(town.load(), dt.date(2026, 1, 5)))
+    assert (stats.joined, stats.floating) == (1, 1)
+    assert stats.headline == "党员总数 4 名，其中 2025 年新发展党员 1 名，流动党员 1 名"
+    assert stats.as_dict()["joined_in_year"] == 1 and stats.as_dict()["floating"] == 1

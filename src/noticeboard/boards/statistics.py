@@ -65,12 +65,23 @@ class Stats:
     figures: tuple[Figure, ...]
     tables: tuple[StatTable, ...]
     """The kinds' tables (公开承诺兑现率 …), in kind order."""
+    joined: int = 0
+    """新发展党员: members who joined the Party in the year (by ``joined``)."""
+    floating: int = 0
+    """流动党员: members of the category ``floating``."""
+
+    @property
+    def headline(self) -> str:
+        """``党员总数 810 名，其中 2025 年新发展党员 12 名，流动党员 109 名`` as township reports say it."""
+        return f"党员总数 {self.members} 名，其中 {self.year} 年新发展党员 {self.joined} 名，流动党员 {self.floating} 名"
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "year": self.year,
             "as_of": self.as_of.isoformat(),
             "members": self.members,
+            "joined_in_year": self.joined,
+            "floating": self.floating,
             "figures": {figure.key: figure.as_dict() for figure in self.figures},
             **{table.key: table.data for table in self.tables},
         }
@@ -113,4 +124,8 @@ def build_stats(boards: Boards) -> Stats:
         if board is not None:
             figures += kind.figures(boards, board)
             tables += kind.stat_tables(boards, board)
-    return Stats(view.year, boards.as_of, len(registry.members), tuple(figures), tuple(tables))
+    joined = sum(1 for m in registry.members if m.joined is not None and m.joined.year == view.year)
+    floating = sum(1 for m in registry.members if m.category == "floating")
+    return Stats(
+        view.year, boards.as_of, len(registry.members), tuple(figures), tuple(tables), joined, floating
+    )
