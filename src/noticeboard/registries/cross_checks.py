@@ -39,7 +39,11 @@ def build_registry(
     site_record = loaded.site.record if loaded.site else None
     declared_records = {
         record_file.key: loaded.records.get(record_file.key, [])
-        + [item for _, items in sorted(loaded.yearly_records.get(record_file.key, {}).items()) for item in items]
+        + [
+            item
+            for _, items in sorted(loaded.yearly_records.get(record_file.key, {}).items())
+            for item in items
+        ]
         for record_file in declared
     }
     known_records = Known(

@@ -102,6 +102,18 @@ class Place:
         return self.lines.get(keys, 1)
 
 
+@dataclass(frozen=True)
+class RecordPlace:
+    """Where a record of a kind's declared file is written: its file as messages show it, and the line
+    of any of its keys (found when asked, so loading composes no YAML tree for it)."""
+
+    file: str
+    located: Located[Any]
+
+    def line(self, *keys: str | int) -> int:
+        return self.located.line(*keys)
+
+
 @dataclass(frozen=True, eq=False)
 class Registry:
     """Everything the boards are built from, validated and cross-checked."""
@@ -128,6 +140,9 @@ class Registry:
     """A kind's declared file (``pairings``) → its records, validated and cross-checked, in file order."""
     yearly_records: Mapping[str, Mapping[int, tuple[Any, ...]]] = field(default_factory=dict)
     """A kind's declared folder (``honours``) → year → its records."""
+    record_places: Mapping[str, tuple[RecordPlace, ...]] = field(default_factory=dict)
+    """A kind's declared file or folder → where each record is written, in the order of ``records[key]``
+    or of ``yearly_records[key]`` year by year, for reminders that point at a line."""
 
     @cached_property
     def branch_by_id(self) -> dict[str, Branch]:

@@ -10,7 +10,7 @@ layer needs no change for a new board. The kinds pass their declarations in from
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
@@ -32,6 +32,9 @@ class Known:
     branch_of: Mapping[str, str]
     may_exist: Callable[[str, str], bool]
     """(kind of data, id) → whether a record with that id failed to load (then a reference to it is no error)."""
+    records: Mapping[str, Sequence[Located[Any]]] = field(default_factory=dict)
+    """Every declared file's valid records by key (a folder's year by year), for a check that refers to
+    another file (a lecture names a team of ``school.yml``)."""
 
 
 Check = Callable[[Sequence["Located[Any]"], Known, Problems], None]
