@@ -23,15 +23,16 @@ $(STAMP): requirements.lock pyproject.toml
 
 setup: $(STAMP)
 
+# The same commands without make (Windows): python -m noticeboard serve | build [--offline].
 serve: setup
-	$(BIN)/mkdocs serve
+	$(BIN)/python -m noticeboard serve
 
 build: setup
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m noticeboard build
 
-# A copy that works from a folder or USB stick (file://), search included.
+# A copy that works from a folder or USB stick (file://), search included: site-offline/.
 build-offline: setup
-	NOTICEBOARD_OFFLINE=true $(BIN)/mkdocs build --strict -d site-offline
+	$(BIN)/python -m noticeboard build --offline
 
 validate: setup
 	$(BIN)/python -m noticeboard validate data

@@ -1,4 +1,4 @@
-"""The command line: ``python -m noticeboard validate|import|export|diff|new-year|templates|schema|demo``.
+"""The command line: ``python -m noticeboard validate|serve|build|import|export|diff|new-year|templates|schema|demo``.
 
 Messages are in Chinese for the office; ``--help`` gives both languages.
 Problems in the data are printed as ``FILE:LINE: message`` and exit with 1;
@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
+import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -78,6 +81,85 @@ def _validate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if reminders and args.strict else 0
+
+
+class ProjectError(UserError):
+    """The site cannot be served or built from here (message in Chinese)."""
+
+
+def site_project(data_dir: Path) -> Path:
+    """The site's project folder: the one holding ``mkdocs.yml`` and the data folder ``data/``.
+
+    The site always reads the ``data`` folder next to ``mkdocs.yml``: with the default
+    ``data`` that is the current folder.
+    """
+    data = data_dir.resolve()
+    root = data.parent
+    if not (root / "mkdocs.yml").is_file():
+        raise ProjectError(
+            f"找不到 {(root / 'mkdocs.yml').as_posix()}：请在网站的项目文件夹（有 mkdocs.yml 和 data 文件夹的那个）"
+            "里运行，或写出它的数据文件夹，例如 python -m noticeboard serve D:/公示栏/data"
+        )
+    if data.name != "data":
+        raise ProjectError(
+            f"{data_dir.as_posix()}：网站总是读取 mkdocs.yml 旁边名为 data 的数据文件夹"
+            f"（{(root / 'data').as_posix()}）；请写那个文件夹"
+        )
+    if importlib.util.find_spec("mkdocs") is None:
+        raise ProjectError(
+            "没有安装 MkDocs：请先在项目文件夹里运行 pip install -r requirements.lock（Windows："
+            ".venv\\Scripts\\pip install -r requirements.lock）"
+        )
+    return root
+
+
+def run_mkdocs(root: Path, arguments: Sequence[str], *, offline: bool = False) -> int:
+    """``python -m mkdocs ARGUMENTS`` with the project's ``mkdocs.yml``, as ``make serve``/``make build`` run it.
+
+    MkDocs runs in its own process (the package never imports it); Ctrl+C stops both.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("NOTICEBOARD_OFFLINE", None)
+    if offline:
+        env["NOTICEBOARD_OFFLINE"] = "true"
+    command = [sys.executable, "-m", "mkdocs", *arguments, "--config-file", str(root / "mkdocs.yml")]
+    process = subprocess.Popen(command, cwd=root, env=env)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:  # Ctrl+C reaches MkDocs too: let it stop by itself
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Preview the site on this computer; it is built again whenever a file changes."""
+    root = site_project(args.data_dir)
+    arguments = ["serve", "--dev-addr", args.dev_addr]
+    if args.open:
+        arguments.append("--open")
+    print(f"本地预览：http://{args.dev_addr}/ （修改数据后自动刷新；按 Ctrl+C 停止）", flush=True)
+    return run_mkdocs(root, arguments)
+
+
+def _build(args: argparse.Namespace) -> int:
+    """Build the whole site into a folder, stopping at any problem (``--strict``)."""
+    root = site_project(args.data_dir)
+    site_dir: Path = (args.site_dir or root / ("site-offline" if args.offline else "site")).resolve()
+    arguments = ["build", "--strict", "--site-dir", str(site_dir)]
+    if args.quiet:
+        arguments.append("--quiet")
+    status = run_mkdocs(root, arguments, offline=args.offline)
+    if status == 0:
+        where = site_dir.as_posix()
+        if args.offline:
+            print(f"已生成离线版网站：{where}（可复制到文件夹或 U 盘，打开其中的 index.html 即可浏览）")
+        else:
+            print(f"已生成网站：{where}（把整个文件夹发布到网站服务器上）")
+    return status
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -216,6 +298,51 @@ def build_parser() -> argparse.ArgumentParser:
         help="把“提醒”（公示栏之间的矛盾）也当作错误，退出码为 1 / treat reminders as errors (exit 1)",
     )
     check.set_defaults(run=_validate)
+
+    serve = commands.add_parser(
+        "serve",
+        help="在本机预览网站（改了数据自动刷新）/ preview the site on this computer",
+        description="生成网站并在本机打开预览（默认 http://127.0.0.1:8000/），修改数据或页面后自动刷新；"
+        "按 Ctrl+C 停止。与 make serve 相同，Windows 上不需要 make。\n"
+        "Build the site and serve it on this computer (default http://127.0.0.1:8000/), rebuilding "
+        "whenever a file changes; Ctrl+C stops. The same as make serve, without make (Windows).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _data_dir(serve)
+    serve.add_argument(
+        "--dev-addr",
+        default="127.0.0.1:8000",
+        metavar="IP:PORT",
+        help="预览地址和端口 / address and port（默认 127.0.0.1:8000）",
+    )
+    serve.add_argument("--open", action="store_true", help="生成后打开浏览器 / open a web browser")
+    serve.set_defaults(run=_serve)
+
+    build = commands.add_parser(
+        "build",
+        help="生成整个网站（有任何问题就停止）/ build the whole site (stops at any problem)",
+        description="检查数据并生成整个网站到 site 文件夹；数据或页面有任何问题都会停止并列出。"
+        "--offline 生成可在文件夹或 U 盘中直接打开的离线版（site-offline 文件夹，搜索可用）。"
+        "与 make build / make build-offline 相同，Windows 上不需要 make。\n"
+        "Check the data and build the whole site into site/, stopping at any problem (--strict). "
+        "--offline builds a copy that works from a folder or USB stick (site-offline/, search included). "
+        "The same as make build / make build-offline, without make (Windows).",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _data_dir(build)
+    build.add_argument(
+        "--site-dir",
+        type=Path,
+        default=None,
+        help="输出文件夹 / output folder（默认 site，离线版 site-offline）",
+    )
+    build.add_argument(
+        "--offline",
+        action="store_true",
+        help="离线版：在文件夹或 U 盘中直接打开 / a copy for a folder or USB stick (file://)",
+    )
+    build.add_argument("--quiet", action="store_true", help="只显示问题 / show problems only")
+    build.set_defaults(run=_build)
 
     schema = commands.add_parser(
         "schema", help="生成数据文件的 JSON Schema / write the JSON Schemas of the data files"
