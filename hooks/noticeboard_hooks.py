@@ -31,6 +31,7 @@ from mkdocs.utils import CountHandler
 
 import noticeboard
 from noticeboard.boards.parts import chinese_date
+from noticeboard.office.ci_reports import announce
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue
 from noticeboard.registries import RegistryError
 from noticeboard.website import Website, build_aside, build_website, discard, pin_build_date, swap_in
@@ -75,6 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         state.site = build_website(root, stories_dir=stories, cache_dir=cache)
     except RegistryError as error:
+        announce(error.problems)  # in GitHub Actions, each problem also on its line of the pull request
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
     pin_build_date(state.site.boards.registry.site.as_of, os.environ)
     gc.freeze()  # the registry lives for the whole build: keep the collector from rescanning it per page

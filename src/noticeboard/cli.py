@@ -22,6 +22,7 @@ from noticeboard.boards.kinds import KINDS, load_township
 from noticeboard.boards.township import build_boards
 from noticeboard.demo import Shape, generate
 from noticeboard.office.board_diff import compare, render, snapshot
+from noticeboard.office.ci_reports import CODE_QUALITY_FILE, announce, write_code_quality
 from noticeboard.office.git_history import GitError, checkout_folder
 from noticeboard.office.json_schemas import SCHEMA_DIR, write_schemas
 from noticeboard.office.new_year import YearError, open_year
@@ -29,7 +30,7 @@ from noticeboard.office.spreadsheet_export import sheets as workbook_sheets
 from noticeboard.office.spreadsheet_export import write as write_workbook
 from noticeboard.office.spreadsheet_import import import_files, write_templates
 from noticeboard.office.spreadsheet_reading import SheetError
-from noticeboard.registries.errors import RegistryError, UserError
+from noticeboard.registries.errors import Problem, RegistryError, UserError
 
 DESCRIPTION = """\
 公示栏（Noticeboard）：检查党组织、党员、积分和公开承诺数据，生成评星公示栏。
@@ -50,6 +51,7 @@ def _validate(args: argparse.Namespace) -> int:
         registry = load_township(data_dir, stories_dir=stories, cache_dir=cache)
     except RegistryError as error:
         print(error.report(), file=sys.stderr)
+        _ci_reports(args, error.problems, ())
         return 1
     boards = build_boards(registry, registry.site.as_of or dt.date.today())
     view = boards.current
@@ -74,6 +76,7 @@ def _validate(args: argparse.Namespace) -> int:
     )
     for reminder in reminders:
         print(reminder, file=sys.stderr)
+    _ci_reports(args, (), reminders)
     if reminders:
         print(
             f"有 {len(reminders)} 处提醒：公示栏之间互相矛盾，发布前请核对"
@@ -160,6 +163,13 @@ def _build(args: argparse.Namespace) -> int:
         else:
             print(f"已生成网站：{where}（把整个文件夹发布到网站服务器上）")
     return status
+
+
+def _ci_reports(args: argparse.Namespace, errors: Sequence[Problem], reminders: Sequence[Problem]) -> None:
+    """The problems also where the change is reviewed: GitHub annotations, a GitLab Code Quality report."""
+    announce(errors, reminders, strict=args.strict)
+    if args.code_quality is not None:
+        write_code_quality(args.code_quality, errors, reminders, strict=args.strict)
 
 
 def _diff(args: argparse.Namespace) -> int:
@@ -282,7 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
         "validate",
         help="检查数据，列出所有问题 / check the data and list every problem",
         description="检查数据文件夹中的所有文件，每个问题一行：文件:行号: 说明。\n"
-        "Check every file of the data folder; one line per problem: FILE:LINE: message.",
+        "在 GitHub Actions 里（GITHUB_ACTIONS=true）还输出注释，问题显示在拉取请求改动的那一行上；\n"
+        "在 GitLab CI 里用 --code-quality 写出报告，问题显示在合并请求上。\n"
+        "Check every file of the data folder; one line per problem: FILE:LINE: message.\n"
+        "In GitHub Actions the problems are also printed as workflow annotations (shown on the pull\n"
+        "request's lines); --code-quality FILE writes a GitLab Code Quality report for merge requests.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _data_dir(check)
     check.add_argument(
@@ -296,6 +311,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="把“提醒”（公示栏之间的矛盾）也当作错误，退出码为 1 / treat reminders as errors (exit 1)",
+    )
+    check.add_argument(
+        "--code-quality",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="把问题写成 GitLab 的 Code Quality 报告（JSON），在合并请求里显示 / write the problems as a "
+        f"GitLab Code Quality report, e.g. {CODE_QUALITY_FILE}",
     )
     check.set_defaults(run=_validate)
 

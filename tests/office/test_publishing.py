@@ -29,7 +29,7 @@ def test_github_actions_validates_diffs_builds_and_deploys() -> None:
 
 def test_gitlab_ci_publishes_pages_and_comments_on_merge_requests() -> None:
     config = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert "python -m noticeboard validate data" in config["default"]["before_script"]
+    assert any("python -m noticeboard validate data" in line for line in config["validate"]["script"])
     assert config["pages"]["artifacts"]["paths"] == ["public"]
     assert any("mkdocs build --strict -d public" in line for line in config["pages"]["script"])
     diff = "\n".join(config["board-changes"]["script"])
