@@ -79,6 +79,24 @@ GENERAL_REVIEW = """\
 
 PIONEER_POST = "  post:\n    title: 政策宣传岗\n    duties: 宣传惠农政策\n  private:\n"
 
+PAIRINGS = """\
+- id: p-shuiwu-qingshan
+  with: qingshan
+  partner: 县水务局
+  partner_kind: county_department
+  signed: 2024-03-01
+  renewed: [2025-03-01]
+  agreement: 帮助解决饮水困难
+  results:
+  - {date: 2025-05-10, item: 新建抽水站一座, funds: 8.0}
+- id: p-jiguan-qingshan-1
+  with: qingshan-1
+  partner: zhen-jiguan
+  signed: 2025-05-01
+  agreement: 共同开展党员学习
+"""
+"""A pair of a 党总支 (no page of its own) with a county department, and of two branches."""
+
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -91,6 +109,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = (town.root / "data/reviews/2025.yml").read_text(encoding="utf-8")
     town.set("data/reviews/2025.yml", text + GENERAL_REVIEW)
     town.replace("data/members/qingshan-1.yml", "  private:\n", PIONEER_POST)
+    town.set("data/pairings.yml", PAIRINGS)
     project = make_project(town.root)
     out = project / "site"
     result = build_site(out, config=project / "mkdocs.yml")
@@ -410,6 +429,52 @@ def duty_reports(built: Built) -> Published:
     )
 
 
+PAIR_KINDS = {"县直部门–村": "county_village", "站所–村": "station_village", "站所–站所": "station_station"}
+
+
+def pairings(built: Built) -> Published:
+    """结对共创: each pair under its kind of pairing (its heading), named by its two sides."""
+    data = built.data("pairings.json")
+    page = built.content("pairings")
+    articles: list[tuple[str, Element]] = []
+    kind = ""
+    for element in page.iter():
+        if element.tag == "h2":
+            kind = element.id.removeprefix("pairings-").replace("-", "_")
+        elif element.tag == "article" and "nb-review" in element.classes:
+            articles.append((kind, element))
+    printed = built.printed("pairings")
+    return Published(
+        {
+            "data/pairings.json": len(data),
+            "home page": numbers(r"结对 (\d+) 对", built.home("结对共创"))[0],
+            "/pairings/ 共有结对共创 N 对": numbers(
+                r"共有结对共创 (\d+) 对", page.find("p", "nb-totals").text()
+            )[0],
+            "/pairings/ group headings": sum(
+                numbers(r"（(\d+) 对）$", h.text().strip())[0]
+                for h in page.find_all("h2")
+                if h.id in {f"pairings-{key.replace('_', '-')}" for key in (*PAIR_KINDS.values(), "other")}
+            ),
+            "/pairings/ articles": len(articles),
+            "print/pairings/ rows": len(printed.rows),
+            "print/pairings/ summary": numbers(r"共有结对共创 (\d+) 对", printed.summaries[0])[0],
+        },
+        {
+            "data/pairings.json": Counter(p["kind"] for p in data),
+            "/pairings/": Counter(kind for kind, _ in articles),
+            "print/pairings/": Counter(
+                PAIR_KINDS.get(group_label(row.group or ""), "other") for row in printed.rows
+            ),
+        },
+        {
+            "data/pairings.json": Counter((p["partner"]["name"], p["with"]["name"]) for p in data),
+            "/pairings/": Counter(tuple(a.find("h3").text().strip().split("—")) for _, a in articles),
+            "print/pairings/": Counter(tuple(row.cells[0].split("—")) for row in printed.rows),
+        },
+    )
+
+
 KINDS: dict[str, Callable[[Built], Published]] = {
     "branches": branch_stars,
     "members": member_stars,
@@ -419,6 +484,7 @@ KINDS: dict[str, Callable[[Built], Published]] = {
     "venues": venues,
     "classification": classification,
     "duty_reports": duty_reports,
+    "pairings": pairings,
 }
 """Every board kind (``noticeboard.boards.kinds``) and how to read its outputs."""
 
