@@ -251,6 +251,8 @@ def _import(args: argparse.Namespace) -> int:
         print(f"共发现 {len(outcome.problems)} 处问题，没有写入任何文件。", file=sys.stderr)
         return 1
     print(("将要导入：" if args.dry_run else "已导入：") + outcome.summary())
+    if outcome.normalised:
+        print(outcome.normalised_note())
     for name in outcome.files:
         print(f"已写入 {(args.data / name).as_posix()}")
     return 0

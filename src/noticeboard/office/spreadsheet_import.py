@@ -7,6 +7,10 @@ Rules that make it safe:
 - Every bad cell is reported as ``FILE:SHEET!CELL: message``; the merged result
   is validated like any hand edit; when anything is wrong, nothing is written.
 - Records are matched by ``编号`` (id); a new id adds a record.
+- Full-width digits, letters and punctuation a Chinese keyboard types (``９０``, ``８５．５``,
+  ``２０２５－０３－０１``, ``ｍ００１``) are made half-width in number, date and id cells, which
+  are listed (a clerk cannot see the difference in a cell); spaces, full-width ones too, around
+  any cell's text are dropped when the sheet is read.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from noticeboard.boards.kinds import load_township
 from noticeboard.office.spreadsheet_export import fixed_times
 from noticeboard.office.spreadsheet_reading import Row, Table, Value, read_tables
 from noticeboard.registries.errors import Problems, RegistryError, UserError
+from noticeboard.registries.full_width import half_width
 from noticeboard.registries.messages import explain
 from noticeboard.registries.models import (
     CATEGORY_LABELS,
@@ -269,6 +274,8 @@ class Outcome:
     unchanged: dict[str, int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     """Data files written (relative to the data folder)."""
+    normalised: list[str] = field(default_factory=list)
+    """Cells (``FILE:SHEET!CELL``) whose full-width characters were made half-width."""
 
     def summary(self) -> str:
         parts = []
@@ -281,6 +288,13 @@ class Outcome:
             if counts:
                 parts.append(f"{kind.title}：{'，'.join(counts)}")
         return "；".join(parts) or "表格中没有数据"
+
+    def normalised_note(self, shown: int = 10) -> str:
+        """Which cells had full-width characters made half-width ("" when none)."""
+        if not self.normalised:
+            return ""
+        cells = "、".join(self.normalised[:shown]) + ("等" if len(self.normalised) > shown else "")
+        return f"已将 {len(self.normalised)} 个格子里的全角数字、字母或符号改为半角：{cells}"
 
 
 class _Merge:
@@ -385,6 +399,10 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
             raw = row.values.get(header)
             if raw is None:
                 continue
+            if isinstance(raw, str) and (column.convert in (number, date, year) or column.key in ID_KEYS):
+                typed, raw = raw, half_width(raw, number=column.convert is number)
+                if raw != typed:
+                    merge.outcome.normalised.append(f"{table.path.name}:{row.cells[header]}")
             try:
                 values[column.key] = (column.convert(raw), header, year_of)
             except CellError as error:
@@ -402,6 +420,9 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
             for key in set(merge.touched) - before:
                 merge.touched[key].flawed = True
 
+
+ID_KEYS = ("id", "member", "by", "branch", "parent")
+"""Columns holding an id (or a name standing for one): made half-width like numbers and dates."""
 
 Values = dict[str, tuple[Any, str, int]]
 """Record key → (converted value, the header it came from, the column's year)."""

@@ -3,18 +3,24 @@
 Why: pydantic's English wording ("Input should be a valid string") means
 nothing to the organisation office. Each error type is rewritten to name the
 field in Chinese, the value as it was typed, and what is expected; when YAML
-itself changed the value (``0123`` → 83, ``yes`` → true) the message says so.
+itself changed the value (``0123`` → 83, ``yes`` → true) the message says so; when a Chinese
+keyboard typed it full-width (``９０``, ``２０２５－０３－０１``) the message says so and gives the
+half-width value to write.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from noticeboard.registries import full_width
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.models.scheme import COMPONENT_LABELS
 from noticeboard.registries.yaml_source import TYPE_NAMES, Document, scalar_kind
@@ -154,8 +160,16 @@ def explain(detail: ErrorDetails, doc: Document, loc: tuple[str | int, ...], ski
         key = str(loc[-1])
         return line, f"未知字段“{key}”{suggest(key) or '，请检查拼写'}"
     if is_key:
-        return line, f"{where}：键“{loc[-1]}”应为四位数的年份，例如 2025"
-    return line, f"{where}：{_detail(etype, ctx, detail, raw, kind, str(loc[-1]) if loc else '')}"
+        key = str(loc[-1])
+        if full_width.has_full_width(key):
+            return line, f"{where}：键{full_width.explain(key)}"
+        return line, f"{where}：键“{key}”应为四位数的年份，例如 2025"
+    message = _detail(etype, ctx, detail, raw, kind, str(loc[-1]) if loc else "")
+    if kind == "str" and isinstance(raw, str) and full_width.has_full_width(raw, number=etype == "nb_number"):
+        typed = full_width.explain(raw, number=etype == "nb_number")
+        fixed = full_width.half_width(raw, number=etype == "nb_number")
+        message = typed if _would_do(etype, ctx, fixed) else f"{typed}；{message}"
+    return line, f"{where}：{message}"
 
 
 def _where(loc: Sequence[str | int]) -> str:
@@ -167,6 +181,29 @@ def _where(loc: Sequence[str | int]) -> str:
     if years:
         text = f"{years[-1]} 年的 {text}"
     return text
+
+
+def _would_do(etype: str, ctx: dict[str, Any], fixed: str) -> bool:
+    """Whether the half-width value is right where the value as typed was refused for ``etype``
+    (otherwise the message also says what is expected)."""
+    if etype == "nb_number":
+        try:
+            return Decimal(fixed).is_finite()
+        except InvalidOperation:
+            return False
+    if etype == "nb_date":
+        try:
+            dt.date.fromisoformat(fixed)
+        except ValueError:
+            return False
+        return True
+    if etype in ("int_type", "int_parsing"):
+        return re.fullmatch(r"[+-]?[0-9]+", fixed) is not None
+    if etype == "string_pattern_mismatch":
+        return re.fullmatch(str(ctx.get("pattern", "")), fixed) is not None
+    if etype == "literal_error":
+        return f"'{fixed}'" in str(ctx.get("expected", ""))
+    return etype == "nb_full_width"
 
 
 def _yaml_changed(raw: str | None, kind: str | None, value: Any) -> str:

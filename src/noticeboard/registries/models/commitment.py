@@ -7,7 +7,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from noticeboard.registries.models.common import Day, Record, Text
+from noticeboard.registries.models.common import Day, Id, Record, Text
 
 Status = Literal["planned", "in_progress", "fulfilled", "unfulfilled"]
 STATUS_LABELS: dict[str, str] = {
@@ -28,8 +28,8 @@ class Update(Record):
 class Commitment(Record):
     """A commitment made by a member or a branch, reviewed by a secretary, supervised by the public."""
 
-    id: Text = Field(description="编号，全镇唯一")
-    by: Text = Field(
+    id: Id = Field(description="编号，全镇唯一")
+    by: Id = Field(
         description="承诺人：党员编号、党组织编号、领导编号（site.yml 的 leaders）或 committee（镇党委本身）"
     )
     text: Text = Field(description="承诺内容")

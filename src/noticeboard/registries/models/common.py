@@ -12,9 +12,19 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
+
+from noticeboard.registries.full_width import has_full_width
 
 FIRST_YEAR = 1921
 LAST_YEAR = 2100
@@ -81,6 +91,16 @@ Text = Annotated[
     BeforeValidator(as_text),
 ]
 """Non-empty text (a plain whole number such as 1001 is taken as its digits)."""
+
+
+def _half_width(value: str) -> str:
+    if has_full_width(value):
+        raise PydanticCustomError("nb_full_width", "编号应为半角字符")
+    return value
+
+
+Id = Annotated[Text, AfterValidator(_half_width)]
+"""An id (or a reference to one) written as text: no full-width ``ｍ００１`` beside ``m001``."""
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$", max_length=64), BeforeValidator(as_text)]
 """An identifier used in URLs: lower-case letters, digits and ``-``."""

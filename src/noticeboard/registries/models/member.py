@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from noticeboard.registries.models.common import BY_YEAR, Day, Number, Record, Text, Year
+from noticeboard.registries.models.common import BY_YEAR, Day, Id, Number, Record, Text, Year
 
 Category = Literal["rural", "organ", "retired", "floating", "other"]
 CATEGORY_LABELS: dict[str, str] = {
@@ -59,7 +59,7 @@ class Member(Record):
     """A Party member. Name, gender, branch, points and stars are published on the star boards;
     ethnicity and education only on the pioneer-post board (党员先锋岗), and only for post holders."""
 
-    id: Text = Field(description="编号，全镇唯一（纯数字请加引号，例如 '0123'）")
+    id: Id = Field(description="编号，全镇唯一（纯数字请加引号，例如 '0123'）")
     name: Text = Field(description="姓名")
     gender: Literal["男", "女"] = Field(description="性别：男 或 女")
     ethnicity: Text | None = Field(None, description="民族")

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from noticeboard.registries.models.common import Day, Record, Text
+from noticeboard.registries.models.common import Day, Id, Record, Text
 
 LEVEL_LABELS: dict[str, str] = {
     "committee": "镇党委点评党总支（党支部）书记",
@@ -75,7 +75,7 @@ class Reviewer(Record):
 class Review(Record):
     """One review of an organisation (its secretary) or of a member."""
 
-    subject: Text = Field(description="被点评的党组织编号或党员编号")
+    subject: Id = Field(description="被点评的党组织编号或党员编号")
     reviewer: Reviewer = Field(description="点评人：{name: 姓名, post: 职务}")
     level: Level = Field(
         description="层级：committee（镇党委→总支书记）、general（总支→支部书记）、branch（支部→党员）；"
