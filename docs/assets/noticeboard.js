@@ -1,4 +1,4 @@
-/* Noticeboard on every page: reading settings for older eyes, tables as cards on narrow screens,
+/* Noticeboard on every page: reading settings for older eyes, tables as cards where they do not fit,
    a name for Material's search dialog, where the notice period stands today. Nothing here is needed
    to read a board: without it, the page keeps its normal size and colours, tables scroll inside
    their own box, and the notice shows the period's dates alone. */
@@ -38,24 +38,137 @@
     if (action === "smaller") keep("nb-size", String(Math.max(0, size - 1)));
     if (action === "contrast") keep("nb-contrast", read("nb-contrast", "normal") === "high" ? "normal" : "high");
     apply();
+    fitAll();
   });
 
-  /* Each cell learns its column's name, so a narrow screen can show a row as a card. */
-  document.querySelectorAll(".nb-table").forEach(function (box) {
-    var table = box.querySelector("table");
-    if (!table || !table.tHead) return;
-    var names = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) {
-      return cell.textContent.trim();
+  /* Tables as cards, table by table: a table stays a table while it fits its box; one that does not
+     (wider than the box, or a column squeezed so narrow that its text breaks every few characters)
+     shows each row as a card of "column: value". Decided again when the box's width or the text size
+     changes (a phone turned, zoom, the reading settings). */
+  var SQUEEZED_EM = 3; /* a column narrower than this many characters, whose text wraps, is squeezed
+                          (the minimum widths in noticeboard.css keep it from happening where they work) */
+  var SHORT = 4; /* characters: a cell of no more never wraps; a longer one is never narrower */
+
+  function heading(cell) {
+    /* A column heading's words; a second line (after <br>) is a qualifier: "日常记实考核（20%）". */
+    var lines = [""];
+    (function walk(node) {
+      Array.prototype.forEach.call(node.childNodes, function (child) {
+        if (child.nodeType === 3) lines[lines.length - 1] += child.textContent;
+        else if (child.nodeName === "BR") lines.push("");
+        else if (child.nodeType === 1 && child.getAttribute("aria-hidden") !== "true") walk(child);
+      });
+    })(cell);
+    lines = lines.map(function (line) { return line.replace(/\s+/g, " ").trim(); }).filter(Boolean);
+    return lines.length > 1 ? lines[0] + "（" + lines.slice(1).join(" ") + "）" : lines[0] || "";
+  }
+
+  function short(cell) {
+    /* A name or a word of up to four characters is kept on one line ("侯宏伟", not "侯宏/伟"); short words
+       apart by spaces break only there ("2024/年度"); a column of longer text is never narrower than four
+       characters ("镇派出所/党支部", not "镇派出/所党支/部"), three in a heading ("数量/（名）").
+       noticeboard.css sets the widths. */
+    var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    var words = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      words = words.concat(node.textContent.trim().split(/\s+/).filter(Boolean));
+    }
+    var longest = Math.max.apply(null, words.map(function (word) { return Array.from(word).length; }).concat([0]));
+    if (Array.from(words.join("")).length <= SHORT) cell.classList.add("nb-short");
+    else if (longest <= SHORT) cell.classList.add("nb-words");
+    else cell.classList.add("nb-long");
+  }
+
+  function label(table) {
+    /* Each data cell learns the name of the column it stands in (colspans counted); a cell that spans
+       several columns gets none (no single column names it). A row of one row header and one cell
+       that reaches the last column reads as "header: value" (公示得分：90.0). */
+    var names = [];
+    if (table.tHead && table.tHead.rows.length) {
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell) {
+        for (var i = 0; i < cell.colSpan; i++) names.push(heading(cell));
+      });
+    }
+    if (table.tHead) Array.prototype.forEach.call(table.tHead.rows, function (row) {
+      Array.prototype.forEach.call(row.cells, short);
     });
+    var columns = names.length;
     Array.prototype.forEach.call(table.tBodies, function (body) {
       Array.prototype.forEach.call(body.rows, function (row) {
-        Array.prototype.forEach.call(row.cells, function (cell, index) {
-          if (names[index]) cell.setAttribute("data-label", names[index]);
+        var column = 0;
+        var cells = Array.prototype.slice.call(row.cells);
+        cells.forEach(function (cell) {
+          var span = cell.colSpan;
+          short(cell);
+          var name = span === 1 ? names[column] : "";
+          if (cell.tagName === "TD" && name && cell.textContent.trim()) cell.setAttribute("data-label", name);
+          column += span;
         });
+        var headers = cells.filter(function (cell) { return cell.tagName === "TH"; });
+        var data = cells.filter(function (cell) { return cell.tagName === "TD"; });
+        var alone = headers.length === 1 && data.length === 1 && cells[0] === headers[0];
+        if (alone && column >= columns && (data[0].colSpan > 1 || columns <= 2)) {
+          data[0].removeAttribute("data-label");
+          row.classList.add("nb-row--pair");
+        }
       });
     });
-    box.classList.add("nb-table--cards");
+  }
+
+  function wraps(cell) {
+    /* Does any text in the cell run onto a second line (not a <br>: the text itself breaks)? */
+    var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    var range = document.createRange();
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim()) continue;
+      range.selectNodeContents(node);
+      var rects = range.getClientRects();
+      for (var i = 1; i < rects.length; i++) {
+        if (rects[i].width > 0 && rects[i].top >= rects[0].bottom - 1) return true;
+      }
+    }
+    return false;
+  }
+
+  function squeezed(box, table) {
+    if (table.offsetWidth > box.clientWidth + 1) return true;
+    return Array.prototype.some.call(table.querySelectorAll(".nb-long"), function (cell) {
+      var style = getComputedStyle(cell);
+      var inner = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return inner < SQUEEZED_EM * parseFloat(style.fontSize) && wraps(cell);
+    });
+  }
+
+  var boxes = Array.prototype.filter.call(document.querySelectorAll(".nb-table"), function (box) {
+    var table = box.querySelector("table");
+    if (!table) return false;
+    label(table);
+    return true;
   });
+  var widths = new Map();
+
+  function fit(which) {
+    /* Every box back to a table first, then measure them all, then show the squeezed ones as cards. */
+    which.forEach(function (box) { box.classList.remove("nb-table--cards"); });
+    var cards = which.filter(function (box) {
+      widths.set(box, box.clientWidth);
+      return box.clientWidth > 0 && squeezed(box, box.querySelector("table"));
+    });
+    cards.forEach(function (box) { box.classList.add("nb-table--cards"); });
+  }
+  function fitAll() { fit(boxes); }
+
+  if (window.ResizeObserver) {
+    var observer = new ResizeObserver(function (entries) {
+      var changed = entries.map(function (entry) { return entry.target; }).filter(function (box) {
+        return box.clientWidth !== widths.get(box);
+      });
+      if (changed.length) fit(changed);
+    });
+    boxes.forEach(function (box) { observer.observe(box); });
+  } else {
+    window.addEventListener("resize", fitAll);
+  }
 
   /* Material's search dialog has role="dialog" but no name (axe: aria-dialog-name). */
   document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
@@ -66,6 +179,8 @@
   noticeState(Date.now());
 
   apply();
+  fitAll();
+  window.addEventListener("load", fitAll); /* again once Material has wrapped the tables */
 
   /* The period is China's: "today" is the day in UTC+8, whatever the reader's clock zone says;
      both the first and the last day are in it. N counts the days left with today (the first day of

@@ -2,7 +2,7 @@
 
 Every share is a percentage rounded half-up to one decimal, so shares may add up
 to 99.9 or 100.1. Board kinds give their figures (stars by level …); the chart's
-geometry (bar lengths) is computed here, not in the template.
+geometry (every position, bar length and text size) is computed here, not in the template.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from noticeboard.rules.ratings import round_half_up
 
@@ -42,28 +42,72 @@ class Bar:
         return None if self.previous is None else self.count - self.previous
 
 
-CHART_SCALE = Decimal(19) / 10
-"""Chart units per percent of the longest bar (the longest bar is 190 units of the 400-unit chart)."""
+CHART_WIDTH = 280
+"""The chart's width in units. A unit is one CSS pixel or more: the page never draws the chart narrower than
+this (it scrolls inside its own box instead), so text of 12 units is never under 12 CSS pixels."""
+
+CHART_SCALE = Decimal(16) / 10
+"""Chart units per percent of the longest bar: the longest bar is 160 units, leaving room after it for
+its count and share ("9999（100.0%）" is about 100 units at 13)."""
 
 
 @dataclass(frozen=True)
 class ChartRow:
-    """One bar of the chart, placed: its row's top and the bars' lengths in chart units."""
+    """One bar of the chart, placed: its label on a line of its own, then the bar with its number after it
+    and, when compared, last year's outlined bar under it. Every position in chart units."""
 
     bar: Bar
-    y: int
+    label_y: int
+    """The label's baseline (the label starts at the left edge)."""
+    bar_y: int
     width: Decimal
+    value_x: Decimal
+    value_y: int
+    previous_y: Decimal | None
+    """Last year's outlined bar (x = 0.5), when compared."""
     previous_width: Decimal | None
+    previous_value_x: Decimal | None
+    previous_value_y: int | None
+
+
+@dataclass(frozen=True)
+class LegendKey:
+    """One key of the legend: a small bar (filled for this year, outlined for last year) and its words."""
+
+    x: Decimal
+    y: Decimal
+    text_x: int
+    text_y: int
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A horizontal bar chart's geometry: its height, each row placed, and where the legend goes."""
+    """A horizontal bar chart's geometry: its size, each row placed, and where the legend's keys go."""
 
+    width: int
     height: int
     rows: tuple[ChartRow, ...]
-    legend_y: int | None
-    """The legend's top, when last year is shown beside this year."""
+    legend: tuple[LegendKey, LegendKey] | None
+    """This year's key and last year's, when last year is shown beside this year."""
+
+    label_size: ClassVar[int] = 14
+    value_size: ClassVar[int] = 13
+    previous_size: ClassVar[int] = 12
+    legend_size: ClassVar[int] = 12
+    bar_height: ClassVar[int] = 14
+    previous_height: ClassVar[int] = 10
+    key_width: ClassVar[int] = 14
+    key_height: ClassVar[int] = 10
+
+
+ROW = 42
+"""A row's height: the label's line (20), the bar (14) and a gap (8)."""
+COMPARED_ROW = 56
+"""A row with last year's bar under this year's (10 more, and a gap of 4 between them)."""
+NUMBER_GAP = 6
+"""Between a bar's end and its number."""
+HALF = Decimal("0.5")
+"""An outlined shape sits half a unit in, so its 1-unit line is drawn sharp."""
 
 
 @dataclass(frozen=True)
@@ -80,20 +124,36 @@ class Figure:
 
     @property
     def chart(self) -> Chart:
-        """Rows of 24 units (38 with last year's bar under this year's), laid out from the top."""
+        """Rows of 42 units (56 with last year's bar under this year's), laid out from the top, then the legend."""
         compared = self.previous_year is not None
-        row_height = 38 if compared else 24
-        rows = tuple(
-            ChartRow(
-                bar,
-                index * row_height + 2,
-                round(bar.length * CHART_SCALE, 1),
-                round(bar.previous_length * CHART_SCALE, 1) if bar.previous_length is not None else None,
+        row_height = COMPARED_ROW if compared else ROW
+        rows: list[ChartRow] = []
+        for index, bar in enumerate(self.bars):
+            top = index * row_height
+            width = round(bar.length * CHART_SCALE, 1)
+            previous = None if bar.previous_length is None else round(bar.previous_length * CHART_SCALE, 1)
+            rows.append(
+                ChartRow(
+                    bar,
+                    label_y=top + 14,
+                    bar_y=top + 20,
+                    width=width,
+                    value_x=width + NUMBER_GAP,
+                    value_y=top + 32,
+                    previous_y=None if previous is None else top + HALF + 38,
+                    previous_width=previous,
+                    previous_value_x=None if previous is None else previous + NUMBER_GAP,
+                    previous_value_y=None if previous is None else top + 48,
+                )
             )
-            for index, bar in enumerate(self.bars)
+        bottom = len(self.bars) * row_height
+        if not compared:
+            return Chart(CHART_WIDTH, bottom - 6, tuple(rows), None)
+        legend = (
+            LegendKey(Decimal(0), Decimal(bottom + 2), 18, bottom + 11),
+            LegendKey(72 + HALF, bottom + 2 + HALF, 90, bottom + 11),
         )
-        height = len(self.bars) * row_height + (24 if compared else 4)
-        return Chart(height, rows, len(self.bars) * row_height + 8 if compared else None)
+        return Chart(CHART_WIDTH, bottom + 16, tuple(rows), legend)
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,255 @@
+"""Every kind of public page on a phone (360 and 412 px wide, and 360 px at 200% zoom: 180 CSS px), in
+Debian's Chromium: tables stay tables where they fit and become labelled cards where they do not, no
+text is broken one character to a line, none is under 12 CSS px (the charts' text included), and the
+page never scrolls sideways. Screenshots of every page kind at 360, 412 and 1366 px go to
+test-artifacts/ (not committed) for a person to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from support import ROOT
+
+pytestmark = pytest.mark.slow  # Chromium on the built site
+
+ARTIFACTS = ROOT / "test-artifacts"
+
+PAGES = {
+    "home": "",
+    "branch-board": "boards/branches/",
+    "branch": "branches/qingshan-1/",
+    "commitments": "commitments/",
+    "reviews": "reviews/",
+    "pioneers": "pioneers/",
+    "venues": "venues/",
+    "classification": "classification/",
+    "duty-reports": "duty-reports/",
+    "stats": "stats/",
+    "years": "years/",
+    "changes": "changes/",
+    "story": "stories/2025/2025-03-tea-cooperative/",
+    "branch-2024": "2024/branches/qingshan-1/",
+}
+"""One page of each kind: home, 星级党支部, a branch, the other boards, 统计数据, 往年公示, 变更记录, a story,
+and a branch page of an earlier year."""
+
+SHOTS_TALL = 8000
+"""Screenshots stop this far down the page (the 48 commitment tables run to 100,000 px on a phone)."""
+
+LAYOUT = """() => {
+  const width = window.innerWidth;
+  const range = document.createRange();
+  function hidden(element) {
+    for (let e = element; e && e !== document.body; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (style.display === "none" || style.visibility === "hidden" || style.opacity === "0") return true;
+      const box = e.getBoundingClientRect();
+      if ((box.width <= 1 || box.height <= 1) && style.overflow !== "visible") return true;  // visually hidden
+    }
+    return false;
+  }
+  function lines(element) {  // the most lines any one piece of the element's own text runs onto
+    let most = 1;
+    for (const node of element.childNodes) {
+      if (node.nodeType !== 3 || !node.textContent.trim()) continue;
+      range.selectNodeContents(node);
+      const bottoms = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.bottom)));
+      most = Math.max(most, bottoms.size);
+    }
+    return most;
+  }
+  const narrow = [], small = [];
+  for (const element of document.body.querySelectorAll("*")) {
+    const own = Array.from(element.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join("");
+    if (!own.trim()) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.right <= 0 || box.left >= width || hidden(element)) continue;
+    let size = parseFloat(getComputedStyle(element).fontSize);
+    if (element instanceof SVGElement) size *= Math.abs(element.getScreenCTM().a);  // as drawn
+    const text = element.textContent.replace(/\\s+/g, " ").trim();
+    if (size < 11.95) small.push(`${element.tagName} ${size.toFixed(1)}px: ${text.slice(0, 30)}`);
+    const characters = Array.from(text.replace(/ /g, "")).length;
+    if (characters > 2 && box.width < 2 * size && lines(element) > 1)
+      narrow.push(`${element.tagName} ${box.width.toFixed(0)}px wide at ${size.toFixed(0)}px: ${text.slice(0, 30)}`);
+  }
+  return {narrow, small, sideways: document.documentElement.scrollWidth - width};
+}"""
+"""Text boxes narrower than two characters of their own size whose text runs onto several lines (a box
+that narrow holding its text on one line is only short: "810" in digits), visible text under 12 CSS px
+(an SVG's text as drawn, after the chart is scaled), and how far the page scrolls sideways."""
+
+CARDS = """(box) => Array.from(box.querySelectorAll("tbody tr")).map(row => {
+  const lines = [];
+  for (const cell of row.cells) {
+    const style = getComputedStyle(cell);
+    if (style.display === "none") continue;
+    const before = getComputedStyle(cell, "::before").content, after = getComputedStyle(cell, "::after").content;
+    const words = (c) => c === "none" || c === "normal" ? "" : c.replace(/^"|"$/g, "").replace(/" attr\\(.*\\) "/, "");
+    const text = words(before) + cell.innerText.replace(/\\s+/g, " ").trim() + words(after);
+    if (style.display === "inline" && lines.length && getComputedStyle(cell.previousElementSibling).display === "inline")
+      lines[lines.length - 1] += text;
+    else lines.push(text);
+  }
+  return lines;
+})"""
+"""Each row of a table shown as cards, as a reader sees it: its lines, each with its label."""
+
+
+def open_page(
+    browser: Browser, server: str, path: str, width: int, **options: Any
+) -> tuple[BrowserContext, Page]:
+    zoom = 360 // width if width < 360 else 1  # 180 CSS px: a 360 px phone at 200%
+    context = browser.new_context(
+        viewport={"width": width, "height": 740},
+        device_scale_factor=2 * zoom,
+        is_mobile=width < 800,
+        has_touch=width < 800,
+        locale="zh-CN",
+        **options,
+    )
+    page = context.new_page()
+    page.goto(server + path, wait_until="load")
+    return context, page
+
+
+@pytest.fixture
+def phone(browser: Browser, server: str) -> Iterator[Page]:
+    context, page = open_page(browser, server, "", 360)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 412, 180, 1366])
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_text_broken_to_a_character_a_line_none_too_small_no_sideways_scrolling(
+    browser: Browser, server: str, kind: str, width: int
+) -> None:
+    context, page = open_page(browser, server, PAGES[kind], width)
+    layout = page.evaluate(LAYOUT)
+    if width != 180:
+        ARTIFACTS.mkdir(exist_ok=True)
+        tall = min(page.evaluate("document.documentElement.scrollHeight"), SHOTS_TALL)
+        clip = {"x": 0, "y": 0, "width": width, "height": tall}
+        page.screenshot(path=str(ARTIFACTS / f"phone-{kind}-{width}.png"), full_page=True, clip=clip)
+    context.close()
+    assert layout["narrow"] == []
+    assert layout["small"] == []
+    assert layout["sideways"] <= 0
+
+
+def table_modes(page: Page, selector: str) -> list[bool]:
+    """For each table box matching ``selector``: is it shown as cards?"""
+    return page.eval_on_selector_all(
+        selector, "boxes => boxes.map(b => b.classList.contains('nb-table--cards'))"
+    )
+
+
+def test_a_four_column_member_board_stays_a_table_on_a_360_px_phone(phone: Page, server: str) -> None:
+    phone.goto(server + "branches/qingshan-1/")
+    members = "h3[id^='members-'] + .nb-table"
+    assert table_modes(phone, members) == [False, False, False]
+    assert phone.eval_on_selector(f"{members} table", "t => getComputedStyle(t).display") == "table"
+    rows = phone.locator(f"{members} tbody tr")
+    assert rows.count() == 21  # one line each, not 84
+    heights = {round(box["height"]) for box in (row.bounding_box() for row in rows.all()) if box}
+    assert max(heights) < 3 * min(heights)
+
+
+def test_a_table_that_cannot_fit_becomes_cards_and_back_when_there_is_room(phone: Page, server: str) -> None:
+    phone.goto(server + "duty-reports/")  # eight columns
+    assert set(table_modes(phone, ".nb-table")) == {True}
+    phone.set_viewport_size({"width": 1366, "height": 740})
+    phone.wait_for_function("!document.querySelector('.nb-table--cards')")
+    phone.set_viewport_size({"width": 360, "height": 740})
+    phone.wait_for_function("document.querySelectorAll('.nb-table--cards').length === 4")
+
+
+def test_larger_text_turns_a_table_that_no_longer_fits_into_cards(phone: Page, server: str) -> None:
+    phone.goto(server + "branches/qingshan-1/")
+    members = "h3[id^='members-'] + .nb-table"
+    assert not any(table_modes(phone, members))
+    for _ in range(3):
+        phone.locator("[data-nb-action=larger]").click()
+    assert all(table_modes(phone, members))
+    for _ in range(3):
+        phone.locator("[data-nb-action=smaller]").click()
+    assert not any(table_modes(phone, members))
+    phone.evaluate("localStorage.clear()")
+
+
+def test_the_score_calculation_reads_right_as_cards(browser: Browser, server: str) -> None:
+    context, page = open_page(browser, server, "branches/qingshan-1/", 180)
+    box = page.locator("h2#score ~ .nb-table").first
+    assert "nb-table--cards" in (box.get_attribute("class") or "")
+    caption = box.locator("caption")
+    assert caption.bounding_box()["width"] > 100  # type: ignore[index]  # not "2025 / 年度 / 支部 / …"
+    assert box.evaluate(CARDS) == [
+        ["积分制管理考核", "得分：89.9", "权重：× 0.5", "折算：44.95"],
+        ["年终目标考核", "得分：90.0", "权重：× 0.5", "折算：45.00"],
+        ["合计", "折算：89.95"],
+        ["公示得分：90.0（四舍五入保留 1 位小数）"],
+        ["星级：★★★三星"],  # the glyphs and the words apart by a margin, not a space
+    ]
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "kind", ["branch", "commitments", "venues", "classification", "duty-reports", "stats"]
+)
+def test_every_card_line_has_a_value_and_a_label_only_from_its_own_column(
+    browser: Browser, server: str, kind: str
+) -> None:
+    context, page = open_page(browser, server, PAGES[kind], 180)
+    problems = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.nb-table--cards td')).flatMap(cell => {
+          const shown = getComputedStyle(cell).display !== 'none';
+          const label = cell.getAttribute('data-label');
+          if (shown && !cell.textContent.trim() && !cell.querySelector('svg')) return [`empty line: ${label}`];
+          if (label && cell.colSpan > 1) return [`${label} on a cell of ${cell.colSpan} columns`];
+          return [];
+        })"""
+    )
+    labels = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.nb-table--cards td[data-label]'), c => c.dataset.label)"
+    )
+    context.close()
+    assert labels  # the tables are cards at 180 CSS px
+    assert problems == []
+
+
+def test_the_duty_report_columns_keep_their_weight_in_the_label(browser: Browser, server: str) -> None:
+    context, page = open_page(browser, server, "duty-reports/", 360)
+    labels = page.evaluate(
+        "() => [...new Set(Array.from(document.querySelectorAll('.nb-table--cards td[data-label]'), c => c.dataset.label))]"
+    )
+    context.close()
+    assert labels[:4] == ["书记", "日常记实考核（20%）", "现场观摩考核（20%）", "年度综合考核（40%）"]
+
+
+def test_without_javascript_a_wide_table_scrolls_inside_its_own_box(browser: Browser, server: str) -> None:
+    context, page = open_page(browser, server, "duty-reports/", 360, java_script_enabled=False)
+    sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    box = page.evaluate(
+        "(() => { const b = document.querySelector('.nb-table'); return [b.scrollWidth, b.clientWidth]; })()"
+    )
+    context.close()
+    assert sideways <= 0
+    assert box[0] > box[1]  # the table is wider than its box, which scrolls
+
+
+def test_charts_keep_their_text_at_12_px_or_more_even_at_200_percent(browser: Browser, server: str) -> None:
+    for width in (360, 180):
+        context, page = open_page(browser, server, "stats/", width)
+        sizes = page.evaluate(
+            "() => Array.from(document.querySelectorAll('svg.nb-chart text'),"
+            " t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"
+        )
+        sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        context.close()
+        assert len(sizes) > 50
+        assert min(sizes) >= 12
+        assert sideways <= 0  # at 180 px the chart scrolls inside its own box
