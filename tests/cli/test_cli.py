@@ -18,7 +18,7 @@ def test_validate_the_demo_township() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "数据检查通过：data"
     assert "2025 年：党支部 48 个" in result.stdout
-    assert "案例 5 篇" in result.stdout
+    assert "案例 6 篇" in result.stdout
 
 
 def test_bad_data_lists_every_problem_and_exits_1(town: Township) -> None:
