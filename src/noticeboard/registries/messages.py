@@ -99,6 +99,10 @@ FIELD_LABELS: dict[str, str] = {
     "problems": "存在问题",
     "direction": "努力方向",
     "public": "是否公开",
+    "who": "表彰对象",
+    "proposed_on": "拟表彰日期",
+    "awarded_on": "表彰日期",
+    "reason": "主要事迹",
 }
 
 
