@@ -27,6 +27,7 @@ PAGES = [
     "venues/index.html",
     "classification/index.html",
     "duty-reports/index.html",
+    "honours/index.html",
     "stats/index.html",
     "changes/index.html",
     "years/index.html",
@@ -34,6 +35,7 @@ PAGES = [
     "stories/index.html",
     "print/members/qingshan-1/index.html",
     "print/pioneers/qingshan-1/index.html",
+    "print/honours/index.html",
 ]
 
 MATERIAL_KNOWN = (

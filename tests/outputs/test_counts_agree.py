@@ -97,6 +97,23 @@ PAIRINGS = """\
 """
 """A pair of a 党总支 (no page of its own) with a county department, and of two branches."""
 
+HONOURS = """\
+- id: h2025-001
+  title: 优秀共产党员
+  who: m001
+  by: 青山镇党委
+  level: township
+  proposed_on: 2025-06-20
+  awarded_on: 2025-07-01
+- id: h2025-002
+  title: 先进基层党组织
+  who: qingshan
+  by: 青山镇党委
+  level: township
+  proposed_on: 2026-01-04
+"""
+"""An honour of a member, awarded, and one of a 党总支 (no page of its own), proposed."""
+
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -110,6 +127,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     town.set("data/reviews/2025.yml", text + GENERAL_REVIEW)
     town.replace("data/members/qingshan-1.yml", "  private:\n", PIONEER_POST)
     town.set("data/pairings.yml", PAIRINGS)
+    town.set("data/honours/2025.yml", HONOURS)
     project = make_project(town.root)
     out = project / "site"
     result = build_site(out, config=project / "mkdocs.yml")
@@ -429,6 +447,45 @@ def duty_reports(built: Built) -> Published:
     )
 
 
+HONOUR_PARTS = {"proposed": "拟表彰", "awarded": "已表彰"}
+
+
+def honours(built: Built) -> Published:
+    """表彰: each honour by its part (拟表彰 or 已表彰), its title and whom it names."""
+    data = built.data("honours.json")
+    page = built.content("honours")
+    rows = _under(page, "proposed-", "awarded-")
+    printed = built.printed("honours")
+    return Published(
+        {
+            "data/honours.json": len(data),
+            "home page": sum(numbers(r"(\d+) 项", built.home("表彰"))),
+            "/honours/ N 项 + N 项": sum(numbers(r"(\d+) 项", page.find("p", "nb-totals").text())),
+            "/honours/ rows": len(rows),
+            "print/honours/ rows": len(printed.rows),
+        },
+        entries={
+            "data/honours.json": Counter((HONOUR_PARTS[h["status"]], h["title"], h["name"]) for h in data),
+            "/honours/": Counter(
+                (
+                    HONOUR_PARTS[heading.id.split("-")[0]],
+                    heading.text().split("（")[0].strip(),
+                    row.find("th").text().strip(),
+                )
+                for heading, row in rows
+            ),
+            "print/honours/": Counter(
+                (
+                    HONOUR_PARTS[row.poster.removeprefix("honours-")],
+                    (row.group or "").split("（")[0],
+                    row.cells[0].split("\n")[0],
+                )
+                for row in printed.rows
+            ),
+        },
+    )
+
+
 PAIR_KINDS = {"县直部门–村": "county_village", "站所–村": "station_village", "站所–站所": "station_station"}
 
 
@@ -485,6 +542,7 @@ KINDS: dict[str, Callable[[Built], Published]] = {
     "classification": classification,
     "duty_reports": duty_reports,
     "pairings": pairings,
+    "honours": honours,
 }
 """Every board kind (``noticeboard.boards.kinds``) and how to read its outputs."""
 

@@ -55,6 +55,12 @@ def marked_township(root: Path) -> Township:
         + "- subject: m002\n  reviewer: {name: 李明, post: 青山村第一党支部书记}\n  level: branch\n"
         + f"  overall: {MARKERS['review']}\n  achievements: 无\n  problems: 无\n  direction: 无\n",
     )
+    # An honour names its member on every output of 表彰 (by its nature): none of them may carry more.
+    town.set(
+        "data/honours/2025.yml",
+        "- id: h1\n  title: 优秀共产党员\n  who: m001\n  by: 青山镇党委\n  level: township\n"
+        "  proposed_on: 2026-01-04\n  reason: 带领群众发展油茶产业\n",
+    )
     photo = Image.new("RGB", (300, 400), "green")
     exif = Image.Exif()
     exif[0x0110] = MARKERS["camera"]  # camera model
