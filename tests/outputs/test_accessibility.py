@@ -28,6 +28,7 @@ PAGES = [
     "classification/index.html",
     "duty-reports/index.html",
     "honours/index.html",
+    "lectures/index.html",
     "stats/index.html",
     "changes/index.html",
     "years/index.html",
@@ -36,6 +37,7 @@ PAGES = [
     "print/members/qingshan-1/index.html",
     "print/pioneers/qingshan-1/index.html",
     "print/honours/index.html",
+    "print/lectures/index.html",
 ]
 
 MATERIAL_KNOWN = (

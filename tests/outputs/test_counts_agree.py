@@ -114,6 +114,23 @@ HONOURS = """\
 """
 """An honour of a member, awarded, and one of a 党总支 (no page of its own), proposed."""
 
+SCHOOL = """\
+- name: 青山镇委党校
+  place: 镇人社服务中心二楼
+  head: {name: 钟晓岚, post: 镇党委委员、组织委员}
+  teams:
+  - id: dangjian
+    name: 党的建设宣讲队
+    members:
+    - {member: m101, post: 镇组织办主任}
+"""
+LECTURES = """\
+- {id: l1, topic: 党建知识专题学习, team: dangjian, audience: 各党支部书记, branches: all, date: 2025-03-26, status: held, attendance: 42}
+- {id: l2, topic: 农业技术专题讲习, audience: 青山村党员, branches: [qingshan], date: 2025-04-20, status: held, attendance: 35}
+- {id: l3, topic: 党员冬训专题讲习, audience: 镇机关党员, branches: [zhen-jiguan], deadline: 2025-12-31, status: planned}
+"""
+"""Lectures for the whole township, for a 党总支 (its branches' pages list it) and for a branch, one overdue."""
+
 
 @pytest.fixture(scope="module")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -128,6 +145,8 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     town.replace("data/members/qingshan-1.yml", "  private:\n", PIONEER_POST)
     town.set("data/pairings.yml", PAIRINGS)
     town.set("data/honours/2025.yml", HONOURS)
+    town.set("data/school.yml", SCHOOL)
+    town.set("data/lectures/2025.yml", LECTURES)
     project = make_project(town.root)
     out = project / "site"
     result = build_site(out, config=project / "mkdocs.yml")
@@ -532,6 +551,29 @@ def pairings(built: Built) -> Published:
     )
 
 
+def lectures(built: Built) -> Published:
+    """党校讲习: the year's 专题讲习, each by its topic (the teams are standing, not counted records)."""
+    data = built.data("lectures.json")["lectures"]
+    page = built.content("lectures")
+    rows = _under(page, "lectures")
+    printed = built.printed("lectures")
+    return Published(
+        {
+            "data/lectures.json": len(data),
+            "home page 专题讲习 N 次": numbers(r"专题讲习 (\d+) 次", built.home("党校讲习"))[0],
+            "/lectures/ 专题讲习 N 次": numbers(r"专题讲习 (\d+) 次", page.find("p", "nb-totals").text())[0],
+            "/lectures/ rows": len(rows),
+            "print/lectures/ rows": len(printed.rows),
+            "print/lectures/ summary": numbers(r"^专题讲习 (\d+) 次", printed.summaries[0])[0],
+        },
+        entries={
+            "data/lectures.json": Counter((lecture["topic"],) for lecture in data),
+            "/lectures/": Counter((row.find("th").own_text(),) for _, row in rows),
+            "print/lectures/": Counter((row.cells[0].split("：")[0],) for row in printed.rows),
+        },
+    )
+
+
 KINDS: dict[str, Callable[[Built], Published]] = {
     "branches": branch_stars,
     "members": member_stars,
@@ -543,6 +585,7 @@ KINDS: dict[str, Callable[[Built], Published]] = {
     "duty_reports": duty_reports,
     "pairings": pairings,
     "honours": honours,
+    "lectures": lectures,
 }
 """Every board kind (``noticeboard.boards.kinds``) and how to read its outputs."""
 

@@ -61,6 +61,17 @@ def marked_township(root: Path) -> Township:
         "- id: h1\n  title: 优秀共产党员\n  who: m001\n  by: 青山镇党委\n  level: township\n"
         "  proposed_on: 2026-01-04\n  reason: 带领群众发展油茶产业\n",
     )
+    # A lecturer named by member id is shown by name and post only: no id, nothing from the member's file.
+    town.set(
+        "data/school.yml",
+        "- name: 青山镇委党校\n  place: 镇人社服务中心二楼\n  head: {name: 钟晓岚}\n  teams:\n"
+        "  - id: dangjian\n    name: 党的建设宣讲队\n    members: [{member: m001, post: 讲师}]\n",
+    )
+    town.set(
+        "data/lectures/2025.yml",
+        "- {id: l1, topic: 党建知识专题学习, team: dangjian, speaker: {member: m001}, audience: 党员,"
+        " date: 2025-03-26, status: held, attendance: 30}\n",
+    )
     photo = Image.new("RGB", (300, 400), "green")
     exif = Image.Exif()
     exif[0x0110] = MARKERS["camera"]  # camera model
