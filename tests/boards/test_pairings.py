@@ -182,7 +182,7 @@ def test_pairs_are_grouped_by_kind_in_file_order_with_their_status(town: Townshi
     ]
     rows = {row.id: row for row in shown.rows}
     water = rows["p-shuiwu-qingshan"]
-    assert water.title == "县水务局—青山村党总支"
+    assert water.title == "县水务局与青山村党总支"
     assert water.partner.org is None and water.org.org is not None and not water.org.org.has_page
     assert (water.status, water.status_text) == ("renewed", "本年度续签")
     assert water.dates_text == "2024年3月1日签订，2025年3月1日续签"
@@ -281,6 +281,11 @@ def test_a_branch_page_shows_the_pairs_it_is_on_and_a_general_branch_has_none(to
     assert jiguan.sentence == "本支部参与结对共创 1 对；投入资金本年度 0.35 万元，累计 0.35 万元。"
     (village,) = parts["qingshan-1"]
     assert [row.id for row in village.rows] == ["p-jiguan-qingshan-1"]
+    (pair,) = village.rows
+    assert pair.partner.linked("qingshan-1") and not pair.org.linked("qingshan-1")  # never to the page itself
+    assert jiguan.link_text == "查看全镇结对共创"
+    water = next(row for row in view.boards["pairings"].rows if row.id == "p-shuiwu-qingshan")
+    assert not water.partner.linked() and not water.org.linked()  # an outside unit, a 党总支: no page
 
 
 def test_home_card_share_text_and_validate_count(town: Township) -> None:
@@ -332,7 +337,7 @@ def test_diff_reports_a_renewal_and_new_money(town: Township) -> None:
     changes = [c for c in compare(before, after).changes if c.board == "pairings"]
     assert len(changes) == 1
     (change,) = changes
-    assert change.label == "县水务局—青山村党总支" and change.kind == "changed"
+    assert change.label == "县水务局与青山村党总支" and change.kind == "changed"
     assert change.before is not None and change.after is not None
     assert (change.before["协议状态"], change.after["协议状态"]) == (
         "未续签（上次签订：2024年3月1日）",

@@ -27,6 +27,7 @@ PAGES = [
     "venues/index.html",
     "classification/index.html",
     "duty-reports/index.html",
+    "pairings/index.html",
     "honours/index.html",
     "lectures/index.html",
     "stats/index.html",
@@ -36,6 +37,7 @@ PAGES = [
     "stories/index.html",
     "print/members/qingshan-1/index.html",
     "print/pioneers/qingshan-1/index.html",
+    "print/pairings/index.html",
     "print/honours/index.html",
     "print/lectures/index.html",
 ]

@@ -544,9 +544,9 @@ def pairings(built: Built) -> Published:
             ),
         },
         {
-            "data/pairings.json": Counter((p["partner"]["name"], p["with"]["name"]) for p in data),
-            "/pairings/": Counter(tuple(a.find("h3").text().strip().split("—")) for _, a in articles),
-            "print/pairings/": Counter(tuple(row.cells[0].split("—")) for row in printed.rows),
+            "data/pairings.json": Counter(f"{p['partner']['name']}与{p['with']['name']}" for p in data),
+            "/pairings/": Counter(a.find("h3").text().strip() for _, a in articles),
+            "print/pairings/": Counter(row.cells[0] for row in printed.rows),
         },
     )
 

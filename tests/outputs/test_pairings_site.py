@@ -133,10 +133,10 @@ def test_the_board_groups_pairs_by_kind_with_status_results_and_money(built: Pat
     ]
     titles = [a.find("h3").text().strip() for a in board.find_all("article", "nb-review")]
     assert titles == [
-        "县水务局—青山村党总支",
-        "县工商局—青山村党总支",
-        "镇机关党支部—青山村第一党支部",
-        "华新茶业党支部—青山村第一党支部",
+        "县水务局与青山村党总支",
+        "县工商局与青山村党总支",
+        "镇机关党支部与青山村第一党支部",
+        "华新茶业党支部与青山村第一党支部",
     ]
     assert [s.text() for s in board.find_all("span", "nb-overdue")] == ["未续签（上次签订：2024年4月1日）"]
     links = {a.text(): a.attrs["href"] for a in board.find_all("a") if "branches/" in a.attrs.get("href", "")}
@@ -144,6 +144,8 @@ def test_the_board_groups_pairs_by_kind_with_status_results_and_money(built: Pat
     assert "青山村党总支" not in links  # a 党总支 has no page
     water = parts(board.find("article", "nb-review"))
     assert water == {
+        "结对单位": "县水务局（县直部门）",
+        "结对党组织": "青山村党总支（村）",
         "共创协议": "帮助解决饮水困难，发展油茶产业",
         "协议状态": "本年度续签",
         "本年度成果": "2025年5月10日：在小山村新建抽水站一座，满足周边10多个村子取水（投入资金 8.0 万元）",
@@ -162,7 +164,12 @@ def test_the_board_groups_pairs_by_kind_with_status_results_and_money(built: Pat
 def test_a_branch_page_shows_the_pairs_it_is_on(built: Path) -> None:
     jiguan = page(built, "branches/zhen-jiguan")
     assert "结对共创 本支部参与结对共创 1 对；投入资金本年度 0.35 万元，累计 0.35 万元。" in jiguan
-    assert "镇机关党支部—青山村第一党支部" in jiguan and "县水务局" not in jiguan
+    assert "镇机关党支部与青山村第一党支部" in jiguan and "县水务局" not in jiguan
+    links = [a.text() for a in content(read(built / "branches/zhen-jiguan/index.html")).find_all("a")]
+    assert "查看全镇结对共创" in links  # to the board
+    assert (
+        "青山村第一党支部" in links and "镇机关党支部" not in links
+    )  # the other side; never the page itself
     village = page(built, "branches/qingshan-1")
     assert "本支部参与结对共创 2 对；投入资金本年度 12.70 万元，累计 12.70 万元。" in village
     assert not (built / "branches/qingshan/index.html").exists()  # its pairs are on /pairings/ only
@@ -224,10 +231,10 @@ def test_the_poster_lists_every_pair_under_its_kind(built: Path) -> None:
         "其他结对（1 对）",
     ]
     assert [row.cells for row in printed.rows] == [
-        ("县水务局—青山村党总支", "续签", "在小山村新建抽水站一座，满足周边10多个村子取水", "8.0 万元"),
-        ("县工商局—青山村党总支", "未续签", "—", "—"),
-        ("镇机关党支部—青山村第一党支部", "新签", "联合开展政策宣讲4场", "0.35 万元"),
-        ("华新茶业党支部—青山村第一党支部", "新签", "收购茶青30吨", "12.35 万元"),
+        ("县水务局与青山村党总支", "续签", "在小山村新建抽水站一座，满足周边10多个村子取水", "8.0 万元"),
+        ("县工商局与青山村党总支", "未续签", "—", "—"),
+        ("镇机关党支部与青山村第一党支部", "新签", "联合开展政策宣讲4场", "0.35 万元"),
+        ("华新茶业党支部与青山村第一党支部", "新签", "收购茶青30吨", "12.35 万元"),
     ]
 
 
@@ -285,7 +292,7 @@ def test_diff_reports_a_renewal(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
         "结对共创（1 处变化）",
-        "  县工商局—青山村党总支：协议状态 未续签（上次签订：2024年4月1日） → 本年度续签",
+        "  县工商局与青山村党总支：协议状态 未续签（上次签订：2024年4月1日） → 本年度续签",
     ]
 
 

@@ -178,6 +178,7 @@ def test_a_missing_site_url_is_a_clear_build_error(tmp_path: Path) -> None:
         "print/venues/",
         "print/classification/",
         "print/duty-reports/",
+        "print/pairings/",
     ],
 )
 def test_no_sheet_is_taller_than_its_paper(browser: Browser, server: str, poster: str, paper: str) -> None:

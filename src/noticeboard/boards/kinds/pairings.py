@@ -69,7 +69,6 @@ if TYPE_CHECKING:
 # --- The data: pairings.yml --------------------------------------------------------------------
 
 PartnerKind = Literal["county_department", "station", "enterprise", "school", "other"]
-PARTNER_KINDS: tuple[str, ...] = ("county_department", "station", "enterprise", "school", "other")
 
 
 class PairingResult(Record):
@@ -225,6 +224,15 @@ class Side:
     def side_label(self) -> str:
         return SIDE_LABELS[self.side]
 
+    @property
+    def side_note(self) -> str:
+        """``（乡镇站所）``, after its name."""
+        return f"（{self.side_label}）"
+
+    def linked(self, here: str | None = None) -> bool:
+        """Whether its name links to its branch page (not a 党总支, nor the page it is shown on)."""
+        return self.org is not None and self.org.has_page and self.org.id != here
+
 
 @dataclass(frozen=True)
 class ResultRow:
@@ -263,7 +271,7 @@ class PairRow:
 
     @property
     def title(self) -> str:
-        return f"{self.partner.name}—{self.org.name}"
+        return f"{self.partner.name}与{self.org.name}"
 
     @property
     def anchor(self) -> str:
@@ -504,7 +512,13 @@ def _funds_row(key: str, name: str, org: OrgRef | None, rows: Sequence[PairRow])
 class BranchPairings:
     """A branch page's part: the pairs the branch is on."""
 
+    branch_id: str
+    """The branch whose page it is: its own name is not linked there."""
     rows: tuple[PairRow, ...]
+
+    @property
+    def link_text(self) -> str:
+        return "查看全镇结对共创"
 
     @property
     def sentence(self) -> str:
@@ -745,7 +759,7 @@ class PairingsKind(BoardKind):
         rows = board.of(branch_id)
         if not rows:
             return ()
-        return (BranchSection(70, "partials/nb/pairings-branch.html", BranchPairings(rows)),)
+        return (BranchSection(70, "partials/nb/pairings-branch.html", BranchPairings(branch_id, rows)),)
 
     def share_text(self, page: BoardPage) -> ShareText:
         board = page.view
