@@ -113,6 +113,7 @@ def test_held_lectures_count_their_attendance_and_planned_ones_wait(school: Town
     held, _, planned = shown.rows
     assert held.when == "2025年3月26日" and held.result == "已举办，参学 42 人"
     assert planned.when == "完成时限 2026年1月5日" and planned.result == "计划中"
+    assert held.result_lines == ("已举办", "参学 42 人") and planned.result_lines == ("计划中",)
     assert held.by == "党的建设宣讲队；主讲：刘志刚（市委组织部组织一科科长）"
 
 
@@ -129,6 +130,7 @@ def test_a_planned_lecture_is_overdue_the_day_after_its_deadline(
     row = board(school, as_of).rows[-1]
     assert row.overdue is overdue
     assert row.result == ("计划中，已过完成时限" if overdue else "计划中")
+    assert row.result_lines == (("计划中", "已过完成时限") if overdue else ("计划中",))
     assert board(school, as_of).counts.overdue == int(overdue)
 
 

@@ -130,9 +130,10 @@ def test_the_page_shows_the_school_its_teams_and_the_years_lectures(built: Path)
         "完成时限 2025年12月31日",
         "党的建设宣讲队",
         "镇机关全体党员",
-        "计划中，已过完成时限",
+        "计划中已过完成时限",
     ]
-    assert rows[2].find("span", "nb-overdue").text() == "计划中，已过完成时限"
+    assert rows[2].find("span", "nb-overdue").text() == "计划中已过完成时限"  # on two lines
+    assert [cell.text() for cell in rows[0].find_all("td")][-1] == "已举办参学 42 人"  # on two lines
     assert "公示期内对讲师团名单或专题讲习情况有异议的" in text
 
 

@@ -426,6 +426,13 @@ class LectureRow:
         return "计划中，已过完成时限" if self.overdue else "计划中"
 
     @property
+    def result_lines(self) -> tuple[str, ...]:
+        """The result in the table's narrow column, a line each: ``已举办`` / ``参学 42 人``."""
+        if self.held:
+            return ("已举办", f"参学 {self.attendance} 人")
+        return ("计划中", "已过完成时限") if self.overdue else ("计划中",)
+
+    @property
     def summary(self) -> str:
         """``2025年3月26日，已举办，参学 42 人``: when and how it went, in one line."""
         return f"{self.when}，{self.result}"
