@@ -79,7 +79,7 @@ def _validate(args: argparse.Namespace) -> int:
     _ci_reports(args, (), reminders)
     if reminders:
         print(
-            f"有 {len(reminders)} 处提醒：公示栏之间互相矛盾，发布前请核对"
+            f"有 {len(reminders)} 处提醒（公示栏之间的矛盾或逾期未办的事项），发布前请核对"
             + ("（--strict：按错误处理）" if args.strict else "（不影响发布）"),
             file=sys.stderr,
         )
