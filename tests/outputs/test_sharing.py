@@ -45,7 +45,7 @@ def test_every_page_has_a_share_card_under_site_url(site: Path) -> None:
 def test_a_board_card_says_what_the_board_shows(site: Path) -> None:
     meta = og((site / "boards" / "branches" / "index.html").read_text(encoding="utf-8"))
     assert meta["title"] == "星级党支部公示栏（2025 年度）"
-    assert meta["description"].startswith("三星党支部 11 个，二星党支部 20 个")
+    assert meta["description"].startswith("三星党支部 10 个，二星党支部 20 个")
     branch = og((site / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8"))
     assert branch["title"] == "青山村第一党支部" and "2025 年度三星（90.0 分）" in branch["description"]
     with Image.open(site / meta["image"].removeprefix(SITE_URL)) as card:
