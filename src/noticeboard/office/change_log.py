@@ -24,14 +24,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from tqdm import tqdm
-
 from noticeboard.boards.kinds import load_township
 from noticeboard.boards.township import build_boards
 from noticeboard.office.board_diff import Change, Report, Snapshot, compare, snapshot
 from noticeboard.office.git_history import Commit, GitError, checkout_folder, data_commits_before
 from noticeboard.registries.disk_cache import DiskCache
 from noticeboard.registries.errors import RegistryError
+from noticeboard.registries.progress import progress
 
 DEPTH = 20
 """How many of the latest revisions that changed the data are looked at."""
@@ -98,7 +97,7 @@ def revisions(data_dir: Path, commits: list[Commit], cache_dir: Path | None = No
     store = DiskCache(cache_dir, CACHE_SALT, ".json") if cache_dir is not None else None
     parse_cache = cache_dir.parent if cache_dir is not None else None
     found = []
-    for commit in tqdm(commits[:DEPTH], desc="变更记录", unit="版本", disable=None, leave=False):
+    for commit in progress(commits[:DEPTH], desc="变更记录", unit="版本", at_least=1):
         stored = store.get(commit.hash.encode()) if store else None
         if stored is not None:
             report = _load(stored)

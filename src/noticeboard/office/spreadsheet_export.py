@@ -28,6 +28,7 @@ from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet
 from noticeboard.boards.township import Boards, YearView
 from noticeboard.registries.models import CATEGORY_LABELS, KIND_LABELS
+from noticeboard.registries.progress import Meter
 
 
 def sheets(boards: Boards) -> list[Sheet]:
@@ -210,8 +211,14 @@ def _fill(ws: Worksheet, sheet: Sheet, organisation: str) -> None:
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = BORDER
+    # A progress bar on a terminal for a county's sheets (none in CI logs or when not a terminal):
+    # by cells, as formatting them takes longer than writing them.
+    meter = Meter(
+        len(sheet.rows) * (len(sheet.columns) + 1), desc=f"导出 {sheet.title}", unit="格", at_least=20_000
+    )
     for row in sheet.rows:
         ws.append([_value(value) for value in row])
+        meter.advance(1)
     for index, column in enumerate(sheet.columns, start=1):
         letter = get_column_letter(index)
         ws.column_dimensions[letter].width = column.width
@@ -222,6 +229,8 @@ def _fill(ws: Worksheet, sheet: Sheet, organisation: str) -> None:
                 cell.number_format = "0.0##" if isinstance(cell.value, float) else "0"
             elif isinstance(cell.value, dt.date):
                 cell.number_format = "yyyy-mm-dd"
+        meter.advance(len(sheet.rows))
+    meter.close()
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"

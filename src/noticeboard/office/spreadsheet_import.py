@@ -33,7 +33,6 @@ from openpyxl.utils import get_column_letter
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from tqdm import tqdm
 
 from noticeboard.boards.kinds import load_township
 from noticeboard.office.spreadsheet_export import fixed_times
@@ -50,6 +49,7 @@ from noticeboard.registries.models import (
     LedgerEntry,
     Member,
 )
+from noticeboard.registries.progress import progress
 from noticeboard.registries.reading import Registry
 from noticeboard.registries.yaml_source import Document, parse_yaml
 
@@ -390,9 +390,8 @@ def _columns(merge: _Merge, table: Table, kind: Kind) -> dict[str, tuple[Column,
 
 def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
     columns = _columns(merge, table, kind)
-    # A progress bar on a terminal for long sheets (none in CI logs or tests: not a terminal).
-    rows = tqdm(table.rows, desc=f"{table.path.name} {table.name}", unit="行", disable=None, leave=False)
-    for row in rows:
+    # A progress bar on a terminal for long sheets (none in CI logs or when not a terminal).
+    for row in progress(table.rows, desc=f"导入 {table.path.name} {table.name}", unit="行", at_least=500):
         values: dict[str, tuple[Any, str, int]] = {}
         bad = False
         for header, (column, year_of) in columns.items():

@@ -22,6 +22,7 @@ from noticeboard.registries.messages import closest, report_validation
 from noticeboard.registries.models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
 from noticeboard.registries.models.common import as_text
 from noticeboard.registries.models.story import StoryMeta
+from noticeboard.registries.progress import Meter, yaml_bytes
 from noticeboard.registries.record_files import RecordFile
 from noticeboard.registries.yaml_source import Document, ParseCache, parse_yaml, read_yaml
 
@@ -195,6 +196,10 @@ class _Reader:
         """Where links may point to: ``data/`` itself."""
         self.present: set[str] = set()
         """Every name in ``data/``, read or not (a refused ``site.yml`` is not also missing)."""
+        self.meter = Meter(
+            lambda: yaml_bytes(data_dir), desc="读取数据", unit="B", unit_scale=True, at_least=4_000_000
+        )
+        """A progress bar on a terminal for a county's registries (4 MB of YAML or more)."""
 
     def note(self, kind: str, path: Path) -> None:
         self.files.setdefault(kind, []).append(path.relative_to(self.data_dir).as_posix())
@@ -228,6 +233,7 @@ class _Reader:
     def records(self, kind: str, path: Path, model: type[M]) -> list[Located[M]]:
         self.note(kind, path)
         doc = read_yaml(path, self.problems, self.cache)
+        self.meter.read(path)
         if doc is None:
             self.failed(kind)
             return []
@@ -476,6 +482,7 @@ def read_files(
             if story is not None:
                 loaded.stories.append(story[0])
                 loaded.story_titles[path] = story[1]
+    reader.meter.close()
     loaded.files = {kind: tuple(paths) for kind, paths in reader.files.items()}
     loaded.raw_ids = reader.raw_ids
     loaded.unreadable = reader.unreadable
