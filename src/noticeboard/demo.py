@@ -1555,6 +1555,9 @@ def _pinyin_id(index: int) -> str:
     return ("qingshan", "longtan", "shiqiao", "liuwan", "taoyuan", "songlin")[index % len(VILLAGES)]
 
 
+LEADER_IDS = ("l-shuji", "l-zhenzhang", "l-zuzhi", "l-jiwei", "l-xuanchuan", "l-fuzhenzhang")
+"""The ids of :data:`VILLAGE_LEADERS` in ``site.yml``'s ``leaders`` (ORGANS_LEADER is ``l-fushuji``)."""
+
 SITE = {
     "organisation": "青山镇党委",
     "office": "青山镇党委组织办",
@@ -1562,7 +1565,93 @@ SITE = {
     "as_of": AS_OF,
     "notice": {"start": AS_OF, "days": 7, "phone": "0874-6000000", "address": "青山镇人民政府二楼组织办"},
     "privacy": {"list_unstarred": False, "list_exempt": False},
+    "leaders": [
+        *(
+            {"id": key, "name": leader.name, "post": leader.post}
+            for key, leader in zip(LEADER_IDS, VILLAGE_LEADERS, strict=True)
+        ),
+        {"id": "l-fushuji", "name": ORGANS_LEADER.name, "post": ORGANS_LEADER.post},
+    ],
 }
+
+TOWNSHIP_COMMITMENTS: dict[int, list[dict[str, Any]]] = {
+    2025: [
+        {
+            "id": "t2025-01",
+            "by": "committee",
+            "text": "年内建成镇党群服务中心，村级活动场所全部达到“八有”标准",
+            "category": "基层组织建设",
+            "made": dt.date(2025, 1, 20),
+            "due": dt.date(2025, 11, 30),
+            "approved_by": "县委组织部",
+            "approved_on": dt.date(2025, 2, 10),
+            "status": "fulfilled",
+            "fulfilled_on": dt.date(2025, 11, 18),
+            "updates": [
+                {"date": dt.date(2025, 6, 30), "note": "党群服务中心主体完工，6 个村的活动场所完成改造"},
+                {"date": dt.date(2025, 11, 18), "note": "党群服务中心投入使用，村级活动场所“八有”全部达标"},
+            ],
+        },
+        {
+            "id": "t2025-02",
+            "by": "l-shuji",
+            "text": "每月到联系村走访不少于 2 次，带头领办群众反映的问题",
+            "category": "服务群众",
+            "made": dt.date(2025, 1, 20),
+            "due": dt.date(2025, 12, 31),
+            "approved_by": "县委组织部",
+            "approved_on": dt.date(2025, 2, 10),
+            "status": "fulfilled",
+            "fulfilled_on": dt.date(2025, 12, 31),
+            "updates": [
+                {"date": dt.date(2025, 12, 31), "note": "全年走访联系村 27 次，领办问题 14 件，已办结 14 件"}
+            ],
+        },
+        {
+            "id": "t2025-03",
+            "by": "l-zhenzhang",
+            "text": "推动油茶产业扩种 2000 亩，带动 300 户增收",
+            "category": "发展经济",
+            "made": dt.date(2025, 2, 5),
+            "due": dt.date(2026, 6, 30),
+            "approved_by": "韩立新",
+            "approved_on": dt.date(2025, 2, 12),
+            "status": "in_progress",
+            "updates": [{"date": dt.date(2025, 12, 20), "note": "已扩种 1450 亩，带动 212 户"}],
+        },
+        {
+            "id": "t2025-04",
+            "by": "l-zuzhi",
+            "text": "年内完成全镇党员积分制管理台账规范化，每季度通报一次",
+            "category": "基层组织建设",
+            "made": dt.date(2025, 1, 25),
+            "due": dt.date(2025, 12, 15),
+            "approved_by": "韩立新",
+            "approved_on": dt.date(2025, 2, 12),
+            "status": "fulfilled",
+            "fulfilled_on": dt.date(2025, 12, 10),
+            "updates": [
+                {"date": dt.date(2025, 12, 10), "note": "四个季度的积分情况均已通报，48 个党支部台账全部规范"}
+            ],
+        },
+        {
+            "id": "g2025-01",
+            "by": "qingshan",
+            "text": "总支牵头修建青山村文化广场，年内动工",
+            "category": "服务群众",
+            "made": dt.date(2025, 3, 1),
+            "due": dt.date(2025, 12, 31),
+            "approved_by": "韩立新",
+            "approved_on": dt.date(2025, 3, 8),
+            "status": "in_progress",
+            "updates": [
+                {"date": dt.date(2025, 10, 15), "note": "已完成选址和设计，11 月动工，平整场地已完成一半"}
+            ],
+        },
+    ],
+}
+"""Commitments of the township committee, its leaders (镇党委和党政领导率先垂范，带头提出承诺事项) and
+a 党总支; written as they are, so the rest of the demo's random streams stay as they were."""
 
 SCHEMES = {
     "branch": {
@@ -1627,6 +1716,9 @@ def generate(out: Path, shape: Shape = Shape()) -> dict[str, int]:
                     f"{year} 年积分台账：年度总积分 = 基础分 60 + 各项加减分，限 0–100 分",
                 ),
             )
+    makers = {"committee", "l-fushuji", *LEADER_IDS, *(branch["id"] for branch in town.branches)}
+    for year, items in TOWNSHIP_COMMITMENTS.items():  # a 党总支's only where the shape has it
+        town.commitments[year] = [item for item in items if item["by"] in makers] + town.commitments[year]
     for year, items in town.commitments.items():
         _write(
             out / "commitments" / f"{year}.yml",
