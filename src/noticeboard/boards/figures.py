@@ -8,12 +8,13 @@ geometry (every position, bar length and text size) is computed here, not in the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
 from noticeboard.rules.ratings import round_half_up
+from noticeboard.rules.results import Summary
 
 UNKNOWN = "未填写"
 
@@ -206,3 +207,22 @@ def ordered_counts(counted: Counter[str], order: Iterable[str]) -> list[tuple[st
     labels = list(order)
     extra = [label for label in ("其他", UNKNOWN) if counted[label] and label not in labels]
     return [(label, counted[label]) for label in labels + extra]
+
+
+def compared_figure(
+    key: str,
+    title: str,
+    unit: str,
+    counts: Callable[[Summary], dict[str, int]],
+    now: Summary,
+    before: tuple[int, Summary] | None,
+) -> Figure:
+    """A figure of this year's counts beside the year before's (when there is one), e.g. stars by level."""
+    return make_figure(
+        key,
+        title,
+        unit,
+        list(counts(now).items()),
+        counts(before[1]) if before else None,
+        before[0] if before else None,
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
-from noticeboard.boards.figures import Figure, make_figure
+from noticeboard.boards.figures import Figure, compared_figure
 from noticeboard.boards.kind import (
     BoardKind,
     BoardPage,
@@ -220,17 +220,11 @@ class BranchStarsKind(BoardKind):
         return ExtraColumns(10, columns, cells)
 
     def figures(self, boards: Any, board: BranchBoard) -> Sequence[Figure]:
-        earlier = boards.earlier
-        before = earlier[0] if earlier else None
+        before = boards.earlier[0] if boards.earlier else None
+        previous = (before.year, before.summary) if before else None
+        title = f"党支部星级（{board.year} 年度）"
         return (
-            make_figure(
-                "branches_stars",
-                f"党支部星级（{board.year} 年度）",
-                "个",
-                list(star_counts(boards.current.summary).items()),
-                star_counts(before.summary) if before else None,
-                before.year if before else None,
-            ),
+            compared_figure("branches_stars", title, "个", star_counts, boards.current.summary, previous),
         )
 
     def counts(self, boards: Any, board: BranchBoard) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
-from noticeboard.boards.figures import Figure, make_figure
+from noticeboard.boards.figures import Figure, compared_figure
 from noticeboard.boards.kind import BoardKind, BranchSection, PrintLink, YearInput
 from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster
 from noticeboard.boards.parts import BranchRow, Group, by_score
@@ -205,18 +205,10 @@ class MemberStarsKind(BoardKind):
         return (ledger,)
 
     def figures(self, boards: Any, board: MemberBoards) -> Sequence[Figure]:
-        earlier = boards.earlier
-        before = earlier[0] if earlier else None
-        return (
-            make_figure(
-                "members_stars",
-                f"党员星级（{board.year} 年度）",
-                "名",
-                list(star_counts(boards.current.summary).items()),
-                star_counts(before.summary) if before else None,
-                before.year if before else None,
-            ),
-        )
+        before = boards.earlier[0] if boards.earlier else None
+        previous = (before.year, before.summary) if before else None
+        title = f"党员星级（{board.year} 年度）"
+        return (compared_figure("members_stars", title, "名", star_counts, boards.current.summary, previous),)
 
     def counts(self, boards: Any, board: MemberBoards) -> str:
         total = {
