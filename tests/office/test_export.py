@@ -33,6 +33,7 @@ def test_the_workbook_holds_the_ratings_next_to_their_sources(tmp_path: Path) ->
         "2025领导点评",
         "2025结对共创",
         "2025共创成果",
+        "2025表彰",
         "2025专题讲习",
         "2025讲师团",
     ]
