@@ -93,6 +93,8 @@ class BranchSection:
     view: object
     prints: tuple[PrintLink, ...] = ()
     """Print buttons of the branch's printed boards of this kind (the current year only)."""
+    names: tuple[str, ...] = ()
+    """The people it names, whom search should find by their full names (only those shown)."""
 
 
 @dataclass(frozen=True)

@@ -184,6 +184,15 @@ class PrintPage:
     posters: tuple[Poster, ...]
 
 
+def with_set(
+    pages: Sequence[PrintPage], key: str, label: str, back: tuple[str, str]
+) -> tuple[PrintPage, ...]:
+    """Each board's own printable page, and one more (``print/<key>/``) printing all of them in order,
+    each on new sheets, so the office prints a whole township's boards of a kind at once."""
+    everything = tuple(poster for page in pages for poster in page.posters)
+    return (*pages, PrintPage(key, f"打印：{label}", label, back, everything))
+
+
 @dataclass(frozen=True)
 class PrintContext:
     """What a kind needs from the site to print: live URLs for QR codes, the codes, photo URLs."""

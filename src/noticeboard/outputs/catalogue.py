@@ -73,6 +73,8 @@ class Page:
     """Words search should find on it beyond its text (names on a branch page)."""
     partials: tuple[str, ...] = ()
     prints: tuple[PrintLink, ...] = ()
+    year_link: str = ""
+    """Its link's words on 往年公示 ("" for a page not listed there)."""
     board_kind: str = ""
     """The key of the board kind whose page it is ("" for the branch and site pages)."""
     objection: str = GENERAL_OBJECTION
@@ -290,16 +292,16 @@ def _add(catalogue: Catalogue, page: Page, share: Share) -> None:
     catalogue.urls[(placed.kind, placed.year, placed.key)] = placed.url
 
 
-def _prefix(view: YearView) -> tuple[str, str]:
+def _prefix(year: int, current: bool) -> tuple[str, str]:
     """Path prefix and title suffix of a year's pages: none for the current year."""
-    return ("", "") if view.current else (f"{view.year}/", f"（{view.year} 年度）")
+    return ("", "") if current else (f"{year}/", f"（{year} 年度）")
 
 
 _NO_SHARE = Share("", "", "")
 
 
 def _kind_page(kind: BoardKind, page: BoardPage, view: YearView, updated: Mapping[str, dt.date]) -> Page:
-    prefix, suffix = _prefix(view)
+    prefix, suffix = _prefix(view.year, view.current)
     return Page(
         src_uri=prefix + page.path,
         url="",
@@ -314,13 +316,14 @@ def _kind_page(kind: BoardKind, page: BoardPage, view: YearView, updated: Mappin
         updated=page_dates.updated_on(updated, page.kind, view.year),
         partials=page.partials,
         prints=page.prints,
+        year_link=page.year_link,
         board_kind=kind.key,
         objection=kind.objection,
     )
 
 
 def _branch_page(branch_id: str, page: BranchPage, updated: Mapping[str, dt.date]) -> Page:
-    prefix, suffix = _prefix_of(page.year, page.current)
+    prefix, suffix = _prefix(page.year, page.current)
     names = " ".join(_named_members(page))
     return Page(
         src_uri=f"{prefix}branches/{branch_id}.md",
@@ -338,18 +341,9 @@ def _branch_page(branch_id: str, page: BranchPage, updated: Mapping[str, dt.date
     )
 
 
-def _prefix_of(year: int, current: bool) -> tuple[str, str]:
-    return ("", "") if current else (f"{year}/", f"（{year} 年度）")
-
-
 def _named_members(page: BranchPage) -> list[str]:
-    """The names a branch page shows on its member board (only those may be searched for)."""
-    return [
-        row.name
-        for section in page.sections
-        for row in getattr(section.view, "rows", ())
-        if section.template == "partials/nb/member-board.html"
-    ]
+    """The people a branch page names (only those may be searched for), as its parts declare them."""
+    return [name for section in page.sections for name in section.names]
 
 
 def _site_pages(boards: Boards, stats: Stats, changes: object, updated: Mapping[str, dt.date]) -> list[Page]:
@@ -515,11 +509,9 @@ def year_links(catalogue: Catalogue, boards: Boards) -> tuple[YearLinks, ...]:
     out = []
     for year, view in sorted(boards.years.items(), reverse=True):
         links = tuple(
-            (catalogue.url_for(page.kind, year), page.year_link)
-            for kind in KINDS
-            if (board := view.board(kind)) is not None
-            for page in kind.pages(view, board)
-            if page.year_link
+            (page.url, page.year_link)
+            for page in catalogue.pages.values()
+            if page.year == year and page.year_link
         )
         out.append(YearLinks(year, view.current, links, f"data/{year}/summary.json"))
     return tuple(out)

@@ -37,6 +37,7 @@ from noticeboard.boards.paper import (
     line_count,
     make_poster,
     row_height,
+    with_set,
 )
 from noticeboard.boards.parts import BranchRow, OrgRef, org_ref
 from noticeboard.boards.sheets import Column, Sheet
@@ -296,38 +297,25 @@ class CommitmentsKind(BoardKind):
         """A board per organisation (every branch, with commitments or not; a 党总支 and the township
         committee when they have commitments), and all of them as one set in the board's order."""
         year = board.year
-        posters: dict[str, Poster] = {}
         pages = []
         for group in board.groups:
             if group.org is None or not group.org.has_page:
                 url = printing.live("commitments", "") + f"#{group.key}"
                 subject = group.name if group.org else printing.organisation
-                posters[group.key] = _poster(group.key, subject, group.rows, year, url, printing)
+                poster = _poster(group.key, subject, group.rows, year, url, printing)
                 title = f"打印：{group.name}公开承诺"
                 back = ("commitments", "")
-                pages.append(
-                    PrintPage(
-                        f"commitments/{group.key}", title, "公开承诺公示栏", back, (posters[group.key],)
-                    )
-                )
+                pages.append(PrintPage(f"commitments/{group.key}", title, "公开承诺公示栏", back, (poster,)))
         for branch_id, branch in board.branches.items():
             url = printing.live("branch", branch_id)
-            posters[branch_id] = _poster(
-                branch_id, branch.name, board.by_branch[branch_id], year, url, printing
-            )
+            poster = _poster(branch_id, branch.name, board.by_branch[branch_id], year, url, printing)
             title = f"打印：{branch.name}公开承诺"
             back = ("branch", branch_id)
-            pages.append(
-                PrintPage(f"commitments/{branch_id}", title, "公开承诺公示栏", back, (posters[branch_id],))
-            )
-        listed = [group.key for group in board.groups]
-        order = listed + [key for key in posters if key not in listed]
-        everything = tuple(posters[key] for key in order)
-        label = "全部公开承诺公示栏"
-        return (
-            *pages,
-            PrintPage("commitments", "打印：全部公开承诺公示栏", label, ("commitments", ""), everything),
-        )
+            pages.append(PrintPage(f"commitments/{branch_id}", title, "公开承诺公示栏", back, (poster,)))
+        # The set prints the board's order: the committee's, then organisations in registry order.
+        order = {f"commitments/{group.key}": index for index, group in enumerate(board.groups)}
+        pages.sort(key=lambda page: order.get(page.key, len(order)))
+        return with_set(pages, "commitments", "全部公开承诺公示栏", ("commitments", ""))
 
     def township_slides(self, boards: Any, board: CommitmentsBoard) -> Sequence[Slide]:
         total = board.total

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from noticeboard.boards import json_values
 from noticeboard.boards.figures import Figure, compared_figure
 from noticeboard.boards.kind import BoardKind, BranchSection, PrintLink, YearInput
-from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster
+from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster, with_set
 from noticeboard.boards.parts import BranchRow, Group, by_score
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet, star_cells
 from noticeboard.boards.slides import Slide, name_slides
@@ -110,7 +110,8 @@ class MemberStarsKind(BoardKind):
     def branch_sections(self, view: Any, board: MemberBoards, branch_id: str) -> Sequence[BranchSection]:
         members = board.by_branch[branch_id]
         prints = (PrintLink(f"members/{branch_id}", "本支部星级党员公示栏"),) if members.current else ()
-        return (BranchSection(20, "partials/nb/member-board.html", members, prints),)
+        names = tuple(row.name for row in members.rows)
+        return (BranchSection(20, "partials/nb/member-board.html", members, prints, names),)
 
     def branch_share_line(self, board: MemberBoards, branch_id: str) -> str:
         c = board.by_branch[branch_id].counts
@@ -133,17 +134,7 @@ class MemberStarsKind(BoardKind):
                     (poster,),
                 )
             )
-        everything = tuple(poster for page in pages for poster in page.posters)
-        return (
-            *pages,
-            PrintPage(
-                "members",
-                "打印：全部星级党员公示栏",
-                "全部星级党员公示栏",
-                ("board-branches", ""),
-                everything,
-            ),
-        )
+        return with_set(pages, "members", "全部星级党员公示栏", ("board-branches", ""))
 
     def township_slides(self, boards: Any, board: MemberBoards) -> Sequence[Slide]:
         return [slide for members in board.by_branch.values() for slide in _slides(members)]

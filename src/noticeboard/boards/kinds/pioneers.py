@@ -34,6 +34,7 @@ from noticeboard.boards.paper import (
     line_count,
     make_poster,
     row_height,
+    with_set,
 )
 from noticeboard.boards.parts import OrgRef, org_ref
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns
@@ -176,13 +177,7 @@ class PioneersKind(BoardKind):
                     (_poster(posts, board.year, url, printing),),
                 )
             )
-        everything = tuple(poster for page in pages for poster in page.posters)
-        return (
-            *pages,
-            PrintPage(
-                "pioneers", "打印：全部党员先锋岗公示栏", "全部党员先锋岗公示栏", ("pioneers", ""), everything
-            ),
-        )
+        return with_set(pages, "pioneers", "全部党员先锋岗公示栏", ("pioneers", ""))
 
     def open_data(self, boards: Any, view: Any, board: PioneerBoards) -> Mapping[str, object]:
         """``pioneers.json``: the pioneer posts as the wall board lists them (no photos, no member ids)."""

@@ -32,6 +32,7 @@ from noticeboard.boards.paper import (
     line_count,
     make_poster,
     row_height,
+    with_set,
     wrapped_row,
 )
 from noticeboard.boards.parts import OrgRef, org_ref
@@ -211,13 +212,7 @@ class ReviewsKind(BoardKind):
                     (_poster(reviews, url, printing),),
                 )
             )
-        everything = tuple(poster for page in pages for poster in page.posters)
-        return (
-            *pages,
-            PrintPage(
-                "reviews", "打印：全部领导点评公示栏", "全部领导点评公示栏", ("reviews", ""), everything
-            ),
-        )
+        return with_set(pages, "reviews", "全部领导点评公示栏", ("reviews", ""))
 
     def open_data(self, boards: Any, view: Any, board: ReviewBoards) -> Mapping[str, object]:
         """``reviews.json``: the public reviews of the year (``public: true`` only), by organisation."""
