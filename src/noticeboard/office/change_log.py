@@ -28,7 +28,7 @@ from noticeboard.boards.kinds import load_township
 from noticeboard.boards.township import build_boards
 from noticeboard.office.board_diff import Change, Report, Snapshot, compare, snapshot
 from noticeboard.office.git_history import Commit, GitError, checkout_folder, data_commits_before
-from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.disk_cache import DiskCache, source_fingerprint
 from noticeboard.registries.errors import RegistryError
 from noticeboard.registries.progress import progress
 
@@ -45,7 +45,10 @@ OPEN = 10
 """A board's changes are shown unfolded up to this many."""
 
 CACHE_SALT = b"changelog 3\n"
-"""Names the code that made a cached report: 3 compares with the last valid revision, not the parent."""
+"""Names the way reports are made: 3 compares with the last valid revision, not the parent. The
+package's own code is in the salt too (``source_fingerprint``): a board kind's snapshot that changes
+makes every cached report miss."""
+PACKAGE = Path(__file__).resolve().parents[1]
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ class Revision:
 
 def revisions(data_dir: Path, commits: list[Commit], cache_dir: Path | None = None) -> list[Revision]:
     """The reports of the newest ``DEPTH`` commits (newest first); only those that changed a public board."""
-    store = DiskCache(cache_dir, CACHE_SALT, ".json") if cache_dir is not None else None
+    salt = CACHE_SALT + source_fingerprint(PACKAGE)
+    store = DiskCache(cache_dir, salt, ".json") if cache_dir is not None else None
     parse_cache = cache_dir.parent if cache_dir is not None else None
     found = []
     for commit in progress(commits[:DEPTH], desc="变更记录", unit="版本", at_least=1):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import cache
 from pathlib import Path
 
 
@@ -41,3 +42,17 @@ class DiskCache:
             partial.replace(path)
         except OSError:
             pass
+
+
+@cache
+def source_fingerprint(folder: Path) -> bytes:
+    """A hash of every Python file under ``folder`` (names and contents), for a salt.
+
+    Why: a value made by code spread over many modules (the change log's reports are made by every
+    board kind's snapshot) cannot be named by a hand-kept version: one forgotten bump and an old
+    report is served. With this in the salt, any change to the code simply misses.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.py")):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest().encode()
