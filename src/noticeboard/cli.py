@@ -21,6 +21,8 @@ from noticeboard.boards.kind import BoardKind
 from noticeboard.boards.kinds import KINDS, load_township
 from noticeboard.boards.township import build_boards
 from noticeboard.demo import Shape, generate
+from noticeboard.demo_county import CHECKOUT, COUNTY, generate_county
+from noticeboard.demo_county import TOWNSHIPS as COUNTY_TOWNSHIPS
 from noticeboard.office.board_diff import compare, render, snapshot
 from noticeboard.office.ci_reports import CODE_QUALITY_FILE, announce, write_code_quality
 from noticeboard.office.git_history import GitError, checkout_folder
@@ -272,10 +274,41 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     shape = Shape(args.branches, args.members, args.seed, args.commitment_share)
-    made = generate(args.out, shape)
+    if args.townships is not None:
+        return _demo_county(args.out or Path(DEMO_COUNTY_DIR), args.townships, shape)
+    out: Path = args.out or Path("data")
+    made = generate(out, shape)
     print(
-        f"已生成 {args.out.as_posix()}：党支部 {made['branches']} 个，党员 {made['members']} 名，公开承诺 {made['commitments']} 项"
+        f"已生成 {out.as_posix()}：党支部 {made['branches']} 个，党员 {made['members']} 名，公开承诺 {made['commitments']} 项"
     )
+    return 0
+
+
+DEMO_COUNTY_DIR = "demo-county"
+"""Where ``demo --townships N`` writes without ``--out``."""
+
+
+def _demo_county(out: Path, count: int, shape: Shape) -> int:
+    """Several demo townships, each a site project of its own, and the county's ``county.yml``."""
+    made = generate_county(out, count, shape)
+    print(f"已生成{COUNTY}的 {len(made.townships)} 个示范乡镇：{out.as_posix()}")
+    for one in made.townships:
+        counts = one.counts
+        print(
+            f"  {one.township.name}（{one.folder.as_posix()}，随机种子 {one.township.seed}）："
+            f"党支部 {counts['branches']} 个，党员 {counts['members']} 名，公开承诺 {counts['commitments']} 项"
+        )
+    print(f"已写入县级汇总配置 {made.config.as_posix()}")
+    first = made.townships[0].folder.as_posix()
+    if made.sites:
+        print(
+            f"生成各乡镇的网站（每个乡镇一次，网站在它的 site 文件夹）：python -m noticeboard build {first}/data"
+        )
+    else:
+        print(
+            f"注意：{(CHECKOUT / 'mkdocs.yml').as_posix()} 不存在（不是在项目的源代码里运行），只生成了数据；"
+            "要生成网站，请给每个乡镇文件夹配上 mkdocs.yml 和 docs 文件夹"
+        )
     return 0
 
 
@@ -454,7 +487,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="生成虚构的示例数据 / generate fictional demo registries")
     demo.add_argument(
-        "--out", type=Path, default=Path("data"), help="输出文件夹 / output folder（默认 data）"
+        "--out",
+        type=Path,
+        default=None,
+        help=f"输出文件夹 / output folder（默认 data；--townships 时默认 {DEMO_COUNTY_DIR}）",
+    )
+    demo.add_argument(
+        "--townships",
+        type=int,
+        default=None,
+        metavar="N",
+        help=f"生成一个县的 N 个示范乡镇（每个一套数据和网站配置，各用不同的随机种子）和县级汇总配置 county.yml，"
+        f"最多 {len(COUNTY_TOWNSHIPS)} 个 / N demo townships of a county, each its own site project, and county.yml",
     )
     demo.add_argument("--branches", type=int, default=Shape.branches, help="党支部数 / number of branches")
     demo.add_argument("--members", type=int, default=Shape.members, help="党员数 / number of members")

@@ -628,6 +628,30 @@ class Shape:
     """Share of members making a commitment each year (a year's commitments are one file, at most 10 MB)."""
 
 
+@dataclass(frozen=True)
+class Township:
+    """Whose boards the demo writes: the township's name, wherever its registry names it.
+
+    The default is the demo township; a county demo (``demo_county``) gives each township its own.
+    """
+
+    name: str = "青山镇"
+
+    @property
+    def organisation(self) -> str:
+        """The township's Party committee (发布单位, 表彰单位): ``青山镇党委``."""
+        return f"{self.name}党委"
+
+    @property
+    def office(self) -> str:
+        return f"{self.name}党委组织办"
+
+    @property
+    def address(self) -> str:
+        """Where objections are taken during the notice period."""
+        return f"{self.name}人民政府二楼组织办"
+
+
 class _Dumper(yaml.SafeDumper):
     """YAML that office staff can read: Chinese as is, decimals as written, no aliases."""
 
@@ -1558,7 +1582,7 @@ def _pinyin_id(index: int) -> str:
 LEADER_IDS = ("l-shuji", "l-zhenzhang", "l-zuzhi", "l-jiwei", "l-xuanchuan", "l-fuzhenzhang")
 """The ids of :data:`VILLAGE_LEADERS` in ``site.yml``'s ``leaders`` (ORGANS_LEADER is ``l-fushuji``)."""
 
-SITE = {
+SITE: dict[str, Any] = {
     "organisation": "青山镇党委",
     "office": "青山镇党委组织办",
     "year": SITE_YEAR,
@@ -1677,8 +1701,21 @@ SCHEMES = {
 }
 
 
-def generate(out: Path, shape: Shape = Shape()) -> dict[str, int]:
-    """Write a complete set of registries into ``out``; return what was made."""
+def site_facts(township: Township) -> dict[str, Any]:
+    """``site.yml`` of ``township``: :data:`SITE` with its own name (the same keys in the same order)."""
+    return {
+        **SITE,
+        "organisation": township.organisation,
+        "office": township.office,
+        "notice": {**SITE["notice"], "address": township.address},
+    }
+
+
+def generate(out: Path, shape: Shape = Shape(), township: Township = Township()) -> dict[str, int]:
+    """Write a complete set of registries of ``township`` into ``out``; return what was made.
+
+    The boards' own demo data (``demo_boards``) reads the township's name from ``site.yml``.
+    """
     town = _Township(shape)
     town.make_branches()
     town.make_members()
@@ -1690,7 +1727,9 @@ def generate(out: Path, shape: Shape = Shape()) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     _write(
         out / "site.yml",
-        dump(SITE, f"{schema}/site.schema.json", "发布单位、考核年度与公示期（公示栏页脚使用）"),
+        dump(
+            site_facts(township), f"{schema}/site.schema.json", "发布单位、考核年度与公示期（公示栏页脚使用）"
+        ),
     )
     _write(out / "schemes.yml", dump(SCHEMES, f"{schema}/schemes.schema.json", SCHEMES_COMMENT))
     _write(

@@ -119,12 +119,13 @@ def write(out: Path, seed: int) -> None:
         members = [found for spec in people if (found := lecturer(*spec)) is not None]
         if members:
             teams.append({"id": team_id, "name": team_name, "topics": list(topics), "members": members})
+    township = str(site["organisation"]).removesuffix("党委")  # 青山镇党委: the school is 青山镇委党校
     school = [
         {
-            "name": "青山镇委党校",
+            "name": f"{township}委党校",
             "place": "镇人社服务中心二楼",
             "head": {"name": "钟晓岚", "post": "镇党委委员、组织委员"},
-            "lecturers": "青山镇讲师团",
+            "lecturers": f"{township}讲师团",
             "teams": teams,
         }
     ]
