@@ -12,6 +12,7 @@ import pytest
 from noticeboard.boards.kinds.commitments import CommitmentsBoard
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs.open_data import files as open_data_files
+from support.open_data import records
 from support.township import Township
 
 LEADERS = """\
@@ -82,11 +83,11 @@ def test_every_valid_commitment_is_in_the_open_data_and_on_a_printed_board(towns
     boards = build_boards(township.load(), dt.date(2026, 1, 5))
     published = open_data_files(boards)
 
-    ids = [c["id"] for c in json.loads(published["data/commitments.json"])]
+    ids = [c["id"] for c in records(published["data/commitments.json"])]
     assert sorted(ids) == ["c1", "c2", "g1", "t1", "t2"]
     kinds = {
         c["id"]: (c["maker_kind"], c["maker_post"], c["branch"])
-        for c in json.loads(published["data/commitments.json"])
+        for c in records(published["data/commitments.json"])
     }
     assert kinds["t1"] == ("committee", None, None)
     assert kinds["t2"] == ("leader", "镇党委书记", None)

@@ -15,6 +15,7 @@ from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office import board_diff
 from noticeboard.office.spreadsheet_export import sheets
 from noticeboard.outputs.open_data import files as open_data_files
+from support.open_data import records
 from support.township import Edit, Replace, Township, Write
 
 HONOURS = """\
@@ -354,7 +355,7 @@ def test_an_honour_is_on_its_branch_page_and_a_general_branch_s_only_on_the_boar
 
 
 def test_the_open_data_names_members_without_their_id(honoured: Township) -> None:
-    data = json.loads(open_data_files(boards_of(honoured))["data/honours.json"])
+    data = records(open_data_files(boards_of(honoured))["data/honours.json"])
     assert [h["id"] for h in data] == ["h2025-004", "h2025-003", "h2025-002", "h2025-001"]
     member = data[-1]
     assert member["name"] == "邱美玲" and member["subject_kind"] == "member"

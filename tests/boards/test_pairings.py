@@ -5,7 +5,6 @@ per pair, per partner and in total (exact decimals, shown as 万元), and every 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 
 import pytest
@@ -23,6 +22,7 @@ from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office.board_diff import compare, snapshot
 from noticeboard.outputs.open_data import files as open_data_files
 from noticeboard.registries.models import Branch
+from support.open_data import records
 from support.township import BRANCHES, Township, Write
 
 PAIRINGS = "data/pairings.yml"
@@ -307,7 +307,7 @@ def test_home_card_share_text_and_validate_count(town: Township) -> None:
 
 
 def test_open_data_has_every_pair_with_its_status_results_and_exact_money(town: Township) -> None:
-    published = json.loads(open_data_files(boards_of(town))["data/pairings.json"])
+    published = records(open_data_files(boards_of(town))["data/pairings.json"])
     assert [p["id"] for p in published] == [
         "p-shuiwu-qingshan",
         "p-gongshang-qingshan",
@@ -324,7 +324,7 @@ def test_open_data_has_every_pair_with_its_status_results_and_exact_money(town: 
     assert station["funds_total"] == 0.35
     files = open_data_files(boards_of(town))
     assert '"funds_year":0.35' in files["data/pairings.json"]  # the number as written, no float noise
-    last_year = json.loads(files["data/2024/pairings.json"])
+    last_year = records(files["data/2024/pairings.json"])
     assert [(p["id"], p["status"], p["funds_total"]) for p in last_year] == [
         ("p-shuiwu-qingshan", "signed", 1.5),
         ("p-gongshang-qingshan", "signed", 2),

@@ -4,7 +4,6 @@ the allowance paid to those who passed (exact), and the posts counted by kind of
 from __future__ import annotations
 
 import datetime as dt
-import json
 from decimal import Decimal
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from noticeboard.boards.kinds.pioneers import KIND, PioneerBoards
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs.open_data import files as open_data_files
+from support.open_data import records
 from support.township import Township
 
 POST = """\
@@ -36,7 +36,7 @@ def test_a_post_shows_its_holder_without_office_its_assessment_and_exact_allowan
     (row,) = board.by_branch["qingshan-1"].rows
     assert row.without_office and row.allowance == Decimal("600.50")
     assert row.standing == "2025 年度考核合格，补助 600.5 元"
-    (published,) = json.loads(open_data_files(boards)["data/pioneers.json"])
+    (published,) = records(open_data_files(boards)["data/pioneers.json"])
     assert (published["without_office"], published["assessment"], published["allowance"]) == (
         True,
         "合格",

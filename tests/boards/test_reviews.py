@@ -4,12 +4,12 @@ township leader's review records their 联系村. Reviews of members written the
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs.open_data import files as open_data_files
+from support.open_data import records
 from support.township import Township
 
 MEMBER_REVIEW = """\
@@ -48,7 +48,7 @@ def test_a_member_review_reads_on_the_member_criteria_and_the_leader_names_their
     (general,) = by_org["qingshan"].rows
     assert [label for label, _ in general.parts] == ["总体评价", "取得成绩", "存在问题", "努力方向"]
     assert general.reviewer_words == "赵光明（镇党委书记，联系青山村党总支）"
-    published = {r["subject_kind"]: r for r in json.loads(open_data_files(boards)["data/reviews.json"])}
+    published = {r["subject_kind"]: r for r in records(open_data_files(boards)["data/reviews.json"])}
     assert (
         published["member"]["work"] == "种植技术过硬，带头发展茶叶" and published["member"]["overall"] is None
     )

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser
 
 from support.build import build_site, make_project
 from support.markup import Element, content, home_card, printed_board, read, under_headings
+from support.open_data import records
 from support.pdftext import readable
 from support.township import Township
 
@@ -170,15 +171,15 @@ def test_branch_pages_show_their_own_and_their_members_honours(small: Path) -> N
 
 def test_the_home_card_and_the_open_data(small: Path) -> None:
     assert home_card(read(small / "index.html"), "表彰") == ["拟表彰对象 2 项 · 已表彰 3 项"]
-    data = json.loads((small / "data" / "honours.json").read_text(encoding="utf-8"))
+    data = records((small / "data" / "honours.json").read_text(encoding="utf-8"))
     assert Counter(h["status"] for h in data) == {"proposed": 2, "awarded": 3}
-    assert json.loads((small / "data" / "2025" / "honours.json").read_text(encoding="utf-8")) == data
+    assert records((small / "data" / "2025" / "honours.json").read_text(encoding="utf-8")) == data
     assert not any(member in json.dumps(data) for member in ("m001", "m002", "m101"))
 
 
 def test_a_member_without_a_star_is_named_by_the_honour_only(small: Path) -> None:
     """The star boards keep 唐德华 (无星) unnamed by default; the honour names them, by its nature."""
-    members = json.loads((small / "data" / "members.json").read_text(encoding="utf-8"))
+    members = records((small / "data" / "members.json").read_text(encoding="utf-8"))
     assert "唐德华" not in json.dumps(members, ensure_ascii=False)
     assert "唐德华" in (small / "data" / "honours.json").read_text(encoding="utf-8")
     star_board = page(small, "branches/qingshan-1").text().split("表彰", 1)[0]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from support.build import build_site, make_project
+from support.open_data import records
 from support.township import Township
 from support.visible import visible_text
 
@@ -71,11 +72,11 @@ def test_markup_in_names_and_texts_is_text_everywhere(tmp_path: Path) -> None:
     for printed in ("print/pioneers/qingshan-1/index.html", "print/reviews/qingshan-1/index.html"):
         assert "&lt;" in pages[printed] and "{% raw %}" in pages[printed]
     assert "&lt;script&gt;alert(" in pages["pioneers/index.html"]
-    reviews = json.loads((site / "data" / "reviews.json").read_text(encoding="utf-8"))
+    reviews = records((site / "data" / "reviews.json").read_text(encoding="utf-8"))
     assert HOSTILE["review"] in {r["overall"] for r in reviews}
-    members = json.loads((site / "data" / "members.json").read_text(encoding="utf-8"))
+    members = records((site / "data" / "members.json").read_text(encoding="utf-8"))
     assert HOSTILE["member"] in {m["name"] for m in members}
-    commitments = json.loads((site / "data" / "commitments.json").read_text(encoding="utf-8"))
+    commitments = records((site / "data" / "commitments.json").read_text(encoding="utf-8"))
     assert HOSTILE["commitment"] in {c["text"] for c in commitments}
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert not any(raw in json.loads(index)["docs"][0]["text"] for raw in RAW)

@@ -24,6 +24,7 @@ from noticeboard.office.spreadsheet_export import sheets
 from support.build import build_site, make_project
 from support.commands import run
 from support.markup import Element, content, home_card, is_body_row, printed_board, read, under_headings
+from support.open_data import records
 from support.pdftext import readable
 from support.township import BRANCH_EXTRAS, BRANCHES, Township
 
@@ -206,7 +207,7 @@ def test_home_card_statistics_and_last_year(built: Path) -> None:
 
 
 def test_open_data(built: Path) -> None:
-    pairs = json.loads((built / "data/pairings.json").read_text(encoding="utf-8"))
+    pairs = records((built / "data/pairings.json").read_text(encoding="utf-8"))
     assert [(p["id"], p["kind"], p["status"], p["funds_year"]) for p in pairs] == [
         ("p-shuiwu-qingshan", "county_village", "renewed", 8.0),
         ("p-gongshang-qingshan", "county_village", "not_renewed", None),
@@ -215,7 +216,7 @@ def test_open_data(built: Path) -> None:
     ]
     assert pairs[3]["kind_label"] == "企业–村"
     assert pairs[3]["partner"] == {"id": "huaxin", "name": "华新茶业党支部", "side": "enterprise"}
-    earlier = json.loads((built / "data/2024/pairings.json").read_text(encoding="utf-8"))
+    earlier = records((built / "data/2024/pairings.json").read_text(encoding="utf-8"))
     assert [p["id"] for p in earlier] == ["p-shuiwu-qingshan", "p-gongshang-qingshan"]
 
 

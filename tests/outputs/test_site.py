@@ -16,6 +16,7 @@ from noticeboard.boards.township import build_boards
 from noticeboard.registries import Registry
 from support import ROOT
 from support.build import build_site, make_project
+from support.open_data import records
 from support.township import Township
 
 pytestmark = pytest.mark.slow  # the whole demo site built
@@ -76,17 +77,17 @@ def test_open_data_agrees_with_the_engine(site: Path, registry: Registry) -> Non
     view = build_boards(registry, AS_OF).current
     summary = json.loads(read(site, "data/summary.json"))
     assert summary == json.loads(json.dumps(view.summary.as_dict()))
-    branches = {b["id"]: b for b in json.loads(read(site, "data/branches.json"))}
+    branches = {b["id"]: b for b in records(read(site, "data/branches.json"))}
     assert set(branches) == set(view.pages)
     for branch_id, page in view.pages.items():
         rating = page.branch.rating
         assert branches[branch_id]["stars"] == (rating.stars if rating else None)
         assert branches[branch_id]["history"]["2025"]["stars"] == branches[branch_id]["stars"]
-    members = json.loads(read(site, "data/members.json"))
+    members = records(read(site, "data/members.json"))
     named = {row.id for board in view.boards["members"].by_branch.values() for row in board.rows}
     assert {m["id"] for m in members} == named
     assert all(m["stars"] in (1, 2, 3) for m in members)
-    assert len(json.loads(read(site, "data/commitments.json"))) == summary["commitments"]["total"]
+    assert len(records(read(site, "data/commitments.json"))) == summary["commitments"]["total"]
     assert json.loads(read(site, "data/2024/summary.json"))["year"] == 2024
 
 

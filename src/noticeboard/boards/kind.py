@@ -24,7 +24,7 @@ from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem
 from noticeboard.registries.reading import Registry
 from noticeboard.registries.record_files import RecordFile
-from noticeboard.rules.ratings import Rating
+from noticeboard.rules.ratings import STAR_WORDS, Rating
 from noticeboard.rules.results import YearResults
 
 if TYPE_CHECKING:
@@ -126,6 +126,62 @@ class ShareText:
 
 
 @dataclass(frozen=True)
+class CountyColumn:
+    """One column of a county's comparison table: a number from each township's ``summary.json``.
+
+    ``path`` leads to it (``("branches", "stars", "3")``). With ``share_of`` the cell also gives
+    its share of that number in the same township (``10（20.8%）``); with ``only_share`` it gives the
+    share alone (a rate). ``unit`` follows an amount (``万元``).
+    """
+
+    label: str
+    path: tuple[str, ...]
+    share_of: tuple[str, ...] | None = None
+    only_share: bool = False
+    unit: str = ""
+    printed: str = ""
+    """Its heading on the county's printed summary (三星党支部); empty: not printed there."""
+
+
+STAR_COUNTS = tuple((str(stars), words) for stars, words in STAR_WORDS.items())
+"""Star levels as ``summary.json`` keys them, with their words: ("3", 三星) … ("0", 无星)."""
+
+
+def level_columns(
+    root: tuple[str, ...],
+    group: str,
+    levels: Sequence[tuple[str, str]],
+    printed: Mapping[str, str] | None = None,
+) -> tuple[CountyColumn, ...]:
+    """A column per level (key, label) of ``root.group``, each with its share of ``root.total``:
+    stars of ``branches``, grades of ``boards.classification`` …; ``printed`` heads those on paper."""
+    return tuple(
+        CountyColumn(
+            label, (*root, group, key), share_of=(*root, "total"), printed=(printed or {}).get(key, "")
+        )
+        for key, label in levels
+    )
+
+
+@dataclass(frozen=True)
+class CountyBoard:
+    """How a county compares one board across its townships: a table and a chart of one column."""
+
+    key: str
+    """Its page (``county/<key>``) and its key in the county's open data."""
+    title: str
+    page: str
+    """The board's page on a township's site (``boards/branches/``), where each township's row links."""
+    columns: tuple[CountyColumn, ...]
+    chart: int
+    """The column drawn as bars, one per township (by its share when it has one, so townships
+    of different sizes compare fairly)."""
+    note: str
+    """What the numbers mean, in a sentence (printed under the table)."""
+    order: int
+
+
+@dataclass(frozen=True)
 class StatTable:
     """A table a kind adds to the statistics page and ``stats.json``."""
 
@@ -159,6 +215,9 @@ class BoardKind:
     record_files: ClassVar[tuple[RecordFile, ...]] = ()
     """Data files it reads beyond the built-in registries (``pairings.yml``, ``honours/``), with
     their model and cross-check: ``load_township`` reads them, ``Registry.records`` holds them."""
+    county: ClassVar[tuple[CountyBoard, ...]] = ()
+    """Its comparisons on a county's site, from the townships' ``summary.json`` (their counts come from
+    :meth:`rollup`, or from the summary's own ``branches``, ``members`` and ``commitments``)."""
     objection: ClassVar[str] = "对评定结果有异议的"
     """Who its page's notice asks to speak up: 公示期内{objection}，请向…反映 (what the board publishes)."""
 
@@ -209,6 +268,11 @@ class BoardKind:
     def open_data(self, boards: Boards, view: YearView, board: Any) -> Mapping[str, object]:
         """Its open-data files of one year: file name → JSON document."""
         return {}
+
+    def rollup(self, board: Any) -> Mapping[str, object] | None:
+        """Its counts in ``summary.json`` under ``boards.<key>``, for a county to compare and add up:
+        every number a count or an amount (never a share or a score), so townships' numbers add up."""
+        return None
 
     def snapshot(self, boards: Boards, board: Any) -> Mapping[str, Entry]:
         """Its entries as the what-changed report compares them (current year)."""

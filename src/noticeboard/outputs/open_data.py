@@ -3,24 +3,69 @@
 Each declared kind gives its files from the same board views as the pages, so a
 member who is not named on a board is not named here either. Output is stable
 byte for byte (sorted keys, no timestamps) so that builds are reproducible.
+
+Every file is one JSON object that says what it is (:func:`envelope`): the version of
+its format, the organisation that published it and the year it is of. A county rolls
+up what its townships published by these files alone, so their format is a contract:
+:data:`SCHEMA_VERSION` changes when a field is removed, renamed or changes meaning, and
+stays when a field is added (readers ignore keys they do not know).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.statistics import Stats
-from noticeboard.boards.township import Boards
+from noticeboard.boards.township import Boards, YearView
+
+SCHEMA_VERSION = 2
+"""The format of the open-data files. 1: the files before versions (a bare list or object, no
+``schema_version``); 2: every file an object with ``schema_version``, ``organisation`` and ``year``,
+lists under ``records``, and ``summary.json`` with ``as_of`` and each board's counts (``boards``)."""
+
+ENVELOPE_KEYS = ("schema_version", "organisation", "year")
+RECORDS = "records"
+"""The key of a file's list of records (branches, members, commitments …)."""
+
+
+def envelope(document: object, *, organisation: str, year: int) -> dict[str, object]:
+    """One file's document as published: what it is (version, organisation, year), then its content.
+
+    A list becomes ``records``; an object's own keys stay at the top, beside the envelope's.
+    """
+    head: dict[str, object] = {"schema_version": SCHEMA_VERSION, "organisation": organisation, "year": year}
+    if isinstance(document, Mapping):
+        clash = [key for key in ENVELOPE_KEYS if key in document and document[key] != head[key]]
+        if clash:
+            raise ValueError(f"内部错误：开放数据的字段 {clash} 与文件说明冲突")
+        return {**document, **head}
+    return {**head, RECORDS: document}
+
+
+def summary(boards: Boards, view: YearView) -> dict[str, object]:
+    """``summary.json``: the year's counts, those the county compares across townships.
+
+    ``boards`` holds each kind's own counts (:meth:`~noticeboard.boards.kind.BoardKind.rollup`);
+    every number in it is a count or an amount that adds up across townships.
+    """
+    counts: dict[str, object] = {}
+    for kind in KINDS:
+        board = view.board(kind)
+        if board is not None and (rollup := kind.rollup(board)) is not None:
+            counts[kind.key] = rollup
+    return {**view.summary.as_dict(), "as_of": view.results.as_of.isoformat(), "boards": counts}
 
 
 def files(boards: Boards, stats: Stats | None = None) -> dict[str, str]:
     """Every open-data file: the current year under ``data/``, each year also under ``data/<year>/``."""
     out: dict[str, str] = {}
     current = boards.registry.site.year
+    organisation = boards.registry.site.organisation
     for year, view in sorted(boards.years.items()):
         prefixes = [f"data/{year}/"] + (["data/"] if year == current else [])
-        documents: dict[str, object] = {"summary.json": view.summary.as_dict()}
+        documents: dict[str, object] = {"summary.json": summary(boards, view)}
         for kind in KINDS:
             board = view.board(kind)
             if board is not None:
@@ -28,8 +73,9 @@ def files(boards: Boards, stats: Stats | None = None) -> dict[str, str]:
         if year == current and stats is not None:
             documents["stats.json"] = stats.as_dict()
         for name, document in documents.items():
+            published = envelope(document, organisation=organisation, year=year)
             # Compact: the C encoder is ten times faster than the indenting one at county scale.
-            text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+            text = json.dumps(published, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
             for prefix in prefixes:
                 out[prefix + name] = text
     return out

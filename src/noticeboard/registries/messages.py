@@ -103,6 +103,9 @@ FIELD_LABELS: dict[str, str] = {
     "proposed_on": "拟表彰日期",
     "awarded_on": "表彰日期",
     "reason": "主要事迹",
+    "townships": "乡镇",
+    "site": "网站地址",
+    "open_data": "开放数据文件夹",
 }
 
 

@@ -15,12 +15,16 @@ from typing import Any, ClassVar
 from noticeboard.boards import json_values
 from noticeboard.boards.figures import Figure, compared_figure
 from noticeboard.boards.kind import (
+    STAR_COUNTS,
     BoardKind,
     BoardPage,
     BranchSection,
+    CountyBoard,
+    CountyColumn,
     PrintLink,
     ShareText,
     YearInput,
+    level_columns,
 )
 from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster
 from noticeboard.boards.parts import BranchRow, Group, by_score, group_counts
@@ -78,6 +82,21 @@ class BranchStarsKind(BoardKind):
     key: ClassVar[str] = "branches"
     title: ClassVar[str] = "星级党支部公示栏"
     order: ClassVar[int] = 10
+    county: ClassVar[tuple[CountyBoard, ...]] = (
+        CountyBoard(
+            "branches",
+            "星级党支部",
+            "boards/branches/",
+            (
+                *level_columns(("branches",), "stars", STAR_COUNTS, {"3": "三星党支部"}),
+                CountyColumn("未评定", ("branches", "unrated")),
+                CountyColumn("党支部", ("branches", "total"), printed="党支部"),
+            ),
+            chart=0,
+            note="各乡镇公示的本年度党支部星级；括号内为占本乡镇党支部总数的百分比（四舍五入保留 1 位小数）",
+            order=10,
+        ),
+    )
     screen_title: ClassVar[str] = "星级党支部"
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"board-branches": ("branches.yml", "schemes.yml")}
 

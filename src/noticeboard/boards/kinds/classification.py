@@ -14,10 +14,13 @@ from noticeboard.boards.kind import (
     BoardKind,
     BoardPage,
     BranchFact,
+    CountyBoard,
+    CountyColumn,
     HomeCard,
     PrintLink,
     ShareText,
     YearInput,
+    level_columns,
 )
 from noticeboard.boards.paper import (
     PrintContext,
@@ -110,6 +113,25 @@ class ClassificationKind(BoardKind):
     objection: ClassVar[str] = "对分类定级结果有异议的"
     title: ClassVar[str] = "分类定级"
     order: ClassVar[int] = 70
+    county: ClassVar[tuple[CountyBoard, ...]] = (
+        CountyBoard(
+            "classification",
+            "分类定级",
+            "classification/",
+            (
+                *level_columns(
+                    ("boards", "classification"),
+                    "grades",
+                    [(grade, grade) for grade in GRADES],
+                    {"好": "定级为好"},
+                ),
+                CountyColumn("参加定级", ("boards", "classification", "total")),
+            ),
+            chart=0,
+            note="基层党组织分类定级的等次；括号内为占本乡镇参加定级党组织的百分比（四舍五入保留 1 位小数）",
+            order=70,
+        ),
+    )
     fact_label: ClassVar[str] = "分类定级"
     fact_order: ClassVar[int] = 1
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"classification": ("branches.yml",)}
@@ -158,6 +180,10 @@ class ClassificationKind(BoardKind):
                 "classification", "打印：分类定级公示栏", "分类定级公示栏", ("classification", ""), (poster,)
             ),
         )
+
+    def rollup(self, board: ClassificationBoard) -> Mapping[str, object]:
+        """Organisations per grade (好 … 较差) and those taking part, for a county to add up."""
+        return {"grades": dict(board.counts), "total": board.total}
 
     def open_data(self, boards: Any, view: Any, board: ClassificationBoard) -> Mapping[str, object]:
         """``classification.json``: each organisation's grade and, for 较差, its rectification."""

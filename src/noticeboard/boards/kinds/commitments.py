@@ -24,6 +24,8 @@ from noticeboard.boards.kind import (
     BoardKind,
     BoardPage,
     BranchSection,
+    CountyBoard,
+    CountyColumn,
     PrintLink,
     ShareText,
     StatTable,
@@ -225,6 +227,29 @@ class CommitmentsKind(BoardKind):
     objection: ClassVar[str] = "对承诺事项及其兑现情况有异议的"
     title: ClassVar[str] = "公开承诺"
     order: ClassVar[int] = 30
+    county: ClassVar[tuple[CountyBoard, ...]] = (
+        CountyBoard(
+            "commitments",
+            "公开承诺兑现",
+            "commitments/",
+            (
+                CountyColumn("公开承诺", ("commitments", "total")),
+                CountyColumn("已到期", ("commitments", "due")),
+                CountyColumn("其中已兑现", ("commitments", "due_fulfilled")),
+                CountyColumn(
+                    "兑现率",
+                    ("commitments", "due_fulfilled"),
+                    share_of=("commitments", "due"),
+                    only_share=True,
+                    printed="承诺兑现率",
+                ),
+                CountyColumn("逾期", ("commitments", "overdue"), printed="逾期承诺"),
+            ),
+            chart=3,
+            note="兑现率 = 已到期承诺中已兑现的 ÷ 已到期承诺（四舍五入保留 1 位小数）；逾期为已过时限仍未兑现的",
+            order=30,
+        ),
+    )
     screen_title: ClassVar[str] = "公开承诺"
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "commitments": ("commitments/{year}.yml", "branches.yml", "members/", "site.yml")

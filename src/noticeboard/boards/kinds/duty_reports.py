@@ -15,10 +15,13 @@ from noticeboard.boards.kind import (
     BoardKind,
     BoardPage,
     BranchFact,
+    CountyBoard,
+    CountyColumn,
     HomeCard,
     PrintLink,
     ShareText,
     YearInput,
+    level_columns,
 )
 from noticeboard.boards.paper import (
     PrintContext,
@@ -95,6 +98,25 @@ class DutyReportsKind(BoardKind):
     objection: ClassVar[str] = "对述职评议结果有异议的"
     title: ClassVar[str] = "述职评议"
     order: ClassVar[int] = 80
+    county: ClassVar[tuple[CountyBoard, ...]] = (
+        CountyBoard(
+            "duty-reports",
+            "述职评议",
+            "duty-reports/",
+            (
+                *level_columns(
+                    ("boards", "duty_reports"),
+                    "grades",
+                    [(w, w) for w in DUTY_GRADES.values()],
+                    {"优秀": "述职优秀"},
+                ),
+                CountyColumn("参加评议", ("boards", "duty_reports", "total")),
+            ),
+            chart=0,
+            note="党组织书记述职评议的等次；括号内为占本乡镇参加评议书记的百分比（四舍五入保留 1 位小数）",
+            order=80,
+        ),
+    )
     fact_label: ClassVar[str] = "述职评议"
     fact_order: ClassVar[int] = 2
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"duty-reports": ("branches.yml", "schemes.yml")}
@@ -141,6 +163,11 @@ class DutyReportsKind(BoardKind):
                 "duty-reports", "打印：述职评议公示栏", "述职评议公示栏", ("duty-reports", ""), (poster,)
             ),
         )
+
+    def rollup(self, board: DutyReportBoard) -> Mapping[str, object]:
+        """Secretaries per grade (优秀 … 不称职) and those reviewed, for a county to add up."""
+        grades = {group.title: len(group.rows) for group in board.groups}
+        return {"grades": grades, "total": len(board.rows)}
 
     def open_data(self, boards: Any, view: Any, board: DutyReportBoard) -> Mapping[str, object]:
         """``duty-reports.json``: each secretary's scores, weighted total and grade."""

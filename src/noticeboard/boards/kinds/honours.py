@@ -25,6 +25,8 @@ from noticeboard.boards.kind import (
     BoardKind,
     BoardPage,
     BranchSection,
+    CountyBoard,
+    CountyColumn,
     HomeCard,
     PrintLink,
     ShareText,
@@ -486,6 +488,22 @@ class HonoursKind(BoardKind):
     objection: ClassVar[str] = "对拟表彰对象有异议的"
     title: ClassVar[str] = "表彰"
     order: ClassVar[int] = 100
+    county: ClassVar[tuple[CountyBoard, ...]] = (
+        CountyBoard(
+            "honours",
+            "表彰",
+            "honours/",
+            (
+                CountyColumn("拟表彰（公示中）", ("boards", "honours", "proposed")),
+                CountyColumn("已表彰", ("boards", "honours", "awarded"), printed="已表彰"),
+                CountyColumn("其中党员", ("boards", "honours", "members")),
+                CountyColumn("其中党组织", ("boards", "honours", "organisations")),
+            ),
+            chart=1,
+            note="本年度的表彰：拟表彰对象（公示中）和已表彰的；党员和党组织为已表彰的",
+            order=100,
+        ),
+    )
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "honours": ("honours/{year}.yml", "branches.yml", "members/", "site.yml"),
         "branch": ("honours/{year}.yml",),
@@ -531,6 +549,16 @@ class HonoursKind(BoardKind):
             posters.append(_awarded_poster(board, printing.organisation, url, printing))
         label = _print_label(board)
         return (PrintPage("honours", f"打印：{label}", label, ("honours", ""), tuple(posters)),)
+
+    def rollup(self, board: HonoursBoard) -> Mapping[str, object]:
+        """Honours proposed and awarded in the year; those awarded to members and to organisations."""
+        awarded = board.awarded_rows
+        return {
+            "proposed": len(board.proposed_rows),
+            "awarded": len(awarded),
+            "members": sum(row.of_member for row in awarded),
+            "organisations": sum(not row.of_member for row in awarded),
+        }
 
     def open_data(self, boards: Any, view: Any, board: HonoursBoard) -> Mapping[str, object]:
         """``honours.json``: every honour of the year, proposed or awarded; a member by name, no member id."""

@@ -14,7 +14,16 @@ from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
 from noticeboard.boards.figures import Figure, compared_figure
-from noticeboard.boards.kind import BoardKind, BranchSection, PrintLink, YearInput
+from noticeboard.boards.kind import (
+    STAR_COUNTS,
+    BoardKind,
+    BranchSection,
+    CountyBoard,
+    CountyColumn,
+    PrintLink,
+    YearInput,
+    level_columns,
+)
 from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster, with_set
 from noticeboard.boards.parts import BranchRow, Group, by_score
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet, star_cells
@@ -89,6 +98,22 @@ class MemberStarsKind(BoardKind):
     key: ClassVar[str] = "members"
     title: ClassVar[str] = "星级党员公示栏"
     order: ClassVar[int] = 20
+    county: ClassVar[tuple[CountyBoard, ...]] = (
+        CountyBoard(
+            "members",
+            "星级党员",
+            "boards/branches/",
+            (
+                *level_columns(("members",), "stars", STAR_COUNTS, {"3": "三星党员"}),
+                CountyColumn("不参与评星", ("members", "exempt")),
+                CountyColumn("未评定", ("members", "unrated")),
+                CountyColumn("党员", ("members", "total"), printed="党员"),
+            ),
+            chart=0,
+            note="各乡镇公示的本年度党员星级；括号内为占本乡镇党员总数的百分比（四舍五入保留 1 位小数）",
+            order=20,
+        ),
+    )
     screen_title: ClassVar[str] = "星级党员"
 
     def build(self, given: YearInput) -> MemberBoards:

@@ -39,6 +39,8 @@ from noticeboard.boards.kind import (
     BoardKind,
     BoardPage,
     BranchSection,
+    CountyBoard,
+    CountyColumn,
     HomeCard,
     PrintLink,
     ShareText,
@@ -723,6 +725,22 @@ class PairingsKind(BoardKind):
     key: ClassVar[str] = "pairings"
     title: ClassVar[str] = "结对共创"
     order: ClassVar[int] = 90
+    county: ClassVar[tuple[CountyBoard, ...]] = (
+        CountyBoard(
+            "pairings",
+            "结对共创",
+            "pairings/",
+            (
+                *(CountyColumn(label, ("boards", "pairings", "kinds", key)) for key, label in PAIR_KINDS),
+                CountyColumn("结对", ("boards", "pairings", "pairs"), printed="结对共创"),
+                CountyColumn("本年度投入资金", ("boards", "pairings", "funds_year"), unit=" 万元"),
+                CountyColumn("累计投入资金", ("boards", "pairings", "funds_total"), unit=" 万元"),
+            ),
+            chart=5,
+            note="结对共创（五联五创）的对数和投入资金；资金按各乡镇登记的数字相加，单位万元",
+            order=90,
+        ),
+    )
     objection: ClassVar[str] = "对结对共创情况或投入资金有异议的"
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {
         "pairings": ("pairings.yml", "branches.yml"),
@@ -777,6 +795,15 @@ class PairingsKind(BoardKind):
     def print_pages(self, boards: Any, board: PairingsBoard, printing: PrintContext) -> Sequence[PrintPage]:
         poster = _poster(board, printing.organisation, printing.live("pairings", ""), printing)
         return (PrintPage("pairings", "打印：结对共创公示栏", "结对共创公示栏", ("pairings", ""), (poster,)),)
+
+    def rollup(self, board: PairingsBoard) -> Mapping[str, object]:
+        """Pairs per kind, and the funds of the year and in all (万元), for a county to add up."""
+        return {
+            "pairs": len(board.rows),
+            "kinds": {key: sum(row.kind == key for row in board.rows) for key, _ in PAIR_KINDS},
+            "funds_year": json_values.number(board.funds_year),
+            "funds_total": json_values.number(board.funds_total),
+        }
 
     def open_data(self, boards: Any, view: Any, board: PairingsBoard) -> Mapping[str, object]:
         """``pairings.json``: every pair on the year's board, its agreement's status and its results."""

@@ -14,10 +14,13 @@ from noticeboard.boards.kind import (
     BoardKind,
     BoardPage,
     BranchFact,
+    CountyBoard,
+    CountyColumn,
     HomeCard,
     PrintLink,
     ShareText,
     YearInput,
+    level_columns,
 )
 from noticeboard.boards.paper import (
     PrintContext,
@@ -122,6 +125,25 @@ class VenuesKind(BoardKind):
     objection: ClassVar[str] = "对活动场所星级评定有异议的"
     title: ClassVar[str] = "活动场所星级"
     order: ClassVar[int] = 60
+    county: ClassVar[tuple[CountyBoard, ...]] = (
+        CountyBoard(
+            "venues",
+            "活动场所星级",
+            "venues/",
+            (
+                *level_columns(
+                    ("boards", "venues"),
+                    "stars",
+                    [(str(n), VENUE_WORDS[n]) for n in VENUE_LEVELS],
+                    {"5": "五星级场所"},
+                ),
+                CountyColumn("活动场所", ("boards", "venues", "total")),
+            ),
+            chart=0,
+            note="村级活动场所星级；括号内为占本乡镇评定的活动场所的百分比（四舍五入保留 1 位小数）",
+            order=60,
+        ),
+    )
     fact_label: ClassVar[str] = "活动场所"
     fact_order: ClassVar[int] = 3
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"venues": ("branches.yml", "schemes.yml")}
@@ -162,6 +184,10 @@ class VenuesKind(BoardKind):
         return (
             PrintPage("venues", "打印：活动场所星级公示栏", "活动场所星级公示栏", ("venues", ""), (poster,)),
         )
+
+    def rollup(self, board: VenueBoard) -> Mapping[str, object]:
+        """Venues per star level (5, 4, 3, 0 for 未达星级) and those rated, for a county to add up."""
+        return {"stars": {group.key: len(group.rows) for group in board.groups}, "total": len(board.rows)}
 
     def open_data(self, boards: Any, view: Any, board: VenueBoard) -> Mapping[str, object]:
         """``venues.json``: each venue's stars, whether awarded or derived, and its checklist."""
