@@ -31,9 +31,12 @@ from mkdocs.utils import CountHandler
 
 import noticeboard
 from noticeboard.boards.parts import chinese_date
+from noticeboard.county.settings import read_county
+from noticeboard.county.site import CountySite, read_county_site
 from noticeboard.office.ci_reports import announce
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue
 from noticeboard.registries import RegistryError
+from noticeboard.registries.errors import Problems
 from noticeboard.website import Website, build_aside, build_website, discard, pin_build_date, swap_in
 from noticeboard.website import write_text as write
 
@@ -47,8 +50,8 @@ class State:
     """What one build knows; made anew for every build (``mkdocs serve`` loads this file again)."""
 
     command: str = "build"
-    site: Website = field(init=False)
-    """Set by ``on_config``: the data read and rated."""
+    site: Website | CountySite = field(init=False)
+    """Set by ``on_config``: a township's data read and rated, or a county's townships read and compared."""
     pages: Catalogue = field(init=False)
     """Set by ``on_files``: every page and file with its URL."""
     env: jinja2.Environment = field(init=False)
@@ -67,6 +70,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()  # a rebuild while serving: let the previous registry be collected
     root = Path(config.config_file_path).parent
+    county = config.extra.get("noticeboard_county")  # a county's roll-up (``python -m noticeboard county``)
+    if county is not None:
+        return _start(config, _read_county(Path(county), root / ".cache" / "noticeboard"))
     if not config.site_url:
         raise PluginError(
             "mkdocs.yml 缺少 site_url（网站地址，例如 https://dangjian.example.gov.cn/）：\n"
@@ -74,11 +80,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     stories, cache = Path(config.docs_dir) / STORY_POSTS, root / ".cache" / "noticeboard"
     try:
-        state.site = build_website(root, stories_dir=stories, cache_dir=cache)
+        website = build_website(root, stories_dir=stories, cache_dir=cache)
     except RegistryError as error:
         announce(error.problems)  # in GitHub Actions, each problem also on its line of the pull request
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
-    pin_build_date(state.site.boards.registry.site.as_of, os.environ)
+    return _start(config, website)
+
+
+def _read_county(county_file: Path, cache: Path) -> CountySite:
+    problems = Problems(county_file.parent)
+    county = read_county(county_file, problems)
+    if county is None:
+        raise PluginError("county.yml 有误，汇总网站没有生成：\n" + "\n".join(map(str, problems)))
+    return read_county_site(county, county_file, cache)
+
+
+def _start(config: MkDocsConfig, site: Website | CountySite) -> MkDocsConfig:
+    """What every build does once its data is read: date it, and build into a folder of its own."""
+    state.site = site
+    pin_build_date(site.build_date, os.environ)
     gc.freeze()  # the registry lives for the whole build: keep the collector from rescanning it per page
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
@@ -161,15 +181,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     env.autoescape = _own_template
     if env.cache is not None:
         env.cache.clear()  # templates compiled before this point were compiled without it
-    catalogue, site = state.pages, state.site.boards.registry.site
+    catalogue, frame = state.pages, state.site.frame()
     # By now the blog plugin has moved each post to its final URL (it does so after on_files).
-    stories = {
-        s.path: files.get_file_from_path(STORY_POSTS + s.path) for s in state.site.boards.registry.stories
-    }
+    stories = {path: files.get_file_from_path(STORY_POSTS + path) for path in state.site.story_paths}
 
     def url(kind: str, year: int | None = None, key: str = "") -> str:
         try:
-            return catalogue.url_for(kind, site.year if year is None else year, key)
+            return catalogue.url_for(kind, frame.year if year is None else year, key)
         except LookupError as error:
             raise PluginError(str(error)) from None
 
@@ -181,15 +199,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     env.filters["nb_date"] = chinese_date
     env.globals["nb"] = {
-        **{key: getattr(site, key) for key in ("organisation", "office", "year", "notice")},
-        "as_of": state.site.as_of,
+        **frame.__dict__,
         "site_url": config.site_url,
         "url": url,
         "story_url": lambda path: post.url if (post := stories.get(path)) else None,
         "page_url": page_url,
         "home": catalogue.home,
         "photo": catalogue.photos.__getitem__,
-        "in_git": state.site.in_git,
     }
     state.env = env
     return env

@@ -177,6 +177,7 @@
 
   /* Where the notice period stands today (notice-state.html); screen.js has the same words. */
   noticeState(Date.now());
+  sortable();
 
   apply();
   fitAll();
@@ -202,6 +203,38 @@
       else if (thisDay === last) words.textContent = "公示中（今天截止）";
       else words.textContent = "公示中（还有 " + (last - thisDay + 1) + " 天）";
       box.hidden = false;
+    });
+  }
+
+  /* A county's tables (data-nb-sortable): a click on a column's heading sorts the townships by it,
+     largest first, a second click smallest first. The number each cell sorts by is in its data-sort;
+     a township without one (数据未提供) stays last either way, and the county's total (data-nb-fixed) after it. The heading says how it is sorted (aria-sort). */
+  function sortable() {
+    document.querySelectorAll("table[data-nb-sortable]").forEach(function (table) {
+      var heads = table.querySelectorAll("thead th");
+      heads.forEach(function (th, column) {
+        var button = th.querySelector("button.nb-sort");
+        if (!button) return;
+        button.addEventListener("click", function () {
+          var down = th.getAttribute("aria-sort") !== "descending";
+          heads.forEach(function (other) { other.removeAttribute("aria-sort"); });
+          th.setAttribute("aria-sort", down ? "descending" : "ascending");
+          var body = table.tBodies[0];
+          var rows = Array.prototype.slice.call(body.rows).filter(function (row) { return !row.hasAttribute("data-nb-fixed"); });
+          var fixed = body.querySelectorAll("tr[data-nb-fixed]");
+          function value(row) {
+            var text = row.cells[column] ? row.cells[column].getAttribute("data-sort") : null;
+            return text === null || text === "" ? null : parseFloat(text);
+          }
+          rows.sort(function (a, b) {
+            var x = value(a), y = value(b);
+            if (x === null || y === null) return (x === null) - (y === null);
+            return down ? y - x : x - y;
+          });
+          rows.forEach(function (row) { body.appendChild(row); });
+          fixed.forEach(function (row) { body.appendChild(row); });
+        });
+      });
     });
   }
 })();

@@ -20,6 +20,9 @@ from pathlib import Path
 from noticeboard.boards.kind import BoardKind
 from noticeboard.boards.kinds import KINDS, load_township
 from noticeboard.boards.township import build_boards
+from noticeboard.county.project import write_project
+from noticeboard.county.settings import read_county
+from noticeboard.county.site import read_county_site
 from noticeboard.demo import Shape, generate
 from noticeboard.demo_county import CHECKOUT, COUNTY, generate_county
 from noticeboard.demo_county import TOWNSHIPS as COUNTY_TOWNSHIPS
@@ -32,7 +35,7 @@ from noticeboard.office.spreadsheet_export import sheets as workbook_sheets
 from noticeboard.office.spreadsheet_export import write as write_workbook
 from noticeboard.office.spreadsheet_import import import_files, write_templates
 from noticeboard.office.spreadsheet_reading import SheetError
-from noticeboard.registries.errors import Problem, RegistryError, UserError
+from noticeboard.registries.errors import Problem, Problems, RegistryError, UserError
 
 DESCRIPTION = """\
 公示栏（Noticeboard）：检查党组织、党员、积分和公开承诺数据，生成评星公示栏。
@@ -312,6 +315,45 @@ def _demo_county(out: Path, count: int, shape: Shape) -> int:
     return 0
 
 
+def _county(args: argparse.Namespace) -> int:
+    """Roll up the townships' published data into the county's site; a township without usable data
+    is listed here and on the pages, and never stops the others."""
+    county_file: Path = args.county_file
+    problems = Problems(Path.cwd())
+    county = read_county(county_file, problems)
+    if county is None:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        print("county.yml 有误，汇总网站没有生成。", file=sys.stderr)
+        return 1
+    site = read_county_site(county, county_file)
+    for township in site.townships:
+        words = {
+            "ok": f"已汇总 {township.year} 年度数据",
+            "stale": "往年数据，未计入合计",
+            "missing": "数据未提供",
+        }
+        reason = f"：{township.reason}" if township.reason else ""
+        print(f"{township.entry.name}（{township.entry.id}）{words[township.status]}{reason}")
+    if county.site is None and args.site_url is None:
+        print("提醒：county.yml 没有写 site（汇总网站的地址），打印的汇总表上没有二维码。")
+    out: Path = args.out.resolve()
+    with tempfile.TemporaryDirectory(prefix="noticeboard-county-") as folder:
+        try:
+            config = write_project(
+                county, county_file, Path(folder), site_url=args.site_url, offline=args.offline
+            )
+        except FileNotFoundError as missing:
+            raise ProjectError(
+                f"找不到 {missing}：county 命令要在 Noticeboard 的项目文件夹（源代码）里运行"
+            ) from None
+        arguments = ["build", "--strict", "--site-dir", str(out)] + (["--quiet"] if args.quiet else [])
+        status = run_mkdocs(config.parent, arguments)
+    if status == 0:
+        usable = sum(t.status == "ok" for t in site.townships)
+        print(f"已生成县级汇总网站：{out.as_posix()}（{len(site.townships)} 个乡镇，已汇总 {usable} 个）")
+    return status
+
+
 def _data_dir(command: argparse.ArgumentParser) -> None:
     """The optional DATA_DIR argument every command that reads the registries takes."""
     command.add_argument(
@@ -510,6 +552,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="每年作出公开承诺的党员比例 / share of members making a commitment each year",
     )
     demo.set_defaults(run=_demo)
+
+    roll_up = commands.add_parser(
+        "county",
+        help="县级汇总：把各乡镇发布的开放数据汇总成县级网站 / a county's roll-up of its townships' open data",
+        description="读取 county.yml 列出的各乡镇已发布的开放数据（summary.json），生成县级汇总网站：各乡镇状态、"
+        "分项比较表和图、A4 横版汇总表、data/townships.json。某个乡镇的数据缺失或格式不对时，"
+        "该乡镇显示“数据未提供”及原因，其他乡镇照常汇总。\n"
+        "Build a county's site from the open data its townships published (each township's summary.json);\n"
+        "a township whose data is missing or of another format is shown as such and never stops the others.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    roll_up.add_argument(
+        "county_file", type=Path, help="县级汇总配置 / the county's configuration (county.yml)"
+    )
+    roll_up.add_argument("--out", type=Path, required=True, help="网站输出文件夹 / where to write the site")
+    roll_up.add_argument(
+        "--site-url", help="汇总网站的地址（county.yml 没写 site 时）/ the county site's address"
+    )
+    roll_up.add_argument(
+        "--offline", action="store_true", help="离线版（可从文件夹或 U 盘打开）/ for file:// use"
+    )
+    roll_up.add_argument("--quiet", action="store_true", help="只显示问题 / print problems only")
+    roll_up.set_defaults(run=_county)
     return parser
 
 

@@ -18,7 +18,7 @@ from noticeboard.boards.statistics import Stats, build_stats
 from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office.change_log import Revision, revisions
 from noticeboard.office.git_history import data_history, last_changed
-from noticeboard.outputs.catalogue import Catalogue, build_catalogue
+from noticeboard.outputs.catalogue import Catalogue, Frame, build_catalogue
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,21 @@ class Website:
     def in_git(self) -> bool:
         """Whether the data is in a git repository (pages then show when their data last changed)."""
         return bool(self.updated)
+
+    @property
+    def build_date(self) -> dt.date | None:
+        """The date the data is checked as of (``site.yml``'s ``as_of``), which dates the build's files."""
+        return self.boards.registry.site.as_of
+
+    @property
+    def story_paths(self) -> tuple[str, ...]:
+        """The case stories' paths under the blog's posts folder."""
+        return tuple(story.path for story in self.boards.registry.stories)
+
+    def frame(self) -> Frame:
+        """What every page's frame prints: who publishes, the year, the notice period."""
+        site = self.boards.registry.site
+        return Frame(site.organisation, site.office, site.year, site.notice, self.as_of, self.in_git)
 
     def catalogue(self, *, site_url: str, directory_urls: bool) -> Catalogue:
         """Every page and file of the site, with URLs in the engine's style (``x/`` or ``x.html``)."""

@@ -79,6 +79,8 @@ class Page:
     """The key of the board kind whose page it is ("" for the branch and site pages)."""
     objection: str = GENERAL_OBJECTION
     """Its notice's 公示期内{objection}，请向…反映: its board kind's (``BoardKind.objection``)."""
+    wide: bool = False
+    """Whether it takes the table of contents' room too (a county's wide comparison tables)."""
 
     def markdown(self) -> str:
         """Its source for an engine that renders Markdown with front matter (MkDocs, properdocs): its
@@ -91,6 +93,8 @@ class Page:
         ]
         if not self.current:
             lines += ["search:", "  exclude: true"]
+        if self.wide:
+            lines += ["hide:", "  - toc"]
         lines += ["---", "", f"# {_markdown_text(self.title)}", ""]
         if self.search_text:
             lines.append(f'<p class="nb-search-terms" hidden>{html.escape(self.search_text)}</p>')
@@ -105,6 +109,19 @@ MARKDOWN_ENTITIES = {"<": "&lt;", "&": "&amp;", "|": "&#124;", "~": "&#126;"}
 def _markdown_text(text: str) -> str:
     """Data shown as text inside generated Markdown: no markup, no HTML, and no stray backslash shown."""
     return "".join("\\" + ch if ch in MARKDOWN_ESCAPABLE else MARKDOWN_ENTITIES.get(ch, ch) for ch in text)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What every page's frame prints (``nb`` in templates): who publishes it, the year and, for a
+    township, the notice period (a county's roll-up has none)."""
+
+    organisation: str
+    office: str
+    year: int
+    notice: object | None
+    as_of: dt.date
+    in_git: bool
 
 
 @dataclass(frozen=True)

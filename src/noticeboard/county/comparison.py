@@ -1,0 +1,231 @@
+"""The townships side by side, board by board: what a county's tables, charts and open data show.
+
+Every number comes from a township's ``summary.json`` as published; a share is computed here
+from two of its numbers (half-up to one decimal, like every share on the boards). The county's
+total adds up only the townships whose data is of the county's year (``ok``): a township
+still showing an earlier year is listed with its year but not added in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from noticeboard.boards.figures import CHART_SCALE, CHART_WIDTH, NUMBER_GAP, ROW, share
+from noticeboard.boards.kind import CountyBoard, CountyColumn
+from noticeboard.boards.kinds import KINDS
+from noticeboard.county.published import Published
+
+Number = int | Decimal
+MISSING = "数据未提供"
+NOT_PUBLISHED = "未公示"
+NONE = "—"
+
+
+def county_boards() -> tuple[CountyBoard, ...]:
+    """Every board a county compares, as the kinds declare them, in their order."""
+    return tuple(sorted((board for kind in KINDS for board in kind.county), key=lambda board: board.order))
+
+
+def number_paths() -> tuple[tuple[str, ...], ...]:
+    """Every number of ``summary.json`` the county shows (each checked before it is used)."""
+    paths: list[tuple[str, ...]] = []
+    for board in county_boards():
+        for column in board.columns:
+            paths += [column.path] + ([column.share_of] if column.share_of else [])
+    return tuple(dict.fromkeys(paths))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One figure in a table: its words, and the number a click on the column sorts by."""
+
+    text: str
+    sort: str
+    """The number sorted by, as text (``""`` when there is none: such rows sort last)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """A township's line of one table."""
+
+    name: str
+    site: str
+    """The township's own site, where its boards are."""
+    board_url: str
+    """This board on the township's site."""
+    status: str
+    note: str | None
+    """``数据未提供：…``, ``2024 年度数据`` or ``未公示此项`` (None when its numbers are this year's)."""
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    """One township's bar, placed (chart units; see :mod:`noticeboard.boards.figures`)."""
+
+    label: str
+    text: str
+    label_y: int
+    bar_y: int
+    width: Decimal
+    value_x: Decimal
+    value_y: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar per township of one column: by its share where it has one, else by its amount."""
+
+    title: str
+    column: str
+    """The label of the column it draws."""
+    width: int
+    height: int
+    bars: tuple[ChartBar, ...]
+    bar_height: int = 14
+    label_size: int = 14
+    value_size: int = 13
+
+
+@dataclass(frozen=True)
+class Table:
+    """One board compared: a row per township, the county's total, a chart and what the numbers mean."""
+
+    key: str
+    title: str
+    headers: tuple[str, ...]
+    printed: tuple[str, ...]
+    """Each column's heading on the printed summary ("" for a column not printed)."""
+    rows: tuple[Row, ...]
+    total: tuple[Cell, ...]
+    total_label: str
+    chart: Chart
+    note: str
+    totals_note: str
+
+    def as_dict(self, townships: Sequence[Published]) -> dict[str, object]:
+        """The table as open data: each township's figures as the page shows them."""
+        return {
+            "title": self.title,
+            "columns": list(self.headers),
+            "townships": [
+                {"id": t.entry.id, "status": row.status, "cells": [cell.text for cell in row.cells]}
+                for t, row in zip(townships, self.rows, strict=True)
+            ],
+            "total": [cell.text for cell in self.total],
+        }
+
+
+def amount(value: Number) -> str:
+    """A count or an amount as published (``12``, ``8.5``), never in exponent form."""
+    return format(value, "f") if isinstance(value, Decimal) else str(value)
+
+
+def cell(column: CountyColumn, value: Number | None, whole: Number | None) -> Cell:
+    """A figure with its share of ``whole`` (``10（20.8%）``), or the share alone for a rate."""
+    if value is None:
+        return Cell(NONE, "")
+    unit = column.unit
+    if column.share_of is None:
+        return Cell(f"{amount(value)}{unit}", amount(value))
+    if whole is None or whole == 0:
+        return Cell(
+            NONE if column.only_share else f"{amount(value)}{unit}",
+            "" if column.only_share else amount(value),
+        )
+    percent = share(int(value), int(whole))
+    if column.only_share:
+        return Cell(f"{percent}%", str(percent))
+    return Cell(f"{amount(value)}（{percent}%）", amount(value))
+
+
+def compare(board: CountyBoard, townships: Sequence[Published], year: int) -> Table:
+    """One board's table and chart across ``townships`` (in ``county.yml``'s order)."""
+    rows = tuple(_row(board, township, year) for township in townships)
+    added = [t for t in townships if t.status == "ok" and _publishes(board, t)]
+    sums = {path: _sum(added, path) for column in board.columns for path in _paths(column)}
+    total = tuple(
+        cell(column, sums[column.path], sums[column.share_of] if column.share_of else None)
+        for column in board.columns
+    )
+    counted = len(added)
+    totals_note = f"全县合计为 {counted} 个乡镇 {year} 年度数据之和" + (
+        f"（另有 {len(townships) - counted} 个乡镇未计入：数据未提供、不是 {year} 年度或未公示此项）"
+        if counted < len(townships)
+        else ""
+    )
+    return Table(
+        board.key,
+        board.title,
+        tuple(column.label for column in board.columns),
+        tuple(column.printed for column in board.columns),
+        rows,
+        total,
+        "全县合计",
+        _chart(board, townships),
+        board.note,
+        totals_note,
+    )
+
+
+def _paths(column: CountyColumn) -> tuple[tuple[str, ...], ...]:
+    return (column.path,) + ((column.share_of,) if column.share_of else ())
+
+
+def _publishes(board: CountyBoard, township: Published) -> bool:
+    """Whether the township's summary has this board: stars and commitments always, a board under
+    ``boards`` when the township publishes it."""
+    path = board.columns[0].path
+    return township.usable and (path[0] != "boards" or path[1] in township.counts.get("boards", {}))
+
+
+def _sum(townships: Sequence[Published], path: tuple[str, ...]) -> Number | None:
+    values = [value for t in townships if (value := t.number(path)) is not None]
+    return sum(values, start=0) if values else None
+
+
+def _row(board: CountyBoard, township: Published, year: int) -> Row:
+    entry = township.entry
+    board_url = entry.site + board.page
+    if not township.usable:
+        empty = tuple(Cell(MISSING, "") for _ in board.columns)
+        return Row(entry.name, entry.site, board_url, township.status, f"{MISSING}：{township.reason}", empty)
+    if not _publishes(board, township):
+        empty = tuple(Cell(NOT_PUBLISHED, "") for _ in board.columns)
+        return Row(entry.name, entry.site, board_url, township.status, "该乡镇未公示此项", empty)
+    cells = tuple(
+        cell(
+            column,
+            township.number(column.path),
+            township.number(column.share_of) if column.share_of else None,
+        )
+        for column in board.columns
+    )
+    note = None if township.status == "ok" else f"{township.year} 年度数据，未计入全县合计"
+    return Row(entry.name, entry.site, board_url, township.status, note, cells)
+
+
+def _chart(board: CountyBoard, townships: Sequence[Published]) -> Chart:
+    column = board.columns[board.chart]
+    shown = [t for t in townships if _publishes(board, t)]
+    values: list[tuple[Published, Decimal, str]] = []
+    for township in shown:
+        value = township.number(column.path) or 0
+        whole = township.number(column.share_of) if column.share_of else None
+        if column.share_of is not None:
+            percent = share(int(value), int(whole or 0))
+            text = f"{percent}%" if column.only_share else f"{amount(value)}（{percent}%）"
+            values.append((township, percent, text))
+        else:
+            values.append((township, Decimal(value), f"{amount(value)}{column.unit}"))
+    longest = Decimal(100) if column.share_of else max([v for _, v, _ in values] + [Decimal(1)])
+    bars = []
+    for index, (township, value, text) in enumerate(values):
+        top = index * ROW
+        width = round(value * 100 / longest * CHART_SCALE, 1) if longest else Decimal(0)
+        label = township.entry.name + ("" if township.status == "ok" else f"（{township.year} 年度）")
+        bars.append(ChartBar(label, text, top + 14, top + 20, width, width + NUMBER_GAP, top + 32))
+    title = column.label + ("占比" if column.share_of and not column.only_share else "")
+    return Chart(title, column.label, CHART_WIDTH, max(len(bars) * ROW - 6, 0), tuple(bars))

@@ -1,0 +1,80 @@
+"""``county.yml``: which townships a county compares and where their published data is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, ValidationError, field_validator
+
+from noticeboard.registries.errors import Problems
+from noticeboard.registries.messages import report_validation
+from noticeboard.registries.models.common import Record, Slug, Text, Year
+from noticeboard.registries.yaml_source import read_yaml
+
+
+class TownshipEntry(Record):
+    """One township of the county: its name, its public site and the folder of its open data."""
+
+    id: Slug = Field(description="乡镇编号（网址的一部分），例如 qingshan")
+    name: Text = Field(description="乡镇名称，例如 青山镇")
+    site: Text = Field(description="乡镇公示栏网站的地址，例如 https://qingshan.example.org/")
+    open_data: Text = Field(
+        description="存放该乡镇已发布的开放数据（JSON）的文件夹：网站生成后的 site/data、CI 的构件或镜像；"
+        "相对路径从 county.yml 所在的文件夹算起"
+    )
+
+    @field_validator("site")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("网站地址要以 https:// 或 http:// 开头")
+        return value if value.endswith("/") else value + "/"
+
+
+class County(Record):
+    """The county organisation department's roll-up: who publishes it, the year, the townships."""
+
+    organisation: Text = Field(description="发布单位，例如 某某县委组织部")
+    year: Year = Field(description="汇总的考核年度，例如 2025")
+    site: Text | None = Field(
+        None,
+        description="县级汇总网站的地址（打印的汇总表上的二维码指向它），例如 https://dangjian.example.gov.cn/",
+    )
+    townships: list[TownshipEntry] = Field(min_length=1, description="参加汇总的乡镇")
+
+    @field_validator("site")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        return None if value is None else TownshipEntry._web_address(value)
+
+    @field_validator("townships")
+    @classmethod
+    def _distinct(cls, townships: list[TownshipEntry]) -> list[TownshipEntry]:
+        for key in ("id", "name"):
+            seen: set[str] = set()
+            for township in townships:
+                value = getattr(township, key)
+                if value in seen:
+                    raise ValueError(f"乡镇{'编号' if key == 'id' else '名称'}“{value}”写了两次")
+                seen.add(value)
+        return townships
+
+
+def read_county(path: Path, problems: Problems) -> County | None:
+    """``county.yml`` validated, or None with every problem in ``problems`` (``FILE:LINE: 说明``)."""
+    if not path.is_file():
+        problems.add(path, 0, "找不到县级汇总的配置文件（county.yml）")
+        return None
+    document = read_yaml(path, problems)
+    if document is None:
+        return None
+    try:
+        return County.model_validate(document.data)
+    except ValidationError as error:
+        report_validation(error, document, (), problems)
+        return None
+
+
+def open_data_folder(county_file: Path, township: TownshipEntry) -> Path:
+    """The township's open-data folder, a relative one taken from ``county.yml``'s folder."""
+    return county_file.parent / township.open_data

@@ -1,0 +1,347 @@
+"""A county's site as an engine-neutral catalogue: its pages, its printed summary and its open data.
+
+The same :class:`~noticeboard.outputs.catalogue.Catalogue` as a township's, so the same
+engine glue (``hooks/``) and theme publish it: a home page with every township's status,
+a page per compared board (a table sortable on the page and a chart), the A4 summary
+with a QR code to the county's site, ``data/townships.json`` and ``data/boards.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from noticeboard.boards.parts import chinese_date
+from noticeboard.county.comparison import Table, compare, county_boards, number_paths
+from noticeboard.county.published import COUNTS, Published, read_published
+from noticeboard.county.settings import County, open_data_folder
+from noticeboard.outputs.catalogue import Catalogue, Frame, Page, Share, Standalone, output_file, to_root
+from noticeboard.outputs.open_data import envelope
+from noticeboard.outputs.qr_codes import QrCodes
+from noticeboard.outputs.share_cards import Card, Cards
+
+STATUS_WORDS = {"ok": "已汇总", "stale": "往年数据", "missing": "数据未提供"}
+PRINT_PATH = "print"
+DATA_FILES = (
+    (
+        "data/townships.json",
+        "各乡镇的状态（ok 已汇总、stale 往年数据、missing 数据未提供及原因）和汇总的数量，以及全县合计",
+    ),
+    ("data/boards.json", "各分项比较表：每个乡镇的数字和占比，与网页上的表格一致"),
+)
+
+
+@dataclass(frozen=True)
+class TownshipLine:
+    """A township on the county's home page: its site, whether its data is in, and why not."""
+
+    name: str
+    site: str
+    status: str
+    status_text: str
+    note: str
+    """Why its data is not in, or the date it was checked as of (``数据截至 2026年1月5日``)."""
+
+
+@dataclass(frozen=True)
+class BoardLink:
+    """A card on the county's home page leading to one comparison, with the county's figure."""
+
+    title: str
+    line: str
+    url: str
+
+
+@dataclass(frozen=True)
+class CountyHome:
+    """The county's home page: what was rolled up, each township's status, the comparisons."""
+
+    organisation: str
+    year: int
+    sentence: str
+    townships: tuple[TownshipLine, ...]
+    boards: tuple[BoardLink, ...]
+    print_url: str
+    data: tuple[tuple[str, str], ...]
+    """(URL, what it holds) of each open-data file."""
+
+
+@dataclass(frozen=True)
+class PosterRow:
+    """A township's line on the printed summary."""
+
+    name: str
+    note: str
+    cells: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CountyPoster:
+    """The printed county summary (A4 landscape): the printed columns of every board, a QR code."""
+
+    organisation: str
+    title: str
+    year: int
+    headers: tuple[str, ...]
+    rows: tuple[PosterRow, ...]
+    total: tuple[str, ...]
+    notes: tuple[str, ...]
+    qr_svg: str | None
+    url: str | None
+    back: str
+    date: str
+
+
+@dataclass(frozen=True)
+class CountySite:
+    """What one county build publishes, before it has URLs."""
+
+    county: County
+    townships: tuple[Published, ...]
+    tables: tuple[Table, ...]
+    cache_dir: Path | None
+
+    @property
+    def as_of(self) -> dt.date:
+        """The newest date any township's data was checked as of (the build's date: the same data, the same site)."""
+        dates = [t.as_of for t in self.townships if t.as_of is not None]
+        return max(dates) if dates else dt.date(self.county.year + 1, 1, 1)
+
+    @property
+    def unusable(self) -> tuple[Published, ...]:
+        """The townships whose data is missing or of an earlier year (the build's log lists them)."""
+        return tuple(t for t in self.townships if t.status != "ok")
+
+    @property
+    def build_date(self) -> dt.date:
+        return self.as_of
+
+    @property
+    def story_paths(self) -> tuple[str, ...]:
+        """A county has no case stories of its own."""
+        return ()
+
+    def frame(self) -> Frame:
+        """What every page's frame prints: the department and the year; a roll-up has no notice period."""
+        county = self.county
+        return Frame(county.organisation, county.organisation, county.year, None, self.as_of, False)
+
+    def catalogue(self, *, site_url: str, directory_urls: bool) -> Catalogue:
+        return county_catalogue(self, site_url=site_url, directory_urls=directory_urls)
+
+
+def read_county_site(county: County, county_file: Path, cache_dir: Path | None = None) -> CountySite:
+    """Read every township's published data (never failing on one) and compare them board by board."""
+    paths = number_paths()
+    townships = tuple(
+        read_published(open_data_folder(county_file, entry), entry, county.year, paths)
+        for entry in county.townships
+    )
+    tables = tuple(compare(board, townships, county.year) for board in county_boards())
+    return CountySite(county, townships, tables, cache_dir)
+
+
+def county_catalogue(site: CountySite, *, site_url: str, directory_urls: bool) -> Catalogue:
+    """Every page and file of the county's site, in a fixed order."""
+    catalogue = Catalogue(directory_urls)
+    county = site.county
+    cards = Cards(site.cache_dir / "cards" if site.cache_dir else None)
+
+    def share(title: str, lines: tuple[str, ...]) -> Share:
+        image = cards.image(Card(title, lines, county.organisation, county.year))
+        path = f"assets/share/{hashlib.sha256(image).hexdigest()[:16]}.jpg"
+        catalogue.files[path] = image
+        return Share(title, "；".join(lines), path)
+
+    home = _home(site, catalogue)
+    pages: list[tuple[str, str, str, str, object, Share]] = [
+        (
+            "index.md",
+            "county-home",
+            "county-home.html",
+            "各乡镇汇总",
+            home,
+            share(f"{county.organisation}党务公开汇总", (home.sentence,)),
+        ),
+    ]
+    for table, link in zip(site.tables, home.boards, strict=True):
+        pages.append(
+            (
+                f"{table.key}.md",
+                "county-board",
+                "county-board.html",
+                table.title,
+                table,
+                share(f"各乡镇{table.title}（{county.year} 年度）", (link.line,)),
+            )
+        )
+    for src_uri, kind, template, title, view, card in pages:
+        key = src_uri.removesuffix(".md")
+        url = "./" if key == "index" else catalogue.url(key)
+        page = Page(src_uri, url, kind, county.year, key, template, title, view, True, card, None, wide=True)
+        catalogue.pages[src_uri] = page
+        catalogue.urls[(kind, county.year, key)] = url
+    catalogue.other_share = catalogue.pages["index.md"].share
+    _add_poster(catalogue, site, site_url)
+    for name, text in county_data(site).items():
+        catalogue.files[name] = text
+    catalogue.search_words = tuple(t.entry.name for t in site.townships)
+    return catalogue
+
+
+def _home(site: CountySite, catalogue: Catalogue) -> CountyHome:
+    county = site.county
+    by_status = {status: sum(t.status == status for t in site.townships) for status in STATUS_WORDS}
+    sentence = f"{county.year} 年度：{len(site.townships)} 个乡镇，已汇总 {by_status['ok']} 个"
+    if by_status["stale"]:
+        sentence += f"，{by_status['stale']} 个只有往年数据"
+    if by_status["missing"]:
+        sentence += f"，{by_status['missing']} 个数据未提供"
+    lines = tuple(
+        TownshipLine(
+            t.entry.name,
+            t.entry.site,
+            t.status,
+            STATUS_WORDS[t.status],
+            t.reason or (f"数据截至 {chinese_date(t.as_of)}" if t.as_of else ""),
+        )
+        for t in site.townships
+    )
+    boards = tuple(
+        BoardLink(table.title, _headline(table), catalogue.url(table.key)) for table in site.tables
+    )
+    data = tuple((path, text) for path, text in DATA_FILES)
+    return CountyHome(
+        county.organisation,
+        county.year,
+        sentence + "。",
+        lines,
+        boards,
+        catalogue.url(PRINT_PATH),
+        data,
+    )
+
+
+def _headline(table: Table) -> str:
+    """The county's figure of a comparison's charted column: ``全县合计 三星 37（18.5%）``."""
+    index = table.headers.index(table.chart.column)
+    return f"全县合计 {table.chart.column} {table.total[index].text}"
+
+
+def _printed(tables: Sequence[Table]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The headings and (table, column) places of the columns printed on paper and on the home page."""
+    places = tuple(
+        (index, column)
+        for index, table in enumerate(tables)
+        for column, printed in enumerate(table.printed)
+        if printed
+    )
+    return tuple(tables[index].printed[column] for index, column in places), places
+
+
+def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
+    county = site.county
+    url = catalogue.url(PRINT_PATH)
+    catalogue.urls[("print", county.year, "")] = url
+    target = output_file(url)
+    base = county.site or (site_url.rstrip("/") + "/" if site_url else None)
+    headers, places = _printed(site.tables)
+    first = site.tables[0]  # every township has branches: its row says whether the township's data is in
+    rows = tuple(
+        PosterRow(
+            township.entry.name,
+            first.rows[index].note or "",
+            tuple(site.tables[board].rows[index].cells[column].text for board, column in places),
+        )
+        for index, township in enumerate(site.townships)
+    )
+    total = tuple(site.tables[board].total[column].text for board, column in places)
+    notes = (f"{first.totals_note}。",) + tuple(
+        f"{table.title}：{table.note}。" for table in site.tables if any(table.printed)
+    )
+    qr = QrCodes(site.cache_dir / "qr" if site.cache_dir else None)
+    view = CountyPoster(
+        county.organisation,
+        f"{county.year} 年度各乡镇党务公开汇总表",
+        county.year,
+        headers,
+        rows,
+        total,
+        notes,
+        qr.svg(base) if base else None,
+        base,
+        to_root(target) or "./",
+        chinese_date(site.as_of),
+    )
+    catalogue.standalone.append(
+        Standalone(target, "county-poster.html", view.title, view, to_root(target).rstrip("/") or ".")
+    )
+
+
+def county_data(site: CountySite) -> dict[str, str]:
+    """``data/townships.json`` (each township's status and its summary's counts, copied unchanged, and the
+    county's totals) and ``data/boards.json`` (each comparison as the pages show it)."""
+    county = site.county
+    townships = [
+        {
+            "id": t.entry.id,
+            "name": t.entry.name,
+            "site": t.entry.site,
+            "year": t.year,
+            "status": t.status,
+            "reason": t.reason,
+            **{key: t.counts[key] for key in COUNTS if key in t.counts},
+        }
+        for t in site.townships
+    ]
+    totals = _add_up([t.counts for t in site.townships if t.status == "ok"])
+    documents = {
+        "data/townships.json": {
+            "townships": townships,
+            "totals": totals,
+            "counted": sum(t.status == "ok" for t in site.townships),
+        },
+        "data/boards.json": {"boards": {table.key: table.as_dict(site.townships) for table in site.tables}},
+    }
+    return {
+        name: json.dumps(
+            envelope(doc, organisation=county.organisation, year=county.year),
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+            default=_number,
+        )
+        + "\n"
+        for name, doc in documents.items()
+    }
+
+
+def _add_up(summaries: Sequence[object]) -> object:
+    """Every count of the ``ok`` townships' summaries added up, key by key (each number a count or an amount)."""
+    keys: dict[str, list[object]] = {}
+    numbers: list[object] = []
+    for summary in summaries:
+        if isinstance(summary, dict):
+            for key, value in summary.items():
+                keys.setdefault(key, []).append(value)
+        elif isinstance(summary, (int, Decimal)) and not isinstance(summary, bool):
+            numbers.append(summary)
+    if numbers:
+        return sum(numbers, start=0)  # type: ignore[arg-type]
+    return {key: _add_up(values) for key, values in sorted(keys.items()) if key not in ("as_of",)}
+
+
+def _number(value: object) -> object:
+    """Amounts read as exact decimals are written back as the numbers they were (``8.5``)."""
+    if isinstance(value, Decimal):
+        return (
+            int(value)
+            if value == value.to_integral_value() and value.as_tuple().exponent == 0
+            else float(value)
+        )
+    raise TypeError(type(value).__name__)

@@ -1,0 +1,274 @@
+"""A county's roll-up from published summaries: what each township's status is, what the tables and the county's
+open data say, and that no township's bad folder stops the others (no site build here: see test_county_site)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from noticeboard.boards.kinds import load_township
+from noticeboard.boards.township import build_boards
+from noticeboard.county.comparison import county_boards
+from noticeboard.county.settings import County, read_county
+from noticeboard.county.site import county_catalogue, read_county_site
+from noticeboard.outputs import open_data
+from noticeboard.outputs.open_data import SCHEMA_VERSION
+from noticeboard.registries.errors import Problems
+from support import ROOT
+from support.open_data import document
+
+YEAR = 2025
+
+
+def summary(
+    *,
+    year: int = YEAR,
+    branches: dict[str, int] | None = None,
+    due: int = 8,
+    fulfilled: int = 7,
+    boards: dict[str, Any] | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A township's ``summary.json`` as a township site publishes it (version 2)."""
+    stars = branches or {"3": 1, "2": 3, "1": 3, "0": 1}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "organisation": "某镇党委",
+        "year": year,
+        "as_of": f"{year + 1}-01-05",
+        "branches": {"stars": stars, "unrated": 0, "total": sum(stars.values())},
+        "members": {"stars": {"3": 10, "2": 20, "1": 30, "0": 5}, "exempt": 2, "unrated": 0, "total": 67},
+        "commitments": {
+            "total": 12,
+            "due": due,
+            "due_fulfilled": fulfilled,
+            "fulfilled": fulfilled,
+            "not_due": 12 - due,
+            "overdue": due - fulfilled,
+            "in_progress": 3,
+            "planned": 1,
+            "unfulfilled": 1,
+        },
+        "boards": boards
+        if boards is not None
+        else {
+            "pairings": {"pairs": 2, "kinds": {"county_village": 2}, "funds_year": 1.5, "funds_total": 2.25}
+        },
+        **extra,
+    }
+
+
+def publish(folder: Path, document: object, name: str = "summary.json") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+
+def county_file(tmp_path: Path, townships: list[tuple[str, str]], text: str | None = None) -> Path:
+    lines = [f"organisation: 某某县委组织部\nyear: {YEAR}\nsite: https://county.example.org/\ntownships:"]
+    for ident, name in townships:
+        lines.append(
+            f"- id: {ident}\n  name: {name}\n  site: https://{ident}.example.org\n  open_data: {ident}/data"
+        )
+    path = tmp_path / "county.yml"
+    path.write_text(text if text is not None else "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def roll_up(path: Path) -> Any:
+    problems = Problems(path.parent)
+    county = read_county(path, problems)
+    assert county is not None, list(problems)
+    return read_county_site(county, path)
+
+
+def half_up(count: int, whole: int) -> str:
+    return str((Decimal(count) * 100 / whole).quantize(Decimal("0.1"), ROUND_HALF_UP))
+
+
+def by_id(site: Any) -> dict[str, Any]:
+    return {t.entry.id: t for t in site.townships}
+
+
+def test_a_good_township_is_counted_and_its_counts_are_copied_unchanged(tmp_path: Path) -> None:
+    publish(tmp_path / "a" / "data", summary())
+    site = roll_up(county_file(tmp_path, [("a", "甲镇")]))
+    (township,) = site.townships
+    assert (township.status, township.reason, township.year) == ("ok", None, YEAR)
+    data = json.loads(county_catalogue(site, site_url="", directory_urls=True).files["data/townships.json"])
+    assert (data["schema_version"], data["organisation"], data["year"]) == (
+        SCHEMA_VERSION,
+        "某某县委组织部",
+        YEAR,
+    )
+    (row,) = data["townships"]
+    published = summary()
+    for key in ("branches", "members", "commitments", "boards"):
+        assert row[key] == published[key]
+    assert data["totals"]["branches"] == published["branches"]
+
+
+@pytest.mark.parametrize(
+    ("prepare", "reason"),
+    [
+        (lambda folder: None, "找不到开放数据文件夹 b/data"),
+        (lambda folder: folder.mkdir(parents=True), "缺少文件 b/data/summary.json"),
+        (
+            lambda folder: (
+                folder.mkdir(parents=True),
+                (folder / "summary.json").write_text("{", encoding="utf-8"),
+            ),
+            "b/data/summary.json 不是有效的 JSON（第 1 行）",
+        ),
+        (
+            lambda folder: publish(folder, {"year": YEAR, "branches": {}}),
+            "旧格式（第 1 版，没有 schema_version）",
+        ),
+        (lambda folder: publish(folder, [1, 2]), "旧格式"),
+        (lambda folder: publish(folder, {**summary(), "schema_version": 1}), "第 1 版格式，汇总读取第 2 版"),
+        (
+            lambda folder: publish(folder, {**summary(), "schema_version": 3}),
+            "请升级县级汇总使用的 Noticeboard",
+        ),
+        (lambda folder: publish(folder, {**summary(), "schema_version": "2"}), "schema_version 不是整数"),
+        (
+            lambda folder: publish(folder, summary(branches={"3": -1, "2": 0, "1": 0, "0": 0})),
+            "branches.stars.3 不是数量",
+        ),
+        (
+            lambda folder: publish(folder, {**summary(), "members": {"stars": {"3": "十"}, "total": 1}}),
+            "不是数量",
+        ),
+        (
+            lambda folder: publish(folder, {k: v for k, v in summary().items() if k != "members"}),
+            "缺少 members",
+        ),
+        (lambda folder: publish(folder, {**summary(), "year": None}), "没有写明年度"),
+        (lambda folder: publish(folder, summary(year=YEAR + 1)), "晚于汇总的 2025 年度"),
+    ],
+)
+def test_a_township_without_usable_data_is_missing_with_its_reason_and_the_others_go_on(
+    tmp_path: Path, prepare: Any, reason: str
+) -> None:
+    publish(tmp_path / "a" / "data", summary())
+    prepare(tmp_path / "b" / "data")
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇")]))
+    good, bad = site.townships
+    assert good.status == "ok"
+    assert bad.status == "missing" and reason in bad.reason, bad.reason
+    assert str(tmp_path) not in bad.reason  # the page never shows the building machine's folders
+    files = county_catalogue(site, site_url="", directory_urls=True).files
+    data = json.loads(files["data/townships.json"])
+    assert [t["status"] for t in data["townships"]] == ["ok", "missing"]
+    assert data["totals"]["branches"] == summary()["branches"]  # the missing one adds nothing
+
+
+def test_an_earlier_year_is_stale_shown_but_not_added_and_a_later_year_uses_its_archive(
+    tmp_path: Path,
+) -> None:
+    publish(tmp_path / "a" / "data", summary(branches={"3": 4, "2": 0, "1": 0, "0": 0}))
+    publish(tmp_path / "b" / "data", summary(year=YEAR - 1))
+    publish(tmp_path / "c" / "data", summary(year=YEAR + 1, branches={"3": 9, "2": 0, "1": 0, "0": 0}))
+    publish(tmp_path / "c" / "data" / str(YEAR), summary(branches={"3": 2, "2": 2, "1": 0, "0": 0}))
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇"), ("c", "丙镇")]))
+    _, b, c = site.townships
+    assert (b.status, b.year) == ("stale", YEAR - 1) and "2024 年度" in b.reason
+    assert (c.status, c.year) == ("ok", YEAR)
+    branches = next(table for table in site.tables if table.key == "branches")
+    assert branches.rows[1].cells[0].text == "1（12.5%）"  # shown, with its year said
+    assert branches.rows[1].note == "2024 年度数据，未计入全县合计"
+    assert branches.rows[2].cells[0].text == "2（50.0%）"  # the 2025 archive, not the 2026 board
+    assert branches.total[0].text == f"6（{half_up(6, 8)}%）"  # 甲 4 of 4 + 丙 2 of 4
+    assert "另有 1 个乡镇未计入" in branches.totals_note
+
+
+def test_shares_are_half_up_and_a_rate_without_anything_due_is_a_dash(tmp_path: Path) -> None:
+    publish(tmp_path / "a" / "data", summary(branches={"3": 1, "2": 7, "1": 0, "0": 0}, due=8, fulfilled=1))
+    publish(tmp_path / "b" / "data", summary(due=0, fulfilled=0))
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇")]))
+    tables = {table.key: table for table in site.tables}
+    assert tables["branches"].rows[0].cells[0].text == "1（12.5%）"  # 12.5 exactly: half-up keeps it
+    rate = tables["commitments"].headers.index("兑现率")
+    assert tables["commitments"].rows[0].cells[rate].text == "12.5%"
+    assert tables["commitments"].rows[1].cells[rate].text == "—"
+    assert tables["commitments"].rows[1].cells[rate].sort == ""  # sorts last, not as 0
+    assert tables["commitments"].total[rate].text == "12.5%"  # 1 of 8 due in the county
+
+
+def test_a_board_a_township_does_not_publish_says_so_and_amounts_add_up_exactly(tmp_path: Path) -> None:
+    publish(tmp_path / "a" / "data", summary())
+    publish(
+        tmp_path / "b" / "data",
+        summary(boards={"pairings": {"pairs": 1, "kinds": {}, "funds_year": 0.1, "funds_total": 0.2}}),
+    )
+    publish(tmp_path / "c" / "data", summary(boards={}))
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇"), ("c", "丙镇")]))
+    pairings = next(table for table in site.tables if table.key == "pairings")
+    funds = pairings.headers.index("本年度投入资金")
+    assert [row.cells[funds].text for row in pairings.rows] == ["1.5 万元", "0.1 万元", "未公示"]
+    assert pairings.total[funds].text == "1.6 万元"  # decimals, not 1.6000000000000001
+    totals = json.loads(county_catalogue(site, site_url="", directory_urls=True).files["data/townships.json"])
+    assert totals["totals"]["boards"]["pairings"]["funds_total"] == 2.45
+
+
+def test_every_compared_column_reads_a_number_a_township_publishes() -> None:
+    """Each declared column's path is a number in the demo township's summary.json (it has every board)."""
+    registry = load_township(ROOT / "data", root=ROOT)
+    boards = build_boards(registry, registry.site.as_of or dt.date(2026, 1, 5))
+    published = document(open_data.files(boards)["data/summary.json"])
+    for board in county_boards():
+        for column in board.columns:
+            value: Any = published
+            for step in column.path:
+                value = value[step]
+            assert isinstance(value, (int, float)) and not isinstance(value, bool), (board.key, column.path)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("organisation: 县委组织部\nyear: 2025\n", "county.yml:1:"),
+        (
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: a.example.org\n"
+            "  open_data: a\n",
+            "county.yml:6:",
+        ),
+        (
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: https://a.org/\n"
+            "  open_data: a\n- id: a\n  name: 乙镇\n  site: https://b.org/\n  open_data: b\n",
+            "乡镇编号“a”写了两次",
+        ),
+        (
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: A镇\n  name: 甲镇\n  site: https://a.org/\n"
+            "  open_data: a\n",
+            "county.yml:4:",
+        ),
+        ("organisation: 县委组织部\nyear: 2025\ntownship:\n- id: a\n", "township"),
+    ],
+)
+def test_a_wrong_county_file_is_reported_by_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = county_file(tmp_path, [], text)
+    problems = Problems(tmp_path)
+    assert read_county(path, problems) is None
+    assert problems and any(expected in str(problem) for problem in problems), [str(p) for p in problems]
+
+
+def test_county_file_that_is_not_there(tmp_path: Path) -> None:
+    problems = Problems(tmp_path)
+    assert read_county(tmp_path / "county.yml", problems) is None
+    assert "找不到县级汇总的配置文件" in str(next(iter(problems)))
+
+
+def test_a_township_site_address_gets_its_slash(tmp_path: Path) -> None:
+    county = County.model_validate(
+        {
+            "organisation": "县委组织部",
+            "year": 2025,
+            "townships": [{"id": "a", "name": "甲镇", "site": "https://a.example.org", "open_data": "a"}],
+        }
+    )
+    assert county.townships[0].site == "https://a.example.org/"
