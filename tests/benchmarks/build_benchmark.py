@@ -2,10 +2,13 @@
 
 Run with ``make bench`` (or ``python tests/benchmarks/build_benchmark.py``). It prints
 figures; it asserts nothing (speed targets are measured, not tested). ``--stress-only``
-runs just the 100,000-member data layer (validate and rate, time and peak memory). For each build:
+runs just the 100,000-member data layer (validate and rate, time and peak memory);
+``--county-only`` (or ``BENCH=county make bench``) just the county roll-up. For each build:
 wall seconds, pages per second, peak memory, output size, search-index size (raw
 and gzipped); for the county also the data layer (load, validate, rate, open data)
-cold and warm, and the ratio to a plain pruned-nav Material build of as many pages.
+cold and warm, and the ratio to a plain pruned-nav Material build of as many pages. The county
+roll-up (``python -m noticeboard county``) of 20 demo townships: seconds and peak memory cold and
+warm against the targets, what it reads, and one township's whole build (a county's CI on paper).
 """
 
 from __future__ import annotations
@@ -106,6 +109,124 @@ def _data_layer(data: Path, cache: Path) -> dict[str, float]:
     return figures
 
 
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and every process under it, now (kB; 0 once it has exited)."""
+    total, pending = 0, [pid]
+    while pending:
+        process = Path("/proc") / str(pending.pop())
+        try:
+            for task in (process / "task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+            status = (process / "status").read_text()
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # exited meanwhile
+        total += sum(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+    return total
+
+
+def _timed(command: list[str], cwd: Path) -> dict[str, float]:
+    """Run ``command``: wall seconds, the peak of its largest process (as ``_build``) and of its whole
+    process tree (sampled every 10 ms: a command that starts MkDocs holds both processes at once)."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL)  # errors still show
+    tree = 0
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        tree = max(tree, _tree_rss_kb(child.pid))
+        time.sleep(0.01)
+    wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return {"wall": wall, "peak_mb": usage.ru_maxrss / 1024, "tree_mb": max(tree, usage.ru_maxrss) / 1024}
+
+
+def _publish_open_data(folder: Path) -> dict[str, str]:
+    """Write the open data a build of the township in ``folder`` publishes (``site/data/``) without
+    building its site: what the build's catalogue takes from ``open_data.files``."""
+    from noticeboard.boards.kinds import load_township
+    from noticeboard.boards.statistics import build_stats
+    from noticeboard.boards.township import build_boards
+    from noticeboard.outputs import open_data
+
+    registry = load_township(folder / "data", stories_dir=folder / "docs" / "stories" / "posts", root=folder)
+    boards = build_boards(registry, registry.site.as_of or dt.date.today())
+    files = open_data.files(boards, build_stats(boards))
+    for name, text in files.items():
+        path = folder / "site" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+    return files
+
+
+def _size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def _county_rollup(count: int = 20, branches: int = 50, members: int = 800) -> None:
+    """``python -m noticeboard county`` over ``count`` demo townships' published data, as a user runs it."""
+    from noticeboard.demo import Shape
+    from noticeboard.demo_county import generate_county
+
+    with tempfile.TemporaryDirectory() as temp:
+        start = time.perf_counter()
+        made = generate_county(Path(temp) / "county", count, Shape(branches=branches, members=members))
+        folders = [one.folder for one in made.townships]
+        published = {folder: _publish_open_data(folder) for folder in folders}
+        prepared = time.perf_counter() - start
+        county_file = made.config  # a new folder: no .cache/noticeboard next to it, the first run is cold
+        command = [sys.executable, "-m", "noticeboard", "county", str(county_file)]
+        command += ["--out", str(Path(temp) / "out"), "--site-url", "https://county.example.org/", "--quiet"]
+        cold = _timed(command, Path(temp))
+        warm = _timed(command, Path(temp))
+        kept = (county_file.parent / ".cache" / "noticeboard").exists()
+        title = f"county roll-up ({count} × {branches}/{members})"
+        for label, figures in (("cold", cold), ("warm (second run)", warm)):
+            print(
+                f"{title + ', ' + label:<48} {figures['wall']:5.1f} s {figures['tree_mb']:5.0f} MB peak "
+                f"(process tree; largest process {figures['peak_mb']:.0f} MB)   target ≤ 5 s, ≤ 300 MB on 2 cores"
+            )
+        if not kept:
+            print("  (no .cache/noticeboard next to county.yml after the runs: the second run is cold too)")
+        read = sum((folder / "site" / "data" / "summary.json").stat().st_size for folder in folders)
+        print(
+            f"roll-up input: {count} summary.json, {read / 1e3:.0f} kB of the townships' {count} data folders' "
+            f"{sum(_size(f / 'site' / 'data') for f in folders) / 1e6:.1f} MB of open data "
+            f"({sum(_size(f / 'data') for f in folders) / 1e6:.1f} MB of registries; prepared in {prepared:.0f} s)"
+        )
+
+        slowest = max(folders, key=lambda folder: _size(folder / "data"))  # the largest registry
+        build = _timed(
+            [sys.executable, "-m", "noticeboard", "build", f"{slowest.name}/data", "--quiet"], slowest.parent
+        )
+        site = slowest / "site"
+        pages = sum(
+            1 for page in site.rglob("*.html") if b'http-equiv="refresh"' not in page.read_bytes()[:400]
+        )
+        print(
+            f"largest township's whole build ({slowest.name}, {pages} HTML pages), cold: {build['wall']:.1f} s, "
+            f"{build['tree_mb']:.0f} MB peak; a county in CI ≈ {build['wall']:.1f} + {cold['wall']:.1f} = "
+            f"{build['wall'] + cold['wall']:.1f} s "
+            "(townships in parallel, then the roll-up; checkout and install not counted)"
+        )
+        built = {path.relative_to(site).as_posix() for path in (site / "data").rglob("*") if path.is_file()}
+        written = published[slowest]
+        different = sorted(
+            built.symmetric_difference(written)
+            | {
+                name
+                for name in built & set(written)
+                if (site / name).read_bytes() != written[name].encode("utf-8")
+            }
+        )
+        verdict = "identical" if not different else f"{len(different)} files differ, e.g. {different[:3]}"
+        print(
+            f"open data written without a build vs {slowest.name}'s build's site/data ({len(built)} files): {verdict}"
+        )
+
+
 def _plain_material(target: Path, pages: int) -> Path:
     """``pages`` Markdown pages with a 20-row table each, Material with a pruned nav, Chinese search."""
     docs = target / "docs"
@@ -139,12 +260,21 @@ def main() -> None:
     parser.add_argument("--branches", type=int, default=2000)
     parser.add_argument("--members", type=int, default=40000)
     parser.add_argument("--stress-only", action="store_true", help="only the 100,000-member data layer")
+    parser.add_argument(
+        "--county-only", action="store_true", help="only the county roll-up (or BENCH=county)"
+    )
     args = parser.parse_args()
+    only = os.environ.get("BENCH", "")  # ``BENCH=county make bench``, ``BENCH=stress make bench``
+    if only not in ("", "county", "stress"):
+        raise SystemExit(f"BENCH={only}: county or stress (or unset for every part)")
     print(
         f"Noticeboard build benchmark — {dt.date.today()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
     )
-    if args.stress_only:
+    if args.stress_only or only == "stress":
         _stress()
+        return
+    if args.county_only or only == "county":
+        _county_rollup()
         return
     with tempfile.TemporaryDirectory() as temp:
         work = Path(temp)
@@ -180,6 +310,7 @@ def main() -> None:
             f"growth: twice the registry takes {warm['wall'] / middle['wall']:.2f}× the time "
             f"for {warm['pages'] / middle['pages']:.2f}× the pages (linear: 2.00×)"
         )
+    _county_rollup()
     _stress()
 
 
