@@ -10,6 +10,7 @@ its view; ``on_post_build`` writes the standalone pages and swaps the site in.
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
@@ -72,7 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     county = config.extra.get("noticeboard_county")  # a county's roll-up (``python -m noticeboard county``)
     if county is not None:
-        return _start(config, _read_county(Path(county), root / ".cache" / "noticeboard"))
+        county_file = Path(county)  # its cache beside county.yml: the project folder is a temporary one
+        return _start(config, _read_county(county_file, county_file.parent / ".cache" / "noticeboard"))
     if not config.site_url:
         raise PluginError(
             "mkdocs.yml 缺少 site_url（网站地址，例如 https://dangjian.example.gov.cn/）：\n"
@@ -171,13 +173,16 @@ def on_page_context(
     return context
 
 
+@functools.cache
 def _own_template(name: str | None) -> bool:
     """Autoescape for every template in ``theme_overrides/`` (names and texts come from data files), but
-    not Material's (they output ready HTML) nor our language file (it passes on Material's translations)."""
+    not Material's (they output ready HTML) nor our language file (it passes on Material's translations).
+    Jinja asks for every template it renders (270,000 times for a county): remembered per build."""
     return name is not None and not name.startswith("partials/languages/") and (THEME_DIR / name).is_file()
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _own_template.cache_clear()  # a template added while serving
     env.autoescape = _own_template
     if env.cache is not None:
         env.cache.clear()  # templates compiled before this point were compiled without it

@@ -8,7 +8,9 @@ only adapts the result to its events; so does any other engine.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
+import subprocess
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,13 +111,33 @@ def build_aside(final: Path) -> Path:
 
 
 def swap_in(partial: Path, final: Path) -> None:
-    """Replace ``final`` by the finished build in two renames (readers never see half a site)."""
-    old = final.with_name(final.name + ".old")
+    """Replace ``final`` by the finished build in two renames (readers never see half a site).
+
+    The old site is removed after the swap, by a process of its own where there is ``rm`` (a county's
+    12,000 files take seconds to delete, and nobody waits for them); on Windows, here and now.
+    """
+    old = final.with_name(f"{final.name}.old-{os.getpid()}")
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():
         final.rename(old)
     partial.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        discard_later(old)
+
+
+def discard_later(folder: Path) -> None:
+    """Delete ``folder`` without waiting for it (detached ``rm -rf``), or at once where there is no ``rm``."""
+    rm = shutil.which("rm") if os.name == "posix" else None
+    if rm is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    subprocess.Popen(
+        [rm, "-rf", os.fspath(folder)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def discard(partial: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
@@ -71,6 +72,11 @@ class ClassificationBoard:
     year: int
     current: bool
     groups: tuple[Group[GradeRow], ...]
+
+    @cached_property
+    def by_org(self) -> Mapping[str, GradeRow]:
+        """Each organisation's row by its id (a branch page asks for its own; a county has thousands)."""
+        return {row.org.id: row for group in self.groups for row in group.rows}
 
     @property
     def counts(self) -> Mapping[str, int]:
@@ -155,7 +161,7 @@ class ClassificationKind(BoardKind):
         )
 
     def branch_fact(self, board: ClassificationBoard, branch_id: str) -> BranchFact | None:
-        row = next((row for group in board.groups for row in group.rows if row.org.id == branch_id), None)
+        row = board.by_org.get(branch_id)
         return (
             None
             if row is None

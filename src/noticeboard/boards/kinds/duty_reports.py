@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
@@ -61,6 +62,11 @@ class DutyReportBoard:
     """The weights as people say them, e.g. (日常记实考核, 20%)."""
     places: int
     """Decimals the total is rounded to (half-up) before it is graded."""
+
+    @cached_property
+    def by_org(self) -> Mapping[str, DutyRow]:
+        """Each organisation's row by its id (a branch page asks for its own; a county has thousands)."""
+        return {row.org.id: row for group in self.groups for row in group.rows}
 
     @property
     def rows(self) -> tuple[DutyRow, ...]:
@@ -140,7 +146,7 @@ class DutyReportsKind(BoardKind):
         )
 
     def branch_fact(self, board: DutyReportBoard, branch_id: str) -> BranchFact | None:
-        row = next((row for row in board.rows if row.org.id == branch_id), None)
+        row = board.by_org.get(branch_id)
         return (
             None
             if row is None

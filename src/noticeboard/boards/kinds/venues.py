@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from noticeboard.boards.kind import (
@@ -75,6 +76,11 @@ class VenueBoard:
     rule: str
     checklist: tuple[tuple[str, tuple[str, ...]], ...]
     """The standards and their items, to explain the checks."""
+
+    @cached_property
+    def by_org(self) -> Mapping[str, VenueRow]:
+        """Each organisation's row by its id (a branch page asks for its own; a county has thousands)."""
+        return {row.org.id: row for group in self.groups for row in group.rows}
 
     @property
     def rows(self) -> tuple[VenueRow, ...]:
@@ -167,7 +173,7 @@ class VenuesKind(BoardKind):
         )
 
     def branch_fact(self, board: VenueBoard, branch_id: str) -> BranchFact | None:
-        row = next((row for row in board.rows if row.org.id == branch_id), None)
+        row = board.by_org.get(branch_id)
         return None if row is None else BranchFact("活动场所", "venues", "partials/nb/fact-venue.html", row)
 
     def share_text(self, page: BoardPage) -> ShareText:
