@@ -408,7 +408,7 @@ def test_problem_townships_are_reported_with_their_reason_and_the_others_publish
     }
     assert rows[GOOD]["reason"] is None
     assert "summary.json" in rows[MISSING_FILE]["reason"]
-    assert "schema_version" in rows[OLD_FORMAT]["reason"]
+    assert "旧格式" in rows[OLD_FORMAT]["reason"]
     by_id = {t.id: t for t in broken.townships}
     for key in (MISSING_FILE, OLD_FORMAT):
         reason = rows[key]["reason"]

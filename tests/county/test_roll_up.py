@@ -126,15 +126,15 @@ def test_a_good_township_is_counted_and_its_counts_are_copied_unchanged(tmp_path
         ),
         (
             lambda folder: publish(folder, {"year": YEAR, "branches": {}}),
-            "旧格式（第 1 版，没有 schema_version）",
+            "旧格式的数据（第 1 版，没有写明格式版本）",
         ),
         (lambda folder: publish(folder, [1, 2]), "旧格式"),
         (lambda folder: publish(folder, {**summary(), "schema_version": 1}), "第 1 版格式，汇总读取第 2 版"),
         (
             lambda folder: publish(folder, {**summary(), "schema_version": 3}),
-            "请升级县级汇总使用的 Noticeboard",
+            "请升级县级汇总使用的公示栏程序",
         ),
-        (lambda folder: publish(folder, {**summary(), "schema_version": "2"}), "schema_version 不是整数"),
+        (lambda folder: publish(folder, {**summary(), "schema_version": "2"}), "格式版本不是整数"),
         (
             lambda folder: publish(folder, summary(branches={"3": -1, "2": 0, "1": 0, "0": 0})),
             "branches.stars.3 不是数量",

@@ -104,6 +104,8 @@ class Table:
     chart: Chart
     note: str
     totals_note: str
+    counted: int
+    """How many townships the total adds up (``ok`` ones that publish the board)."""
 
     def as_dict(self, townships: Sequence[Published]) -> dict[str, object]:
         """The table as open data: each township's figures as the page shows them."""
@@ -167,6 +169,7 @@ def compare(board: CountyBoard, townships: Sequence[Published], year: int) -> Ta
         _chart(board, townships),
         board.note,
         totals_note,
+        counted,
     )
 
 

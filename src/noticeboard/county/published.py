@@ -110,20 +110,20 @@ def _load(path: Path, shown: str) -> dict[str, Any]:
         raise _Unusable(f"{shown} 不是有效的 JSON（第 {error.lineno} 行）") from None
     if not isinstance(document, dict) or "schema_version" not in document:
         raise _Unusable(
-            f"{shown} 是旧格式（第 1 版，没有 schema_version），汇总读取第 {SCHEMA_VERSION} 版："
-            "请该乡镇升级 Noticeboard 后重新生成网站"
+            f"{shown} 是旧格式的数据（第 1 版，没有写明格式版本），汇总读取第 {SCHEMA_VERSION} 版："
+            "请该乡镇升级公示栏程序后重新生成网站"
         )
     version = document["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _Unusable(f"{shown} 的 schema_version 不是整数")
+        raise _Unusable(f"{shown} 的格式版本不是整数")
     if version < SCHEMA_VERSION:
         raise _Unusable(
-            f"{shown} 是第 {version} 版格式，汇总读取第 {SCHEMA_VERSION} 版：请该乡镇升级 Noticeboard 后重新生成网站"
+            f"{shown} 是第 {version} 版格式，汇总读取第 {SCHEMA_VERSION} 版：请该乡镇升级公示栏程序后重新生成网站"
         )
     if version > SCHEMA_VERSION:
         raise _Unusable(
-            f"{shown} 是第 {version} 版格式，比汇总使用的 Noticeboard（读取第 {SCHEMA_VERSION} 版）新："
-            "请升级县级汇总使用的 Noticeboard"
+            f"{shown} 是第 {version} 版格式，比汇总使用的公示栏程序（读取第 {SCHEMA_VERSION} 版）新："
+            "请升级县级汇总使用的公示栏程序"
         )
     return document
 

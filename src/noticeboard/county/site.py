@@ -30,7 +30,7 @@ PRINT_PATH = "print"
 DATA_FILES = (
     (
         "data/townships.json",
-        "各乡镇的状态（ok 已汇总、stale 往年数据、missing 数据未提供及原因）和汇总的数量，以及全县合计",
+        "各乡镇的状态（已汇总、往年数据、数据未提供及原因）和汇总的数量，以及全县合计",
     ),
     ("data/boards.json", "各分项比较表：每个乡镇的数字和占比，与网页上的表格一致"),
 )
@@ -230,7 +230,8 @@ def _home(site: CountySite, catalogue: Catalogue) -> CountyHome:
 def _headline(table: Table) -> str:
     """The county's figure of a comparison's charted column: ``全县合计 三星 37（18.5%）``."""
     index = table.headers.index(table.chart.column)
-    return f"全县合计 {table.chart.column} {table.total[index].text}"
+    line = f"全县合计 {table.chart.column} {table.total[index].text}"
+    return line if table.counted == len(table.rows) else f"{line}（计入 {table.counted} 个乡镇）"
 
 
 def _printed(tables: Sequence[Table]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
@@ -261,8 +262,9 @@ def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
         for index, township in enumerate(site.townships)
     )
     total = tuple(site.tables[board].total[column].text for board, column in places)
-    notes = (f"{first.totals_note}。",) + tuple(
-        f"{table.title}：{table.note}。" for table in site.tables if any(table.printed)
+    notes = (
+        f"{first.totals_note}。",
+        *(f"{table.title}：{table.note}。" for table in site.tables if any(table.printed)),
     )
     qr = QrCodes(site.cache_dir / "qr" if site.cache_dir else None)
     view = CountyPoster(
