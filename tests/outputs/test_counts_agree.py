@@ -9,7 +9,6 @@ leader's commitments, a review of a 党总支's secretary. Printed boards are re
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -36,6 +35,7 @@ from support.markup import (
     read,
     under_headings,
 )
+from support.open_data import published
 from support.township import Township, with_extras
 
 pytestmark = pytest.mark.slow  # whole sites built
@@ -174,7 +174,7 @@ class Built:
         return printed_board(self.page(f"print/{path}"))
 
     def data(self, name: str) -> Any:
-        return json.loads((self.root / "data" / name).read_text(encoding="utf-8"))
+        return published((self.root / "data" / name).read_text(encoding="utf-8"))
 
     @cached_property
     def branch_pages(self) -> dict[str, Element]:

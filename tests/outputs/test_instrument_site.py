@@ -18,6 +18,7 @@ from noticeboard.boards.kinds import load_township
 from noticeboard.registries import Registry
 from support import ROOT
 from support.build import build_site, make_project
+from support.open_data import published
 from support.township import REVIEWS, Township, with_extras
 
 pytestmark = pytest.mark.slow  # the whole demo site built
@@ -36,7 +37,7 @@ def read(site: Path, path: str) -> str:
 
 
 def data(site: Path, name: str) -> object:
-    return json.loads(read(site, f"data/{name}"))
+    return published(read(site, f"data/{name}"))
 
 
 @pytest.mark.parametrize("board", ["reviews", "venues", "classification", "duty-reports"])

@@ -19,3 +19,9 @@ def document(text: str) -> dict[str, Any]:
 def records(text: str) -> list[Any]:
     """The records of a published list file (branches, members, commitments …)."""
     return list(document(text)[RECORDS])
+
+
+def published(text: str) -> Any:
+    """What a published file holds: a list file's records, or the object itself."""
+    whole = document(text)
+    return whole.get(RECORDS, whole)
