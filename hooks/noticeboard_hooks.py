@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import functools
 import gc
+import importlib.metadata
 import logging
 import os
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jieba  # type: ignore[import-untyped]
 import jinja2
-from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -35,15 +37,26 @@ from noticeboard.boards.parts import chinese_date
 from noticeboard.county.settings import read_county
 from noticeboard.county.site import CountySite, read_county_site
 from noticeboard.office.ci_reports import announce
-from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue
+from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
+from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, folder_fingerprint, standalone_files
 from noticeboard.registries import RegistryError
+from noticeboard.registries.disk_cache import source_fingerprint
 from noticeboard.registries.errors import Problems
-from noticeboard.website import Website, build_aside, build_website, discard, pin_build_date, swap_in
-from noticeboard.website import write_text as write
+from noticeboard.website import (
+    SiteFolder,
+    Website,
+    build_aside,
+    build_website,
+    discard,
+    pin_build_date,
+    swap_in,
+)
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 STORY_POSTS = "stories/posts/"
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme_overrides"
+ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "jieba")
+"""The packages a page's bytes depend on beyond ours (their versions key the kept pages)."""
 
 
 @dataclass
@@ -58,6 +71,14 @@ class State:
     env: jinja2.Environment = field(init=False)
     partial: Path | None = None
     """Where this build is written (``site.partial``) until it is swapped in; None while serving."""
+    reuse: Reuse | None = None
+    """Set by ``on_nav``: the pages taken from earlier builds instead of rendered."""
+    documents: list[File] = field(default_factory=list)
+    """Every page in MkDocs' order, kept ones included (the sitemap lists them all)."""
+    searched: int = 0
+    """How many search entries are placed (each page's are appended after it is rendered)."""
+    search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """The search entries each rendered page gave, kept with it for the next build."""
 
 
 state = State()
@@ -143,7 +164,76 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
         _add_previous_and_next_links(nav.pages)
         _add_parent_links(nav.items)
+    _plan_reuse(nav, config, files)
     return nav
+
+
+def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+    """Take from earlier builds every page outside the navigation whose inputs are unchanged (here, before
+    MkDocs reads and converts the pages); MkDocs leaves those out (excluded) and ``on_post_build`` writes them."""
+    state.documents = list(files.documentation_pages())
+    in_nav = {page.file.src_uri for page in nav.pages}
+    site = state.site
+    folder = site.cache_dir / "rendered" if site.cache_dir is not None else None
+    context = _build_key(config, nav, files)
+    state.reuse = Reuse.plan(
+        Rendered(folder, context),
+        [
+            (file.src_uri, entry if file.src_uri not in in_nav else None)
+            for file in state.documents
+            for entry in [state.pages.pages.get(file.src_uri)]
+        ],
+    )
+    for file in state.documents:
+        if file.src_uri in state.reuse.kept:
+            file.inclusion = InclusionLevel.EXCLUDED
+
+
+def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
+    """Everything every page is made from beyond its own catalogue entry: the engine's and the package's
+    code, the templates, ``mkdocs.yml``, the navigation, the URLs and facts every page may print."""
+    catalogue = state.pages
+    stories = {
+        path: (post.url if (post := files.get_file_from_path(STORY_POSTS + path)) else None)
+        for path in state.site.story_paths
+    }
+    return fingerprint(
+        {name: importlib.metadata.version(name) for name in ENGINE},
+        source_fingerprint(Path(noticeboard.__file__).parent),
+        folder_fingerprint([THEME_DIR, Path(__file__).resolve().parent]),
+        _config_texts(Path(config.config_file_path)),
+        config.site_url,
+        config.use_directory_urls,
+        config.extra,
+        os.environ.get("SOURCE_DATE_EPOCH"),
+        _outline(nav.items),
+        state.site.frame(),
+        catalogue.urls,
+        catalogue.photos,
+        catalogue.search_words,
+        stories,
+    )
+
+
+def _outline(items: list[Any]) -> list[object]:
+    """The navigation as every page shows it: titles, addresses, sections."""
+    return [
+        (type(item).__name__, item.title, getattr(item, "url", None), _outline(item.children or []))
+        for item in items
+    ]
+
+
+def _config_texts(path: Path) -> list[str]:
+    """``mkdocs.yml`` and every file it inherits (``INHERIT:``), as written."""
+    texts: list[str] = []
+    while path.is_file() and len(texts) < 10:
+        text = path.read_text(encoding="utf-8")
+        texts.append(text)
+        parent = re.search(r"^INHERIT:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", text, re.MULTILINE)
+        if parent is None:
+            break
+        path = path.parent / parent.group(1)
+    return texts
 
 
 def _walk(items: list[Any]) -> list[Any]:
@@ -157,9 +247,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+@event_priority(-100)  # after the search plugin has added the page's entries
 def on_page_context(
     context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
+    _place_search(page.file.src_uri, config)
     entry = state.pages.pages.get(page.file.src_uri)
     share = entry.share if entry else state.pages.other_share
     context["nb_share"] = {**share.__dict__, "image": (config.site_url or "").rstrip("/") + "/" + share.image}
@@ -171,6 +263,27 @@ def on_page_context(
         story = page.file.src_uri.removeprefix(STORY_POSTS)
         context["story_branches"] = state.pages.story_branches.get(story, ())
     return context
+
+
+def _place_search(src_uri: str, config: MkDocsConfig) -> None:
+    """Put the kept pages' search entries before this rendered page's, in MkDocs' order of pages."""
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    if index is None or state.reuse is None:
+        return
+    entries: list[dict[str, Any]] = index.entries
+    own = entries[state.searched :]
+    del entries[state.searched :]
+    entries += state.reuse.entries_before(src_uri) + own
+    state.searched = len(entries)
+    state.search[src_uri] = own
+
+
+@event_priority(-100)  # last: the page as written
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    if state.reuse is not None:
+        state.reuse.store(page.file.src_uri, output, state.search.get(page.file.src_uri, []))
+    return output
 
 
 @functools.cache
@@ -202,6 +315,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             raise PluginError(f"内部错误：找不到页面 {src_uri}")
         return file.url
 
+    # Plugins may have moved files since on_nav (the blog its posts): the order MkDocs renders in is this one.
+    state.documents = list(files.documentation_pages(inclusion=lambda _: True))
+    if state.reuse is not None:
+        state.reuse.order = {file.src_uri: index for index, file in enumerate(state.documents)}
+    for file in state.documents:
+        if file.page is None:  # a kept page: MkDocs made none, the sitemap needs its address and date
+            Page(None, file, config)
     env.filters["nb_date"] = chinese_date
     env.globals["nb"] = {
         **frame.__dict__,
@@ -211,6 +331,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "page_url": page_url,
         "home": catalogue.home,
         "photo": catalogue.photos.__getitem__,
+        "sitemap": state.documents,
     }
     state.env = env
     return env
@@ -219,17 +340,21 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 @event_priority(-100)  # last: after the search index and every other plugin's output
 def on_post_build(config: MkDocsConfig) -> None:
     """Posters, screens and redirects: standalone pages from their templates, outside the page pipeline."""
-    site_dir = Path(config.site_dir)
+    folder = SiteFolder(Path(config.site_dir))
+    reuse = state.reuse
+    assert reuse is not None
+    for src_uri, output in reuse.kept.items():
+        folder.write(output_file(state.pages.pages[src_uri].url), output.text)
     sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
-    # Each poster's sheets are rendered once and reused by every page that prints it (its own and its set).
-    sheets: dict[str, Markup] = {}
-    for page in state.pages.standalone:
-        for poster in getattr(page.view, "posters", ()):
-            if poster.key not in sheets:
-                sheets[poster.key] = Markup(sheets_template.render(poster=poster))
-        template = state.env.get_template(page.template)
+
+    def render(page: Standalone, sheets: Mapping[str, str]) -> str:
         context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
-        write(site_dir / page.path, template.render(config=config, page=None, **context))
+        return state.env.get_template(page.template).render(config=config, page=None, **context)
+
+    for path, text in standalone_files(
+        state.pages.standalone, reuse.rendered, render, lambda poster: sheets_template.render(poster=poster)
+    ):
+        folder.write(path, text)
     if state.partial is not None and not (config.strict and _warnings_logged()):
         swap_in(state.partial, state.partial.with_name(state.partial.name.removesuffix(".partial")))
         state.partial = None

@@ -145,7 +145,18 @@ def discard(partial: Path) -> None:
     shutil.rmtree(partial, ignore_errors=True)
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write a page of the site (UTF-8, ``\\n`` line ends on every system)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+class SiteFolder:
+    """The folder a build writes into: each file's text as UTF-8 with ``\\n`` line ends, each sub-folder
+    made once (a county writes 14,000 files; asking for every file's folder again costs seconds)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.made: set[Path] = set()
+
+    def write(self, path: str, text: str) -> None:
+        """Write ``text`` to ``path`` (relative to the site's root)."""
+        target = self.root / path
+        if target.parent not in self.made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(target.parent)
+        target.write_text(text, encoding="utf-8", newline="\n")
