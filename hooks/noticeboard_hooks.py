@@ -73,6 +73,8 @@ class State:
     """Where this build is written (``site.partial``) until it is swapped in; None while serving."""
     reuse: Reuse | None = None
     """Set by ``on_nav``: the pages taken from earlier builds instead of rendered."""
+    folder: SiteFolder = field(init=False)
+    """Set by ``on_nav``: where ``on_post_build`` puts the kept pages and the standalone ones."""
     documents: list[File] = field(default_factory=list)
     """Every page in MkDocs' order, kept ones included (the sitemap lists them all)."""
     searched: int = 0
@@ -174,15 +176,25 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     state.documents = list(files.documentation_pages())
     in_nav = {page.file.src_uri for page in nav.pages}
     site = state.site
-    folder = site.cache_dir / "rendered" if site.cache_dir is not None else None
-    context = _build_key(config, nav, files)
+    rendered = Rendered(
+        site.cache_dir / "rendered" if site.cache_dir else None, _build_key(config, nav, files)
+    )
+    published = _published_site()  # where the last build is (None while serving: nothing to link from)
+    state.folder = SiteFolder(
+        Path(config.site_dir), published, rendered.published(published) if published else {}
+    )
+    pages = state.pages.pages
     state.reuse = Reuse.plan(
-        Rendered(folder, context),
+        rendered,
         [
-            (file.src_uri, entry if file.src_uri not in in_nav else None)
+            (
+                file.src_uri,
+                output_file(file.url),
+                pages.get(file.src_uri) if file.src_uri not in in_nav else None,
+            )
             for file in state.documents
-            for entry in [state.pages.pages.get(file.src_uri)]
         ],
+        state.folder.linkable,
     )
     for file in state.documents:
         if file.src_uri in state.reuse.kept:
@@ -340,24 +352,41 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 @event_priority(-100)  # last: after the search index and every other plugin's output
 def on_post_build(config: MkDocsConfig) -> None:
     """Posters, screens and redirects: standalone pages from their templates, outside the page pipeline."""
-    folder = SiteFolder(Path(config.site_dir))
     reuse = state.reuse
     assert reuse is not None
-    for src_uri, output in reuse.kept.items():
-        folder.write(output_file(state.pages.pages[src_uri].url), output.text)
     sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
 
     def render(page: Standalone, sheets: Mapping[str, str]) -> str:
         context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
         return state.env.get_template(page.template).render(config=config, page=None, **context)
 
-    for path, text in standalone_files(
-        state.pages.standalone, reuse.rendered, render, lambda poster: sheets_template.render(poster=poster)
-    ):
-        folder.write(path, text)
+    with state.folder as folder:
+        for kept in reuse.kept.values():
+            folder.place(kept.path, kept.key, functools.partial(_stored, kept.text))
+        for path, key, text in standalone_files(
+            state.pages.standalone,
+            reuse.rendered,
+            render,
+            lambda poster: sheets_template.render(poster=poster),
+        ):
+            folder.place(path, key, text)
+    if (published := _published_site()) is not None:
+        reuse.rendered.publish(published, folder.files)
+    reuse.rendered.close()
     if state.partial is not None and not (config.strict and _warnings_logged()):
         swap_in(state.partial, state.partial.with_name(state.partial.name.removesuffix(".partial")))
         state.partial = None
+
+
+def _published_site() -> Path | None:
+    """The folder this build will replace (``site/``), when building into ``site.partial``."""
+    return state.partial.with_name(state.partial.name.removesuffix(".partial")) if state.partial else None
+
+
+def _stored(text: str | None) -> str:
+    """A kept page's text when it is not linked: read (and checked) when the build was planned."""
+    assert text is not None
+    return text
 
 
 def _warnings_logged() -> bool:

@@ -11,7 +11,8 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,17 +147,67 @@ def discard(partial: Path) -> None:
 
 
 class SiteFolder:
-    """The folder a build writes into: each file's text as UTF-8 with ``\\n`` line ends, each sub-folder
-    made once (a county writes 14,000 files; asking for every file's folder again costs seconds)."""
+    """The folder a build writes into: each output linked from the last build when unchanged, else written.
 
-    def __init__(self, root: Path) -> None:
+    Why links: a county's site is 14,000 files and 650 MB; a one-record edit changes a handful. An
+    output whose key (the hash of its inputs) is the one the last build wrote at the same path, and whose
+    file there still has the size and time that build gave it, is hard-linked from the published site
+    (no bytes copied, none read); anything else is written. Writes go several at a time (the time goes in
+    the file system's calls, which other threads can wait on meanwhile). Leave it as a context manager to
+    wait for every write; ``files`` then records what this build put where, for the next one.
+    """
+
+    def __init__(
+        self, root: Path, previous: Path | None, published: dict[str, tuple[bytes, int, int]]
+    ) -> None:
         self.root = root
+        self.previous = previous
+        self.published = published
+        self.files: dict[str, tuple[bytes, int, int]] = {}
         self.made: set[Path] = set()
+        self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
+        self.writes: list[Future[None]] = []
 
-    def write(self, path: str, text: str) -> None:
-        """Write ``text`` to ``path`` (relative to the site's root)."""
+    def linkable(self, path: str, key: bytes) -> bool:
+        """Whether the last build wrote this very output at ``path`` and the file there is still as it left it."""
+        entry = self.published.get(path)
+        if self.previous is None or entry is None or entry[0] != key:
+            return False
+        try:
+            found = (self.previous / path).stat()
+        except OSError:
+            return False
+        return (found.st_size, found.st_mtime_ns) == entry[1:]
+
+    def place(self, path: str, key: bytes, text: Callable[[], str]) -> None:
+        """Put the output made from ``key`` at ``path``: linked when :meth:`linkable`, else ``text()`` written."""
         target = self.root / path
-        if target.parent not in self.made:
+        new_folder = target.parent not in self.made
+        self.made.add(target.parent)
+        source = self.previous / path if self.previous is not None and self.linkable(path, key) else None
+        written = None if source is not None else text()
+        self.writes.append(self.pool.submit(self._put, path, key, target, new_folder, source, written))
+
+    def _put(
+        self, path: str, key: bytes, target: Path, new_folder: bool, source: Path | None, text: str | None
+    ) -> None:
+        if new_folder:
             target.parent.mkdir(parents=True, exist_ok=True)
-            self.made.add(target.parent)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        if source is not None:
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, or links not allowed: copy it
+                shutil.copy2(source, target)
+        else:
+            assert text is not None
+            target.write_text(text, encoding="utf-8", newline="\n")
+        found = target.stat()
+        self.files[path] = (key, found.st_size, found.st_mtime_ns)
+
+    def __enter__(self) -> SiteFolder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.pool.shutdown(wait=True)
+        for write in self.writes:
+            write.result()  # a failed write fails the build

@@ -5,7 +5,7 @@ a one-record edit changes a handful of them. An output is reused only when the h
 inputs — its catalogue entry (its view included), the site's frame and URLs, the templates,
 ``mkdocs.yml``, the navigation, the engine's and the package's code — is the one it was rendered
 from; anything else renders it again, so a warm build gives the bytes a cold one would. Each
-entry carries the hash of its own bytes (:class:`~noticeboard.registries.disk_cache.DiskCache`):
+entry carries the hash of its own bytes (:class:`~noticeboard.registries.disk_cache.PackCache`):
 a damaged or half-written entry is rendered again, never published.
 
 The hash is of a canonical serialisation (:func:`fingerprint`): the same values give the same
@@ -29,7 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from noticeboard.outputs.catalogue import Standalone
-from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.disk_cache import PackCache
 
 
 def _by_fields(obj: Any) -> tuple[object, ...]:
@@ -84,45 +84,70 @@ def folder_fingerprint(folders: Iterable[Path]) -> bytes:
     return digest.digest()
 
 
-@dataclass(frozen=True)
-class Output:
-    """A rendered page and the search entries it gave (none for a page outside the engine's pipeline)."""
-
-    text: str
-    search: tuple[dict[str, Any], ...] = ()
-
-
 class Rendered:
-    """Outputs by key; the key is :func:`fingerprint` of the output's inputs (the build's and its own)."""
+    """Outputs by key; the key is :func:`fingerprint` of the output's inputs (the build's and its own).
+
+    A page's text and its search entries are stored apart: a page kept from the last build is often
+    linked from it (:class:`~noticeboard.website.SiteFolder`), and then only its entries are read.
+    """
 
     def __init__(self, folder: Path | None, context: bytes) -> None:
-        self.store = DiskCache(folder, b"rendered 1\n" + context, ".json") if folder is not None else None
+        self.store = PackCache(folder / "rendered.sqlite", b"rendered 2\n") if folder is not None else None
         self.context = context
 
     def key(self, *inputs: object) -> bytes:
         """The key of an output made from ``inputs`` within this build's context."""
         return fingerprint(self.context, *inputs)
 
-    def get(self, key: bytes) -> Output | None:
-        stored = self.store.get(key) if self.store else None
-        if stored is None:
-            return None
-        data = json.loads(stored)
-        return Output(data["text"], tuple(data["search"]))
+    def text(self, key: bytes) -> str | None:
+        stored = self.store.get(key + b"text") if self.store else None
+        return None if stored is None else stored.decode("utf-8")
+
+    def has_text(self, key: bytes) -> bool:
+        return self.store.has(key + b"text") if self.store else False
+
+    def search(self, key: bytes) -> list[dict[str, Any]] | None:
+        stored = self.store.get(key + b"search") if self.store else None
+        return None if stored is None else list(json.loads(stored))
+
+    def put(self, key: bytes, text: str, search: list[dict[str, Any]] | None = None) -> None:
+        if self.store:
+            self.store.put(key + b"text", text.encode("utf-8"))
+            if search is not None:
+                self.store.put(key + b"search", json.dumps(search, ensure_ascii=False).encode("utf-8"))
 
     def made(self, inputs: object, make: Callable[[], str]) -> str:
         """The text made from ``inputs``: from the store, or made now and stored."""
         key = self.key(inputs)
-        output = self.get(key)
-        if output is None:
-            output = Output(make())
-            self.put(key, output)
-        return output.text
+        text = self.text(key)
+        if text is None:
+            text = make()
+            self.put(key, text)
+        return text
 
-    def put(self, key: bytes, output: Output) -> None:
+    def published(self, site: Path) -> dict[str, tuple[bytes, int, int]]:
+        """What the last build wrote into the site folder ``site``: path → (key, size, modification time)."""
+        return self.store.published(site.resolve().as_posix()) if self.store else {}
+
+    def publish(self, site: Path, files: dict[str, tuple[bytes, int, int]]) -> None:
         if self.store:
-            text = json.dumps({"text": output.text, "search": list(output.search)}, ensure_ascii=False)
-            self.store.put(key, text.encode("utf-8"))
+            self.store.publish(site.resolve().as_posix(), files)
+
+    def close(self) -> None:
+        """Keep what this build made and used (a build that fails never gets here: nothing it made is kept)."""
+        if self.store:
+            self.store.close()
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A page taken from an earlier build: its file, its key, its search entries."""
+
+    path: str
+    key: bytes
+    search: list[dict[str, Any]]
+    text: str | None
+    """Its text from the store, when it cannot be linked from the last build (checked when read)."""
 
 
 @dataclass
@@ -140,18 +165,30 @@ class Reuse:
     """Every page's position in the engine's order, by its source path."""
     keys: dict[str, bytes]
     """The key of every page that may be kept (rendered now or taken from the store)."""
-    kept: dict[str, Output]
+    kept: dict[str, Kept]
     pending: list[str]
     """Kept pages whose search entries are not placed yet, in order."""
 
     @classmethod
-    def plan(cls, rendered: Rendered, pages: list[tuple[str, object | None]]) -> Reuse:
-        """``pages``: every page in the engine's order, with the inputs it is made from when it may be kept."""
-        order = {src: index for index, (src, _) in enumerate(pages)}
-        keys = {src: rendered.key(src, inputs) for src, inputs in pages if inputs is not None}
-        found = {src: output for src in keys if (output := rendered.get(keys[src])) is not None}
-        last = max((order[src] for src, _ in pages if src not in found), default=-1)
-        kept = {src: output for src, output in found.items() if order[src] < last}
+    def plan(
+        cls,
+        rendered: Rendered,
+        pages: list[tuple[str, str, object | None]],
+        linkable: Callable[[str, bytes], bool],
+    ) -> Reuse:
+        """``pages``: every page in the engine's order — its source, its file, and the inputs it is made from
+        when it may be kept; ``linkable(file, key)``: whether the last build left that very page there."""
+        order = {src: index for index, (src, _, _) in enumerate(pages)}
+        keys = {src: rendered.key(src, inputs) for src, _, inputs in pages if inputs is not None}
+        found: dict[str, Kept] = {}
+        for src, path, inputs in pages:
+            if inputs is None or (search := rendered.search(keys[src])) is None:
+                continue
+            text = None if linkable(path, keys[src]) else rendered.text(keys[src])
+            if text is not None or linkable(path, keys[src]):
+                found[src] = Kept(path, keys[src], search, text)
+        last = max((order[src] for src, _, _ in pages if src not in found), default=-1)
+        kept = {src: page for src, page in found.items() if order[src] < last}
         return cls(rendered, order, keys, kept, sorted(kept, key=order.__getitem__))
 
     def entries_before(self, src: str) -> list[dict[str, Any]]:
@@ -164,7 +201,7 @@ class Reuse:
     def store(self, src: str, text: str, search: list[dict[str, Any]]) -> None:
         """Keep a page just rendered for the next build, if it may be kept."""
         if src in self.keys and src not in self.kept:
-            self.rendered.put(self.keys[src], Output(text, tuple(search)))
+            self.rendered.put(self.keys[src], text, search)
 
 
 def standalone_files(
@@ -172,20 +209,49 @@ def standalone_files(
     rendered: Rendered,
     render: Callable[[Standalone, Mapping[str, str]], str],
     render_sheets: Callable[[Any], str],
-) -> Iterator[tuple[str, str]]:
-    """Each standalone page's file and text (posters, screens, redirects): from the store when its inputs
-    are unchanged, rendered otherwise. A poster's sheets are made once per build and stored too, so a
-    print-all page whose one poster changed renders that poster's sheets alone."""
+) -> Iterator[tuple[str, bytes, Callable[[], str]]]:
+    """Each standalone page (posters, screens, redirects): its file, its key, and how to have its text —
+    from the store when its inputs are unchanged, rendered otherwise (asked only when the page cannot be
+    linked from the last build). A poster's sheets are made once per build and stored too, so a print-all
+    page whose one poster changed renders that poster's sheets alone."""
     sheets: dict[str, str] = {}
+    posters: dict[int, bytes] = {}  # each poster's hash, made once though it is on its own page and in a set
+
+    def text(page: Standalone, key: bytes) -> str:
+        stored = rendered.text(key)
+        if stored is not None:
+            return stored
+        for poster in getattr(page.view, "posters", ()):
+            if poster.key not in sheets:
+                sheets[poster.key] = rendered.made(
+                    ("sheets", poster), functools.partial(render_sheets, poster)
+                )
+        made = render(page, sheets)
+        rendered.put(key, made)
+        return made
+
     for page in pages:
-        key = rendered.key("standalone", page)
-        output = rendered.get(key)
-        if output is None:
-            for poster in getattr(page.view, "posters", ()):
-                if poster.key not in sheets:
-                    sheets[poster.key] = rendered.made(
-                        ("sheets", poster), functools.partial(render_sheets, poster)
-                    )
-            output = Output(render(page, sheets))
-            rendered.put(key, output)
-        yield page.path, output.text
+        key = rendered.key("standalone", _by_poster_hashes(page, posters))
+        yield page.path, key, functools.partial(text, page, key)
+
+
+def _by_poster_hashes(page: Standalone, hashes: dict[int, bytes]) -> object:
+    """The page's inputs with each poster by its hash (a print-all page holds thousands of posters)."""
+    view = page.view
+    found = getattr(view, "posters", None)
+    if not dataclasses.is_dataclass(view) or found is None:
+        return page
+    digests = tuple(hashes.setdefault(id(poster), fingerprint(poster)) for poster in found)
+    return (
+        page.path,
+        page.template,
+        page.title,
+        page.base_url,
+        type(view),
+        _fields_except(view, "posters"),
+        digests,
+    )
+
+
+def _fields_except(view: Any, name: str) -> tuple[object, ...]:
+    return tuple(getattr(view, field.name) for field in dataclasses.fields(view) if field.name != name)

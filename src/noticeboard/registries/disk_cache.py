@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from functools import cache
 from pathlib import Path
 
@@ -67,3 +68,91 @@ def source_fingerprint(folder: Path) -> bytes:
     for path in sorted(folder.rglob("*.py")):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest().encode()
+
+
+class PackCache:
+    """Bytes by key in one SQLite file: for the many values of one build (a county's 14,000 pages), where
+    a file each costs more to open than to read. Values carry their hash as in :class:`DiskCache`; each
+    build marks the values it used and, when closed, forgets those two builds have not used."""
+
+    def __init__(self, path: Path, salt: bytes) -> None:
+        self.salt = salt
+        self.db: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS value (key BLOB PRIMARY KEY, digest BLOB, data BLOB, build INTEGER)"
+            )
+            self.db.execute("CREATE TABLE IF NOT EXISTS builds (number INTEGER)")
+            self.db.execute(
+                "CREATE TABLE IF NOT EXISTS published "
+                "(site TEXT, path TEXT, key BLOB, size INTEGER, mtime INTEGER, PRIMARY KEY (site, path))"
+            )
+            row = self.db.execute("SELECT max(number) FROM builds").fetchone()
+            self.build = (row[0] or 0) + 1
+            self.db.execute("INSERT INTO builds VALUES (?)", (self.build,))
+            self.db.execute("BEGIN")
+        except sqlite3.Error:
+            self.db = None  # a read-only checkout or a locked file: build without it, only slower
+
+    def _key(self, key: bytes) -> bytes:
+        return hashlib.sha256(self.salt + key).digest()
+
+    def get(self, key: bytes) -> bytes | None:
+        if self.db is None:
+            return None
+        row = self.db.execute("SELECT digest, data FROM value WHERE key = ?", (self._key(key),)).fetchone()
+        if row is None:
+            return None
+        digest, data = row
+        if hashlib.sha256(data).digest() != digest:
+            self.db.execute("DELETE FROM value WHERE key = ?", (self._key(key),))
+            return None  # damaged: made again by the caller
+        self.db.execute("UPDATE value SET build = ? WHERE key = ?", (self.build, self._key(key)))
+        return bytes(data)
+
+    def has(self, key: bytes) -> bool:
+        """Whether a value is stored under ``key`` (not read, not checked: :meth:`get` checks it)."""
+        if self.db is None:
+            return False
+        found = self.db.execute("SELECT 1 FROM value WHERE key = ?", (self._key(key),)).fetchone()
+        return found is not None
+
+    def published(self, site: str) -> dict[str, tuple[bytes, int, int]]:
+        """What the last build of the site folder ``site`` wrote: path → (key, size, modification time)."""
+        if self.db is None:
+            return {}
+        rows = self.db.execute("SELECT path, key, size, mtime FROM published WHERE site = ?", (site,))
+        return {path: (bytes(key), size, mtime) for path, key, size, mtime in rows}
+
+    def publish(self, site: str, files: dict[str, tuple[bytes, int, int]]) -> None:
+        """Record what this build wrote into ``site`` (replacing the last build's record)."""
+        if self.db is not None:
+            self.db.execute("DELETE FROM published WHERE site = ?", (site,))
+            self.db.executemany(
+                "INSERT INTO published VALUES (?, ?, ?, ?, ?)",
+                [(site, path, *entry) for path, entry in files.items()],
+            )
+
+    def put(self, key: bytes, value: bytes) -> None:
+        if self.db is not None:
+            self.db.execute(
+                "INSERT OR REPLACE INTO value VALUES (?, ?, ?, ?)",
+                (self._key(key), hashlib.sha256(value).digest(), value, self.build),
+            )
+
+    def close(self) -> None:
+        """Keep what this build wrote and used, and what the one before used; forget the rest."""
+        if self.db is None:
+            return
+        try:
+            self.db.execute("DELETE FROM value WHERE build < ?", (self.build - 1,))
+            self.db.execute("DELETE FROM builds WHERE number < ?", (self.build - 1,))
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            pass
+        finally:
+            self.db.close()
+            self.db = None
