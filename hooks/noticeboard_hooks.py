@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import functools
 import gc
+import hashlib
 import importlib.metadata
 import logging
 import os
+import pickle
 import re
+import signal
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +58,8 @@ from noticeboard.website import (
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 STORY_POSTS = "stories/posts/"
+ASSETS = "assets/"
+"""The catalogue's images (photos, share cards): no page links them in Markdown, so they go past MkDocs."""
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme_overrides"
 ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "jieba")
 """The packages a page's bytes depend on beyond ours (their versions key the kept pages)."""
@@ -75,6 +81,8 @@ class State:
     """Set by ``on_nav``: the pages taken from earlier builds instead of rendered."""
     folder: SiteFolder = field(init=False)
     """Set by ``on_nav``: where ``on_post_build`` puts the kept pages and the standalone ones."""
+    aside: tuple[int, int] | None = None
+    """The process rendering the standalone pages meanwhile, and the pipe it reports on (``on_env``)."""
     documents: list[File] = field(default_factory=list)
     """Every page in MkDocs' order, kept ones included (the sitemap lists them all)."""
     searched: int = 0
@@ -149,7 +157,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"内部错误：页面 {page.src_uri} 的地址 {file.url} 与目录 {page.url} 不一致")
         files.append(file)
     for path, content in state.pages.files.items():
-        files.append(File.generated(config, path, content=content))
+        if not path.startswith(ASSETS):  # open data: pages link to it, so MkDocs must know it
+            files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -346,41 +355,102 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "sitemap": state.documents,
     }
     state.env = env
+    state.aside = _standalone_aside(config)
     return env
 
 
 @event_priority(-100)  # last: after the search index and every other plugin's output
 def on_post_build(config: MkDocsConfig) -> None:
-    """Posters, screens and redirects: standalone pages from their templates, outside the page pipeline."""
+    """The kept pages, the catalogue's images and the standalone pages (posters, screens, redirects), each
+    linked from the last build or written; then the finished site is swapped in."""
     reuse = state.reuse
     assert reuse is not None
-    sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
-
-    def render(page: Standalone, sheets: Mapping[str, str]) -> str:
-        context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
-        return state.env.get_template(page.template).render(config=config, page=None, **context)
-
     with state.folder as folder:
         for kept in reuse.kept.values():
             folder.place(kept.path, kept.key, functools.partial(_stored, kept.text))
-        for path, key, text in standalone_files(
-            state.pages.standalone,
-            reuse.rendered,
-            render,
-            lambda poster: sheets_template.render(poster=poster),
-        ):
-            folder.place(path, key, text)
+        for path, content in state.pages.files.items():
+            if path.startswith(ASSETS):  # photos and share cards: linked from the last build when unchanged
+                data = content if isinstance(content, bytes) else content.encode()
+                folder.place(path, hashlib.sha256(data).digest(), functools.partial(_same, content))
+        if state.aside is None:
+            _place_standalone(config, folder)
+    files = {**folder.files, **(_standalone_done(state.aside) if state.aside else {})}
+    state.aside = None
     if (published := _published_site()) is not None:
-        reuse.rendered.publish(published, folder.files)
+        reuse.rendered.publish(published, files)
     reuse.rendered.close()
     if state.partial is not None and not (config.strict and _warnings_logged()):
         swap_in(state.partial, state.partial.with_name(state.partial.name.removesuffix(".partial")))
         state.partial = None
 
 
+def _place_standalone(config: MkDocsConfig, folder: SiteFolder) -> None:
+    """Posters, screens and redirects: from their templates, outside the page pipeline (kept when unchanged)."""
+    reuse = state.reuse
+    assert reuse is not None
+    rendered = Rendered(
+        state.site.cache_dir / "rendered" if state.site.cache_dir else None,
+        reuse.rendered.context,
+        "standalone",
+    )
+    sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
+
+    def render(page: Standalone, sheets: Mapping[str, str]) -> str:
+        context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
+        return state.env.get_template(page.template).render(config=config, page=None, **context)
+
+    with folder:
+        for path, key, text in standalone_files(
+            state.pages.standalone, rendered, render, lambda poster: sheets_template.render(poster=poster)
+        ):
+            folder.place(path, key, text)
+    rendered.close()
+
+
+def _standalone_aside(config: MkDocsConfig) -> tuple[int, int] | None:
+    """Render the standalone pages in a second process while MkDocs renders the pages in this one (a county's
+    6,000 posters take as long as its 4,000 pages: both cores at work halve a cold build). Where there is no
+    ``fork`` (Windows), or while serving, None: ``on_post_build`` renders them itself."""
+    if not hasattr(os, "fork") or state.partial is None or not state.pages.standalone:
+        return None
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    os.close(read)  # the child: it shares nothing with MkDocs from here on, and ends without its clean-up
+    status = 1
+    try:
+        folder = SiteFolder(state.folder.root, state.folder.previous, state.folder.published)
+        _place_standalone(config, folder)
+        with os.fdopen(write, "wb") as pipe:
+            pickle.dump(folder.files, pipe)
+        status = 0
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        os._exit(status)
+
+
+def _standalone_done(aside: tuple[int, int]) -> dict[str, tuple[bytes, int, int]]:
+    """What the second process wrote, once it has finished; its failure fails the build."""
+    pid, read = aside
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not data:
+        raise PluginError("生成打印页、电子屏页时出错（见上面的说明），网站没有生成。")
+    files: dict[str, tuple[bytes, int, int]] = pickle.loads(data)
+    return files
+
+
 def _published_site() -> Path | None:
     """The folder this build will replace (``site/``), when building into ``site.partial``."""
     return state.partial.with_name(state.partial.name.removesuffix(".partial")) if state.partial else None
+
+
+def _same(content: str | bytes) -> str | bytes:
+    return content
 
 
 def _stored(text: str | None) -> str:
@@ -397,6 +467,11 @@ def _warnings_logged() -> bool:
 
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the published site as it was: only the partial one is removed."""
+    if state.aside is not None:  # the second process would go on writing into the folder removed here
+        os.kill(state.aside[0], signal.SIGKILL)
+        os.waitpid(state.aside[0], 0)
+        os.close(state.aside[1])
+        state.aside = None
     if state.partial is not None:
         discard(state.partial)
         state.partial = None

@@ -164,7 +164,6 @@ class SiteFolder:
         self.previous = previous
         self.published = published
         self.files: dict[str, tuple[bytes, int, int]] = {}
-        self.made: set[Path] = set()
         self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
         self.writes: list[Future[None]] = []
 
@@ -179,30 +178,36 @@ class SiteFolder:
             return False
         return (found.st_size, found.st_mtime_ns) == entry[1:]
 
-    def place(self, path: str, key: bytes, text: Callable[[], str]) -> None:
+    def place(self, path: str, key: bytes, text: Callable[[], str | bytes]) -> None:
         """Put the output made from ``key`` at ``path``: linked when :meth:`linkable`, else ``text()`` written."""
-        target = self.root / path
-        new_folder = target.parent not in self.made
-        self.made.add(target.parent)
         source = self.previous / path if self.previous is not None and self.linkable(path, key) else None
         written = None if source is not None else text()
-        self.writes.append(self.pool.submit(self._put, path, key, target, new_folder, source, written))
+        self.writes.append(self.pool.submit(self._put, path, key, source, written))
 
-    def _put(
-        self, path: str, key: bytes, target: Path, new_folder: bool, source: Path | None, text: str | None
-    ) -> None:
-        if new_folder:
+    def _put(self, path: str, key: bytes, source: Path | None, text: str | bytes | None) -> None:
+        target = self.root / path
+        try:
+            self._make(target, source, text)
+        except FileNotFoundError:  # its folder is not there yet (made here, by whichever file comes first)
             target.parent.mkdir(parents=True, exist_ok=True)
+            self._make(target, source, text)
+        found = target.stat()
+        self.files[path] = (key, found.st_size, found.st_mtime_ns)
+
+    @staticmethod
+    def _make(target: Path, source: Path | None, text: str | bytes | None) -> None:
         if source is not None:
             try:
                 os.link(source, target)
+            except FileNotFoundError:
+                raise
             except OSError:  # another file system, or links not allowed: copy it
                 shutil.copy2(source, target)
+        elif isinstance(text, bytes):
+            target.write_bytes(text)
         else:
             assert text is not None
             target.write_text(text, encoding="utf-8", newline="\n")
-        found = target.stat()
-        self.files[path] = (key, found.st_size, found.st_mtime_ns)
 
     def __enter__(self) -> SiteFolder:
         return self

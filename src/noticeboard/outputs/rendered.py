@@ -91,8 +91,10 @@ class Rendered:
     linked from it (:class:`~noticeboard.website.SiteFolder`), and then only its entries are read.
     """
 
-    def __init__(self, folder: Path | None, context: bytes) -> None:
-        self.store = PackCache(folder / "rendered.sqlite", b"rendered 2\n") if folder is not None else None
+    def __init__(self, folder: Path | None, context: bytes, name: str = "rendered") -> None:
+        """``name``: the store's file in ``folder`` (pages and standalone pages have one each, so that two
+        processes can fill them at the same time)."""
+        self.store = PackCache(folder / f"{name}.sqlite", b"rendered 2\n") if folder is not None else None
         self.context = context
 
     def key(self, *inputs: object) -> bytes:
