@@ -16,10 +16,7 @@ import hashlib
 import importlib.metadata
 import logging
 import os
-import pickle
 import re
-import signal
-import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +38,7 @@ from noticeboard.boards.parts import chinese_date
 from noticeboard.county.settings import read_county
 from noticeboard.county.site import CountySite, read_county_site
 from noticeboard.office.ci_reports import announce
+from noticeboard.outputs.aside import Aside, AsideFailed
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, folder_fingerprint, standalone_files
 from noticeboard.registries import RegistryError
@@ -81,8 +79,8 @@ class State:
     """Set by ``on_nav``: the pages taken from earlier builds instead of rendered."""
     folder: SiteFolder = field(init=False)
     """Set by ``on_nav``: where ``on_post_build`` puts the kept pages and the standalone ones."""
-    aside: tuple[int, int] | None = None
-    """The process rendering the standalone pages meanwhile, and the pipe it reports on (``on_env``)."""
+    aside: Aside | None = None
+    """Set by ``on_env``: the standalone pages, rendered meanwhile by a second process where there is one."""
     documents: list[File] = field(default_factory=list)
     """Every page in MkDocs' order, kept ones included (the sitemap lists them all)."""
     searched: int = 0
@@ -355,7 +353,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "sitemap": state.documents,
     }
     state.env = env
-    state.aside = _standalone_aside(config)
+    # Posters, screens and redirects: a second process renders them while MkDocs renders the pages.
+    state.aside = Aside(functools.partial(_standalone, config), fork=state.partial is not None)  # not serving
     return env
 
 
@@ -372,9 +371,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             if path.startswith(ASSETS):  # photos and share cards: linked from the last build when unchanged
                 data = content if isinstance(content, bytes) else content.encode()
                 folder.place(path, hashlib.sha256(data).digest(), functools.partial(_same, content))
-        if state.aside is None:
-            _place_standalone(config, folder)
-    files = {**folder.files, **(_standalone_done(state.aside) if state.aside else {})}
+    try:
+        files = {**folder.files, **(state.aside.result() if state.aside else {})}
+    except AsideFailed as error:
+        raise PluginError(error.report()) from None
     state.aside = None
     if (published := _published_site()) is not None:
         reuse.rendered.publish(published, files)
@@ -384,8 +384,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         state.partial = None
 
 
-def _place_standalone(config: MkDocsConfig, folder: SiteFolder) -> None:
-    """Posters, screens and redirects: from their templates, outside the page pipeline (kept when unchanged)."""
+def _standalone(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
+    """Posters, screens and redirects: from their templates, outside the page pipeline (kept when unchanged);
+    what was put where, for the next build."""
+    folder = SiteFolder(state.folder.root, state.folder.previous, state.folder.published)
     reuse = state.reuse
     assert reuse is not None
     rendered = Rendered(
@@ -405,43 +407,7 @@ def _place_standalone(config: MkDocsConfig, folder: SiteFolder) -> None:
         ):
             folder.place(path, key, text)
     rendered.close()
-
-
-def _standalone_aside(config: MkDocsConfig) -> tuple[int, int] | None:
-    """Render the standalone pages in a second process while MkDocs renders the pages in this one (a county's
-    6,000 posters take as long as its 4,000 pages: both cores at work halve a cold build). Where there is no
-    ``fork`` (Windows), or while serving, None: ``on_post_build`` renders them itself."""
-    if not hasattr(os, "fork") or state.partial is None or not state.pages.standalone:
-        return None
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid:
-        os.close(write)
-        return pid, read
-    os.close(read)  # the child: it shares nothing with MkDocs from here on, and ends without its clean-up
-    status = 1
-    try:
-        folder = SiteFolder(state.folder.root, state.folder.previous, state.folder.published)
-        _place_standalone(config, folder)
-        with os.fdopen(write, "wb") as pipe:
-            pickle.dump(folder.files, pipe)
-        status = 0
-    except BaseException:
-        traceback.print_exc()
-    finally:
-        os._exit(status)
-
-
-def _standalone_done(aside: tuple[int, int]) -> dict[str, tuple[bytes, int, int]]:
-    """What the second process wrote, once it has finished; its failure fails the build."""
-    pid, read = aside
-    with os.fdopen(read, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        raise PluginError("生成打印页、电子屏页时出错（见上面的说明），网站没有生成。")
-    files: dict[str, tuple[bytes, int, int]] = pickle.loads(data)
-    return files
+    return folder.files
 
 
 def _published_site() -> Path | None:
@@ -468,9 +434,7 @@ def _warnings_logged() -> bool:
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the published site as it was: only the partial one is removed."""
     if state.aside is not None:  # the second process would go on writing into the folder removed here
-        os.kill(state.aside[0], signal.SIGKILL)
-        os.waitpid(state.aside[0], 0)
-        os.close(state.aside[1])
+        state.aside.stop()
         state.aside = None
     if state.partial is not None:
         discard(state.partial)

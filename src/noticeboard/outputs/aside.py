@@ -1,0 +1,74 @@
+"""Work done by a second process while this one goes on: both cores at work on a cold build.
+
+Why a fork: a county's 6,000 posters take as long to render as its 4,000 pages, and the
+engine renders pages in one process. A forked child shares every view and template already
+made, renders the posters meanwhile and reports what it wrote through a pipe. Where there
+is no ``fork`` (Windows) the work is done in this process when its result is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from noticeboard.registries.errors import UserError
+
+
+class AsideFailed(UserError):
+    """The second process stopped with an error (it printed what happened)."""
+
+    def __init__(self) -> None:
+        super().__init__("生成打印页、电子屏页时出错（见上面的说明），网站没有生成。")
+
+
+class Aside:
+    """``work()`` running in a second process, or waiting to run here (no ``fork``)."""
+
+    def __init__(self, work: Callable[[], Any], *, fork: bool = True) -> None:
+        """``fork=False`` where a fork is unsafe (a process that runs threads, such as a preview server)."""
+        self.work: Callable[[], Any] | None = work
+        self.pid = 0
+        self.pipe = -1
+        if fork and hasattr(os, "fork"):
+            self._fork(work)
+
+    def _fork(self, work: Callable[[], Any]) -> None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid:
+            os.close(write)
+            self.pid, self.pipe, self.work = pid, read, None
+            return
+        os.close(read)  # the child: it ends without the parent's clean-up (files, databases, atexit)
+        status = 1
+        try:
+            with os.fdopen(write, "wb") as pipe:
+                pickle.dump(work(), pipe)
+            status = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(status)
+
+    def result(self) -> Any:
+        """What ``work()`` returned, once it has finished; raises :class:`AsideFailed` if it failed."""
+        if self.work is not None:
+            return self.work()
+        with os.fdopen(self.pipe, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        if status != 0 or not data:
+            raise AsideFailed
+        return pickle.loads(data)
+
+    def stop(self) -> None:
+        """Stop the second process at once (the build failed: what it writes is thrown away)."""
+        if self.work is None and self.pid:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            os.close(self.pipe)
+            self.pid = 0

@@ -1,0 +1,49 @@
+"""The second process of a cold build: its result comes back whole, and its failure fails the build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from noticeboard.outputs.aside import Aside, AsideFailed
+
+
+def _write_and_report(folder: Path) -> dict[str, int]:
+    (folder / "poster.html").write_text("海报", encoding="utf-8")
+    return {"poster.html": os.getpid()}
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_the_work_is_done_and_its_result_comes_back(tmp_path: Path, fork: bool) -> None:
+    aside = Aside(lambda: _write_and_report(tmp_path), fork=fork)
+    result = aside.result()
+    assert (tmp_path / "poster.html").read_text(encoding="utf-8") == "海报"
+    assert (result["poster.html"] != os.getpid()) is (fork and hasattr(os, "fork"))
+
+
+def test_a_failure_in_the_second_process_fails_the_build() -> None:
+    def broken() -> None:
+        raise RuntimeError("模板出错")
+
+    aside = Aside(broken)
+    with pytest.raises((AsideFailed, RuntimeError)):
+        aside.result()
+
+
+def test_a_stopped_second_process_is_gone_at_once() -> None:
+    """A failed build stops the second process before removing the folder it writes into."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no second process without fork")
+
+    def slow() -> None:
+        import time
+
+        time.sleep(30)
+
+    aside = Aside(slow)
+    pid = aside.pid
+    aside.stop()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # killed and reaped: no such process any more
