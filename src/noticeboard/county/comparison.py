@@ -106,6 +106,8 @@ class Table:
     totals_note: str
     counted: int
     """How many townships the total adds up (``ok`` ones that publish the board)."""
+    print_label: str = "汇总表（A4 横版）"
+    """The words of the button to the printed summary."""
 
     def as_dict(self, townships: Sequence[Published]) -> dict[str, object]:
         """The table as open data: each township's figures as the page shows them."""

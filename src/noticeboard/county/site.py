@@ -65,10 +65,17 @@ class CountyHome:
     year: int
     sentence: str
     townships: tuple[TownshipLine, ...]
-    boards: tuple[BoardLink, ...]
+    cards: tuple[BoardLink, ...]
+    """A card per comparison, with the county's figure (``more-boards.html``)."""
     print_url: str
     data: tuple[tuple[str, str], ...]
     """(URL, what it holds) of each open-data file."""
+    more: str = "分项比较"
+    """The heading of the cards."""
+    print_label: str = "汇总表（A4 横版）"
+    data_note: str = (
+        "本页的数字全部来自各乡镇公示栏网站发布的开放数据（summary.json），原样汇总，不含任何未公示的信息："
+    )
 
 
 @dataclass(frozen=True)
@@ -169,7 +176,7 @@ def county_catalogue(site: CountySite, *, site_url: str, directory_urls: bool) -
             share(f"{county.organisation}党务公开汇总", (home.sentence,)),
         ),
     ]
-    for table, link in zip(site.tables, home.boards, strict=True):
+    for table, link in zip(site.tables, home.cards, strict=True):
         pages.append(
             (
                 f"{table.key}.md",
