@@ -38,10 +38,10 @@ from noticeboard.boards.parts import chinese_date
 from noticeboard.county.settings import read_county
 from noticeboard.county.site import CountySite, read_county_site
 from noticeboard.office.ci_reports import announce
-from noticeboard.outputs.aside import Aside, AsideFailed
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, folder_fingerprint, standalone_files
 from noticeboard.registries import RegistryError
+from noticeboard.registries.aside import Aside, AsideFailed
 from noticeboard.registries.disk_cache import source_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.website import (
@@ -111,7 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     stories, cache = Path(config.docs_dir) / STORY_POSTS, root / ".cache" / "noticeboard"
     try:
-        website = build_website(root, stories_dir=stories, cache_dir=cache)
+        website = build_website(root, stories_dir=stories, cache_dir=cache, fork=state.command == "build")
     except RegistryError as error:
         announce(error.problems)  # in GitHub Actions, each problem also on its line of the pull request
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None

@@ -53,7 +53,7 @@ def _validate(args: argparse.Namespace) -> int:
     stories = args.stories if args.stories is not None else stories_next_to(data_dir)
     try:
         cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "noticeboard"
-        registry = load_township(data_dir, stories_dir=stories, cache_dir=cache)
+        registry = load_township(data_dir, stories_dir=stories, cache_dir=cache, fork=True)
     except RegistryError as error:
         print(error.report(), file=sys.stderr)
         _ci_reports(args, error.problems, ())

@@ -72,12 +72,15 @@ class Website:
         )
 
 
-def build_website(root: Path, *, stories_dir: Path, cache_dir: Path) -> Website:
-    """Read ``root/data``, rate every year and read the git history.
+def build_website(root: Path, *, stories_dir: Path, cache_dir: Path, fork: bool = False) -> Website:
+    """Read ``root/data``, rate every year and read the git history (``fork``: parse in two processes
+    what the cache has not got; not in a process that runs threads).
 
     Raises :class:`~noticeboard.registries.RegistryError` listing every problem in the data.
     """
-    registry = load_township(root / "data", stories_dir=stories_dir, root=root, cache_dir=cache_dir)
+    registry = load_township(
+        root / "data", stories_dir=stories_dir, root=root, cache_dir=cache_dir, fork=fork
+    )
     boards = build_boards(registry, registry.site.as_of or dt.date.today())
     stats = build_stats(boards)
     history = data_history(root / "data")

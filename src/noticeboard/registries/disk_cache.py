@@ -33,6 +33,10 @@ class DiskCache:
         digest = hashlib.sha256(self.salt + key).hexdigest()
         return self.folder / digest[:2] / f"{digest[2:]}{self.suffix}"
 
+    def has(self, key: bytes) -> bool:
+        """Whether a value is stored under ``key`` (not read, not checked: :meth:`get` checks it)."""
+        return self._path(key).is_file()
+
     def get(self, key: bytes) -> bytes | None:
         path = self._path(key)
         try:

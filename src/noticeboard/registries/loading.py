@@ -20,6 +20,7 @@ def load_registry(
     root: Path | None = None,
     cache_dir: Path | None = None,
     declared: Sequence[RecordFile] = (),
+    fork: bool = False,
 ) -> Registry:
     """Read, validate and cross-check every registry under ``data_dir``.
 
@@ -27,7 +28,8 @@ def load_registry(
     stories to branches. ``root`` is the folder file names are shown relative to
     in messages (default: the current directory). ``cache_dir`` keeps parsed
     files between runs, so only changed files are parsed again. ``declared`` are the board
-    kinds' own data files (``boards.kinds.load_township`` passes them all). Raises
+    kinds' own data files (``boards.kinds.load_township`` passes them all). ``fork``: parse files the
+    cache has not got in two processes (not in a process that runs threads, such as a preview server). Raises
     :class:`RegistryError` listing every problem at once when anything is wrong.
     """
     problems = Problems(root=Path.cwd() if root is None else root)
@@ -36,5 +38,10 @@ def load_registry(
         problems.raise_if_any()
     with paused_gc():
         cache = ParseCache(cache_dir) if cache_dir is not None else None
+        if cache is not None:
+            yaml_files = sorted(
+                p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
+            )
+            cache.parse_ahead(yaml_files, fork=fork)
         loaded = read_files(data_dir, stories_dir, problems, cache, declared)
         return build_registry(loaded, problems, stories_dir, declared)

@@ -40,8 +40,10 @@ def load_township(
     stories_dir: Path | None = None,
     root: Path | None = None,
     cache_dir: Path | None = None,
+    fork: bool = False,
 ) -> Registry:
-    """Read, validate and cross-check ``data_dir``: the built-in registries and every kind's own files."""
+    """Read, validate and cross-check ``data_dir``: the built-in registries and every kind's own files
+    (``fork``: see :func:`~noticeboard.registries.loading.load_registry`)."""
     return load_registry(
-        data_dir, stories_dir=stories_dir, root=root, cache_dir=cache_dir, declared=RECORD_FILES
+        data_dir, stories_dir=stories_dir, root=root, cache_dir=cache_dir, declared=RECORD_FILES, fork=fork
     )

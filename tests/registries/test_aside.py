@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.outputs.aside import Aside, AsideFailed
+from noticeboard.registries.aside import Aside, AsideFailed
 
 
 def _write_and_report(folder: Path) -> dict[str, int]:
