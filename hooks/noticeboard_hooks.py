@@ -444,4 +444,6 @@ def on_build_error(error: Exception) -> None:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     server.watch(os.fspath(Path(config.config_file_path).parent / "data"))
     server.watch(os.fspath(Path(noticeboard.__file__).parent))  # the package (src/noticeboard when editable)
+    server.watch(os.fspath(THEME_DIR))  # templates: MkDocs watches its theme only with --watch-theme
+    server.watch(os.fspath(Path(__file__).resolve().parent))  # these hooks
     return server

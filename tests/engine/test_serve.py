@@ -1,4 +1,5 @@
-"""``mkdocs serve`` shows an edit under data/ without a restart (MkDocs alone watches only docs/)."""
+"""``mkdocs serve`` shows an edit under data/ without a restart (MkDocs alone watches only docs/), and a
+template edit on pages kept from the build before."""
 
 from __future__ import annotations
 
@@ -62,6 +63,12 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
         first = text.split("name: ", 1)[1].split("\n", 1)[0]
         members.write_text(text.replace(f"name: {first}", "name: 改名测试", 1), encoding="utf-8")
         assert _wait_for(url, "改名测试", 60), "an edit under data/ was not picked up"
+        controls = project / "theme_overrides" / "partials" / "nb" / "reading-controls.html"
+        controls.write_text(
+            controls.read_text(encoding="utf-8").replace(">字号<", ">字号大小<"), encoding="utf-8"
+        )
+        assert _wait_for(url, "字号大小", 60), "a kept page was not made again after its template changed"
+        assert "改名测试" in _fetch(url)
     finally:
         server.terminate()
         server.wait(timeout=20)
