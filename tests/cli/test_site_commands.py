@@ -117,7 +117,7 @@ def test_serve_previews_the_demo_and_ctrl_c_stops_it(tmp_path: Path) -> None:
                 pass
         assert "青山村第一党支部" in page, "the site did not come up"
         os.killpg(server.pid, signal.SIGINT)  # Ctrl+C: the terminal signals the whole job
-        out, _ = server.communicate(timeout=30)
+        out, _ = server.communicate(timeout=60)  # a loaded machine: MkDocs may still be finishing a build
         assert server.returncode == 0
         assert f"本地预览：http://127.0.0.1:{port}/" in out.decode("utf-8")
     finally:
