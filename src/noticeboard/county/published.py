@@ -46,12 +46,16 @@ class Published:
 
     def number(self, path: Iterable[str]) -> int | Decimal | None:
         """The count at ``path`` (``("branches", "stars", "3")``), or None where its summary has none."""
-        value: Any = self.counts
-        for step in path:
-            if not isinstance(value, Mapping) or step not in value:
-                return None
-            value = value[step]
+        value = _at(self.counts, path)
         return value if _is_number(value) else None
+
+
+def _at(counts: Mapping[str, Any], path: Iterable[str]) -> Any:
+    """The value at ``path`` in ``counts``, or None where there is none."""
+    value: Any = counts
+    for step in path:
+        value = value.get(step) if isinstance(value, Mapping) else None
+    return value
 
 
 def _is_number(value: object) -> bool:
@@ -140,9 +144,7 @@ def _check_counts(counts: Mapping[str, Any], paths: Iterable[tuple[str, ...]]) -
         if not isinstance(counts.get(key), Mapping):
             raise _Unusable(f"{SUMMARY} 缺少 {key}")
     for path in paths:
-        value: Any = counts
-        for step in path:
-            value = value.get(step) if isinstance(value, Mapping) else None
+        value = _at(counts, path)
         if value is None and path[0] == "boards":
             continue  # a board the township does not publish
         if not _is_number(value):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from noticeboard.boards import json_values
 from noticeboard.boards.parts import chinese_date
 from noticeboard.county.comparison import Table, compare, county_boards, number_paths
 from noticeboard.county.published import COUNTS, Published, read_published
@@ -348,9 +349,5 @@ def _add_up(summaries: Sequence[object]) -> object:
 def _number(value: object) -> object:
     """Amounts read as exact decimals are written back as the numbers they were (``8.5``)."""
     if isinstance(value, Decimal):
-        return (
-            int(value)
-            if value == value.to_integral_value() and value.as_tuple().exponent == 0
-            else float(value)
-        )
+        return json_values.number(value)
     raise TypeError(type(value).__name__)

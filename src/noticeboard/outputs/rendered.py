@@ -105,9 +105,6 @@ class Rendered:
         stored = self.store.get(key + b"text") if self.store else None
         return None if stored is None else stored.decode("utf-8")
 
-    def has_text(self, key: bytes) -> bool:
-        return self.store.has(key + b"text") if self.store else False
-
     def search(self, key: bytes) -> list[dict[str, Any]] | None:
         stored = self.store.get(key + b"search") if self.store else None
         return None if stored is None else list(json.loads(stored))
@@ -186,8 +183,9 @@ class Reuse:
         for src, path, inputs in pages:
             if inputs is None or (search := rendered.search(keys[src])) is None:
                 continue
-            text = None if linkable(path, keys[src]) else rendered.text(keys[src])
-            if text is not None or linkable(path, keys[src]):
+            linked = linkable(path, keys[src])
+            text = None if linked else rendered.text(keys[src])
+            if linked or text is not None:
                 found[src] = Kept(path, keys[src], search, text)
         last = max((order[src] for src, _, _ in pages if src not in found), default=-1)
         kept = {src: page for src, page in found.items() if order[src] < last}

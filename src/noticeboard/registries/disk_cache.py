@@ -117,13 +117,6 @@ class PackCache:
         self.db.execute("UPDATE value SET build = ? WHERE key = ?", (self.build, self._key(key)))
         return bytes(data)
 
-    def has(self, key: bytes) -> bool:
-        """Whether a value is stored under ``key`` (not read, not checked: :meth:`get` checks it)."""
-        if self.db is None:
-            return False
-        found = self.db.execute("SELECT 1 FROM value WHERE key = ?", (self._key(key),)).fetchone()
-        return found is not None
-
     def published(self, site: str) -> dict[str, tuple[bytes, int, int]]:
         """What the last build of the site folder ``site`` wrote: path → (key, size, modification time)."""
         if self.db is None:

@@ -143,6 +143,11 @@ class ParseCache:
         Why: parsing is most of a cold data layer (a county's 2,000 files), and one process uses one
         core. What the prefetch finds wrong is not cached and is reported when the files are read.
         """
+        if len(paths) < PARSE_AHEAD_FROM:
+            return
+        sample = paths[:: max(1, len(paths) // 20)]  # a warm build reads 20 files here, not all of them twice
+        if sum(not self.has(_bytes(path)) for path in sample) * 2 < len(sample):
+            return  # mostly cached: the few changed files are parsed when read
         fresh = [path for path in paths if not self.has(_bytes(path))]
         if len(fresh) < PARSE_AHEAD_FROM:
             return
