@@ -1,0 +1,90 @@
+"""The last build of a site folder: what it was made from, and what it left there.
+
+Why: the office (and CI) often builds when nothing has changed — a push of the README, a second
+``make build``. A county's site is 14,000 files; even linking them all again from the last build takes
+seconds. If the fingerprint of everything a build reads (:func:`tree_fingerprint` of the data, the pages,
+the theme, the code; the settings, the date, the git history: the caller gathers them) is the one the
+last build of this folder was made from, and the folder still holds exactly the files that build left
+(same names, sizes and modification times, none added, none removed), then a new build would write those
+very bytes: there is nothing to do. Any difference, or a damaged record, means a build as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from noticeboard.registries.disk_cache import DiskCache
+
+SKIPPED = frozenset({"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"})
+"""Folders that are never a build's input (Python's and tools' caches)."""
+
+Manifest = dict[str, tuple[int, int]]
+"""Every file of a site folder: path with ``/`` → (size, modification time in ns)."""
+
+
+def tree_fingerprint(paths: Iterable[Path]) -> bytes:
+    """The hash of every file under ``paths`` (a file itself, or a folder's files at any depth): each
+    path given, each file's name below it and its bytes; a path that does not exist counts as absent."""
+    digest = hashlib.sha256()
+    for top in paths:
+        digest.update(os.fsencode(top) + b"\0")
+        if top.is_file():
+            digest.update(b"file\0" + top.read_bytes() + b"\0")
+            continue
+        for folder, folders, names in os.walk(top):  # top down, each folder's subfolders in sorted order
+            folders[:] = sorted(name for name in folders if name not in SKIPPED)
+            base = Path(folder)
+            for name in sorted(names):
+                digest.update(os.fsencode((base / name).relative_to(top).as_posix()) + b"\0")
+                digest.update((base / name).read_bytes() + b"\0")
+    return digest.digest()
+
+
+def manifest(site: Path) -> Manifest:
+    """Every file under ``site``, with its size and modification time."""
+    found: Manifest = {}
+    pending = [(site, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                else:
+                    stat = entry.stat(follow_symlinks=False)
+                    found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
+    return found
+
+
+class LastBuild:
+    """The record of each site folder's last build, in ``folder`` (checked when read)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.store = DiskCache(folder, b"last build 1\n", ".json")
+
+    def unchanged(self, site: Path, inputs: bytes) -> bool:
+        """Whether the last build of ``site`` was made from ``inputs`` and left ``site`` as it is now."""
+        stored = self.store.get(_name(site))
+        if stored is None or not site.is_dir():
+            return False
+        record = json.loads(stored)
+        if record.get("inputs") != inputs.hex():
+            return False
+        try:
+            now = manifest(site)
+        except OSError:
+            return False
+        return now == {path: (size, mtime) for path, (size, mtime) in record["files"].items()}
+
+    def record(self, site: Path, inputs: bytes) -> None:
+        """Remember that ``site``, as it is now, was built from ``inputs``."""
+        record = {"inputs": inputs.hex(), "files": manifest(site)}
+        self.store.put(_name(site), json.dumps(record, sort_keys=True).encode())
+
+
+def _name(site: Path) -> bytes:
+    return os.fsencode(site.resolve())
