@@ -269,6 +269,12 @@ class BoardKind:
         """Its open-data files of one year: file name → JSON document."""
         return {}
 
+    def open_data_without_board(self, year: int) -> Mapping[str, object]:
+        """Its open-data files of a year it has no board (no pairing yet, no honour that year): the same
+        files with nothing in them, so that the 开放数据 page's links and a program reading the files find
+        them in every township and every year."""
+        return {}
+
     def rollup(self, board: Any) -> Mapping[str, object] | None:
         """Its counts in ``summary.json`` under ``boards.<key>``, for a county to compare and add up:
         every number a count or an amount (never a share or a score), so townships' numbers add up."""

@@ -70,6 +70,8 @@ def files(boards: Boards, stats: Stats | None = None) -> dict[str, str]:
             board = view.board(kind)
             if board is not None:
                 documents.update(kind.open_data(boards, view, board))
+            else:
+                documents.update(kind.open_data_without_board(year))
         if year == current and stats is not None:
             documents["stats.json"] = stats.as_dict()
         for name, document in documents.items():

@@ -564,6 +564,9 @@ class HonoursKind(BoardKind):
         """``honours.json``: every honour of the year, proposed or awarded; a member by name, no member id."""
         return {"honours.json": [_json(row) for row in board.rows]}
 
+    def open_data_without_board(self, year: int) -> Mapping[str, object]:
+        return {"honours.json": []}
+
     def snapshot(self, boards: Any, board: HonoursBoard) -> Mapping[str, Entry]:
         return {
             row.id: Entry(

@@ -878,6 +878,9 @@ class LecturesKind(BoardKind):
             }
         }
 
+    def open_data_without_board(self, year: int) -> Mapping[str, object]:
+        return {"lectures.json": {"year": year, "schools": [], "lectures": []}}
+
     def snapshot(self, boards: Any, board: LectureBoard) -> Mapping[str, Entry]:
         entries = {
             f"team/{team.id}": Entry(team.name, {"讲师": team.roster_words, "宣讲内容": team.topics_words})

@@ -809,6 +809,9 @@ class PairingsKind(BoardKind):
         """``pairings.json``: every pair on the year's board, its agreement's status and its results."""
         return {"pairings.json": [_json(row) for row in board.rows]}
 
+    def open_data_without_board(self, year: int) -> Mapping[str, object]:
+        return {"pairings.json": []}
+
     def snapshot(self, boards: Any, board: PairingsBoard) -> Mapping[str, Entry]:
         return {
             row.id: Entry(
