@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -24,7 +24,14 @@ from noticeboard.registries.models.common import as_text
 from noticeboard.registries.models.story import StoryMeta
 from noticeboard.registries.progress import Meter, yaml_bytes
 from noticeboard.registries.record_files import RecordFile
-from noticeboard.registries.yaml_source import Document, ParseCache, parse_yaml, read_yaml
+from noticeboard.registries.yaml_source import (
+    Document,
+    ParseCache,
+    document,
+    parse_yaml,
+    read_source,
+    read_yaml,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -91,16 +98,19 @@ class Story:
     title: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Place:
     """Where an organisation's record is written: its file (as shown in messages) and the lines of its
-    yearly entries (``("grade", 2025)``, ``("rectification", 2024, "deadline")`` …)."""
+    yearly entries (``("grade", 2025)``, ``("rectification", 2024, "deadline")`` …), found when asked
+    (a reminder is rare; finding lines composes the file's YAML tree: a second for a county's branches)."""
 
     file: str
-    lines: Mapping[tuple[str | int, ...], int]
+    located: Located[Any]
+    keys: frozenset[tuple[str | int, ...]]
+    """The entries whose line may be asked; any other is at line 1."""
 
     def line(self, *keys: str | int) -> int:
-        return self.lines.get(keys, 1)
+        return self.located.line(*keys) if keys in self.keys else 1
 
 
 @dataclass(frozen=True)
@@ -232,17 +242,34 @@ class _Reader:
 
     def records(self, kind: str, path: Path, model: type[M]) -> list[Located[M]]:
         self.note(kind, path)
-        doc = read_yaml(path, self.problems, self.cache)
+        source = read_source(path, self.problems)
         self.meter.read(path)
-        if doc is None:
+        if source is None:
             self.failed(kind)
             return []
+        raw, text = source
+        if self.cache is not None:
+            cached = self.cache.get_records(raw, model)
+            if cached is not None:
+                lazy = Document(path, None, text, parse=partial(_data_of, path, raw, text, self.cache))
+                return [Located(record, lazy, (index,)) for index, record in enumerate(cached)]
+        before = len(self.problems)
+        found = self._validate_all(kind, model, document(path, raw, text, self.problems, self.cache))
+        if self.cache is not None and found is not None and len(self.problems) == before:
+            self.cache.put_records(raw, model, [located.record for located in found])
+        return found or []
+
+    def _validate_all(self, kind: str, model: type[M], doc: Document | None) -> list[Located[M]] | None:
+        """Every record of ``doc`` that validates; None when the file is not a list of records."""
+        if doc is None:
+            self.failed(kind)
+            return None
         if doc.data is None:
             return []
         if not isinstance(doc.data, list):
-            self.problems.add(path, doc.line_at(()), "文件内容应为列表，每一项以“- ”开头")
+            self.problems.add(doc.path, doc.line_at(()), "文件内容应为列表，每一项以“- ”开头")
             self.failed(kind)
-            return []
+            return None
         found = []
         for index, item in enumerate(doc.data):
             located = self.validate(model, item, doc, (index,))
@@ -371,6 +398,12 @@ class _Reader:
                 self.problems.add(
                     path, 0, f"photos/ 里只放 JPG 或 PNG 照片（扩展名 .jpg、.jpeg 或 .png）；{_NOTES_HINT}"
                 )
+
+
+def _data_of(path: Path, raw: bytes, text: str, cache: ParseCache) -> Any:
+    """The parsed value of a file whose records came validated from the cache (it parsed without a problem)."""
+    doc = document(path, raw, text, Problems(), cache)
+    return None if doc is None else doc.data
 
 
 def _suffix_trouble(path: Path) -> str | None:

@@ -15,19 +15,23 @@ import functools
 import hashlib
 import pickle
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import pydantic
+import pydantic_core
 import yaml
+from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from noticeboard.registries.aside import Aside
-from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.disk_cache import DiskCache, source_fingerprint
 from noticeboard.registries.errors import Problems
+
+M = TypeVar("M", bound=BaseModel)
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest data file accepted. A township's biggest file is well under 1 MB."""
@@ -58,15 +62,28 @@ class AlteredInt(int):
     """
 
 
-@dataclass(frozen=True, eq=False)
 class Document:
-    """A parsed YAML file: its plain value, and its text for finding lines when a problem is reported."""
+    """A parsed YAML file: its plain value, and its text for finding lines when a problem is reported.
 
-    path: Path
-    data: Any
-    text: str
-    offset: int = 0
-    """Lines before the YAML text in its file (a Markdown front matter starts at line 2)."""
+    ``data`` may be given as a function that parses it when first asked for: a file whose validated
+    records came from the cache (:meth:`ParseCache.get_records`) needs only its text, for lines.
+    """
+
+    def __init__(
+        self, path: Path, data: Any, text: str, offset: int = 0, *, parse: Callable[[], Any] | None = None
+    ) -> None:
+        self.path = path
+        self._data = data
+        self._parse = parse
+        self.text = text
+        self.offset = offset
+        """Lines before the YAML text in its file (a Markdown front matter starts at line 2)."""
+
+    @property
+    def data(self) -> Any:
+        if self._parse is not None:
+            self._data, self._parse = self._parse(), None
+        return self._data
 
     @cached_property
     def root(self) -> Node | None:
@@ -121,6 +138,31 @@ class ParseCache:
 
     def __init__(self, folder: Path) -> None:
         self.store = DiskCache(folder, _CACHE_SALT, ".pickle")
+        self.validated = DiskCache(folder, _records_salt(), ".records")
+
+    def get_records(self, raw: bytes, model: type[M]) -> list[M] | None:
+        """The records ``model`` validated from a file of bytes ``raw`` last time, or None.
+
+        Why: validating a county's 135,000 records takes seconds on every build, while an edit
+        touches one file. Only a file whose every record validated without a problem is stored
+        (:meth:`put_records`), so a hit gives exactly what validating would, and no problem is lost.
+        """
+        stored = self.validated.get(_model_key(model) + raw)
+        if stored is None:
+            return None
+        try:
+            records = pickle.loads(stored)
+        except Exception:  # an entry of an older class layout that the salt did not catch: validate again
+            return None
+        if not isinstance(records, list) or any(type(record) is not model for record in records):
+            return None
+        return records
+
+    def put_records(self, raw: bytes, model: type[M], records: Sequence[M]) -> None:
+        """Keep ``records``, every record of the file of bytes ``raw``, validated by ``model`` without a problem."""
+        self.validated.put(
+            _model_key(model) + raw, pickle.dumps(list(records), protocol=pickle.HIGHEST_PROTOCOL)
+        )
 
     def get(self, raw: bytes) -> Any:
         stored = self.store.get(raw)
@@ -172,6 +214,24 @@ def _bytes(path: Path) -> bytes:
 
 
 _MISSING = object()
+
+
+def _model_key(model: type[BaseModel]) -> bytes:
+    return f"{model.__module__}.{model.__qualname__}".encode() + b"\0"
+
+
+@functools.cache
+def _records_salt() -> bytes:
+    """Names the code that validates: every module of the package (the models, their validators, the board
+    kinds' own models, this parser), pydantic's and Python's versions. Any change misses."""
+    return hashlib.sha256(
+        source_fingerprint(Path(__file__).resolve().parents[1])
+        + pydantic.VERSION.encode()
+        + pydantic_core.__version__.encode()
+        + sys.version.encode()
+    ).digest()
+
+
 _CACHE_SALT = hashlib.sha256(
     Path(__file__).read_bytes() + yaml.__version__.encode() + sys.version.encode()
 ).digest()
@@ -179,20 +239,35 @@ _CACHE_SALT = hashlib.sha256(
 
 def read_yaml(path: Path, problems: Problems, cache: ParseCache | None = None) -> Document | None:
     """Read and parse ``path``; on any problem record it and return None."""
+    source = read_source(path, problems)
+    if source is None:
+        return None
+    return document(path, *source, problems, cache)
+
+
+def read_source(path: Path, problems: Problems) -> tuple[bytes, str] | None:
+    """The bytes of ``path`` and its text; on any problem (too big, unreadable, not UTF-8) record it, None."""
     raw = _read_bytes(path, problems)
     if raw is None:
         return None
     text = _decode(path, raw, problems)
     if text is None:
         return None
+    return raw, text
+
+
+def document(
+    path: Path, raw: bytes, text: str, problems: Problems, cache: ParseCache | None
+) -> Document | None:
+    """The parsed file of bytes ``raw`` and text ``text`` (from the cache when it has it)."""
     if cache is not None:
         data = cache.get(raw)
         if data is not _MISSING:
             return Document(path, data, text)
-    document = parse_yaml(text, path, problems)
-    if document is not None and cache is not None:
-        cache.put(raw, document.data)
-    return document
+    parsed = parse_yaml(text, path, problems)
+    if parsed is not None and cache is not None:
+        cache.put(raw, parsed.data)
+    return parsed
 
 
 def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> Document | None:
