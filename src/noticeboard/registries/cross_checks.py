@@ -55,6 +55,7 @@ def build_registry(
     problems.raise_if_any()
     assert loaded.site is not None  # a missing site.yml is a problem raised above
     site: Site = loaded.site.record
+    shown = _Shown(problems.root)
     stories = tuple(
         Story(
             path=story.path.relative_to(stories_dir).as_posix() if stories_dir else story.path.name,
@@ -80,14 +81,14 @@ def build_registry(
         },
         photos=photos,
         sources=loaded.files,
-        places={located.record.id: _place(located, problems) for located in loaded.branches},
+        places={located.record.id: _place(located, shown) for located in loaded.branches},
         records={key: tuple(item.record for item in items) for key, items in loaded.records.items()},
         yearly_records={
             key: {year: tuple(item.record for item in items) for year, items in sorted(by_year.items())}
             for key, by_year in loaded.yearly_records.items()
         },
         record_places={
-            key: tuple(RecordPlace(display_path(item.path, problems.root), item) for item in items)
+            key: tuple(RecordPlace(shown(item.path), item) for item in items)
             for key, items in declared_records.items()
         },
     )
@@ -150,15 +151,30 @@ def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dic
     return by_id
 
 
-def _place(located: Located[Branch], problems: Problems) -> Place:
-    """The lines of an organisation's yearly entries, kept for reminders about them."""
+def _place(located: Located[Branch], shown: _Shown) -> Place:
+    """Where an organisation's yearly entries are written, kept for reminders about them."""
     branch = located.record
     keys: list[tuple[str | int, ...]] = [("id",)]
     for name in ("assessments", "duty_report", "grade", "venue"):
         keys += [(name, year) for year in getattr(branch, name)]
     for year in branch.rectification:
         keys += [("rectification", year), ("rectification", year, "deadline")]
-    return Place(display_path(located.path, problems.root), {key: located.line(*key) for key in keys})
+    return Place(shown(located.path), located, frozenset(keys))
+
+
+class _Shown:
+    """File names as messages show them (:func:`display_path`), each found once: finding one resolves
+    its folder on disk, and a county's 2,000 organisations are all in one file."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.known: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        found = self.known.get(path)
+        if found is None:
+            found = self.known[path] = display_path(path, self.root)
+        return found
 
 
 WEIGHTED_NAMES = {"assessments": "考核", "duty_report": "述职评议"}
