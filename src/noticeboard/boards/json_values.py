@@ -15,9 +15,7 @@ def number(value: Decimal | None) -> float | int | None:
     """A published score as a JSON number (scores have at most four decimals, so floats print exactly)."""
     if value is None:
         return None
-    return (
-        int(value) if value == value.to_integral_value() and value.as_tuple().exponent == 0 else float(value)
-    )
+    return int(value) if value.as_tuple().exponent == 0 else float(value)  # exponent 0: a whole number
 
 
 def rating(value: Rating | None) -> dict[str, object]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import cache
 
 from noticeboard.boards.kinds import KINDS
 
@@ -26,6 +27,7 @@ PAGE_SOURCES: dict[str, tuple[str, ...]] = {
 """Pages that are no kind's own → the data files and folders (ending in ``/``) they are made from."""
 
 
+@cache  # asked for every page (a county's 4,000 branch pages); the kinds are fixed once imported
 def sources(kind: str) -> tuple[str, ...]:
     """The data files a page kind is made from: its own list and every board kind's for it."""
     found = list(PAGE_SOURCES.get(kind, ()))

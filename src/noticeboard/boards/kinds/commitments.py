@@ -62,6 +62,8 @@ RATE_RULE = (
 )
 """How the rate is computed, printed under every table of rates."""
 NO_CATEGORY = "未填写类别"
+JSON_MAKER_KINDS = {"organisation": "branch"}
+"""``maker_kind`` in the open data where it is not the board's own word."""
 
 
 @dataclass(frozen=True)
@@ -498,7 +500,7 @@ def _json(row: CommitmentRow) -> dict[str, object]:
         "id": row.id,
         "year": row.year,
         "maker": row.maker,
-        "maker_kind": {"member": "member", "organisation": "branch"}.get(row.maker_kind, row.maker_kind),
+        "maker_kind": JSON_MAKER_KINDS.get(row.maker_kind, row.maker_kind),
         "maker_post": row.maker_note if row.maker_kind == "leader" else None,
         "branch": row.branch or None,
         "text": row.text,
@@ -526,6 +528,7 @@ def _poster(
     if counts["due"]:
         summary += f"；{_fulfilment(key, subject, counts, False).sentence}"
     rule = "承诺事项经党组织书记审核后公示，接受党员和群众监督。" + (RATE_RULE if counts["due"] else "")
+    portrait, landscape = _print_rows(rows)
     return make_poster(
         f"commitments-{key}",
         "公开承诺公示栏",
@@ -536,24 +539,32 @@ def _poster(
         rule,
         url,
         printing.qr,
-        [_print_row(row, COMMITMENT_CHARS["portrait"]) for row in rows],
-        [_print_row(row, COMMITMENT_CHARS["landscape"]) for row in rows],
+        portrait,
+        landscape,
         layout="commitments",
         rated=False,
     )
 
 
-def _print_row(row: CommitmentRow, chars: dict[str, int]) -> PrintRow:
-    status = row.status_label + ("\n逾期" if row.overdue else "")
-    due = f"{row.due.year}.{row.due.month}.{row.due.day}" if row.due else "—"
-    maker = row.maker + (f"\n{row.maker_note}" if row.maker_note else "")
-    maker_lines = sum(line_count(line, chars["maker"]) for line in maker.split("\n"))
-    wrapped = max(line_count(row.text, chars["text"]), maker_lines, 2 if row.overdue else 1)
-    return PrintRow(
-        (maker, row.text, due, row.approved_by or "—", status),
-        lines=row_height(wrapped),
-        overdue=row.overdue,
-    )
+def _print_rows(rows: Sequence[CommitmentRow]) -> tuple[list[PrintRow], list[PrintRow]]:
+    """The rows as printed on portrait and on landscape sheets: the same cells, wrapped at each one's widths."""
+    portrait, landscape = COMMITMENT_CHARS["portrait"], COMMITMENT_CHARS["landscape"]
+    out: tuple[list[PrintRow], list[PrintRow]] = ([], [])
+    for row in rows:
+        status = row.status_label + ("\n逾期" if row.overdue else "")
+        due = f"{row.due.year}.{row.due.month}.{row.due.day}" if row.due else "—"
+        maker = row.maker + (f"\n{row.maker_note}" if row.maker_note else "")
+        cells = (maker, row.text, due, row.approved_by or "—", status)
+        maker_lines = maker.split("\n")
+        least = 2 if row.overdue else 1
+        for printed, chars in zip(out, (portrait, landscape), strict=True):
+            wrapped = max(
+                line_count(row.text, chars["text"]),
+                sum(line_count(line, chars["maker"]) for line in maker_lines),
+                least,
+            )
+            printed.append(PrintRow(cells, lines=row_height(wrapped), overdue=row.overdue))
+    return out
 
 
 KIND = CommitmentsKind()

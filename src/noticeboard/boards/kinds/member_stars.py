@@ -171,16 +171,7 @@ class MemberStarsKind(BoardKind):
         """``members.json``: the members named on the star boards, and nobody else."""
         return {
             "members.json": [
-                {
-                    "id": row.id,
-                    "name": row.name,
-                    "branch": row.branch,
-                    "year": board.year,
-                    "points": json_values.number(row.points),
-                    "stars": row.stars,
-                }
-                for members in board.by_branch.values()
-                for row in members.rows
+                _json(row, board.year) for members in board.by_branch.values() for row in members.rows
             ]
         }
 
@@ -288,13 +279,7 @@ def _status_cells(result: MemberResult) -> tuple[Cell, Cell]:
 
 
 def _poster(board: MemberBoard, url: str, printing: PrintContext) -> Any:
-    rows = grouped(
-        board.groups,
-        "名",
-        lambda row: PrintRow(
-            (row.name, row.gender, str(row.points) if row.points is not None else "—"), rating=row.rating
-        ),
-    )
+    rows = grouped(board.groups, "名", _print_row)
     return make_poster(
         f"members-{board.branch.id}",
         "星级党员公示栏",
@@ -308,6 +293,23 @@ def _poster(board: MemberBoard, url: str, printing: PrintContext) -> Any:
         rows,
         layout="members",
     )
+
+
+def _json(row: MemberRow, year: int) -> dict[str, object]:
+    rating = row.rating
+    return {
+        "id": row.id,
+        "name": row.name,
+        "branch": row.branch,
+        "year": year,
+        "points": None if rating is None else json_values.number(rating.score),
+        "stars": None if rating is None else rating.stars,
+    }
+
+
+def _print_row(row: MemberRow) -> PrintRow:
+    rating = row.rating
+    return PrintRow((row.name, row.gender, "—" if rating is None else str(rating.score)), rating=rating)
 
 
 def _slides(board: MemberBoard) -> list[Slide]:
