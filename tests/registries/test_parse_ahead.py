@@ -1,4 +1,4 @@
-"""Parsing a cold registry in two processes fills the cache with what one process would have parsed."""
+"""Validating a cold registry in two processes fills the cache with what one process would have validated."""
 
 from __future__ import annotations
 
@@ -7,33 +7,59 @@ from pathlib import Path
 import pytest
 
 from noticeboard.registries.errors import Problems
+from noticeboard.registries.models import Member
+from noticeboard.registries.reading import record_files
 from noticeboard.registries.yaml_source import PARSE_AHEAD_FROM, ParseCache, read_yaml
 
 
-@pytest.mark.parametrize("fork", [True, False])
-def test_every_file_is_parsed_once_into_the_cache_and_a_broken_one_is_left_to_report(
-    tmp_path: Path, fork: bool
-) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
+def _members(data: Path) -> list[Path]:
+    folder = data / "members"
+    folder.mkdir(parents=True)
     paths = []
     for number in range(PARSE_AHEAD_FROM + 20):
-        path = data / f"m{number:03}.yml"
+        path = folder / f"b{number:03}.yml"
         path.write_text(
-            f"- id: m{number:03}\n  name: 党员{number}\n  points: {{2025: {number}.5}}\n", encoding="utf-8"
+            f"- id: m{number:03}\n  name: 党员{number}\n  gender: 男\n  points: {{2025: {number}.5}}\n",
+            encoding="utf-8",
         )
         paths.append(path)
-    broken = data / "broken.yml"
+    return paths
+
+
+def test_every_file_is_validated_once_into_the_cache_and_a_broken_one_is_left_to_report(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    paths = _members(data)
+    broken = data / "members" / "broken.yml"
     broken.write_text("- id: [unclosed\n", encoding="utf-8")
+    invalid = data / "members" / "invalid.yml"
+    invalid.write_text("- id: m999\n  name: 党员\n  gender: 不详\n", encoding="utf-8")
+    files = record_files(data)
+    assert (broken, Member) in files and len(files) == len(paths) + 2
     cache = ParseCache(tmp_path / "cache")
-    cache.parse_ahead([*paths, broken], fork=fork)
-    assert all(cache.has(path.read_bytes()) for path in paths)
-    assert not cache.has(broken.read_bytes()), "a file with a problem is not cached: it is reported when read"
-    fresh = Problems()
+    cache.validate_ahead(files, fork=True)
+    assert len(cache.kept) == len(paths) // 2, "this process keeps its own half in memory"
     for path in paths:
-        cached = read_yaml(path, Problems(), cache)
-        parsed = read_yaml(path, fresh, None)
-        assert cached is not None and parsed is not None and cached.data == parsed.data
-    assert not fresh
+        records = cache.get_records(path.read_bytes(), Member)
+        parsed = read_yaml(path, Problems())
+        assert parsed is not None
+        assert records == [Member.model_validate(item) for item in parsed.data]
+    assert not cache.kept, "given back once"
+    for wrong in (broken, invalid):
+        assert cache.get_records(wrong.read_bytes(), Member) is None, "a file with a problem is not kept"
     problems = Problems()
     assert read_yaml(broken, problems, cache) is None and problems
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_nothing_is_done_ahead_without_a_fork_or_when_the_cache_has_it(tmp_path: Path, cached: bool) -> None:
+    data = tmp_path / "data"
+    _members(data)
+    cache = ParseCache(tmp_path / "cache")
+    if cached:
+        cache.validate_ahead(record_files(data), fork=True)
+        cache.kept.clear()
+    cache.validate_ahead(record_files(data), fork=cached)  # cached: the fork would be allowed
+    assert not cache.kept
+    assert any((tmp_path / "cache").rglob("*.records")) == cached

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from noticeboard.registries.cross_checks import build_registry
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.memory import paused_gc
-from noticeboard.registries.reading import Registry, read_files
+from noticeboard.registries.reading import Registry, read_files, record_files
 from noticeboard.registries.record_files import RecordFile
 from noticeboard.registries.yaml_source import ParseCache
 
@@ -20,7 +21,7 @@ def load_registry(
     root: Path | None = None,
     cache_dir: Path | None = None,
     declared: Sequence[RecordFile] = (),
-    fork: bool = False,
+    fork: bool | None = None,
 ) -> Registry:
     """Read, validate and cross-check every registry under ``data_dir``.
 
@@ -28,8 +29,9 @@ def load_registry(
     stories to branches. ``root`` is the folder file names are shown relative to
     in messages (default: the current directory). ``cache_dir`` keeps parsed
     files between runs, so only changed files are parsed again. ``declared`` are the board
-    kinds' own data files (``boards.kinds.load_township`` passes them all). ``fork``: parse files the
-    cache has not got in two processes (not in a process that runs threads, such as a preview server). Raises
+    kinds' own data files (``boards.kinds.load_township`` passes them all). ``fork``: parse and validate
+    files the cache has not got in two processes (not in a process that runs threads, such as a preview
+    server; by default only when this process runs no other thread). Raises
     :class:`RegistryError` listing every problem at once when anything is wrong.
     """
     problems = Problems(root=Path.cwd() if root is None else root)
@@ -39,9 +41,11 @@ def load_registry(
     with paused_gc():
         cache = ParseCache(cache_dir) if cache_dir is not None else None
         if cache is not None:
-            yaml_files = sorted(
-                p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file()
-            )
-            cache.parse_ahead(yaml_files, fork=fork)
+            cache.validate_ahead(record_files(data_dir, declared), fork=_may_fork() if fork is None else fork)
         loaded = read_files(data_dir, stories_dir, problems, cache, declared)
         return build_registry(loaded, problems, stories_dir, declared)
+
+
+def _may_fork() -> bool:
+    """Whether a fork is safe: no other thread holds a lock the child would inherit held."""
+    return threading.active_count() == 1

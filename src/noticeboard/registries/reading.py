@@ -400,6 +400,27 @@ class _Reader:
                 )
 
 
+def record_files(data_dir: Path, declared: Sequence[RecordFile] = ()) -> list[tuple[Path, type[BaseModel]]]:
+    """Every file of records where the data contract puts them, with the model its records are validated by.
+
+    For validating ahead (:meth:`ParseCache.validate_ahead`) only: :func:`read_files` decides what is
+    read and reports what does not belong; a file named here by mistake is merely validated for nothing.
+    """
+    found: list[tuple[Path, type[BaseModel]]] = []
+
+    def files(pattern: str, model: type[BaseModel]) -> None:
+        found.extend((path, model) for path in sorted(data_dir.glob(pattern)) if path.is_file())
+
+    files("branches.yml", Branch)
+    files("members/*.yml", Member)
+    files("points/*/*.yml", LedgerEntry)
+    files("commitments/*.yml", Commitment)
+    files("reviews/*.yml", Review)
+    for record_file in declared:
+        files(f"{record_file.name}/*.yml" if record_file.yearly else record_file.name, record_file.model)
+    return found
+
+
 def _data_of(path: Path, raw: bytes, text: str, cache: ParseCache) -> Any:
     """The parsed value of a file whose records came validated from the cache (it parsed without a problem)."""
     doc = document(path, raw, text, Problems(), cache)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
@@ -139,6 +140,8 @@ class ParseCache:
     def __init__(self, folder: Path) -> None:
         self.store = DiskCache(folder, _CACHE_SALT, ".pickle")
         self.validated = DiskCache(folder, _records_salt(), ".records")
+        self.kept: dict[bytes, list[Any]] = {}
+        """Records validated ahead in this process, until read (:meth:`validate_ahead`)."""
 
     def get_records(self, raw: bytes, model: type[M]) -> list[M] | None:
         """The records ``model`` validated from a file of bytes ``raw`` last time, or None.
@@ -147,6 +150,9 @@ class ParseCache:
         touches one file. Only a file whose every record validated without a problem is stored
         (:meth:`put_records`), so a hit gives exactly what validating would, and no problem is lost.
         """
+        kept = self.kept.pop(_model_key(model) + raw, None)
+        if kept is not None:
+            return kept
         stored = self.validated.get(_model_key(model) + raw)
         if stored is None:
             return None
@@ -179,31 +185,52 @@ class ParseCache:
     def has(self, raw: bytes) -> bool:
         return self.store.has(raw)
 
-    def parse_ahead(self, paths: Sequence[Path], *, fork: bool) -> None:
-        """Parse into the cache those of ``paths`` it has not got, half of them in a second process.
+    def validate_ahead(self, files: Sequence[tuple[Path, type[BaseModel]]], *, fork: bool) -> None:
+        """Parse and validate into the cache those ``files`` (each with its records' model) it has not got,
+        half of them in a second process.
 
-        Why: parsing is most of a cold data layer (a county's 2,000 files), and one process uses one
-        core. What the prefetch finds wrong is not cached and is reported when the files are read.
+        Why: parsing and validating are most of a cold data layer (a county's 2,000 files), and one
+        process uses one core. This process keeps its own half in memory (:meth:`get_records` gives
+        them back once); the other half comes from the cache. A file found wrong is left out: it is
+        reported when the files are read. Without ``fork`` nothing is done ahead (it would only be
+        done twice).
         """
-        if len(paths) < PARSE_AHEAD_FROM:
+        if not fork or not hasattr(os, "fork") or len(files) < PARSE_AHEAD_FROM:
             return
-        sample = paths[:: max(1, len(paths) // 20)]  # a warm build reads 20 files here, not all of them twice
-        if sum(not self.has(_bytes(path)) for path in sample) * 2 < len(sample):
-            return  # mostly cached: the few changed files are parsed when read
-        fresh = [path for path in paths if not self.has(_bytes(path))]
+        sample = files[:: max(1, len(files) // 20)]  # a warm build reads 20 files here, not all of them twice
+        if sum(not self._has_records(path, model) for path, model in sample) * 2 < len(sample):
+            return  # mostly cached: the few changed files are validated when read
+        fresh = [(path, model) for path, model in files if not self._has_records(path, model)]
         if len(fresh) < PARSE_AHEAD_FROM:
             return
-        aside = Aside(functools.partial(self._parse, fresh[1::2]), fork=fork)
-        self._parse(fresh[0::2])
-        aside.result()
+        aside = Aside(functools.partial(self._validate, fresh[1::2], keep=False), fork=True)
+        try:
+            self._validate(fresh[0::2], keep=True)
+        finally:
+            aside.result()
 
-    def _parse(self, paths: Sequence[Path]) -> None:
-        for path in paths:
-            read_yaml(path, Problems(), self)
+    def _has_records(self, path: Path, model: type[BaseModel]) -> bool:
+        return self.validated.has(_model_key(model) + _bytes(path))
+
+    def _validate(self, files: Sequence[tuple[Path, type[BaseModel]]], *, keep: bool) -> None:
+        for path, model in files:
+            problems = Problems()
+            source = read_source(path, problems)
+            doc = None if source is None else document(path, *source, problems, self)
+            if doc is None or problems or not isinstance(doc.data, list | None):
+                continue
+            try:
+                records = [model.model_validate(item) for item in doc.data or ()]
+            except pydantic.ValidationError:
+                continue
+            raw = source[0] if source is not None else b""
+            self.put_records(raw, model, records)
+            if keep:
+                self.kept[_model_key(model) + raw] = records
 
 
 PARSE_AHEAD_FROM = 100
-"""Files to parse before a second process pays (forking and reading back cost a few milliseconds)."""
+"""Files to validate ahead before a second process pays (forking and reading back cost a few milliseconds)."""
 
 
 def _bytes(path: Path) -> bytes:

@@ -40,7 +40,7 @@ def load_township(
     stories_dir: Path | None = None,
     root: Path | None = None,
     cache_dir: Path | None = None,
-    fork: bool = False,
+    fork: bool | None = None,
 ) -> Registry:
     """Read, validate and cross-check ``data_dir``: the built-in registries and every kind's own files
     (``fork``: see :func:`~noticeboard.registries.loading.load_registry`)."""
