@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -167,3 +168,18 @@ def test_members_commitments_by_category(township: Township) -> None:
 def test_who_may_commit_is_checked(township: Township, edit: tuple[str, str, str], message: str) -> None:
     township.replace(*edit)
     assert township.problems() == [message]
+
+
+def test_a_commitments_dates_and_progress_are_printed_in_words(township: Township) -> None:
+    rows = {row.id: row for group in board(township).groups for row in group.rows}
+    helped = rows["c1"]
+    assert (helped.due_text, helped.approved_on_text, helped.fulfilled_on_text) == (
+        "2025年12月1日",
+        "2025年2月5日",
+        "",
+    )
+    assert helped.progress == (("2025年6月1日", "已帮扶 2 户"),)
+    assert rows["c2"].fulfilled_on_text == "2025年11月20日"
+    assert rows["c2"].progress == ()
+    with_no_deadline = replace(helped, due=None)
+    assert with_no_deadline.due_text == "—"  # a commitment without a deadline shows a dash, not an empty cell

@@ -41,7 +41,7 @@ from noticeboard.boards.paper import (
     row_height,
     with_set,
 )
-from noticeboard.boards.parts import BranchRow, OrgRef, org_ref
+from noticeboard.boards.parts import BranchRow, OrgRef, chinese_date, org_ref
 from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.slides import Slide, row_slides
 from noticeboard.boards.snapshot import Entry
@@ -96,6 +96,24 @@ class CommitmentRow:
     @property
     def by_member(self) -> bool:
         return self.maker_kind == "member"
+
+    @property
+    def due_text(self) -> str:
+        """The deadline as the board prints it (``2026年6月30日``), — without one."""
+        return chinese_date(self.due) if self.due else "—"
+
+    @property
+    def approved_on_text(self) -> str:
+        return chinese_date(self.approved_on)
+
+    @property
+    def fulfilled_on_text(self) -> str:
+        return chinese_date(self.fulfilled_on)
+
+    @property
+    def progress(self) -> tuple[tuple[str, str], ...]:
+        """Its progress notes as the board prints them: (date in words, note)."""
+        return tuple((chinese_date(update.date), update.note) for update in self.updates)
 
     @property
     def state(self) -> tuple[str, bool, bool]:
