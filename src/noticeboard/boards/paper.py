@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from noticeboard.boards.parts import Group
@@ -29,11 +30,30 @@ TEXT_LINE_MM, ROW_PADDING_MM, LINE_MM = 4.8, 2.3, 7.1
 
 
 @dataclass(frozen=True)
+class PrintedStars:
+    """A row's stars as a printed board shows them: the level and its words (三星 … 无星)."""
+
+    stars: int
+    words: str
+
+
+@cache
+def _printed_stars(stars: int, words: str) -> PrintedStars:
+    return PrintedStars(stars, words)
+
+
+def printed_stars(rating: Rating | None) -> PrintedStars | None:
+    """What a printed row shows of a rating: not the whole rating (its parts, tiers and rule), which every
+    poster would otherwise carry into the hash of its inputs, twice a row (portrait and landscape)."""
+    return None if rating is None else _printed_stars(rating.stars, rating.words)
+
+
+@dataclass(frozen=True)
 class PrintRow:
     """One line of a printed table: a group heading, or an entry with its cells and stars."""
 
     cells: tuple[str, ...]
-    rating: Rating | None = None
+    rating: PrintedStars | None = None
     heading: bool = False
     lines: float = 1
     """Estimated printed height, in one-line table rows."""

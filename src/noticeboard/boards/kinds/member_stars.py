@@ -24,7 +24,15 @@ from noticeboard.boards.kind import (
     YearInput,
     level_columns,
 )
-from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster, with_set
+from noticeboard.boards.paper import (
+    PrintContext,
+    PrintPage,
+    PrintRow,
+    grouped,
+    make_poster,
+    printed_stars,
+    with_set,
+)
 from noticeboard.boards.parts import BranchRow, Group, by_score
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet, star_cells
 from noticeboard.boards.slides import Slide, name_slides
@@ -309,7 +317,9 @@ def _json(row: MemberRow, year: int) -> dict[str, object]:
 
 def _print_row(row: MemberRow) -> PrintRow:
     rating = row.rating
-    return PrintRow((row.name, row.gender, "—" if rating is None else str(rating.score)), rating=rating)
+    return PrintRow(
+        (row.name, row.gender, "—" if rating is None else str(rating.score)), rating=printed_stars(rating)
+    )
 
 
 def _slides(board: MemberBoard) -> list[Slide]:
