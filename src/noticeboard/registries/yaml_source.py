@@ -31,6 +31,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from noticeboard.registries.aside import Aside
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint
 from noticeboard.registries.errors import Problems
+from noticeboard.registries.fast_yaml import FALLBACK, fast_values
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -216,7 +217,7 @@ class ParseCache:
         for path, model in files:
             problems = Problems()
             source = read_source(path, problems)
-            doc = None if source is None else document(path, *source, problems, self)
+            doc = None if source is None else parse_yaml(source[1], path, problems)  # its records are kept
             if doc is None or problems or not isinstance(doc.data, list | None):
                 continue
             try:
@@ -299,6 +300,9 @@ def document(
 
 def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> Document | None:
     """Parse YAML ``text`` that stands in ``path`` after ``offset`` other lines."""
+    data = fast_values(text)
+    if data is not FALLBACK:
+        return Document(path, data, text, offset)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

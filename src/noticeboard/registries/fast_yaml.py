@@ -1,0 +1,241 @@
+"""A fast reading of the plain YAML that registry files are, giving exactly what PyYAML's reading gives.
+
+Why: composing a county's 53 MB of YAML with PyYAML's C loader builds a node and two marks per
+value and resolves every scalar in Python (seconds), and walking the tree takes seconds more. The
+registries are written in a small part of YAML: block mappings and lists, one plain or quoted value
+per line, comments. This reads that part line by line and resolves each distinct plain scalar once,
+*by PyYAML's own resolver and the walker's own conversion* (:func:`_plain`), so a value means what it
+means on the slow path. Anything outside that part (flow collections, block scalars, anchors, tags,
+escapes, a value over several lines, a tab, a duplicate key, a value the walker would report …)
+gives :data:`FALLBACK`, and the file is read by PyYAML as before, which reports its problems with their
+lines. Lines are never needed here: a problem found later composes PyYAML's tree for them.
+``tests/registries/test_fast_yaml.py`` compares both readings on generated documents.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from yaml.error import Mark
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from noticeboard.registries.errors import Problems
+
+FALLBACK: Any = object()
+"""Returned for a text this reader does not take on: read it with PyYAML."""
+
+_DEPTH = 30
+"""Deeper than this falls back (the walker refuses past ``MAX_DEPTH``)."""
+
+_SAFE = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
+"""Texts made only of these characters: no tab, no carriage return, no character YAML takes as a line
+break (``\\x85``, ``\\u2028``, ``\\u2029``) or refuses, no byte-order mark inside."""
+_KEY = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^:#'\"]*")
+"""A plain key this reader takes: no indicator first, no colon, quote or hash in it."""
+_SINGLE = re.compile(r"'((?:[^']|'')*)' *(?: #.*)?")
+_DOUBLE = re.compile(r'"([^"\\]*)" *(?: #.*)?')
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_SPECIAL = _INDICATORS | {"'", '"'}
+"""What a value may start with that is not simply a plain scalar."""
+_ITEM, _KEY_LINE = 0, 1
+
+
+class _Fallback(Exception):
+    pass
+
+
+def fast_values(text: str) -> Any:
+    """The plain value of the YAML ``text`` as :func:`~noticeboard.registries.yaml_source.parse_yaml`
+    gives it when it finds no problem, or :data:`FALLBACK`."""
+    if _SAFE.fullmatch(text) is None:
+        return FALLBACK
+    try:
+        tokens = _tokens(text)
+        if not tokens:
+            return None
+        reader = _Reader(tokens)
+        value = reader.block(tokens[0][0], 0)
+        if reader.pos != len(tokens):
+            return FALLBACK
+        return value
+    except _Fallback:
+        return FALLBACK
+
+
+Token = tuple[int, int, Any, Any]
+"""(indent, kind, key or None, inline value or _NONE)."""
+_NONE: Any = object()
+
+
+def _tokens(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    append = tokens.append
+    memo = _MEMO
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        if not body or body[0] == "#":
+            continue
+        indent = len(line) - len(body)
+        if body[0] == "-" and (len(body) == 1 or body[1] == " "):
+            rest = body[1:].lstrip(" ")
+            if not rest or rest[0] == "#":
+                append((indent, _ITEM, None, _NONE))
+                continue
+            if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
+                raise _Fallback  # a list in a list on one line
+            if rest[0] in "'\"" or (": " not in rest and rest[-1] != ":"):
+                append((indent, _ITEM, None, _scalar(rest)))
+                continue
+            append((indent, _ITEM, None, _NONE))
+            indent += len(body) - len(rest)
+            body = rest
+        colon = body.find(": ")
+        if colon < 0:
+            if body[-1] != ":":
+                raise _Fallback  # a bare scalar, a value over several lines, a document marker …
+            colon = len(body) - 1
+        key = body[:colon]
+        if len(key) > 1000 or (key not in memo and (_KEY.fullmatch(key) is None or key[-1] == " ")):
+            raise _Fallback  # (PyYAML takes a key of 1024 characters at most)
+        rest = body[colon + 1 :].lstrip(" ")
+        if not rest or rest[0] == "#":
+            append((indent, _KEY_LINE, key, _NONE))
+        elif rest[0] in _SPECIAL:
+            append((indent, _KEY_LINE, key, _scalar(rest)))
+        else:
+            comment = rest.find(" #")
+            if comment >= 0:
+                rest = rest[:comment]
+            rest = rest.rstrip(" ")
+            value = memo.get(rest, _NONE)
+            if value is _NONE:
+                value = _plain_value(rest)
+            append((indent, _KEY_LINE, key, value))
+    return tokens
+
+
+def _scalar(text: str) -> Any:
+    """The value of a one-line scalar as written after ``key: `` or ``- ``."""
+    first = text[0]
+    if first == "'":
+        match = _SINGLE.fullmatch(text)
+        if match is None:
+            raise _Fallback
+        return match.group(1).replace("''", "'")
+    if first == '"':
+        match = _DOUBLE.fullmatch(text)
+        if match is None:
+            raise _Fallback
+        return match.group(1)
+    if first in _INDICATORS and not (first == "-" and len(text) > 1 and text[1] != " "):
+        raise _Fallback
+    comment = text.find(" #")
+    if comment >= 0:
+        text = text[:comment]
+    return _plain_value(text.rstrip(" "))
+
+
+def _plain_value(text: str) -> Any:
+    """A plain scalar's value, checked to be one (a colon and a space in it is a YAML error)."""
+    if (
+        ": " in text
+        or text.endswith(":")
+        or (text[0] in _INDICATORS and not (text[0] == "-" and len(text) > 1 and text[1] != " "))
+    ):
+        raise _Fallback
+    return _plain(text)
+
+
+_MEMO: dict[str, Any] = {}
+"""Plain scalar → its value (each text once: dates, genders and scores repeat a thousand times). Only
+texts checked to be plain scalars are kept, so a key found here is one too."""
+_RESOLVER = Resolver()
+_MARK = Mark("", 0, 0, 0, "", 0)
+_PROBLEMS = Problems()
+
+
+def _plain(text: str) -> Any:
+    """A plain scalar's value, found by PyYAML's resolver and the walker's conversion (once per text)."""
+    value = _MEMO.get(text, _NONE)
+    if value is not _NONE:
+        return value
+    from noticeboard.registries.yaml_source import _Walker  # which reads with this module
+
+    tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    before = len(_PROBLEMS)
+    value = _Walker(_NOWHERE, _PROBLEMS, 0).scalar(ScalarNode(tag, text, _MARK, _MARK))
+    if len(_PROBLEMS) > before:
+        _PROBLEMS.items.clear()
+        raise _Fallback  # reported with its line by PyYAML's reading
+    if len(_MEMO) > 500_000:
+        _MEMO.clear()
+    _MEMO[text] = value
+    return value
+
+
+_NOWHERE = Path()
+
+
+class _Reader:
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.pos = 0
+
+    def block(self, indent: int, depth: int) -> Any:
+        if depth > _DEPTH:
+            raise _Fallback
+        if self.tokens[self.pos][1] == _ITEM:
+            return self.sequence(indent, depth)
+        return self.mapping(indent, depth)
+
+    def nested(self, indent: int, depth: int, *, indentless: bool) -> Any:
+        """The value of a ``key:`` or ``-`` with nothing after it: a block below it, or null."""
+        if self.pos < len(self.tokens):
+            below, kind = self.tokens[self.pos][:2]
+            if below > indent or (indentless and below == indent and kind == _ITEM):
+                return self.block(below, depth + 1)
+        return None
+
+    def after(self, indent: int) -> None:
+        """A line more indented after a finished value: a value over several lines, or a YAML error."""
+        if self.pos < len(self.tokens) and self.tokens[self.pos][0] > indent:
+            raise _Fallback
+
+    def sequence(self, indent: int, depth: int) -> list[Any]:
+        items: list[Any] = []
+        tokens = self.tokens
+        while self.pos < len(tokens) and tokens[self.pos][0] == indent and tokens[self.pos][1] == _ITEM:
+            inline = tokens[self.pos][3]
+            self.pos += 1
+            if inline is not _NONE:
+                items.append(inline)
+            else:
+                items.append(self.nested(indent, depth, indentless=False))
+            self.after(indent)
+        return items
+
+    def mapping(self, indent: int, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        tokens = self.tokens
+        while self.pos < len(tokens) and tokens[self.pos][0] == indent:
+            _, kind, text, inline = tokens[self.pos]
+            if kind != _KEY_LINE:
+                raise _Fallback  # a list item beside the keys of a mapping
+            self.pos += 1
+            key = _MEMO.get(text, _NONE)
+            if key is _NONE:
+                key = _plain(text)
+            if isinstance(key, Decimal | bool) or key is None:
+                key = text
+            if key in result:
+                raise _Fallback  # reported by PyYAML's reading, with both lines
+            if inline is not _NONE:
+                result[key] = inline
+            else:
+                result[key] = self.nested(indent, depth, indentless=True)
+            self.after(indent)
+        return result

@@ -1,0 +1,304 @@
+"""The fast reading of plain YAML gives exactly PyYAML's reading (types, keys, order), or steps aside.
+
+A wrong value here would be silent (a lost record, a string read as a date), so every document the
+fast path takes on is compared with the composed-and-walked reading, value by value and type by type,
+and every document PyYAML refuses or reports must be left to PyYAML.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from noticeboard.registries.errors import Problems
+from noticeboard.registries.fast_yaml import FALLBACK, fast_values
+from noticeboard.registries.yaml_source import _Loader, _Walker, parse_yaml
+
+ERROR = object()
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def pyyaml_reading(text: str) -> Any:
+    """What the composer and walker give, or ERROR when either finds a problem."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return ERROR
+    if root is None:
+        return None
+    problems = Problems()
+    value = _Walker(Path("x.yml"), problems, 0).value(root, 0)
+    return ERROR if problems else value
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal, of the very same types all the way down (``1`` is not ``True``, ``1.0`` not ``1.00``)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return (
+            list(a) == list(b)
+            and all(type(x) is type(y) for x, y in zip(a, b, strict=True))
+            and all(same(a[key], b[key]) for key in a)
+        )
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, Decimal):
+        return str(a) == str(b)
+    return bool(a == b)
+
+
+def check(text: str) -> Any:
+    fast = fast_values(text)
+    if fast is FALLBACK:
+        return fast
+    reference = pyyaml_reading(text)
+    assert reference is not ERROR, f"the fast path took a text PyYAML refuses:\n{text}"
+    assert same(fast, reference), f"{fast!r} != {reference!r} for:\n{text}"
+    return fast
+
+
+SCALARS = [
+    "x",
+    "青山村",
+    "男",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "y",
+    "n",
+    "true",
+    "False",
+    "~",
+    "null",
+    "Null",
+    "",
+    "0",
+    "7",
+    "-5",
+    "+5",
+    "0123",
+    "08",
+    "1_000",
+    "0x1F",
+    "0b101",
+    "0o17",
+    "1:30",
+    "190:20:30",
+    "12.5",
+    "78.0",
+    "-0.5",
+    ".5",
+    "1.",
+    "1e3",
+    "6.8523015e+5",
+    "1_0.5",
+    ".inf",
+    "-.Inf",
+    ".nan",
+    "2024-01-05",
+    "2024-02-30",
+    "2024-1-5",
+    "2001-12-14t21:59:43.10-05:00",
+    "2024-01-05 10:00:00",
+    "<<",
+    "=",
+    "a b",
+    "a#b",
+    "a #b",
+    "a: b",
+    "a:b",
+    "http://x.cn/a?b=1",
+    "- a",
+    "-a",
+    "--",
+    "---",
+    "...",
+    "[a]",
+    "{a}",
+    "a, b",
+    "&a",
+    "*a",
+    "!x",
+    "!!str",
+    "|",
+    ">",
+    "%x",
+    "@x",
+    "`x",
+    "?",
+    "? x",
+    "?x",
+    ":x",
+    "'",
+    '"',
+    "a'b",
+    'a"b',
+    "a\\nb",
+    "\u3000",
+    "a ",
+    " a",
+    "13900039982",
+    "m00023",
+    "c2024-00001",
+    "9999999999999999999",
+]
+FRAGMENTS = [
+    "- ",
+    "-",
+    "  ",
+    " ",
+    "    ",
+    "a",
+    "b",
+    "id",
+    "2024",
+    "2025",
+    ": ",
+    ":",
+    "\n",
+    "\n",
+    "\n",
+    "# c",
+    " # c",
+    "'q'",
+    "'q''s'",
+    "'open",
+    '"d"',
+    '"e\\n"',
+    "[1, 2]",
+    "{a: 1}",
+    "|\n  x",
+    ">\n  y",
+    "&x ",
+    "*x",
+    "!!str ",
+    "? ",
+    "---",
+    "...",
+    "<<: ",
+    "\t",
+    "\r",
+    "yes",
+    "0123",
+    "12.50",
+    "2024-02-30",
+    "2024-03-01",
+    "~",
+    "1:30",
+    "- - ",
+    "- a: ",
+    "\u2028",
+    "\ufeff",
+    "%YAML 1.1",
+    "x" * 3,
+    "中文",
+]
+
+
+def scalar_text(draw: st.DrawFn) -> str:
+    text = draw(st.sampled_from(SCALARS) | st.text(st.sampled_from("ab1-:.#' \"中"), max_size=6))
+    style = draw(st.sampled_from(["plain", "plain", "single", "double"]))
+    if style == "single":
+        return "'" + text.replace("'", "''") + "'"
+    if style == "double":
+        return '"' + text + '"'
+    return text
+
+
+@st.composite
+def documents(draw: st.DrawFn, depth: int = 0, indent: int = 0) -> list[str]:
+    """Lines of a block mapping or list, as an office file is written, with a few twists."""
+    lines: list[str] = []
+    pad = " " * indent
+    if draw(st.booleans()) or depth > 2:
+        keys = draw(
+            st.lists(
+                st.sampled_from(["id", "name", "2024", "2025", "yes", "~", "a b", "0123", "1.5"]), max_size=4
+            )
+        )
+        for key in keys:
+            if depth < 3 and draw(st.booleans()):
+                lines.append(f"{pad}{key}:" + draw(st.sampled_from(["", " # c", "  "])))
+                step = draw(st.sampled_from([2, 4, 0]))
+                lines += draw(documents(depth + 1, indent + step))
+            else:
+                lines.append(f"{pad}{key}: {scalar_text(draw)}" + draw(st.sampled_from(["", " # c", " "])))
+            if draw(st.integers(0, 9)) == 0:
+                lines.append(draw(st.sampled_from(["", "# x", pad + "  # x", " " * (indent + 1) + "z: 1"])))
+    else:
+        for _ in range(draw(st.integers(0, 3))):
+            if depth < 3 and draw(st.booleans()):
+                inner = draw(documents(depth + 1, indent + 2))
+                if inner and inner[0].startswith(" " * (indent + 2)):
+                    inner[0] = pad + "- " + inner[0][indent + 2 :]
+                    lines += inner
+                else:
+                    lines += [pad + "-", *inner]
+            else:
+                lines.append(f"{pad}- {scalar_text(draw)}")
+    return lines
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+@example(
+    [
+        "- id: m1",
+        "  points:",
+        "    2024: 82",
+        "    2025: 78.0",
+        "  updates:",
+        "  - date: 2024-11-18",
+        "    note: 已兑现",
+    ]
+)
+def test_a_generated_document_is_read_as_pyyaml_reads_it(lines: list[str]) -> None:
+    check("\n".join(lines) + "\n")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30))
+def test_any_text_is_read_as_pyyaml_reads_it_or_left_to_pyyaml(fragments: list[str]) -> None:
+    check("".join(fragments))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\na: 2\n",  # a duplicate key: PyYAML's reading reports both lines
+        "2024: 1\n0x7E8: 2\n",  # the same key written twice differently
+        "a: 2024-02-30\n",  # no such date
+        "a: |\n  x\n",
+        "a: b\n  c\n",  # a value over two lines
+        "- a\n - b\n",
+        "a:\n  b: 1\n c: 2\n",
+        "a: &x 1\nb: *x\n",
+        "<<: {a: 1}\n",
+        "a:\tb\n",
+        "a: 1\r\nb: 2\r\n",
+        "--- \na: 1\n",
+    ],
+)
+def test_what_the_fast_path_does_not_take_is_left_to_pyyaml(text: str) -> None:
+    assert fast_values(text) is FALLBACK
+
+
+def test_a_left_file_still_gets_its_problem_and_line() -> None:
+    problems = Problems()
+    assert (
+        parse_yaml("- id: m1\n  name: a\n- id: m2\n  name: b\n  name: c\n", Path("m.yml"), problems) is None
+    )
+    assert [problem.line for problem in problems] == [5]
+
+
+def test_every_file_of_the_demo_is_taken_and_read_alike() -> None:
+    texts = [path.read_text(encoding="utf-8-sig") for path in sorted((ROOT / "data").rglob("*.yml"))]
+    assert texts and all(check(text) is not FALLBACK for text in texts)
