@@ -186,6 +186,8 @@ FRAGMENTS = [
     "<<: ",
     "\t",
     "\r",
+    "\r\n",
+    "\r\n",
     "yes",
     "0123",
     "12.50",
@@ -283,12 +285,18 @@ def test_any_text_is_read_as_pyyaml_reads_it_or_left_to_pyyaml(fragments: list[s
         "a: &x 1\nb: *x\n",
         "<<: {a: 1}\n",
         "a:\tb\n",
-        "a: 1\r\nb: 2\r\n",
+        "a: 1\rb: 2\n",
         "--- \na: 1\n",
     ],
 )
 def test_what_the_fast_path_does_not_take_is_left_to_pyyaml(text: str) -> None:
     assert fast_values(text) is FALLBACK
+
+
+def test_windows_line_ends_are_read_alike() -> None:
+    assert check("- id: m1\r\n  points:\r\n    2024: 82.50\r\n  name: '青山'\r\n") == [
+        {"id": "m1", "points": {2024: Decimal("82.50")}, "name": "青山"}
+    ]
 
 
 def test_a_left_file_still_gets_its_problem_and_line() -> None:

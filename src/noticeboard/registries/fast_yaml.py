@@ -51,6 +51,8 @@ class _Fallback(Exception):
 def fast_values(text: str) -> Any:
     """The plain value of the YAML ``text`` as :func:`~noticeboard.registries.yaml_source.parse_yaml`
     gives it when it finds no problem, or :data:`FALLBACK`."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")  # Windows' line ends: a line break to YAML as "\n" is
     if _SAFE.fullmatch(text) is None:
         return FALLBACK
     try:
