@@ -242,10 +242,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
-    """Take from earlier builds every page outside the navigation whose inputs are unchanged (here, before
-    MkDocs reads and converts the pages); MkDocs leaves those out (excluded) and ``on_post_build`` writes them."""
+    """Take from earlier builds every generated page whose inputs are unchanged (here, before MkDocs reads
+    and converts the pages); MkDocs leaves those out (excluded) and ``on_post_build`` writes them. A kept
+    page in the navigation keeps its place there, with the title it had when it was rendered."""
     state.documents = list(files.documentation_pages())
-    in_nav = {page.file.src_uri for page in nav.pages}
     site = state.site
     rendered = Rendered(
         site.cache_dir / "rendered" if site.cache_dir else None, _build_key(config, nav, files)
@@ -261,15 +261,18 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
             (
                 file.src_uri,
                 output_file(file.url),
-                pages.get(file.src_uri) if file.src_uri not in in_nav else None,
+                pages.get(file.src_uri),
             )
             for file in state.documents
         ],
         state.folder.linkable,
     )
     for file in state.documents:
-        if file.src_uri in state.reuse.kept:
+        if (kept := state.reuse.kept.get(file.src_uri)) is not None:
             file.inclusion = InclusionLevel.EXCLUDED
+            if file.page is not None:  # in the navigation: other pages print its title, and its icon if any
+                file.page.read_source(config)
+                file.page.title = kept.title
 
 
 def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
@@ -365,7 +368,9 @@ def _place_search(src_uri: str, config: MkDocsConfig) -> None:
 @event_priority(-100)  # last: the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if state.reuse is not None:
-        state.reuse.store(page.file.src_uri, output, state.search.get(page.file.src_uri, []))
+        state.reuse.store(
+            page.file.src_uri, output, state.search.get(page.file.src_uri, []), page.title or ""
+        )
     return output
 
 
@@ -462,6 +467,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     reuse = state.reuse
     assert reuse is not None
     with state.folder as folder:
+        for path, key in reuse.rendered_now():  # rendered by MkDocs: linked by the next build if unchanged
+            folder.written(path, key)
         for kept in reuse.kept.values():
             folder.place(kept.path, kept.key, functools.partial(_stored, kept.text))
         for path, content in state.pages.files.items():

@@ -187,6 +187,11 @@ class SiteFolder:
         written = None if source is not None else text()
         self.writes.append(self.pool.submit(self._put, path, key, source, written))
 
+    def written(self, path: str, key: bytes) -> None:
+        """Record an output the engine wrote at ``path`` itself, made from ``key`` (so the next build can link it)."""
+        found = (self.root / path).stat()
+        self.files[path] = (key, found.st_size, found.st_mtime_ns)
+
     def _put(self, path: str, key: bytes, source: Path | None, text: str | bytes | None) -> None:
         target = self.root / path
         try:

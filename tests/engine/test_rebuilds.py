@@ -130,6 +130,16 @@ def test_every_rebuild_after_an_edit_is_byte_identical_to_a_cold_build(
     assert rendered.is_file(), "the rebuilds kept nothing: nothing was tested"
 
 
+def test_a_page_in_the_navigation_that_an_edit_does_not_change_is_kept_too(project: Path) -> None:
+    site = project / "site"
+    board, untouched = site / "branches" / "qingshan-1" / "index.html", site / "commitments" / "index.html"
+    before = {page: (page.stat().st_ino, page.read_bytes()) for page in (board, untouched)}
+    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92").apply(_town(project))  # still three stars
+    warm_build(project)
+    assert board.read_bytes() != before[board][1]  # the member's branch page shows the new points
+    assert untouched.stat().st_ino == before[untouched][0]  # the commitments board: the last build's file
+
+
 def test_no_change_rebuild_keeps_every_page_and_changes_no_byte(project: Path) -> None:
     before = files(project / "site")
     assert warm_build(project) == before

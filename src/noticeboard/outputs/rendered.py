@@ -109,11 +109,17 @@ class Rendered:
         stored = self.store.get(key + b"search") if self.store else None
         return None if stored is None else list(json.loads(stored))
 
-    def put(self, key: bytes, text: str, search: list[dict[str, Any]] | None = None) -> None:
+    def title(self, key: bytes) -> str | None:
+        """The title the engine gave a page when it rendered it (other pages print it in their navigation)."""
+        stored = self.store.get(key + b"title") if self.store else None
+        return None if stored is None else stored.decode("utf-8")
+
+    def put(self, key: bytes, text: str, search: list[dict[str, Any]] | None = None, title: str = "") -> None:
         if self.store:
             self.store.put(key + b"text", text.encode("utf-8"))
-            if search is not None:
+            if search is not None:  # a page: its search entries and its title too
                 self.store.put(key + b"search", json.dumps(search, ensure_ascii=False).encode("utf-8"))
+                self.store.put(key + b"title", title.encode("utf-8"))
 
     def made(self, inputs: object, make: Callable[[], str]) -> str:
         """The text made from ``inputs``: from the store, or made now and stored."""
@@ -147,6 +153,8 @@ class Kept:
     search: list[dict[str, Any]]
     text: str | None
     """Its text from the store, when it cannot be linked from the last build (checked when read)."""
+    title: str
+    """Its title as the engine gave it when rendering it (in the navigation, other pages print it)."""
 
 
 @dataclass
@@ -164,6 +172,8 @@ class Reuse:
     """Every page's position in the engine's order, by its source path."""
     keys: dict[str, bytes]
     """The key of every page that may be kept (rendered now or taken from the store)."""
+    files: dict[str, str]
+    """The file of every page that may be kept, by its source path."""
     kept: dict[str, Kept]
     pending: list[str]
     """Kept pages whose search entries are not placed yet, in order."""
@@ -183,13 +193,16 @@ class Reuse:
         for src, path, inputs in pages:
             if inputs is None or (search := rendered.search(keys[src])) is None:
                 continue
+            if (title := rendered.title(keys[src])) is None:
+                continue
             linked = linkable(path, keys[src])
             text = None if linked else rendered.text(keys[src])
             if linked or text is not None:
-                found[src] = Kept(path, keys[src], search, text)
+                found[src] = Kept(path, keys[src], search, text, title)
         last = max((order[src] for src, _, _ in pages if src not in found), default=-1)
         kept = {src: page for src, page in found.items() if order[src] < last}
-        return cls(rendered, order, keys, kept, sorted(kept, key=order.__getitem__))
+        files = {src: path for src, path, inputs in pages if inputs is not None}
+        return cls(rendered, order, keys, files, kept, sorted(kept, key=order.__getitem__))
 
     def entries_before(self, src: str) -> list[dict[str, Any]]:
         """The search entries of the kept pages that come before the rendered page ``src``."""
@@ -198,10 +211,14 @@ class Reuse:
             entries += self.kept[self.pending.pop(0)].search
         return entries
 
-    def store(self, src: str, text: str, search: list[dict[str, Any]]) -> None:
+    def rendered_now(self) -> Iterator[tuple[str, bytes]]:
+        """The file and key of each page that may be kept but was rendered by this build."""
+        return ((self.files[src], key) for src, key in self.keys.items() if src not in self.kept)
+
+    def store(self, src: str, text: str, search: list[dict[str, Any]], title: str) -> None:
         """Keep a page just rendered for the next build, if it may be kept."""
         if src in self.keys and src not in self.kept:
-            self.rendered.put(self.keys[src], text, search)
+            self.rendered.put(self.keys[src], text, search, title)
 
 
 def standalone_files(
