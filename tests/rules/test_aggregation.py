@@ -121,3 +121,12 @@ def test_unstarred_and_exempt_members_are_not_named_by_default(town: Township) -
     assert [mid for mid, r in results.items() if is_listed(r, default)] == ["m001", "m101"]
     everyone = Privacy(list_unstarred=True, list_exempt=True)
     assert [mid for mid, r in results.items() if is_listed(r, everyone)] == ["m001", "m002", "m003", "m101"]
+
+
+def test_members_with_equal_totals_written_differently_keep_their_own_score(town: Township) -> None:
+    """Ratings are shared between equal totals only when written alike: 78.0 is published as 78.0."""
+    town.replace("data/members/qingshan-1.yml", "    2025: 91", "    2025: 78.0")
+    town.replace("data/members/qingshan-1.yml", "    2025: 59.94", "    2025: 78")
+    results = rate_year(town.load(), 2025, dt.date(2026, 1, 5))
+    written = {result.member.id: str(result.rating.unrounded) for result in results.members if result.rating}
+    assert written["m001"] == "78.0" and written["m002"] == "78"

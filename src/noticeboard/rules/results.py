@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Literal
 
 from noticeboard.registries.models import STATUS_LABELS, Branch, Commitment, Member, Privacy
@@ -119,17 +120,26 @@ def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
     )
     ledgers = registry.ledgers.get(year, {})
     members = []
+    ratings: dict[str, Rating] = {}
+    """Points as written → their rating: a county's 40,000 members share a few hundred totals (by the
+    text, not the value: 78.0 and 78 are equal numbers, published differently)."""
+
+    def rated(points: Decimal) -> Rating:
+        key = str(points)  # the exact number: sign, digits and exponent
+        found = ratings.get(key)
+        if found is None:
+            found = ratings[key] = rate_member(points, schemes.member)
+        return found
+
     for member in registry.members:
         branch_id = registry.branch_of[member.id]
         if year in member.exempt:
             members.append(MemberResult(member, branch_id, year, "exempt", exempt_reason=member.exempt[year]))
         elif year in member.points:
-            rating = rate_member(member.points[year], schemes.member)
-            members.append(MemberResult(member, branch_id, year, "rated", rating))
+            members.append(MemberResult(member, branch_id, year, "rated", rated(member.points[year])))
         elif member.id in ledgers:
             added = ledger_total((entry.points for entry in ledgers[member.id]), schemes.member.ledger)
-            rating = rate_member(added.total, schemes.member)
-            members.append(MemberResult(member, branch_id, year, "rated", rating, ledger=added))
+            members.append(MemberResult(member, branch_id, year, "rated", rated(added.total), ledger=added))
         else:
             members.append(MemberResult(member, branch_id, year, "unrated"))
     commitments = []
