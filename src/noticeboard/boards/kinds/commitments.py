@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
@@ -216,11 +217,17 @@ class CommitmentsBoard:
     groups: tuple[CommitmentGroup, ...]
     """Groups with commitments: the township's, then organisations in registry order."""
     counts: Mapping[str, int]
-    by_branch: Mapping[str, tuple[CommitmentRow, ...]]
-    """Every rated branch (with commitments or not) → its own and its members' rows, for its page."""
     branches: Mapping[str, BranchRow]
+    """Every rated branch, with commitments or not."""
     categories: tuple[Fulfilment, ...]
     """Members' commitments by the members' category (机关党员, 农村党员 …), keyed by the label."""
+
+    @cached_property
+    def by_branch(self) -> Mapping[str, tuple[CommitmentRow, ...]]:
+        """Every rated branch → its own and its members' rows, for its page and its poster. Made from
+        ``groups``, not a field: a field would carry every row twice into the hash of the page's inputs."""
+        own = {group.key: group.rows for group in self.groups if group.org is not None}
+        return {branch_id: own.get(branch_id, ()) for branch_id in self.branches}
 
     @property
     def fulfilment(self) -> FulfilmentTable:
@@ -298,7 +305,6 @@ class CommitmentsKind(BoardKind):
             as_of=given.as_of,
             groups=tuple(groups),
             counts=_counts(rows),
-            by_branch={branch_id: tuple(by_org.get(branch_id, ())) for branch_id in given.branches},
             branches=given.branches,
             categories=_categories(rows),
         )
