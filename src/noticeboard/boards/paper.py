@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, TypeVar
 
-from noticeboard.boards.parts import Group
-from noticeboard.rules.ratings import Rating
+from noticeboard.boards.parts import Group, Stars
 
 LINES_PER_SHEET = {"portrait": 24, "landscape": 12}
 """Table lines that fit on one sheet of A4, with room to spare (A3 is the same layout enlarged by √2).
@@ -30,30 +28,11 @@ TEXT_LINE_MM, ROW_PADDING_MM, LINE_MM = 4.8, 2.3, 7.1
 
 
 @dataclass(frozen=True)
-class PrintedStars:
-    """A row's stars as a printed board shows them: the level and its words (三星 … 无星)."""
-
-    stars: int
-    words: str
-
-
-@cache
-def _printed_stars(stars: int, words: str) -> PrintedStars:
-    return PrintedStars(stars, words)
-
-
-def printed_stars(rating: Rating | None) -> PrintedStars | None:
-    """What a printed row shows of a rating: not the whole rating (its parts, tiers and rule), which every
-    poster would otherwise carry into the hash of its inputs, twice a row (portrait and landscape)."""
-    return None if rating is None else _printed_stars(rating.stars, rating.words)
-
-
-@dataclass(frozen=True)
 class PrintRow:
     """One line of a printed table: a group heading, or an entry with its cells and stars."""
 
     cells: tuple[str, ...]
-    rating: PrintedStars | None = None
+    rating: Stars | None = None
     heading: bool = False
     lines: float = 1
     """Estimated printed height, in one-line table rows."""

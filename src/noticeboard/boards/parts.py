@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from typing import Generic, Protocol, TypeVar
 
 from noticeboard.registries.models import KIND_LABELS, Branch
@@ -93,6 +94,26 @@ def branch_row(registry: Registry, result: BranchResult) -> BranchRow:
         secretary=branch.secretary,
         rating=result.rating,
     )
+
+
+@dataclass(frozen=True)
+class Stars:
+    """A rating as a board's row shows it: the level and its words (三星 … 无星)."""
+
+    stars: int
+    words: str
+
+
+@cache
+def _stars(stars: int, words: str) -> Stars:
+    return Stars(stars, words)
+
+
+def shown_stars(rating: Rating | None) -> Stars | None:
+    """What a row of members or a printed row shows of a rating (one shared object per level). Not the
+    whole rating, its parts, tiers and rule words: every page and poster with thousands of such rows
+    would carry them into the hash of its inputs."""
+    return None if rating is None else _stars(rating.stars, rating.words)
 
 
 class Rated(Protocol):

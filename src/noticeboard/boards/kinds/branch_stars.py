@@ -26,8 +26,8 @@ from noticeboard.boards.kind import (
     YearInput,
     level_columns,
 )
-from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster, printed_stars
-from noticeboard.boards.parts import BranchRow, Group, by_score, group_counts
+from noticeboard.boards.paper import PrintContext, PrintPage, PrintRow, grouped, make_poster
+from noticeboard.boards.parts import BranchRow, Group, by_score, group_counts, shown_stars
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, star_cells
 from noticeboard.boards.slides import Slide, name_slides
 from noticeboard.boards.snapshot import Entry, score_fields
@@ -262,7 +262,7 @@ def star_counts(summary: Summary) -> dict[str, int]:
 
 def _print_row(row: BranchRow) -> PrintRow:
     score = str(row.score) if row.score is not None else "—"
-    return PrintRow((row.name, row.parent_name or "—", score), rating=printed_stars(row.rating))
+    return PrintRow((row.name, row.parent_name or "—", score), rating=shown_stars(row.rating))
 
 
 def _history(ratings: Mapping[int, Rating | None]) -> tuple[HistoryEntry, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
@@ -30,16 +31,15 @@ from noticeboard.boards.paper import (
     PrintRow,
     grouped,
     make_poster,
-    printed_stars,
     with_set,
 )
-from noticeboard.boards.parts import BranchRow, Group, by_score
+from noticeboard.boards.parts import BranchRow, Group, Stars, by_score, shown_stars
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet, star_cells
 from noticeboard.boards.slides import Slide, name_slides
-from noticeboard.boards.snapshot import Entry, words
+from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.provenance import UNQUALIFIED, member_choices, township_note
-from noticeboard.rules.ratings import STAR_WORDS, Rating, describe_tiers
+from noticeboard.rules.ratings import STAR_WORDS, describe_tiers
 from noticeboard.rules.results import STAR_KEYS, MemberResult, Summary, is_listed
 
 STAR_LEVELS = (3, 2, 1, 0)
@@ -53,16 +53,15 @@ class MemberRow:
     name: str
     gender: str
     branch: str
-    rating: Rating | None
+    points: Decimal | None
+    """The year's published score (None: not rated)."""
+    rating: Stars | None
+    """The stars it gives, as the board shows them (None: not rated)."""
     from_ledger: bool = False
 
     @property
     def stars(self) -> int | None:
         return None if self.rating is None else self.rating.stars
-
-    @property
-    def points(self) -> Any:
-        return None if self.rating is None else self.rating.score
 
 
 @dataclass(frozen=True)
@@ -187,7 +186,10 @@ class MemberStarsKind(BoardKind):
         return {
             row.id: Entry(
                 f"{members.branch.name} {row.name}",
-                {"积分": str(row.points) if row.points is not None else "—", "星级": words(row.rating)},
+                {
+                    "积分": str(row.points) if row.points is not None else "—",
+                    "星级": row.rating.words if row.rating else "—",
+                },
             )
             for members in board.by_branch.values()
             for row in members.rows
@@ -252,9 +254,14 @@ def _board(
 ) -> MemberBoard:
     privacy = registry.site.privacy
     listed = [r for r in results if is_listed(r, privacy)]
-    rows = [_row(r) for r in listed if r.status == "rated"]
+    rated = [r for r in listed if r.status == "rated"]
     groups = [
-        Group(str(level), f"{STAR_WORDS[level]}党员", level, by_score([r for r in rows if r.stars == level]))
+        Group(
+            str(level),
+            f"{STAR_WORDS[level]}党员",
+            level,
+            tuple(_row(r) for r in by_score([r for r in rated if r.stars == level])),
+        )
         for level in STAR_LEVELS
         if level > 0 or privacy.list_unstarred
     ]
@@ -275,7 +282,8 @@ def _row(result: MemberResult) -> MemberRow:
         name=member.name,
         gender=member.gender,
         branch=result.branch_id,
-        rating=result.rating,
+        points=None if result.rating is None else result.rating.score,
+        rating=shown_stars(result.rating),
         from_ledger=result.ledger is not None,
     )
 
@@ -304,22 +312,18 @@ def _poster(board: MemberBoard, url: str, printing: PrintContext) -> Any:
 
 
 def _json(row: MemberRow, year: int) -> dict[str, object]:
-    rating = row.rating
     return {
         "id": row.id,
         "name": row.name,
         "branch": row.branch,
         "year": year,
-        "points": None if rating is None else json_values.number(rating.score),
-        "stars": None if rating is None else rating.stars,
+        "points": json_values.number(row.points),
+        "stars": row.stars,
     }
 
 
 def _print_row(row: MemberRow) -> PrintRow:
-    rating = row.rating
-    return PrintRow(
-        (row.name, row.gender, "—" if rating is None else str(rating.score)), rating=printed_stars(rating)
-    )
+    return PrintRow((row.name, row.gender, "—" if row.points is None else str(row.points)), rating=row.rating)
 
 
 def _slides(board: MemberBoard) -> list[Slide]:

@@ -1,4 +1,4 @@
-"""A printed row's stars: the level and its words, as the poster prints them, for every level."""
+"""A row's stars: the level and its words, as boards and posters show them, for every level."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from noticeboard.boards.paper import printed_stars
+from noticeboard.boards.parts import shown_stars
 from noticeboard.rules.ratings import rate_score
 
 TIERS = (Decimal(90), Decimal(80), Decimal(60))
@@ -16,11 +16,11 @@ TIERS = (Decimal(90), Decimal(80), Decimal(60))
     ("score", "stars", "words"),
     [("90", 3, "三星"), ("89.9", 2, "二星"), ("80", 2, "二星"), ("60", 1, "一星"), ("59.9", 0, "无星")],
 )
-def test_a_printed_row_shows_the_level_and_its_words(score: str, stars: int, words: str) -> None:
-    shown = printed_stars(rate_score(Decimal(score), TIERS, 1))
+def test_a_row_shows_the_level_and_its_words(score: str, stars: int, words: str) -> None:
+    shown = shown_stars(rate_score(Decimal(score), TIERS, 1))
     assert shown is not None
     assert (shown.stars, shown.words) == (stars, words)
 
 
 def test_an_unrated_row_shows_no_stars() -> None:
-    assert printed_stars(None) is None  # the poster prints 未评定
+    assert shown_stars(None) is None  # boards print 未评定
