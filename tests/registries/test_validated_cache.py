@@ -147,3 +147,44 @@ def test_a_change_to_the_code_that_validates_misses(
         monkeypatch.undo()
         yaml_source._records_salt.cache_clear()
     assert ParseCache(tmp_path / "cache").get_records(raw, Member) is not None
+
+
+def test_records_kept_by_other_code_are_removed_when_new_ones_are_kept(
+    town: Township, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import noticeboard.registries.yaml_source as yaml_source
+
+    cache = tmp_path / "cache"
+    _load(town, cache)
+    before = sorted((cache / "records").iterdir())
+    assert len(before) == 1
+    monkeypatch.setattr(yaml_source, "source_fingerprint", lambda folder: b"the models were edited")
+    yaml_source._records_salt.cache_clear()
+    try:
+        _load(town, cache)
+        after = sorted((cache / "records").iterdir())
+        assert len(after) == 1 and after != before
+    finally:
+        monkeypatch.undo()
+        yaml_source._records_salt.cache_clear()
+
+
+def test_a_second_process_that_fails_leaves_its_files_to_be_validated_when_read(
+    town: Township, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import noticeboard.registries.yaml_source as yaml_source
+
+    class Failing:
+        def __init__(self, work: Any, *, fork: bool) -> None:
+            pass
+
+        def result(self) -> None:
+            raise yaml_source.AsideFailed
+
+    monkeypatch.setattr(yaml_source, "Aside", Failing)
+    monkeypatch.setattr(yaml_source, "PARSE_AHEAD_FROM", 1)
+    fresh = load_registry(town.data, stories_dir=town.stories, root=town.root)
+    cached = load_registry(
+        town.data, stories_dir=town.stories, root=town.root, cache_dir=tmp_path / "cache", fork=True
+    )
+    _same(cached.members, fresh.members)

@@ -11,10 +11,12 @@ is kept so that later validation errors can be mapped back to a line.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
@@ -28,7 +30,7 @@ import yaml
 from pydantic import BaseModel
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from noticeboard.registries.aside import Aside
+from noticeboard.registries.aside import Aside, AsideFailed
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.fast_yaml import FALLBACK, fast_values
@@ -140,7 +142,10 @@ class ParseCache:
 
     def __init__(self, folder: Path) -> None:
         self.store = DiskCache(folder, _CACHE_SALT, ".pickle")
-        self.validated = DiskCache(folder, _records_salt(), ".records")
+        salt = _records_salt()
+        self.records_folder = folder / "records"
+        self.validated = DiskCache(self.records_folder / salt.hex()[:16], salt, ".records")
+        self.pruned = False
         self.kept: dict[bytes, list[Any]] = {}
         """Records validated ahead in this process, until read (:meth:`validate_ahead`)."""
 
@@ -166,7 +171,16 @@ class ParseCache:
         return records
 
     def put_records(self, raw: bytes, model: type[M], records: Sequence[M]) -> None:
-        """Keep ``records``, every record of the file of bytes ``raw``, validated by ``model`` without a problem."""
+        """Keep ``records``, every record of the file of bytes ``raw``, validated by ``model`` without a problem.
+
+        The first time, the records kept by other code are removed: every change to the package's code
+        makes a new set (a county's is 60 MB), and none of the old ones is read again.
+        """
+        if not self.pruned:
+            self.pruned = True
+            for other in _folders(self.records_folder):
+                if other != self.validated.folder:
+                    shutil.rmtree(other, ignore_errors=True)
         self.validated.put(
             _model_key(model) + raw, pickle.dumps(list(records), protocol=pickle.HIGHEST_PROTOCOL)
         )
@@ -208,7 +222,10 @@ class ParseCache:
         try:
             self._validate(fresh[0::2], keep=True)
         finally:
-            aside.result()
+            with contextlib.suppress(
+                AsideFailed
+            ):  # (it printed why) what it did not keep is validated when read
+                aside.result()
 
     def _has_records(self, path: Path, model: type[BaseModel]) -> bool:
         return self.validated.has(_model_key(model) + _bytes(path))
@@ -232,6 +249,13 @@ class ParseCache:
 
 PARSE_AHEAD_FROM = 100
 """Files to validate ahead before a second process pays (forking and reading back cost a few milliseconds)."""
+
+
+def _folders(folder: Path) -> list[Path]:
+    try:
+        return [path for path in folder.iterdir() if path.is_dir()]
+    except OSError:
+        return []
 
 
 def _bytes(path: Path) -> bytes:
