@@ -42,8 +42,12 @@ def load_registry(
         cache = ParseCache(cache_dir) if cache_dir is not None else None
         if cache is not None:
             cache.validate_ahead(record_files(data_dir, declared), fork=_may_fork() if fork is None else fork)
-        loaded = read_files(data_dir, stories_dir, problems, cache, declared)
-        return build_registry(loaded, problems, stories_dir, declared)
+        try:
+            loaded = read_files(data_dir, stories_dir, problems, cache, declared)
+            return build_registry(loaded, problems, stories_dir, declared)
+        finally:
+            if cache is not None:
+                cache.close()
 
 
 def _may_fork() -> bool:

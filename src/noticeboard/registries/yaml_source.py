@@ -147,6 +147,7 @@ class ParseCache:
         self.validated = DiskCache(self.records_folder / salt.hex()[:16], salt, ".records")
         self.pruned = False
         self.kept: dict[bytes, list[Any]] = {}
+        self.writer: Aside | None = None
         """Records validated ahead in this process, until read (:meth:`validate_ahead`)."""
 
     def get_records(self, raw: bytes, model: type[M]) -> list[M] | None:
@@ -218,33 +219,75 @@ class ParseCache:
         fresh = [(path, model) for path, model in files if not self._has_records(path, model)]
         if len(fresh) < PARSE_AHEAD_FROM:
             return
-        aside = Aside(functools.partial(self._validate, fresh[1::2], keep=False), fork=True)
+        mine, theirs = _shares(fresh)
+        aside = Aside(functools.partial(self._validate, theirs, keep=False), fork=True)
         try:
-            self._validate(fresh[0::2], keep=True)
+            kept = self._validate(mine, keep=True)
         finally:
             with contextlib.suppress(
                 AsideFailed
             ):  # (it printed why) what it did not keep is validated when read
                 aside.result()
+        # This half is written by a third process while this one goes on reading and cross-checking.
+        self.writer = Aside(functools.partial(self._write, kept), fork=True)
+
+    def close(self) -> None:
+        """Wait for the records being written (:meth:`validate_ahead`)."""
+        if self.writer is not None:
+            with contextlib.suppress(AsideFailed):  # what it did not write is validated next time
+                self.writer.result()
+            self.writer = None
+
+    def _write(self, kept: Sequence[tuple[bytes, type[BaseModel], list[Any]]]) -> None:
+        for raw, model, records in kept:
+            self.put_records(raw, model, records)
 
     def _has_records(self, path: Path, model: type[BaseModel]) -> bool:
         return self.validated.has(_model_key(model) + _bytes(path))
 
-    def _validate(self, files: Sequence[tuple[Path, type[BaseModel]]], *, keep: bool) -> None:
+    def _validate(
+        self, files: Sequence[tuple[Path, type[BaseModel]]], *, keep: bool
+    ) -> list[tuple[bytes, type[BaseModel], list[Any]]]:
+        """Validate ``files``; ``keep``: hold their records in memory, to be written by the caller, else
+        write them into the cache now."""
+        kept = []
         for path, model in files:
             problems = Problems()
             source = read_source(path, problems)
             doc = None if source is None else parse_yaml(source[1], path, problems)  # its records are kept
-            if doc is None or problems or not isinstance(doc.data, list | None):
+            if source is None or doc is None or problems or not isinstance(doc.data, list | None):
                 continue
             try:
                 records = [model.model_validate(item) for item in doc.data or ()]
             except pydantic.ValidationError:
                 continue
-            raw = source[0] if source is not None else b""
-            self.put_records(raw, model, records)
             if keep:
-                self.kept[_model_key(model) + raw] = records
+                self.kept[_model_key(model) + source[0]] = records
+                kept.append((source[0], model, records))
+            else:
+                self.put_records(source[0], model, records)
+        return kept
+
+
+def _shares(
+    files: Sequence[tuple[Path, type[BaseModel]]],
+) -> tuple[list[tuple[Path, type[BaseModel]]], list[tuple[Path, type[BaseModel]]]]:
+    """``files`` in two shares of about equal work by their sizes: this process's (its records are
+    written by another) a little larger than the second process's, which also writes its own."""
+    shares: tuple[list[tuple[Path, type[BaseModel]]], list[tuple[Path, type[BaseModel]]]] = ([], [])
+    work = [0.0, 0.0]
+    for item in sorted(files, key=lambda item: -_size(item[0])):  # the largest first: even shares
+        share = 0 if work[0] <= work[1] else 1
+        shares[share].append(item)
+        work[share] += _size(item[0]) * (1.0 if share == 0 else 1.2)
+    return shares
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 PARSE_AHEAD_FROM = 100
