@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from noticeboard.boards.paper import LINES_PER_SHEET, PrintRow, paginate
+from noticeboard.boards.paper import LINES_PER_SHEET, PrintRow, make_poster, paginate
 
 
 def _rows(pattern: str) -> list[PrintRow]:
@@ -38,3 +38,16 @@ def test_a_heading_is_carried_to_the_next_sheet_with_its_first_row() -> None:
     sheets = paginate(_rows("r" * (full - 1) + "Hr"), "portrait")
     assert [len(sheet.rows) for sheet in sheets] == [full - 1, 2]
     assert sheets[1].rows[0].heading
+
+
+@pytest.mark.parametrize("landscape", ["same", "wrapped"])
+def test_a_posters_sheets_hold_its_rows_in_each_orientation(landscape: str) -> None:
+    rows = _rows(("H" + "r" * 9) * 4)
+    wide = _rows(("H" + "r" * 9) * 4) if landscape == "same" else _rows(("H" + "3" * 9) * 4)
+    poster = make_poster(
+        "members-x", "星级党员公示栏", "青山村第一党支部", 2025, ("姓名",), "", "", "https://x.example/", str,
+        rows, wide, layout="members",
+    )  # fmt: skip
+    assert poster.portrait == paginate(rows, "portrait")
+    assert poster.landscape == paginate(wide, "landscape")
+    assert [row for sheet in poster.landscape for row in sheet.rows] == wide

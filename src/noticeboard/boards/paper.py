@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, TypeVar
 
 from noticeboard.boards.parts import Group, Stars
@@ -69,12 +70,24 @@ class Poster:
     url: str
     """The live page the QR code leads to."""
     qr_svg: str
-    portrait: tuple[Sheet, ...]
-    landscape: tuple[Sheet, ...]
+    rows: tuple[PrintRow, ...]
+    """Its rows as wrapped on portrait sheets."""
+    rows_landscape: tuple[PrintRow, ...] | None
+    """Its rows as wrapped on landscape sheets, where that differs (None: the same rows)."""
     layout: str
     """Which column widths print.css gives the table (``nb-sheet__table--<layout>``)."""
     rated: bool = True
     """Whether the last column shows each row's stars (from ``PrintRow.rating``)."""
+
+    # The sheets follow from the rows, and are cut only when the poster is rendered: a poster kept from
+    # the last build is never cut, and the hash of its inputs holds each row once, not once per sheet.
+    @cached_property
+    def portrait(self) -> tuple[Sheet, ...]:
+        return paginate(self.rows, "portrait")
+
+    @cached_property
+    def landscape(self) -> tuple[Sheet, ...]:
+        return paginate(self.rows if self.rows_landscape is None else self.rows_landscape, "landscape")
 
 
 def paginate(rows: Sequence[PrintRow], orientation: str) -> tuple[Sheet, ...]:
@@ -113,8 +126,8 @@ def make_poster(
     layout: str,
     rated: bool = True,
 ) -> Poster:
-    portrait = list(rows)
-    landscape = list(rows_landscape) if rows_landscape is not None else portrait
+    portrait = tuple(rows)
+    landscape = tuple(rows_landscape) if rows_landscape is not None else portrait
     return Poster(
         layout=layout,
         rated=rated,
@@ -127,8 +140,8 @@ def make_poster(
         rule=rule,
         url=url,
         qr_svg=qr(url),
-        portrait=paginate(portrait, "portrait"),
-        landscape=paginate(landscape, "landscape"),
+        rows=portrait,
+        rows_landscape=None if landscape == portrait else landscape,
     )
 
 
