@@ -8,7 +8,7 @@ file has been read, and each problem must still point at its own line.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,16 +16,20 @@ from noticeboard.registries.errors import Problems, display_path
 from noticeboard.registries.models import Branch, LedgerEntry, Member, Schemes, Site
 from noticeboard.registries.models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
 from noticeboard.registries.models.site import COMMITTEE
-from noticeboard.registries.photos import check_photo
+from noticeboard.registries.photos import PhotoChecks, check_photo
 from noticeboard.registries.reading import Loaded, Located, Place, RecordPlace, Registry, Story
 from noticeboard.registries.record_files import Known, RecordFile
 
 
 def build_registry(
-    loaded: Loaded, problems: Problems, stories_dir: Path | None, declared: Sequence[RecordFile] = ()
+    loaded: Loaded,
+    problems: Problems,
+    stories_dir: Path | None,
+    declared: Sequence[RecordFile] = (),
+    photo_checks: PhotoChecks | None = None,
 ) -> Registry:
     """Check every cross-reference (the kinds' ``declared`` files by their own checks); raise
-    :class:`RegistryError` listing all problems."""
+    :class:`RegistryError` listing all problems. ``photo_checks`` remembers the photos found usable."""
     schemes = loaded.schemes.record if loaded.schemes else Schemes()
     branches = _check_branches(loaded, schemes, problems)
     members, branch_of = _check_members(loaded, branches, schemes, problems)
@@ -35,7 +39,7 @@ def build_registry(
     _check_commitments(loaded, known, branches, branch_of, problems)
     _check_stories(loaded, branches, problems)
     _check_reviews(loaded, branches, branch_of, problems)
-    photos = _check_photos(loaded, problems)
+    photos = _check_photos(loaded, problems, photo_checks.check if photo_checks else check_photo)
     site_record = loaded.site.record if loaded.site else None
     declared_records = {
         record_file.key: loaded.records.get(record_file.key, [])
@@ -421,7 +425,9 @@ def _check_reviews(
                 )
 
 
-def _check_photos(loaded: Loaded, problems: Problems) -> dict[str, Path]:
+def _check_photos(
+    loaded: Loaded, problems: Problems, check: Callable[[Path], str | None] = check_photo
+) -> dict[str, Path]:
     """Every photo a pioneer post names is an image under ``data/photos/`` that can be opened."""
     found: dict[str, Path] = {}
     if loaded.photos_dir is None:
@@ -433,7 +439,7 @@ def _check_photos(loaded: Loaded, problems: Problems) -> dict[str, Path]:
                 continue
             if post.photo not in found:
                 path = loaded.photos_dir / post.photo
-                trouble = check_photo(path)
+                trouble = check(path)
                 if trouble is not None:
                     problems.add(located.path, located.line("post", "photo"), trouble)
                     continue

@@ -9,6 +9,7 @@ from pathlib import Path
 from noticeboard.registries.cross_checks import build_registry
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.memory import paused_gc
+from noticeboard.registries.photos import PhotoChecks
 from noticeboard.registries.reading import Registry, read_files, record_files
 from noticeboard.registries.record_files import RecordFile
 from noticeboard.registries.yaml_source import ParseCache
@@ -42,9 +43,13 @@ def load_registry(
         cache = ParseCache(cache_dir) if cache_dir is not None else None
         if cache is not None:
             cache.validate_ahead(record_files(data_dir, declared), fork=_may_fork() if fork is None else fork)
+        photos = PhotoChecks(cache_dir) if cache_dir is not None else None
         try:
             loaded = read_files(data_dir, stories_dir, problems, cache, declared)
-            return build_registry(loaded, problems, stories_dir, declared)
+            registry = build_registry(loaded, problems, stories_dir, declared, photos)
+            if photos is not None:
+                photos.save()
+            return registry
         finally:
             if cache is not None:
                 cache.close()

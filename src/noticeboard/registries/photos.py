@@ -7,10 +7,16 @@ published web version is made by ``outputs.web_photos``.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import pickle
 import warnings
 from pathlib import Path
 
+import PIL
 from PIL import Image
+
+from noticeboard.registries.disk_cache import DiskCache
 
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are refused: no phone photo is that big, and a build must not swallow one."""
@@ -36,3 +42,47 @@ def check_photo(path: Path) -> str | None:
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError):
         return f"照片 {path.name} 无法打开，文件可能已损坏或不是图片"
     return None
+
+
+class PhotoChecks:
+    """:func:`check_photo` with memory: a photo found usable is not opened again while its file is the same.
+
+    Why: a county's 2,300 photos took 0.3 s to open on every build. The same file is known by its size,
+    modification and change times and inode; the change time is set by the system on every write and
+    cannot be set back by hand, so a photo written anew is checked anew. Kept in the cache folder under
+    a salt naming this module and Pillow's version.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.store = DiskCache(folder, _SALT, ".photos")
+        stored = self.store.get(b"usable photos")
+        self.known: dict[str, tuple[int, ...]] = {}
+        if stored is not None:
+            with contextlib.suppress(Exception):  # an entry of another layout: check every photo again
+                known = pickle.loads(stored)
+                if isinstance(known, dict):
+                    self.known = known
+        self.usable: dict[str, tuple[int, ...]] = {}
+
+    def check(self, path: Path) -> str | None:
+        """Why ``path`` cannot be used as a photo, or None when it can (see :func:`check_photo`)."""
+        try:
+            status = path.stat()
+        except OSError:
+            return check_photo(path)
+        same = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+        key = str(path.absolute())
+        if self.known.get(key) != same:
+            trouble = check_photo(path)
+            if trouble is not None:
+                return trouble
+        self.usable[key] = same
+        return None
+
+    def save(self) -> None:
+        """Remember the photos found usable by this build (and only those)."""
+        if self.usable != self.known:
+            self.store.put(b"usable photos", pickle.dumps(self.usable, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_SALT = hashlib.sha256(Path(__file__).read_bytes() + PIL.__version__.encode()).digest()
