@@ -136,3 +136,26 @@ def test_full_width_spaces_around_a_name_or_an_id_are_dropped(town: Township) ->
     registry = town.load()
     assert registry.member_by_id["m001"].name == "邱美玲"
     assert registry.commitments[2025][0].by == "m001"
+
+
+def test_has_full_width_agrees_with_its_characters() -> None:
+    """The quick test (a regular expression) says what looking at every character says."""
+    from noticeboard.registries.full_width import has_full_width, is_full_width
+
+    samples = [
+        "",
+        "m001",
+        "ｍ００１",
+        "青山村",
+        "a\u3000b",
+        "85。5",
+        "\uff00",
+        "\uff5f",
+        "\uff01",
+        "\uff5e",
+        "\ufeff",
+    ]
+    for text in samples:
+        for number in (False, True):
+            expected = any(is_full_width(char) for char in text) or (number and "。" in text)
+            assert has_full_width(text, number=number) == expected, (text, number)

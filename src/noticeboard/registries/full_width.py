@@ -13,6 +13,8 @@ is its decimal point.
 
 from __future__ import annotations
 
+import re
+
 FULL_WIDTH_SPACE = "\u3000"
 CHINESE_FULL_STOP = "。"
 _TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {ord(FULL_WIDTH_SPACE): ord(" ")}
@@ -26,8 +28,15 @@ def is_full_width(char: str) -> bool:
 
 
 def has_full_width(text: str, *, number: bool = False) -> bool:
-    """Whether ``text`` holds anything :func:`half_width` would change (``number``: ``。`` too)."""
-    return any(is_full_width(char) for char in text) or (number and CHINESE_FULL_STOP in text)
+    """Whether ``text`` holds anything :func:`half_width` would change (``number``: ``。`` too).
+
+    (By a regular expression: every id of a county's 135,000 records is checked when validated.)"""
+    return (not text.isascii() and _FULL_WIDTH.search(text) is not None) or (
+        number and CHINESE_FULL_STOP in text
+    )
+
+
+_FULL_WIDTH = re.compile(f"[\uff01-\uff5e{FULL_WIDTH_SPACE}]")
 
 
 def half_width(text: str, *, number: bool = False) -> str:
