@@ -194,50 +194,58 @@ class _Reader:
             return self.sequence(indent, depth)
         return self.mapping(indent, depth)
 
-    def nested(self, indent: int, depth: int, *, indentless: bool) -> Any:
-        """The value of a ``key:`` or ``-`` with nothing after it: a block below it, or null."""
-        if self.pos < len(self.tokens):
-            below, kind = self.tokens[self.pos][:2]
+    def below(self, pos: int, indent: int, depth: int, *, indentless: bool) -> Any:
+        """The value of a ``key:`` or ``-`` with nothing after it (the next token at ``pos``): the block
+        below it, or null. Leaves :attr:`pos` after it."""
+        self.pos = pos
+        if pos < len(self.tokens):
+            below, kind = self.tokens[pos][:2]
             if below > indent or (indentless and below == indent and kind == _ITEM):
                 return self.block(below, depth + 1)
         return None
 
-    def after(self, indent: int) -> None:
-        """A line more indented after a finished value: a value over several lines, or a YAML error."""
-        if self.pos < len(self.tokens) and self.tokens[self.pos][0] > indent:
-            raise _Fallback
-
     def sequence(self, indent: int, depth: int) -> list[Any]:
         items: list[Any] = []
-        tokens = self.tokens
-        while self.pos < len(tokens) and tokens[self.pos][0] == indent and tokens[self.pos][1] == _ITEM:
-            inline = tokens[self.pos][3]
-            self.pos += 1
-            if inline is not _NONE:
-                items.append(inline)
+        tokens, pos, end = self.tokens, self.pos, len(self.tokens)
+        while pos < end:
+            token = tokens[pos]
+            if token[0] != indent or token[1] != _ITEM:
+                break
+            pos += 1
+            if token[3] is not _NONE:
+                items.append(token[3])
             else:
-                items.append(self.nested(indent, depth, indentless=False))
-            self.after(indent)
+                items.append(self.below(pos, indent, depth, indentless=False))
+                pos = self.pos
+            if pos < end and tokens[pos][0] > indent:
+                raise _Fallback  # a value over several lines, or a YAML error
+        self.pos = pos
         return items
 
     def mapping(self, indent: int, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        tokens = self.tokens
-        while self.pos < len(tokens) and tokens[self.pos][0] == indent:
-            _, kind, text, inline = tokens[self.pos]
-            if kind != _KEY_LINE:
+        tokens, pos, end, memo = self.tokens, self.pos, len(self.tokens), _MEMO
+        while pos < end:
+            token = tokens[pos]
+            if token[0] != indent:
+                break
+            if token[1] != _KEY_LINE:
                 raise _Fallback  # a list item beside the keys of a mapping
-            self.pos += 1
-            key = _MEMO.get(text, _NONE)
+            pos += 1
+            text = token[2]
+            key = memo.get(text, _NONE)
             if key is _NONE:
                 key = _plain(text)
             if isinstance(key, Decimal | bool) or key is None:
                 key = text
             if key in result:
                 raise _Fallback  # reported by PyYAML's reading, with both lines
-            if inline is not _NONE:
-                result[key] = inline
+            if token[3] is not _NONE:
+                result[key] = token[3]
             else:
-                result[key] = self.nested(indent, depth, indentless=True)
-            self.after(indent)
+                result[key] = self.below(pos, indent, depth, indentless=True)
+                pos = self.pos
+            if pos < end and tokens[pos][0] > indent:
+                raise _Fallback  # a value over several lines, or a YAML error
+        self.pos = pos
         return result
