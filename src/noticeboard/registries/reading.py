@@ -251,7 +251,7 @@ class _Reader:
         if self.cache is not None:
             cached = self.cache.get_records(raw, model)
             if cached is not None:
-                lazy = Document(path, None, text, parse=partial(_data_of, path, raw, text, self.cache))
+                lazy = Document(path, None, text, parse=partial(_data_of, path, text))
                 return [Located(record, lazy, (index,)) for index, record in enumerate(cached)]
         before = len(self.problems)
         found = self._validate_all(kind, model, document(path, raw, text, self.problems, self.cache))
@@ -421,9 +421,9 @@ def record_files(data_dir: Path, declared: Sequence[RecordFile] = ()) -> list[tu
     return found
 
 
-def _data_of(path: Path, raw: bytes, text: str, cache: ParseCache) -> Any:
+def _data_of(path: Path, text: str) -> Any:
     """The parsed value of a file whose records came validated from the cache (it parsed without a problem)."""
-    doc = document(path, raw, text, Problems(), cache)
+    doc = parse_yaml(text, path, Problems())
     return None if doc is None else doc.data
 
 
