@@ -229,6 +229,13 @@ class CommitmentsBoard:
         own = {group.key: group.rows for group in self.groups if group.org is not None}
         return {branch_id: own.get(branch_id, ()) for branch_id in self.branches}
 
+    @cached_property
+    def counts_by_branch(self) -> Mapping[str, Mapping[str, int]]:
+        """Every rated branch → the counts of its rows (``by_branch``), counted once for its page and poster."""
+        own = {group.key: group.counts for group in self.groups if group.org is not None}
+        none = _counts(())
+        return {branch_id: own.get(branch_id, none) for branch_id in self.branches}
+
     @property
     def fulfilment(self) -> FulfilmentTable:
         rows = tuple(group.fulfilment for group in self.groups)
@@ -328,9 +335,8 @@ class CommitmentsKind(BoardKind):
         prints = (
             (PrintLink(f"commitments/{branch_id}", "本支部公开承诺公示栏"),) if board.current and rows else ()
         )
-        part = BranchCommitments(
-            rows, _fulfilment(branch_id, board.branches[branch_id].name, _counts(rows), True)
-        )
+        counts = board.counts_by_branch[branch_id]
+        part = BranchCommitments(rows, _fulfilment(branch_id, board.branches[branch_id].name, counts, True))
         return (BranchSection(40, "partials/nb/branch-commitments.html", part, prints),)
 
     def share_text(self, page: BoardPage) -> ShareText:
@@ -353,13 +359,14 @@ class CommitmentsKind(BoardKind):
             if group.org is None or not group.org.has_page:
                 url = printing.live("commitments", "") + f"#{group.key}"
                 subject = group.name if group.org else printing.organisation
-                poster = _poster(group.key, subject, group.rows, year, url, printing)
+                poster = _poster(group.key, subject, group.rows, group.counts, year, url, printing)
                 title = f"打印：{group.name}公开承诺"
                 back = ("commitments", "")
                 pages.append(PrintPage(f"commitments/{group.key}", title, "公开承诺公示栏", back, (poster,)))
         for branch_id, branch in board.branches.items():
             url = printing.live("branch", branch_id)
-            poster = _poster(branch_id, branch.name, board.by_branch[branch_id], year, url, printing)
+            rows, counts = board.by_branch[branch_id], board.counts_by_branch[branch_id]
+            poster = _poster(branch_id, branch.name, rows, counts, year, url, printing)
             title = f"打印：{branch.name}公开承诺"
             back = ("branch", branch_id)
             pages.append(PrintPage(f"commitments/{branch_id}", title, "公开承诺公示栏", back, (poster,)))
@@ -542,11 +549,16 @@ def _json(row: CommitmentRow) -> dict[str, object]:
 
 
 def _poster(
-    key: str, subject: str, rows: Sequence[CommitmentRow], year: int, url: str, printing: PrintContext
+    key: str,
+    subject: str,
+    rows: Sequence[CommitmentRow],
+    counts: Mapping[str, int],
+    year: int,
+    url: str,
+    printing: PrintContext,
 ) -> Poster:
     """One organisation's (or the township's) 公开承诺 on paper: who promised what, the deadline, who
-    approved it, the status, and the fulfilment rate over what has fallen due."""
-    counts = _counts(rows)
+    approved it, the status, and the fulfilment rate over what has fallen due (``counts``: of ``rows``)."""
     summary = f"共 {len(rows)} 项，已兑现 {counts['fulfilled']} 项"
     summary += f"，逾期 {counts['overdue']} 项" if counts["overdue"] else ""
     if counts["due"]:

@@ -253,25 +253,28 @@ def _board(
     branch: BranchRow, given: YearInput, results: list[MemberResult], registry: Registry, rule: str
 ) -> MemberBoard:
     privacy = registry.site.privacy
-    listed = [r for r in results if is_listed(r, privacy)]
-    rated = [r for r in listed if r.status == "rated"]
+    counts = dict.fromkeys((*map(str, STAR_LEVELS), "exempt", "unrated"), 0)
+    rated: dict[int, list[MemberResult]] = {level: [] for level in STAR_LEVELS}
+    exempt: list[MemberResult] = []
+    for result in results:  # one pass: a county has 40,000 members in 2,000 boards
+        if result.rating is not None:
+            counts[str(result.rating.stars)] += 1
+        if result.status in ("exempt", "unrated"):
+            counts[result.status] += 1
+        if not is_listed(result, privacy):
+            continue
+        if result.status == "rated" and result.rating is not None:
+            rated[result.rating.stars].append(result)
+        elif result.status == "exempt":
+            exempt.append(result)
+    counts["total"] = len(results)
     groups = [
-        Group(
-            str(level),
-            f"{STAR_WORDS[level]}党员",
-            level,
-            tuple(_row(r) for r in by_score([r for r in rated if r.stars == level])),
-        )
+        Group(str(level), f"{STAR_WORDS[level]}党员", level, tuple(map(_row, by_score(rated[level]))))
         for level in STAR_LEVELS
         if level > 0 or privacy.list_unstarred
     ]
     if privacy.list_exempt:
-        exempt = tuple(_row(r) for r in listed if r.status == "exempt")
-        groups.append(Group("exempt", "不参与评星", None, exempt))
-    counts = {str(level): sum(r.stars == level for r in results) for level in STAR_LEVELS}
-    counts["exempt"] = sum(r.status == "exempt" for r in results)
-    counts["unrated"] = sum(r.status == "unrated" for r in results)
-    counts["total"] = len(results)
+        groups.append(Group("exempt", "不参与评星", None, tuple(map(_row, exempt))))
     return MemberBoard(branch, given.year, given.current, tuple(groups), counts, rule)
 
 
