@@ -238,6 +238,7 @@ class ClassificationKind(BoardKind):
         registry = boards.registry
         stars = view.boards.get("branches")
         duty = view.boards.get("duty_reports")
+        reports = duty.by_org if duty is not None else {}
         found = []
         for row in board.rectifying:
             place = registry.places[row.org.id]
@@ -245,9 +246,7 @@ class ClassificationKind(BoardKind):
             if branch is not None and branch.stars == 3:
                 message = f"提醒：{row.org.name} {board.year} 年分类定级为“较差”，支部评星却是三星，两块公示栏互相矛盾"
                 found.append(Problem(place.file, place.line("grade", board.year), message))
-            report = (
-                next((r for r in duty.rows if r.org.id == row.org.id), None) if duty is not None else None
-            )
+            report = reports.get(row.org.id)
             if report is not None and report.rating.stars == 3:
                 who = f"书记{row.org.secretary}" if row.org.secretary else "书记"
                 message = f"提醒：{row.org.name} {board.year} 年分类定级为“较差”，{who}的述职评议却是“{report.rating.words}”"
