@@ -310,3 +310,20 @@ def test_a_left_file_still_gets_its_problem_and_line() -> None:
 def test_every_file_of_the_demo_is_taken_and_read_alike() -> None:
     texts = [path.read_text(encoding="utf-8-sig") for path in sorted((ROOT / "data").rglob("*.yml"))]
     assert texts and all(check(text) is not FALLBACK for text in texts)
+
+
+def test_a_resolver_added_by_a_library_is_heeded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PyYAML's implicit resolvers are global: one added later (by any library) changes what a plain
+    scalar means, so the memo is forgotten and the new meaning found (here: a problem, left to PyYAML)."""
+    import re
+
+    from yaml.resolver import Resolver
+
+    assert check("a: Xyz\n") == {"a": "Xyz"}
+    resolvers = {key: list(value) for key, value in Resolver.yaml_implicit_resolvers.items()}
+    resolvers["X"] = [("tag:example.com,2026:x", re.compile(r"^X"))]
+    monkeypatch.setattr(Resolver, "yaml_implicit_resolvers", resolvers)
+    assert pyyaml_reading("a: Xyz\n") is ERROR
+    assert fast_values("a: Xyz\n") is FALLBACK
+    monkeypatch.undo()
+    assert check("a: Xyz\n") == {"a": "Xyz"}

@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import yaml
 from yaml.error import Mark
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
@@ -51,6 +52,13 @@ class _Fallback(Exception):
 def fast_values(text: str) -> Any:
     """The plain value of the YAML ``text`` as :func:`~noticeboard.registries.yaml_source.parse_yaml`
     gives it when it finds no problem, or :data:`FALLBACK`."""
+    global _SIGNATURE, _RESOLVED_FIRST
+    if _signature() != _SIGNATURE:
+        _SIGNATURE = _signature()
+        _RESOLVED_FIRST = frozenset(first for first in Resolver.yaml_implicit_resolvers if first)
+        _MEMO.clear()
+    if not _resolves_as_here():
+        return FALLBACK
     if "\r" in text:
         text = text.replace("\r\n", "\n")  # Windows' line ends: a line break to YAML as "\n" is
     if _SAFE.fullmatch(text) is None:
@@ -156,6 +164,30 @@ _MEMO: dict[str, Any] = {}
 """Plain scalar → its value (each text once: dates, genders and scores repeat a thousand times). Only
 texts checked to be plain scalars are kept, so a key found here is one too."""
 _RESOLVER = Resolver()
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""The loader PyYAML's reading uses (``yaml_source._Loader``): its resolvers must be the ones used here."""
+
+
+def _signature() -> tuple[int, ...]:
+    """What PyYAML's resolvers are now: a library may add one at any time (the memo is then forgotten)."""
+    resolvers = _LOADER.yaml_implicit_resolvers
+    return (id(resolvers), len(resolvers), *(len(found) for found in resolvers.values()))
+
+
+def _resolves_as_here() -> bool:
+    """Whether the loader resolves plain scalars as :data:`_RESOLVER` does: the same implicit
+    resolvers, none for every text (key None), no path resolvers."""
+    return (
+        _LOADER.yaml_implicit_resolvers is Resolver.yaml_implicit_resolvers
+        and None not in Resolver.yaml_implicit_resolvers
+        and not _LOADER.yaml_path_resolvers
+    )
+
+
+_SIGNATURE = _signature()
+_RESOLVED_FIRST = frozenset(first for first in Resolver.yaml_implicit_resolvers if first)
+"""The first characters of the texts PyYAML's implicit resolvers may type (bool, int, float, null,
+timestamp, merge, value): it looks only at the resolvers of a text's first character."""
 _MARK = Mark("", 0, 0, 0, "", 0)
 _PROBLEMS = Problems()
 
@@ -165,6 +197,8 @@ def _plain(text: str) -> Any:
     value = _MEMO.get(text, _NONE)
     if value is not _NONE:
         return value
+    if text[0] not in _RESOLVED_FIRST:
+        return text  # no implicit type starts so (a name, an address): PyYAML's resolver says str
     from noticeboard.registries.yaml_source import _Walker  # which reads with this module
 
     tag: str = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]

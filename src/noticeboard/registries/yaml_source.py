@@ -279,7 +279,7 @@ def _shares(
     for item in sorted(files, key=lambda item: -_size(item[0])):  # the largest first: even shares
         share = 0 if work[0] <= work[1] else 1
         shares[share].append(item)
-        work[share] += _size(item[0]) * (1.0 if share == 0 else 1.2)
+        work[share] += _size(item[0]) * (1.0 if share == 0 else 1.5)  # measured: 0.25 and 0.38 s per MB
     return shares
 
 
