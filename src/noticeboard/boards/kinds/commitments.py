@@ -184,7 +184,7 @@ class CommitmentGroup:
     rows: tuple[CommitmentRow, ...]
     counts: Mapping[str, int]
 
-    @property
+    @cached_property
     def fulfilment(self) -> Fulfilment:
         return _fulfilment(self.key, self.name, self.counts, bool(self.org and self.org.has_page))
 
@@ -236,20 +236,20 @@ class CommitmentsBoard:
         none = _counts(())
         return {branch_id: own.get(branch_id, none) for branch_id in self.branches}
 
-    @property
+    @cached_property
     def fulfilment(self) -> FulfilmentTable:
         rows = tuple(group.fulfilment for group in self.groups)
-        return FulfilmentTable(self.year, rows, _fulfilment("", "合计", self.counts, False))
+        return FulfilmentTable(self.year, rows, self.total)
 
-    @property
+    @cached_property
     def categories_table(self) -> FulfilmentTable:
         members = [row for group in self.groups for row in group.rows if row.by_member]
         total = _fulfilment("", "党员合计", _counts(members), False)
         return FulfilmentTable(self.year, self.categories, total)
 
-    @property
+    @cached_property
     def total(self) -> Fulfilment:
-        return self.fulfilment.total
+        return _fulfilment("", "合计", self.counts, False)
 
     @property
     def rate_rule(self) -> str:
