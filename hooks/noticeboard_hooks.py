@@ -266,6 +266,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
             for file in state.documents
         ],
         state.folder.linkable,
+        fork=state.partial is not None,  # not while serving: the preview server runs threads
     )
     for file in state.documents:
         if (kept := state.reuse.kept.get(file.src_uri)) is not None:
@@ -360,7 +361,7 @@ def _place_search(src_uri: str, config: MkDocsConfig) -> None:
     entries: list[dict[str, Any]] = index.entries
     own = entries[state.searched :]
     del entries[state.searched :]
-    entries += state.reuse.entries_before(src_uri) + own
+    entries += state.reuse.entries_around(src_uri, own)
     state.searched = len(entries)
     state.search[src_uri] = own
 
@@ -438,8 +439,14 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     # Plugins may have moved files since on_nav (the blog its posts): the order MkDocs renders in is this one.
     state.documents = list(files.documentation_pages(inclusion=lambda _: True))
-    if state.reuse is not None:
-        state.reuse.order = {file.src_uri: index for index, file in enumerate(state.documents)}
+    if state.reuse is not None:  # which pages MkDocs renders: drafts too while serving, kept ones never
+        serving = state.command == "serve"
+        state.reuse.in_order(
+            [
+                (file.src_uri, file.inclusion.is_in_serve() if serving else file.inclusion.is_included())  # type: ignore[no-untyped-call]
+                for file in state.documents
+            ]
+        )
     for file in state.documents:
         if file.page is None:  # a kept page: MkDocs made none, the sitemap needs its address and date
             Page(None, file, config)

@@ -140,6 +140,20 @@ def test_a_page_in_the_navigation_that_an_edit_does_not_change_is_kept_too(proje
     assert untouched.stat().st_ino == before[untouched][0]  # the commitments board: the last build's file
 
 
+def test_an_edit_undone_keeps_every_page_from_the_store_and_the_search_index_whole(
+    project: Path, tmp_path: Path
+) -> None:
+    untouched = project / "site" / "commitments" / "index.html"
+    edit = Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92")
+    edit.apply(_town(project))
+    warm_build(project)
+    inode = untouched.stat().st_ino
+    Replace(edit.name, edit.new, edit.old).apply(_town(project))  # every page's inputs are in the store now
+    warm = warm_build(project)
+    assert untouched.stat().st_ino == inode  # not rendered again, though no page after it was
+    assert differences(warm, cold_build(project, tmp_path / "cold")) == []
+
+
 def test_no_change_rebuild_keeps_every_page_and_changes_no_byte(project: Path) -> None:
     before = files(project / "site")
     assert warm_build(project) == before

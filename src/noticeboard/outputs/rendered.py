@@ -29,6 +29,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from noticeboard.outputs.catalogue import Standalone
+from noticeboard.registries.aside import Aside
 from noticeboard.registries.disk_cache import PackCache
 
 
@@ -66,7 +67,11 @@ def _dispatch() -> dict[type, Any]:
 def fingerprint(*values: object) -> bytes:
     """The SHA-256 of ``values``' canonical serialisation: pickle's (C, fast), without its memo, so that an
     object shared by two views is written out in full in each, and with the types of :func:`_dispatch`
-    by their fields. Raises on a value that cannot be pickled."""
+    by their fields. Raises on a value that cannot be pickled.
+
+    Why not the memo (2.3 times faster): with it the bytes depend on which equal values are one object,
+    and that differs between a cold build (files parsed now) and a warm one (files from the cache), so the
+    first rebuild after a cold build would render pages whose inputs did not change."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
     pickler.fast = True
@@ -163,8 +168,8 @@ class Reuse:
 
     The engine renders the other pages in its own order, each adding its search entries to the
     index as it goes; a kept page's entries are placed just before the next rendered page after it,
-    so the index lists every page in the same order as a cold build. A kept page with no rendered
-    page after it is rendered instead (its entries would have nowhere to go).
+    and those of the kept pages after the last rendered page just after that page's own, so the index
+    lists every page in the same order as a cold build. At least one page is rendered.
     """
 
     rendered: Rendered
@@ -177,6 +182,8 @@ class Reuse:
     kept: dict[str, Kept]
     pending: list[str]
     """Kept pages whose search entries are not placed yet, in order."""
+    last: str | None = None
+    """The last page the engine renders (set with :meth:`in_order`)."""
 
     @classmethod
     def plan(
@@ -184,11 +191,16 @@ class Reuse:
         rendered: Rendered,
         pages: list[tuple[str, str, object | None]],
         linkable: Callable[[str, bytes], bool],
+        *,
+        fork: bool = False,
     ) -> Reuse:
         """``pages``: every page in the engine's order — its source, its file, and the inputs it is made from
-        when it may be kept; ``linkable(file, key)``: whether the last build left that very page there."""
+        when it may be kept; ``linkable(file, key)``: whether the last build left that very page there;
+        ``fork``: hash half the pages in a second process (not in a process that runs threads)."""
         order = {src: index for index, (src, _, _) in enumerate(pages)}
-        keys = {src: rendered.key(src, inputs) for src, _, inputs in pages if inputs is not None}
+        keys = _keys(
+            rendered.context, [(src, inputs) for src, _, inputs in pages if inputs is not None], fork
+        )
         found: dict[str, Kept] = {}
         for src, path, inputs in pages:
             if inputs is None or (search := rendered.search(keys[src])) is None:
@@ -199,15 +211,26 @@ class Reuse:
             text = None if linked else rendered.text(keys[src])
             if linked or text is not None:
                 found[src] = Kept(path, keys[src], search, text, title)
-        last = max((order[src] for src, _, _ in pages if src not in found), default=-1)
-        kept = {src: page for src, page in found.items() if order[src] < last}
+        if found and len(found) == len(pages):  # one page is rendered: the kept ones' entries go with its own
+            del found[max(found, key=order.__getitem__)]
         files = {src: path for src, path, inputs in pages if inputs is not None}
-        return cls(rendered, order, keys, files, kept, sorted(kept, key=order.__getitem__))
+        return cls(rendered, order, keys, files, found, sorted(found, key=order.__getitem__))
 
-    def entries_before(self, src: str) -> list[dict[str, Any]]:
-        """The search entries of the kept pages that come before the rendered page ``src``."""
+    def in_order(self, pages: list[tuple[str, bool]]) -> None:
+        """The engine's order of pages as it will render them (plugins may have moved some since the plan):
+        each page's source and whether the engine renders it."""
+        self.order = {src: index for index, (src, _) in enumerate(pages)}
+        self.pending.sort(key=self.order.__getitem__)
+        self.last = next((src for src, rendered in reversed(pages) if rendered), None)
+
+    def entries_around(self, src: str, own: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The search entries of the rendered page ``src`` (``own``) with those of the kept pages before it,
+        and, when it is the last page rendered, of all the kept pages after it."""
         entries: list[dict[str, Any]] = []
         while self.pending and self.order[self.pending[0]] < self.order.get(src, len(self.order)):
+            entries += self.kept[self.pending.pop(0)].search
+        entries += own
+        while src == self.last and self.pending:
             entries += self.kept[self.pending.pop(0)].search
         return entries
 
@@ -219,6 +242,25 @@ class Reuse:
         """Keep a page just rendered for the next build, if it may be kept."""
         if src in self.keys and src not in self.kept:
             self.rendered.put(self.keys[src], text, search, title)
+
+
+def _keys(context: bytes, pages: list[tuple[str, object]], fork: bool) -> dict[str, bytes]:
+    """Each page's key, half of them hashed by a second process when ``fork`` and there are many: hashing
+    a county's page views (160 MB of them) takes 4 s on one core."""
+    if not fork or len(pages) < FORK_FROM:
+        return {src: fingerprint(context, src, inputs) for src, inputs in pages}
+    other = Aside(functools.partial(_key_list, context, pages[1::2]))
+    keys = dict(zip([src for src, _ in pages[0::2]], _key_list(context, pages[0::2]), strict=True))
+    keys.update(zip([src for src, _ in pages[1::2]], other.result(), strict=True))
+    return keys
+
+
+def _key_list(context: bytes, pages: list[tuple[str, object]]) -> list[bytes]:
+    return [fingerprint(context, src, inputs) for src, inputs in pages]
+
+
+FORK_FROM = 500
+"""Pages to hash before a second process pays (a fork and its pipe cost milliseconds per hundred MB)."""
 
 
 def standalone_files(
