@@ -287,6 +287,10 @@ def test_any_text_is_read_as_pyyaml_reads_it_or_left_to_pyyaml(fragments: list[s
         "a:\tb\n",
         "a: 1\rb: 2\n",
         "--- \na: 1\n",
+        "---\na: 1\n",
+        "a: 1\n...\n",
+        "...  -: ",  # found by the fragments test: a document's end, then a key
+        "--- a: 1\n",
     ],
 )
 def test_what_the_fast_path_does_not_take_is_left_to_pyyaml(text: str) -> None:

@@ -90,6 +90,8 @@ def _tokens(text: str) -> list[Token]:
         if not body or body[0] == "#":
             continue
         indent = len(line) - len(body)
+        if not indent and body[:3] in ("---", "...") and body[3:4] in ("", " "):
+            raise _Fallback  # a document's start or end (PyYAML refuses a second document)
         if body[0] == "-" and (len(body) == 1 or body[1] == " "):
             rest = body[1:].lstrip(" ")
             if not rest or rest[0] == "#":
