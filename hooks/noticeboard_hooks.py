@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import sys
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +96,8 @@ class State:
     """How many search entries are placed (each page's are appended after it is rendered)."""
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """The search entries each rendered page gave, kept with it for the next build."""
+    halves: tuple[int, ...] = ()
+    """Set by ``on_env``: the halves of the standalone pages the second process renders."""
     inputs: bytes | None = None
     """Set by ``on_config`` for ``mkdocs build`` of a township: the fingerprint of everything it reads."""
 
@@ -463,7 +466,12 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     }
     state.env = env
     # Posters, screens and redirects: a second process renders them while MkDocs renders the pages.
-    state.aside = Aside(functools.partial(_standalone, config), fork=state.partial is not None)  # not serving
+    # Posters, screens and redirects are rendered by a second process (not while serving: the preview server
+    # runs threads, and a fork copies none of them): all of them while MkDocs renders many pages (a cold
+    # build), half of them when it renders few (a rebuild: this process does the other half afterwards).
+    rendering = len(state.documents) - (len(state.reuse.kept) if state.reuse else 0)
+    state.halves = (0, 1) if rendering > len(state.documents) // 4 else (1,)
+    state.aside = Aside(functools.partial(_standalone, config, state.halves), fork=state.partial is not None)
     return env
 
 
@@ -482,8 +490,14 @@ def on_post_build(config: MkDocsConfig) -> None:
             if path.startswith(ASSETS):  # photos and share cards: linked from the last build when unchanged
                 data = content if isinstance(content, bytes) else content.encode()
                 folder.place(path, hashlib.sha256(data).digest(), functools.partial(_same, content))
-    try:
-        files = {**folder.files, **(state.aside.result() if state.aside else {})}
+    try:  # the standalone pages the second process did not take (all where there is none), then its own
+        aside = state.aside
+        halves = tuple(half for half in (0, 1) if not (aside and aside.forked and half in state.halves))
+        files = {
+            **folder.files,
+            **_standalone(config, halves),
+            **(aside.result() if aside and aside.forked else {}),
+        }
     except AsideFailed as error:
         raise PluginError(error.report()) from None
     state.aside = None
@@ -498,17 +512,23 @@ def on_post_build(config: MkDocsConfig) -> None:
             LastBuild(state.site.cache_dir / LAST_BUILD).record(final, state.inputs)
 
 
-def _standalone(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
-    """Posters, screens and redirects: from their templates, outside the page pipeline (kept when unchanged);
-    what was put where, for the next build."""
+def _standalone(config: MkDocsConfig, halves: tuple[int, ...]) -> dict[str, tuple[bytes, int, int]]:
+    """Posters, screens and redirects of ``halves`` (0, 1: by a hash of the file's name, so a page stays in its
+    half from build to build): from their templates, outside the page pipeline (kept when unchanged); what
+    was put where, for the next build. Each half has its store, so two processes can fill them at once."""
+    return {path: entry for half in halves for path, entry in _standalone_half(config, half).items()}
+
+
+def _standalone_half(config: MkDocsConfig, half: int) -> dict[str, tuple[bytes, int, int]]:
     folder = SiteFolder(state.folder.root, state.folder.previous, state.folder.published)
     reuse = state.reuse
     assert reuse is not None
     rendered = Rendered(
         state.site.cache_dir / "rendered" if state.site.cache_dir else None,
         reuse.rendered.context,
-        "standalone",
+        f"standalone-{half}",
     )
+    pages = [page for page in state.pages.standalone if zlib.crc32(page.path.encode()) % 2 == half]
     sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
 
     def render(page: Standalone, sheets: Mapping[str, str]) -> str:
@@ -517,7 +537,7 @@ def _standalone(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
 
     with folder:
         for path, key, text in standalone_files(
-            state.pages.standalone, rendered, render, lambda poster: sheets_template.render(poster=poster)
+            pages, rendered, render, lambda poster: sheets_template.render(poster=poster)
         ):
             folder.place(path, key, text)
     rendered.close()

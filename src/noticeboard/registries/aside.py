@@ -54,6 +54,11 @@ class Aside:
         finally:
             os._exit(status)
 
+    @property
+    def forked(self) -> bool:
+        """Whether ``work`` runs in a second process (else it runs here, when its result is asked for)."""
+        return self.work is None
+
     def result(self) -> Any:
         """What ``work()`` returned, once it has finished; raises :class:`AsideFailed` if it failed."""
         if self.work is not None:

@@ -1,0 +1,58 @@
+"""The pack of a build's many outputs: what a build reads or writes is kept, what two builds left unused
+is forgotten, and a damaged value is never given back."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from noticeboard.registries.disk_cache import PackCache
+
+
+def _build(
+    path: Path, reads: tuple[bytes, ...] = (), writes: tuple[bytes, ...] = ()
+) -> dict[bytes, bytes | None]:
+    """One build: opens the pack, reads and writes what it is given, closes it; what each read found."""
+    pack = PackCache(path, b"salt")
+    found = {key: pack.get(key) for key in reads}
+    for key in writes:
+        pack.put(key, b"value of " + key)
+    pack.close()
+    return found
+
+
+def test_a_value_read_by_each_build_is_kept_one_left_unused_by_two_builds_is_forgotten(
+    tmp_path: Path,
+) -> None:
+    pack = tmp_path / "pack.sqlite"
+    _build(pack, writes=(b"page", b"poster"))
+    for _ in range(4):  # builds that only read the page: it stays
+        assert _build(pack, reads=(b"page",)) == {b"page": b"value of page"}
+    assert _build(pack, reads=(b"poster",)) == {b"poster": None}  # unused by the builds since: forgotten
+    with sqlite3.connect(pack) as db:
+        assert db.execute("SELECT count(*) FROM value").fetchone() == (1,)
+
+
+def test_a_value_unused_by_one_build_is_still_there_for_the_next(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.sqlite"
+    _build(pack, writes=(b"poster",))
+    _build(pack, reads=(b"page",))  # an edit undone: the next build wants the poster again
+    assert _build(pack, reads=(b"poster",)) == {b"poster": b"value of poster"}
+
+
+def test_a_damaged_value_is_not_given_back(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.sqlite"
+    _build(pack, writes=(b"page",))
+    with sqlite3.connect(pack) as db:
+        db.execute("UPDATE value SET data = substr(data, 1, 3)")
+    assert _build(pack, reads=(b"page",)) == {b"page": None}
+
+
+def test_a_pack_from_before_the_marks_table_starts_empty(tmp_path: Path) -> None:
+    pack = tmp_path / "pack.sqlite"
+    with sqlite3.connect(pack) as db:  # the layout of earlier versions: marks in the values' rows
+        db.execute("CREATE TABLE value (key BLOB PRIMARY KEY, digest BLOB, data BLOB, build INTEGER)")
+        db.execute("INSERT INTO value VALUES (x'00', x'00', x'00', 1)")
+    assert _build(pack, reads=(b"page",)) == {b"page": None}
+    with sqlite3.connect(pack) as db:
+        assert db.execute("SELECT count(*) FROM value").fetchone() == (0,)
