@@ -60,10 +60,15 @@ def manifest(site: Path) -> Manifest:
     return found
 
 
+KEPT = 20
+"""Site folders remembered (the most recently built): tests and previews build into ever new folders."""
+
+
 class LastBuild:
     """The record of each site folder's last build, in ``folder`` (checked when read)."""
 
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.store = DiskCache(folder, b"last build 1\n", ".json")
 
     def unchanged(self, site: Path, inputs: bytes) -> bool:
@@ -84,6 +89,17 @@ class LastBuild:
         """Remember that ``site``, as it is now, was built from ``inputs``."""
         record = {"inputs": inputs.hex(), "files": manifest(site)}
         self.store.put(_name(site), json.dumps(record, sort_keys=True).encode())
+        this = self.store.path(_name(site))
+        others = sorted((path for path in self.folder.glob("*/*.json") if path != this), key=_modified)
+        for old in others[: max(0, len(others) - (KEPT - 1))]:  # the oldest go
+            old.unlink(missing_ok=True)
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _name(site: Path) -> bytes:

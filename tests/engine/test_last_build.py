@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.last_build import LastBuild, tree_fingerprint
+from noticeboard.last_build import KEPT, LastBuild, tree_fingerprint
 from support.build import BUILD_ENV, MKDOCS, build_site, make_project
 from support.township import Replace, Township, with_extras
 
@@ -61,6 +61,15 @@ def test_a_site_folder_changed_since_its_build_is_built_again(tmp_path: Path, ch
             path.rmdir() if path.is_dir() else path.unlink()
         site.rmdir()
     assert not last.unchanged(site, b"inputs")
+
+
+def test_only_the_most_recently_built_site_folders_are_remembered(tmp_path: Path) -> None:
+    last = LastBuild(tmp_path / "cache")
+    sites = [_site(tmp_path / f"site-{number}") for number in range(KEPT + 5)]
+    for site in sites:
+        last.record(site, b"inputs")
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == KEPT
+    assert last.unchanged(sites[-1], b"inputs")  # the one just built is never the one forgotten
 
 
 def test_a_damaged_record_means_a_build(tmp_path: Path) -> None:

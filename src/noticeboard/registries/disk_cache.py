@@ -29,16 +29,17 @@ class DiskCache:
         self.salt = salt
         self.suffix = suffix
 
-    def _path(self, key: bytes) -> Path:
+    def path(self, key: bytes) -> Path:
+        """Where the value of ``key`` is kept."""
         digest = hashlib.sha256(self.salt + key).hexdigest()
         return self.folder / digest[:2] / f"{digest[2:]}{self.suffix}"
 
     def has(self, key: bytes) -> bool:
         """Whether a value is stored under ``key`` (not read, not checked: :meth:`get` checks it)."""
-        return self._path(key).is_file()
+        return self.path(key).is_file()
 
     def get(self, key: bytes) -> bytes | None:
-        path = self._path(key)
+        path = self.path(key)
         try:
             stored = path.read_bytes()
         except OSError:
@@ -50,7 +51,7 @@ class DiskCache:
         return value
 
     def put(self, key: bytes, value: bytes) -> None:
-        path = self._path(key)
+        path = self.path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
