@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from noticeboard.registries.errors import Problems
-from noticeboard.registries.fast_yaml import FALLBACK, fast_values
+from noticeboard.registries.fast_yaml import _MEMO, FALLBACK, fast_values
 from noticeboard.registries.yaml_source import _Loader, _Walker, parse_yaml
 
 ERROR = object()
@@ -295,6 +295,99 @@ def test_any_text_is_read_as_pyyaml_reads_it_or_left_to_pyyaml(fragments: list[s
 )
 def test_what_the_fast_path_does_not_take_is_left_to_pyyaml(text: str) -> None:
     assert fast_values(text) is FALLBACK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: ---\n---: 1\n",  # a key the memo knows as a value: not a document marker ("---:")
+        "a: --- x\nb:\n  --- x: 1\n- --- x: 1\n",
+        "a: ...\n...: 1\n",
+        "a: -\u3000a\n-\u3000a: 1\n",
+        "a: a#b\na#b: 2\n",
+        "a: a'b\na'b: 2\n",
+        "a, b: 1\na]: 2\na{b}: 3\n",
+        "a: b\u3000#c\nb: b\xa0#c\nc: b #c\nd: b#c\n",  # only an ASCII space before "#" starts a comment
+        "a\u3000: 1\n\u3000a: 2\n",
+        "a\uff1ab: c\n",
+        "\U0001f600: \U00020000\n",
+        "a: 'x'' #'\nb: '' #''\nc: ''' #'\n",
+        "1: a\n01: b\n",  # the same key (1 and octal 01)
+        "0x10: a\n16: b\n",
+        "2024: a\n2024.0: b\n",
+        "true: a\nTrue: b\nyes: c\n",
+        "null: a\n~: b\n",
+        "1:30: a\n90: b\n",
+        "a: 0o10\nb: 010\nc: 08\nd: 1_000\ne: 0x_1\nf: .5\ng: 1e3\nh: 1.0e+3\ni: 5.\n",
+        "a: 2024-1-5\nb: 2024-01-05 10:00:00 +99:00\n",
+        "- a:\n  - x\n  b:\n  - y\n",
+        "- a:\n- b\n",
+        "-\n- a\n- # c\n-\n",  # an empty item, then items at its own column: no list in it
+        "- a:\n - x\n",
+        "-   a: 1\n  b: 2\n",
+        "a:\n- x\n  b: 1\n",
+        "a:\n  - x\n- y\n",
+        "a:\n    b:\n  c: 1\n",
+        "a: b\n  # c\n  d\n",
+        "x" * 1000 + ": 1\n",
+        "\u4e2d" * 1000 + ": 1\n",
+        "- " + "x" * 1001 + ": 1\n",
+        "".join("  " * i + "k:\n" for i in range(31)) + "  " * 31 + "z: 1\n",
+        "".join("  " * i + "k:\n" for i in range(32)) + "  " * 32 + "z: 1\n",
+    ],
+)
+def test_an_edge_document_is_read_alike_or_left_to_pyyaml(text: str) -> None:
+    """Cases from an adversarial run (millions of documents, none read differently), kept as guards."""
+    check(text)
+    _MEMO.clear()
+    check(text)  # the same with nothing remembered from earlier texts
+
+
+def test_a_full_width_space_before_a_hash_keeps_the_text() -> None:
+    """A clerk's full-width space (or no space) before "#" is text, not a comment: nothing is cut."""
+    assert check("name: 青山\u3000#2\nroom: 3#\nnote: 已办 # 备注\n") == {
+        "name": "青山\u3000#2",
+        "room": "3#",
+        "note": "已办",
+    }
+
+
+REAL = [path.read_text(encoding="utf-8-sig") for path in sorted((ROOT / "data").rglob("*.yml"))]
+
+
+@st.composite
+def slipped_windows(draw: st.DrawFn) -> str:
+    """A few lines of a real registry file, edited as a clerk might slip: a character in or out, a line
+    indented more or less or joined to the next, a value replaced by an edge case."""
+    lines = draw(st.sampled_from(REAL)).split("\n")
+    start = draw(st.integers(0, len(lines) - 1))
+    lines = lines[start : start + draw(st.integers(1, 40))]
+    for _ in range(draw(st.integers(0, 3))):
+        i = draw(st.integers(0, len(lines) - 1))
+        line = lines[i]
+        op = draw(st.integers(0, 5))
+        j = draw(st.integers(0, len(line)))
+        if op == 0:
+            lines[i] = (
+                line[:j] + draw(st.sampled_from([*FRAGMENTS, "\u3000", ": ", " #", "#", "-", "'"])) + line[j:]
+            )
+        elif op == 1:
+            lines[i] = line[:j] + line[j + 1 :]
+        elif op == 2:
+            lines[i] = " " * draw(st.integers(1, 3)) + line
+        elif op == 3:
+            lines[i] = line[min(j, len(line) - len(line.lstrip(" "))) :]
+        elif op == 4 and ": " in line:
+            lines[i] = line[: line.index(": ") + 2] + draw(st.sampled_from(SCALARS))
+        elif op == 5 and i + 1 < len(lines):
+            lines[i : i + 2] = [line + " " + lines[i + 1].lstrip(" ")]
+    return "\n".join(lines) + draw(st.sampled_from(["\n", ""]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(slipped_windows())
+def test_a_slip_in_a_real_file_is_read_as_pyyaml_reads_it_or_left_to_pyyaml(text: str) -> None:
+    check(text)
 
 
 def test_windows_line_ends_are_read_alike() -> None:
