@@ -42,3 +42,9 @@ def test_a_file_over_10_mb_is_refused_unread(town: Township) -> None:
     assert refused_quickly(town, big) == [
         "data/members/zhen-jiguan.yml:1: 文件太大（10.3 MB，上限 10 MB），请按党支部或年份拆分成多个文件"
     ]
+
+
+def test_a_number_too_long_for_python_is_a_problem_not_a_traceback(town: Township) -> None:
+    members = "- id: m999\n  name: 某\n  gender: 男\n  born: 0x" + "f" * 3600 + "\n"
+    problems = refused_quickly(town, members)
+    assert problems[0].startswith("data/members/zhen-jiguan.yml:4: “0xffffffffffffffffff…”不是有效的整数")

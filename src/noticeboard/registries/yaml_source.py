@@ -529,10 +529,11 @@ class _Walker:
         if kind == "int":
             try:
                 number = _constructor.construct_yaml_int(node)
+                written = str(number)  # (past 4,300 digits Python refuses: a hexadecimal number that long)
             except ValueError:
-                self.fail(node, f"“{text}”不是有效的整数")
+                self.fail(node, f"“{text if len(text) <= 20 else text[:20] + '…'}”不是有效的整数")
                 return None
-            return number if str(number) == text else AlteredInt(number)
+            return number if written == text else AlteredInt(number)
         if kind == "float":
             return self.decimal(node)
         if kind == "timestamp":
