@@ -249,6 +249,7 @@ def notice_line(boards: Boards) -> str:
     return line + (f"  监督电话 {notice.phone}" if notice.phone else "")
 
 
+@paused_gc()
 def build_catalogue(
     boards: Boards,
     stats: Stats,
@@ -266,28 +267,6 @@ def build_catalogue(
     a county's catalogue is millions of objects that all stay alive and form no cycles, and its full
     collections took a quarter of the time.
     """
-    with paused_gc():
-        return _catalogue(
-            boards,
-            stats,
-            changes=changes,
-            updated=updated,
-            site_url=site_url,
-            directory_urls=directory_urls,
-            cache_dir=cache_dir,
-        )
-
-
-def _catalogue(
-    boards: Boards,
-    stats: Stats,
-    *,
-    changes: object,
-    updated: Mapping[str, dt.date],
-    site_url: str,
-    directory_urls: bool,
-    cache_dir: Path | None,
-) -> Catalogue:
     catalogue = Catalogue(directory_urls)
     cards = _ShareCards(catalogue, boards, cache_dir)
     current = boards.current.year
