@@ -70,20 +70,26 @@ def _project(target: Path, data: Path | None) -> Path:
     return target
 
 
-def _tree_pss_kb(pid: int) -> int:
-    """Proportional memory (PSS) of ``pid`` and every process under it, now (kB): the pages a fork shares
-    with its parent count once, split between them (a sum of resident sizes would count them twice)."""
+def _tree_kb(pid: int, source: str, field: str) -> int:
+    """The sum of ``field`` (kB) in ``/proc/PID/source`` over ``pid`` and every process under it, now
+    (0 once it has exited)."""
     total, pending = 0, [pid]
     while pending:
         process = Path("/proc") / str(pending.pop())
         try:
             for task in (process / "task").iterdir():
                 pending += [int(child) for child in (task / "children").read_text().split()]
-            rollup = (process / "smaps_rollup").read_text()
+            text = (process / source).read_text()
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue  # exited meanwhile
-        total += sum(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+        total += sum(int(line.split()[1]) for line in text.splitlines() if line.startswith(field))
     return total
+
+
+def _tree_pss_kb(pid: int) -> int:
+    """Proportional memory (PSS) of a process tree: the pages a fork shares with its parent count once,
+    split between them (a sum of resident sizes would count them twice)."""
+    return _tree_kb(pid, "smaps_rollup", "Pss:")
 
 
 def _run(command: list[str], cwd: Path) -> dict[str, float]:
@@ -220,18 +226,8 @@ def _data_layer(data: Path, cache: Path) -> dict[str, float]:
 
 
 def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of ``pid`` and every process under it, now (kB; 0 once it has exited)."""
-    total, pending = 0, [pid]
-    while pending:
-        process = Path("/proc") / str(pending.pop())
-        try:
-            for task in (process / "task").iterdir():
-                pending += [int(child) for child in (task / "children").read_text().split()]
-            status = (process / "status").read_text()
-        except (FileNotFoundError, ProcessLookupError):
-            continue  # exited meanwhile
-        total += sum(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
-    return total
+    """Resident memory of a process tree."""
+    return _tree_kb(pid, "status", "VmRSS:")
 
 
 def _timed(command: list[str], cwd: Path) -> dict[str, float]:
