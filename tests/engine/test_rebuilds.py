@@ -116,7 +116,7 @@ def project(tmp_path: Path) -> Path:
 def test_every_rebuild_after_an_edit_is_byte_identical_to_a_cold_build(
     project: Path, tmp_path: Path, seed: int
 ) -> None:
-    town = _town(project)  # the project's own files, edited in place as the office does
+    town = Township.on_disk(project)  # the project's own files, edited in place as the office does
     order = list(EDITS)
     random.Random(seed).shuffle(order)
     for name in order:
@@ -134,7 +134,9 @@ def test_a_page_in_the_navigation_that_an_edit_does_not_change_is_kept_too(proje
     site = project / "site"
     board, untouched = site / "branches" / "qingshan-1" / "index.html", site / "commitments" / "index.html"
     before = {page: (page.stat().st_ino, page.read_bytes()) for page in (board, untouched)}
-    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92").apply(_town(project))  # still three stars
+    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92").apply(
+        Township.on_disk(project)
+    )  # still three stars
     warm_build(project)
     assert board.read_bytes() != before[board][1]  # the member's branch page shows the new points
     assert untouched.stat().st_ino == before[untouched][0]  # the commitments board: the last build's file
@@ -145,10 +147,12 @@ def test_an_edit_undone_keeps_every_page_from_the_store_and_the_search_index_who
 ) -> None:
     untouched = project / "site" / "commitments" / "index.html"
     edit = Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92")
-    edit.apply(_town(project))
+    edit.apply(Township.on_disk(project))
     warm_build(project)
     inode = untouched.stat().st_ino
-    Replace(edit.name, edit.new, edit.old).apply(_town(project))  # every page's inputs are in the store now
+    Replace(edit.name, edit.new, edit.old).apply(
+        Township.on_disk(project)
+    )  # every page's inputs are in the store now
     warm = warm_build(project)
     assert untouched.stat().st_ino == inode  # not rendered again, though no page after it was
     assert differences(warm, cold_build(project, tmp_path / "cold")) == []
@@ -170,14 +174,7 @@ def test_a_damaged_cache_or_a_changed_published_file_is_made_again_never_publish
     for cached in (project / ".cache" / "noticeboard").rglob("*"):
         if cached.is_file() and cached.parent.name != "rendered":  # parsed files, QR codes, cards, photos too
             cached.write_bytes(hashlib.sha256(cached.read_bytes()).digest())
-    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92").apply(_town(project))
+    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92").apply(Township.on_disk(project))
     warm = warm_build(project)
     assert "改过的页面" not in warm["branches/qingshan-1/index.html"].decode("utf-8")
     assert differences(warm, cold_build(project, tmp_path / "cold")) == []
-
-
-def _town(root: Path) -> Township:
-    """The township whose files are under ``root`` as they are now (not written again)."""
-    town = Township.__new__(Township)
-    town.root = root
-    return town

@@ -146,6 +146,15 @@ class Township:
         }
         self.write()
 
+    @classmethod
+    def on_disk(cls, root: Path) -> Township:
+        """The township whose files are under ``root`` as they are now (a project edited in place, as the
+        office edits it): nothing written."""
+        town = cls.__new__(cls)
+        town.root, town.data, town.stories = root, root / "data", root / "docs" / "stories" / "posts"
+        town.files = {}
+        return town
+
     def write(self) -> None:
         for name, text in self.files.items():
             path = self.root / name
