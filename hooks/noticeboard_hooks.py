@@ -41,14 +41,14 @@ import noticeboard
 from noticeboard.boards.parts import chinese_date
 from noticeboard.county.settings import read_county
 from noticeboard.county.site import CountySite, read_county_site
-from noticeboard.last_build import LastBuild, tree_fingerprint
+from noticeboard.last_build import LastBuild
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
-from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, folder_fingerprint, standalone_files
+from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, standalone_files
 from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed
-from noticeboard.registries.disk_cache import DiskCache, source_fingerprint
+from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.website import (
     SiteFolder,
@@ -290,7 +290,7 @@ def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
     return fingerprint(
         {name: importlib.metadata.version(name) for name in ENGINE},
         source_fingerprint(Path(noticeboard.__file__).parent),
-        folder_fingerprint([THEME_DIR, Path(__file__).resolve().parent]),
+        tree_fingerprint([THEME_DIR, Path(__file__).resolve().parent]),
         _config_texts(Path(config.config_file_path)),
         config.site_url,
         config.use_directory_urls,

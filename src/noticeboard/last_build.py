@@ -2,7 +2,7 @@
 
 Why: the office (and CI) often builds when nothing has changed — a push of the README, a second
 ``make build``. A county's site is 14,000 files; even linking them all again from the last build takes
-seconds. If the fingerprint of everything a build reads (:func:`tree_fingerprint` of the data, the pages,
+seconds. If the fingerprint of everything a build reads (``tree_fingerprint`` of the data, the pages,
 the theme, the code; the settings, the date, the git history: the caller gathers them) is the one the
 last build of this folder was made from, and the folder still holds exactly the files that build left
 (same names, sizes and modification times, none added, none removed), then a new build would write those
@@ -11,37 +11,14 @@ very bytes: there is nothing to do. Any difference, or a damaged record, means a
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from noticeboard.registries.disk_cache import DiskCache
 
-SKIPPED = frozenset({"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"})
-"""Folders that are never a build's input (Python's and tools' caches)."""
-
 Manifest = dict[str, tuple[int, int]]
 """Every file of a site folder: path with ``/`` → (size, modification time in ns)."""
-
-
-def tree_fingerprint(paths: Iterable[Path]) -> bytes:
-    """The hash of every file under ``paths`` (a file itself, or a folder's files at any depth): each
-    path given, each file's name below it and its bytes; a path that does not exist counts as absent."""
-    digest = hashlib.sha256()
-    for top in paths:
-        digest.update(os.fsencode(top) + b"\0")
-        if top.is_file():
-            digest.update(b"file\0" + top.read_bytes() + b"\0")
-            continue
-        for folder, folders, names in os.walk(top):  # top down, each folder's subfolders in sorted order
-            folders[:] = sorted(name for name in folders if name not in SKIPPED)
-            base = Path(folder)
-            for name in sorted(names):
-                digest.update(os.fsencode((base / name).relative_to(top).as_posix()) + b"\0")
-                digest.update((base / name).read_bytes() + b"\0")
-    return digest.digest()
 
 
 def manifest(site: Path) -> Manifest:

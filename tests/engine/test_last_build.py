@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.last_build import KEPT, LastBuild, tree_fingerprint
+from noticeboard.last_build import KEPT, LastBuild
+from noticeboard.registries.disk_cache import tree_fingerprint
 from support.build import BUILD_ENV, MKDOCS, build_site, make_project
 from support.township import Replace, Township, with_extras
 
@@ -97,6 +98,9 @@ def test_the_fingerprint_follows_every_byte_and_name_but_not_pythons_own_caches(
     (data / "members" / "b.yml").rename(data / "members" / "a.yml")
     (data / "members" / "empty.yml").write_text("", encoding="utf-8")
     assert tree_fingerprint([data]) != before
+    after = tree_fingerprint([data])
+    data.rename(tmp_path / "moved")
+    assert tree_fingerprint([tmp_path / "moved"]) == after  # where the project is is not an input
 
 
 @pytest.fixture
@@ -139,14 +143,16 @@ def test_a_build_with_nothing_changed_leaves_the_site_as_it_is(project: Path) ->
 
 EDITS = {
     "a data file": lambda root: Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 84.5").apply(
-        _town(root)
+        Township.on_disk(root)
     ),
-    "a page": lambda root: Replace("docs/open-data.md", "开放数据", "开放的数据").apply(_town(root)),
+    "a page": lambda root: Replace("docs/open-data.md", "开放数据", "开放的数据").apply(
+        Township.on_disk(root)
+    ),
     "a template": lambda root: Replace(
         "theme_overrides/partials/nb/poster-sheets.html", "扫一扫在手机上查看", "扫一扫，在手机上查看"
-    ).apply(_town(root)),
+    ).apply(Township.on_disk(root)),
     "mkdocs.yml": lambda root: Replace("mkdocs.yml", "copyright: 青山镇", "copyright: 本镇").apply(
-        _town(root)
+        Township.on_disk(root)
     ),
     "a file removed from the site": lambda root: (root / "site" / "index.html").unlink(),
 }
@@ -170,10 +176,3 @@ def test_the_command_line_and_the_environment_are_inputs_too(project: Path) -> N
     assert not _build(project)[0]
     assert (project / "site" / "open-data" / "index.html").is_file()
     assert not _build(project, SOURCE_DATE_EPOCH="1700000000")[0]
-
-
-def _town(root: Path) -> Township:
-    """The township whose files are under ``root`` as they are now (not written again)."""
-    town = Township.__new__(Township)
-    town.root = root
-    return town

@@ -80,15 +80,6 @@ def fingerprint(*values: object) -> bytes:
     return hashlib.sha256(buffer.getvalue()).digest()
 
 
-def folder_fingerprint(folders: Iterable[Path]) -> bytes:
-    """The hash of every file's name and bytes under ``folders`` (a theme's templates, its assets)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.digest()
-
-
 class Rendered:
     """Outputs by key; the key is :func:`fingerprint` of the output's inputs (the build's and its own).
 
@@ -248,7 +239,7 @@ def _keys(context: bytes, pages: list[tuple[str, object]], fork: bool) -> dict[s
     """Each page's key, half of them hashed by a second process when ``fork`` and there are many: hashing
     a county's page views (160 MB of them) takes 4 s on one core."""
     if not fork or len(pages) < FORK_FROM:
-        return {src: fingerprint(context, src, inputs) for src, inputs in pages}
+        return dict(zip([src for src, _ in pages], _key_list(context, pages), strict=True))
     other = Aside(functools.partial(_key_list, context, pages[1::2]))
     keys = dict(zip([src for src, _ in pages[0::2]], _key_list(context, pages[0::2]), strict=True))
     keys.update(zip([src for src, _ in pages[1::2]], other.result(), strict=True))

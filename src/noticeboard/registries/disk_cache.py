@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -59,6 +60,29 @@ class DiskCache:
             partial.replace(path)
         except OSError:
             pass
+
+
+SKIPPED = frozenset({"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"})
+"""Folders that are never a build's input (Python's and tools' caches)."""
+
+
+def tree_fingerprint(paths: Iterable[Path]) -> bytes:
+    """The hash of every file under ``paths`` (a file itself, or a folder's files at any depth): for each
+    path given, in order, each file's name below it and its bytes (a path that does not exist counts as
+    empty). Where the paths are is not in it: a project moved elsewhere keeps its hashes."""
+    digest = hashlib.sha256()
+    for index, top in enumerate(paths):
+        digest.update(f"{index}\0".encode())
+        if top.is_file():
+            digest.update(b"file\0" + top.read_bytes() + b"\0")
+            continue
+        for folder, folders, names in os.walk(top):  # top down, each folder's subfolders in sorted order
+            folders[:] = sorted(name for name in folders if name not in SKIPPED)
+            base = Path(folder)
+            for name in sorted(names):
+                digest.update(os.fsencode((base / name).relative_to(top).as_posix()) + b"\0")
+                digest.update((base / name).read_bytes() + b"\0")
+    return digest.digest()
 
 
 @cache
