@@ -43,7 +43,7 @@ from noticeboard.county.settings import read_county
 from noticeboard.county.site import CountySite, read_county_site
 from noticeboard.last_build import LastBuild
 from noticeboard.office.ci_reports import announce
-from noticeboard.office.git_history import data_history
+from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, standalone_files
 from noticeboard.registries import RegistryError
@@ -124,8 +124,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     stories, cache = Path(config.docs_dir) / STORY_POSTS, root / ".cache" / "noticeboard"
     state.inputs = None
+    history = data_history(root / "data")  # (read once: the build's inputs, then its dates and change log)
     if state.command == "build" and config.strict:  # (a build that is not strict may end with warnings)
-        inputs = _build_inputs(config, root)
+        inputs = _build_inputs(config, root, history)
         if LastBuild(cache / LAST_BUILD).unchanged(Path(config.site_dir), inputs):
             log.info(
                 f"没有变化：数据、页面、模板、设置和程序都与上次生成 {config.site_dir} 时相同，不用重新生成。"
@@ -133,14 +134,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise SystemExit(0)  # MkDocs' build ends here, successfully; the site folder is left as it is
         state.inputs = inputs
     try:
-        website = build_website(root, stories_dir=stories, cache_dir=cache, fork=state.command == "build")
+        website = build_website(
+            root, stories_dir=stories, cache_dir=cache, fork=state.command == "build", history=history
+        )
     except RegistryError as error:
         announce(error.problems)  # in GitHub Actions, each problem also on its line of the pull request
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
     return _start(config, website)
 
 
-def _build_inputs(config: MkDocsConfig, root: Path) -> bytes:
+def _build_inputs(config: MkDocsConfig, root: Path, history: list[Commit]) -> bytes:
     """Everything a township's build reads: the files (data, pages, theme, hooks, the package), every
     installed package's version, the settings as MkDocs resolved them (``mkdocs.yml``, the command line,
     ``!ENV``), the date (a registry without ``as_of`` is rated as of today), ``SOURCE_DATE_EPOCH`` and the
@@ -157,7 +160,7 @@ def _build_inputs(config: MkDocsConfig, root: Path) -> bytes:
         dt.date.today(),
         dt.datetime.now(dt.UTC).date(),
         {name: os.environ.get(name) for name in ("SOURCE_DATE_EPOCH", "NOTICEBOARD_SOURCE_DATE_EPOCH")},
-        data_history(root / "data"),
+        history,
     )
 
 

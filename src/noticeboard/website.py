@@ -20,7 +20,7 @@ from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import Stats, build_stats
 from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office.change_log import Revision, revisions
-from noticeboard.office.git_history import data_history, last_changed
+from noticeboard.office.git_history import Commit, data_history, last_changed
 from noticeboard.outputs.catalogue import Catalogue, Frame, build_catalogue
 
 
@@ -72,9 +72,12 @@ class Website:
         )
 
 
-def build_website(root: Path, *, stories_dir: Path, cache_dir: Path, fork: bool = False) -> Website:
+def build_website(
+    root: Path, *, stories_dir: Path, cache_dir: Path, fork: bool = False, history: list[Commit] | None = None
+) -> Website:
     """Read ``root/data``, rate every year and read the git history (``fork``: parse in two processes
-    what the cache has not got; not in a process that runs threads).
+    what the cache has not got; not in a process that runs threads; ``history``: the data's git
+    history when the caller has read it already).
 
     Raises :class:`~noticeboard.registries.RegistryError` listing every problem in the data.
     """
@@ -83,7 +86,7 @@ def build_website(root: Path, *, stories_dir: Path, cache_dir: Path, fork: bool 
     )
     boards = build_boards(registry, registry.site.as_of or dt.date.today())
     stats = build_stats(boards)
-    history = data_history(root / "data")
+    history = data_history(root / "data") if history is None else history
     changes = tuple(revisions(root / "data", history, cache_dir / "changelog"))
     return Website(boards, stats, changes, last_changed(history), cache_dir)
 
