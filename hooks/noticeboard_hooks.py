@@ -28,6 +28,7 @@ from typing import Any
 import jieba  # type: ignore[import-untyped]
 import jinja2
 import jinja2.bccache
+import material.plugins.search.plugin as material_search  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -46,6 +47,7 @@ from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, standalone_files
+from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
@@ -97,6 +99,8 @@ class State:
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """The search entries each rendered page gave, kept with it for the next build."""
     halves: tuple[int, ...] = ()
+    segmenter: Segmenter | None = None
+    """Set by ``on_files``: what cuts Chinese text into words for the search index (saved after the build)."""
     """Set by ``on_env``: the halves of the standalone pages the second process renders."""
     inputs: bytes | None = None
     """Set by ``on_config`` for ``mkdocs build`` of a township: the fingerprint of everything it reads."""
@@ -216,9 +220,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.pages = state.site.catalogue(
         site_url=config.site_url or "", directory_urls=config.use_directory_urls
     )
-    jieba.setLogLevel(logging.WARNING)
-    for word in state.pages.search_words:  # names stay whole words in the search index, so they are found
-        jieba.add_word(word, freq=100_000)
+    _cut_words_with(state.pages.search_words, config)
     for page in state.pages.pages.values():
         file = File.generated(config, page.src_uri, content=page.markdown())
         if file.url != page.url:
@@ -228,6 +230,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if not path.startswith(ASSETS):  # open data: pages link to it, so MkDocs must know it
             files.append(File.generated(config, path, content=content))
     return files
+
+
+def _cut_words_with(words: tuple[str, ...], config: MkDocsConfig) -> None:
+    """Names stay whole words in the search index, so that they are found: Material's search plugin cuts
+    Chinese text with a :class:`Segmenter` that knows them (and keeps its cuts between builds). With a
+    dictionary of the site's own in ``mkdocs.yml`` (``jieba_dict``), the names join jieba's instead."""
+    jieba.setLogLevel(logging.WARNING)
+    search = config.plugins.get("material/search")
+    own_dictionary = search is None or search.config.jieba_dict or search.config.jieba_dict_user
+    state.segmenter = None
+    if own_dictionary or not hasattr(material_search, "jieba"):  # (a Material that cuts otherwise)
+        if hasattr(material_search, "jieba"):
+            material_search.jieba = jieba  # as Material imported it (a preview may have set a Segmenter)
+        for word in words:
+            jieba.add_word(word, freq=WORD_FREQUENCY)
+        return
+    cache = state.site.cache_dir / "search" if state.site.cache_dir else None
+    material_search.jieba = state.segmenter = Segmenter(words, cache)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -507,6 +527,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if (published := _published_site()) is not None:
         reuse.rendered.publish(published, files)
     reuse.rendered.close()
+    if state.segmenter is not None:
+        state.segmenter.save()
     if state.partial is not None and not (config.strict and _warnings_logged()):
         final = state.partial.with_name(state.partial.name.removesuffix(".partial"))
         swap_in(state.partial, final)
