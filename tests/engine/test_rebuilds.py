@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from support.build import build_site, make_project
+from support.build import BUILD_ENV, MKDOCS, build_site, make_project
 from support.township import Replace, Township, Write, with_extras
 
 pytestmark = pytest.mark.slow  # two site builds per edit
@@ -178,3 +180,44 @@ def test_a_damaged_cache_or_a_changed_published_file_is_made_again_never_publish
     warm = warm_build(project)
     assert "改过的页面" not in warm["branches/qingshan-1/index.html"].decode("utf-8")
     assert differences(warm, cold_build(project, tmp_path / "cold")) == []
+
+
+def _rendered_pages(project: Path) -> tuple[int, int]:
+    """Build as ``mkdocs build --strict`` (not quiet): how many pages MkDocs rendered, of how many, as the
+    build says."""
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict"],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    said = re.search(r"网页 (\d+) 个：重新生成 (\d+) 个", result.stderr)
+    assert said is not None, result.stderr
+    return int(said.group(2)), int(said.group(1))
+
+
+def test_a_build_without_the_site_folder_as_in_ci_takes_every_unchanged_page_and_poster_from_the_cache(
+    project: Path, tmp_path: Path
+) -> None:
+    """CI restores the cache but not the site: what the builds before it linked from the site folder (and
+    so never read from the cache) is still in the cache."""
+    town = Township.on_disk(project)
+    rendered = []
+    for points in ("92", "93", "94", "95"):  # three builds link the unchanged pages from the one before
+        Replace("data/members/qingshan-1.yml", f"2025: {int(points) - 1}", f"2025: {points}").apply(town)
+        if points == "95":
+            shutil.rmtree(project / "site")
+        rendered.append(_rendered_pages(project))
+    (before, pages), (without_site, _) = rendered[-2:]
+    assert without_site == before < pages / 2, "pages rendered by an edit; by the last one without site/"
+    stores = sorted((project / ".cache" / "noticeboard" / "rendered").glob("standalone-*.sqlite"))
+    stored = 0
+    for path in stores:
+        with sqlite3.connect(path) as db:
+            stored += db.execute("SELECT count(*) FROM value").fetchone()[0]
+    posters = list((project / "site" / "print").rglob("*.html"))
+    assert stored >= len(posters) > 0, "every poster (and its sheets) kept in the cache"
+    assert differences(files(project / "site"), cold_build(project, tmp_path / "cold")) == []

@@ -110,6 +110,13 @@ class Rendered:
         stored = self.store.get(key + b"title") if self.store else None
         return None if stored is None else stored.decode("utf-8")
 
+    def keep(self, key: bytes) -> None:
+        """Keep the text of ``key`` for the next builds though this one did not read it (linked from the last
+        build's folder): without it, a CI run, which has the cache but not the site folder, would render
+        every page the two builds before it linked."""
+        if self.store:
+            self.store.keep(key + b"text")
+
     def put(self, key: bytes, text: str, search: list[dict[str, Any]] | None = None, title: str = "") -> None:
         if self.store:
             self.store.put(key + b"text", text.encode("utf-8"))
@@ -199,6 +206,8 @@ class Reuse:
             if (title := rendered.title(keys[src])) is None:
                 continue
             linked = linkable(path, keys[src])
+            if linked:
+                rendered.keep(keys[src])
             text = None if linked else rendered.text(keys[src])
             if linked or text is not None:
                 found[src] = Kept(path, keys[src], search, text, title)
@@ -265,7 +274,12 @@ def standalone_files(
     linked from the last build). A poster's sheets are made once per build and stored too, so a print-all
     page whose one poster changed renders that poster's sheets alone."""
     sheets: dict[str, str] = {}
-    posters: dict[int, bytes] = {}  # each poster's hash, made once though it is on its own page and in a set
+    hashes: dict[int, bytes] = {}  # each poster's hash, made once though it is on its own page and in a set
+
+    def poster_hash(poster: object) -> bytes:
+        if (digest := hashes.get(id(poster))) is None:
+            digest = hashes[id(poster)] = fingerprint(poster)
+        return digest
 
     def text(page: Standalone, key: bytes) -> str:
         stored = rendered.text(key)
@@ -274,24 +288,27 @@ def standalone_files(
         for poster in getattr(page.view, "posters", ()):
             if poster.key not in sheets:
                 sheets[poster.key] = rendered.made(
-                    ("sheets", poster), functools.partial(render_sheets, poster)
+                    ("sheets", poster_hash(poster)), functools.partial(render_sheets, poster)
                 )
         made = render(page, sheets)
         rendered.put(key, made)
         return made
 
     for page in pages:
-        key = rendered.key("standalone", _by_poster_hashes(page, posters))
+        key = rendered.key("standalone", _by_poster_hashes(page, poster_hash))
+        rendered.keep(key)  # linked or not, what it is made from is kept (a poster's sheets too)
+        for poster in getattr(page.view, "posters", ()):
+            rendered.keep(rendered.key(("sheets", poster_hash(poster))))
         yield page.path, key, functools.partial(text, page, key)
 
 
-def _by_poster_hashes(page: Standalone, hashes: dict[int, bytes]) -> object:
+def _by_poster_hashes(page: Standalone, poster_hash: Callable[[object], bytes]) -> object:
     """The page's inputs with each poster by its hash (a print-all page holds thousands of posters)."""
     view = page.view
     found = getattr(view, "posters", None)
     if not dataclasses.is_dataclass(view) or found is None:
         return page
-    digests = tuple(hashes.setdefault(id(poster), fingerprint(poster)) for poster in found)
+    digests = tuple(poster_hash(poster) for poster in found)
     return (
         page.path,
         page.template,

@@ -150,6 +150,12 @@ class PackCache:
         self.db.execute("INSERT OR REPLACE INTO used VALUES (?, ?)", (self._key(key), self.build))
         return bytes(data)
 
+    def keep(self, key: bytes) -> None:
+        """Mark the value of ``key`` used by this build without reading it (an output linked from the last
+        build's folder): kept for a build that will not find that folder, as in CI."""
+        if self.db is not None:
+            self.db.execute("INSERT OR REPLACE INTO used VALUES (?, ?)", (self._key(key), self.build))
+
     def published(self, site: str) -> dict[str, tuple[bytes, int, int]]:
         """What the last build of the site folder ``site`` wrote: path → (key, size, modification time)."""
         if self.db is None:
