@@ -44,6 +44,7 @@ from noticeboard.last_build import LastBuild
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
+from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.registries import RegistryError
@@ -71,8 +72,9 @@ LAST_BUILD = "last-build"
 """The cache's folder for the record of each site folder's last build (``noticeboard.last_build``)."""
 log = logging.getLogger("mkdocs.plugins.noticeboard")
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme_overrides"
-ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "jieba")
-"""The packages a page's bytes depend on beyond ours (their versions key the kept pages)."""
+ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "jieba", "segno")
+"""The packages a page's bytes depend on beyond ours (their versions key the kept pages; segno draws the
+posters' QR codes as they are rendered)."""
 
 
 @dataclass
@@ -489,6 +491,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "page_url": page_url,
         "home": catalogue.home,
         "photo": catalogue.photos.__getitem__,
+        "qr": QrCodes(state.site.cache_dir / "qr" if state.site.cache_dir else None).svg,
         "sitemap": state.documents,
     }
     state.env = env

@@ -52,7 +52,6 @@ def test_posters_and_screen_follow_the_branch_rule(differing: Township) -> None:
     boards = build_boards(differing.load(), AS_OF)
     printing = PrintContext(
         live=lambda kind, key: f"https://x/{kind}/{key}",
-        qr=lambda url: "",
         photo=str,
         organisation="青山镇党委",
     )

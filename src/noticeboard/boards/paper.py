@@ -68,8 +68,8 @@ class Poster:
     summary: str
     rule: str
     url: str
-    """The live page the QR code leads to."""
-    qr_svg: str
+    """The live page the QR code leads to (the code is drawn when the poster is rendered, from this URL:
+    a cold build draws thousands, and the process that renders the posters does it beside the pages)."""
     rows: tuple[PrintRow, ...]
     """Its rows as wrapped on portrait sheets."""
     rows_landscape: tuple[PrintRow, ...] | None
@@ -106,10 +106,6 @@ def paginate(rows: Sequence[PrintRow], orientation: str) -> tuple[Sheet, ...]:
     return tuple(Sheet(number, total, tuple(items)) for number, items in enumerate(sheets, start=1))
 
 
-QR = Callable[[str], str]
-"""Makes the inline SVG QR code of a URL (:meth:`QrCodes.svg`)."""
-
-
 def make_poster(
     key: str,
     title: str,
@@ -119,7 +115,6 @@ def make_poster(
     summary: str,
     rule: str,
     url: str,
-    qr: QR,
     rows: Iterable[PrintRow],
     rows_landscape: Iterable[PrintRow] | None = None,
     *,
@@ -139,7 +134,6 @@ def make_poster(
         summary=summary,
         rule=rule,
         url=url,
-        qr_svg=qr(url),
         rows=portrait,
         rows_landscape=None if landscape == portrait else landscape,
     )
@@ -207,11 +201,10 @@ def with_set(
 
 @dataclass(frozen=True)
 class PrintContext:
-    """What a kind needs from the site to print: live URLs for QR codes, the codes, photo URLs."""
+    """What a kind needs from the site to print: live URLs for QR codes, photo URLs."""
 
     live: Callable[[str, str], str]
     """(page kind, key) → the absolute URL of a live page, e.g. ("branch", "qingshan-1")."""
-    qr: QR
     photo: Callable[[str | None], str]
     """A photo's file name (None: no photo) → the site-relative URL of its web version or the placeholder."""
     organisation: str

@@ -28,7 +28,6 @@ from noticeboard.boards.statistics import Stats
 from noticeboard.boards.township import Boards, BranchPage, YearView
 from noticeboard.outputs import open_data, page_dates, print_pages, screens
 from noticeboard.outputs.print_pages import PosterSet
-from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.share_cards import Card, Cards
 from noticeboard.outputs.web_photos import Photos
 from noticeboard.registries.memory import paused_gc
@@ -282,7 +281,7 @@ def build_catalogue(
     catalogue.pages["years.md"] = replace(years, view=year_links(catalogue, boards))
     catalogue.other_share = cards.other()
     _add_photos(catalogue, boards, cache_dir)
-    _add_posters(catalogue, boards, site_url, cache_dir)
+    _add_posters(catalogue, boards, site_url)
     _add_screens(catalogue, boards)
     _add_redirects(catalogue, current)
     for name, text in open_data.files(boards, stats).items():
@@ -449,14 +448,12 @@ def _add_photos(catalogue: Catalogue, boards: Boards, cache_dir: Path | None) ->
         catalogue.photos[name] = f"assets/photos/{photo.name}"
 
 
-def _add_posters(catalogue: Catalogue, boards: Boards, site_url: str, cache_dir: Path | None) -> None:
+def _add_posters(catalogue: Catalogue, boards: Boards, site_url: str) -> None:
     """The printable pages: standalone sheets whose QR codes lead to the live pages."""
     year = boards.current.year
     base = site_url.rstrip("/") + "/"
-    qr = QrCodes(cache_dir / "qr" if cache_dir else None)
     printing = PrintContext(
         live=lambda kind, key: base + catalogue.url_for(kind, year, key),
-        qr=qr.svg,
         photo=catalogue.photos.__getitem__,
         organisation=boards.registry.site.organisation,
     )

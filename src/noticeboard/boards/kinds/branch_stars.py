@@ -165,7 +165,6 @@ class BranchStarsKind(BoardKind):
             counts,
             f"评星规则：{board.rule}。",
             printing.live("board-branches", ""),
-            printing.qr,
             rows,
             layout="branches",
         )

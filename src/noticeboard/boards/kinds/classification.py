@@ -287,7 +287,6 @@ def _poster(board: ClassificationBoard, organisation: str, url: str, printing: P
         f"共 {board.total} 个党组织：{counts}。",
         "按好、较好、一般、较差四个等次分类定级；定为较差的党组织列入整顿转化，明确责任人和期限。",
         url,
-        printing.qr,
         portrait,
         landscape,
         layout="classification",

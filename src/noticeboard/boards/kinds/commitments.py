@@ -574,7 +574,6 @@ def _poster(
         summary + "。",
         rule,
         url,
-        printing.qr,
         portrait,
         landscape,
         layout="commitments",

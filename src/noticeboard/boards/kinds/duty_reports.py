@@ -234,7 +234,6 @@ def _poster(board: DutyReportBoard, organisation: str, url: str, printing: Print
         f"共 {len(board.rows)} 名书记：{counts}。",
         f"综合得分 = {weights} 加权，四舍五入保留 {board.places} 位小数；{board.rule}。",
         url,
-        printing.qr,
         portrait,
         landscape,
         layout="duty",

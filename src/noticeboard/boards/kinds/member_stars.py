@@ -308,7 +308,6 @@ def _poster(board: MemberBoard, url: str, printing: PrintContext) -> Any:
         board.summary + "。",
         f"党员评星规则：以党员个人年度总积分为依据，{board.rule}。",
         url,
-        printing.qr,
         rows,
         layout="members",
     )

@@ -952,7 +952,6 @@ def _poster(board: PairingsBoard, organisation: str, url: str, printing: PrintCo
         "协议：“新签”为本年度签订，“续签”为本年度续签，“未续签”为以前签订、本年度没有续签。"
         + FUNDS_RULE.format(year=board.year),
         url,
-        printing.qr,
         portrait,
         landscape,
         layout="pairings",

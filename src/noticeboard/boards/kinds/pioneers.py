@@ -257,7 +257,6 @@ def _poster(board: PioneerBoard, year: int, url: str, printing: PrintContext) ->
         f"本支部设党员先锋岗 {len(board.rows)} 个。",
         "先锋岗党员的姓名、性别、民族、学历、岗位、职责和照片上墙公布，接受党员和群众监督。",
         url,
-        printing.qr,
         portrait,
         landscape,
         layout="pioneers",

@@ -320,7 +320,6 @@ def _poster(board: ReviewBoard, url: str, printing: PrintContext) -> Any:
         "对党组织从总体评价、取得成绩、存在问题和努力方向四个方面点评，对党员从立足本职岗位争创一流业绩、"
         "履行公开承诺事项、联系和服务群众、发挥先锋模范作用四个方面点评。",
         url,
-        printing.qr,
         portrait,
         landscape,
         layout="reviews",

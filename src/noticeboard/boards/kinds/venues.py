@@ -246,7 +246,6 @@ def _poster(board: VenueBoard, organisation: str, url: str, printing: PrintConte
         f"共评定 {len(board.rows)} 个活动场所：{counts}。",
         f"评定标准：{''.join(f'“{name}”' for name, _ in board.checklist)}，{board.rule}；核定星级以镇党委评定为准。",
         url,
-        printing.qr,
         portrait,
         landscape,
         layout="venues",
