@@ -47,6 +47,7 @@ from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, ou
 from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
+from noticeboard.outputs.share_cards import Cards, card_digest
 from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
@@ -521,7 +522,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         for kept in reuse.kept.values():
             folder.place(kept.path, kept.key, functools.partial(_stored, kept.text))
         for path, content in state.pages.files.items():
-            if path.startswith(ASSETS):  # photos and share cards: linked from the last build when unchanged
+            if path.startswith(ASSETS):  # photos: linked from the last build when unchanged
                 data = content if isinstance(content, bytes) else content.encode()
                 folder.place(path, hashlib.sha256(data).digest(), functools.partial(_same, content))
     try:  # the standalone pages the second process did not take (all where there is none), then its own
@@ -549,9 +550,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _standalone(config: MkDocsConfig, halves: tuple[int, ...]) -> dict[str, tuple[bytes, int, int]]:
-    """Posters, screens and redirects of ``halves`` (0, 1: by a hash of the file's name, so a page stays in its
-    half from build to build): from their templates, outside the page pipeline (kept when unchanged); what
-    was put where, for the next build. Each half has its store, so two processes can fill them at once."""
+    """Posters, screens, redirects and share cards' images of ``halves`` (0, 1: by a hash of the file's name,
+    so a file stays in its half from build to build): from their templates, outside the page pipeline
+    (kept when unchanged); what was put where, for the next build. Each half has its store, so two
+    processes can fill them at once."""
     return {path: entry for half in halves for path, entry in _standalone_half(config, half).items()}
 
 
@@ -571,11 +573,15 @@ def _standalone_half(config: MkDocsConfig, half: int) -> dict[str, tuple[bytes, 
         context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
         return state.env.get_template(page.template).render(config=config, page=None, **context)
 
+    cards = Cards(state.site.cache_dir / "cards" if state.site.cache_dir else None)
     with folder:
         for path, key, text in standalone_files(
             pages, rendered, render, lambda poster: sheets_template.render(poster=poster)
         ):
             folder.place(path, key, text)
+        for path, card in state.pages.cards.items():
+            if zlib.crc32(path.encode()) % 2 == half:
+                folder.place(path, card_digest(card), functools.partial(cards.image, card))
     rendered.close()
     return folder.files
 

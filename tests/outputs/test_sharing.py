@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from noticeboard.outputs.share_cards import FONT, Card, draw, drawable
+from noticeboard.outputs.share_cards import FONT, Card, card_path, draw, drawable
 
 SITE_URL = "https://noticeboard.example.org/"
 META = re.compile(r'<meta property="og:(\w+(?::\w+)?)" content="([^"]*)">')
@@ -66,3 +68,23 @@ def test_the_card_draws_chinese_with_the_shipped_font() -> None:
 def test_characters_the_font_lacks_are_left_out_not_drawn_as_boxes() -> None:
     assert drawable("王堃（组织办）") == "王（组织办）"  # 堃 is outside GB2312
     assert drawable("三星党支部 11 个") == "三星党支部 11 个"
+
+
+def test_a_cards_file_is_named_by_its_words_the_same_in_every_process() -> None:
+    """Pages name the image before it is drawn: the name must follow the card's words, and nothing else
+    that differs between builds of the same data."""
+    card = Card("星级党支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2025)
+    script = (
+        "from noticeboard.outputs.share_cards import Card, card_path\n"
+        "print(card_path(Card('星级党支部公示栏', ('三星党支部 11 个',), '青山镇党委', 2025)))"
+    )
+    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert card_path(card) == other.stdout.strip()
+    assert re.fullmatch(r"assets/share/[0-9a-f]{16}\.jpg", card_path(card))
+    changed = [
+        Card("星级党支部公示栏", ("三星党支部 12 个",), "青山镇党委", 2025),
+        Card("星级党支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2024),
+        Card("星级党支部公示栏", ("三星党支部 11 个",), "龙潭镇党委", 2025),
+        Card("星级党员公示栏", ("三星党支部 11 个",), "青山镇党委", 2025),
+    ]
+    assert len({card_path(card), *map(card_path, changed)}) == 1 + len(changed)

@@ -9,7 +9,6 @@ with a QR code to the county's site, ``data/townships.json`` and ``data/boards.j
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from noticeboard.county.settings import County, open_data_folder
 from noticeboard.outputs.catalogue import Catalogue, Frame, Page, Share, Standalone, output_file, to_root
 from noticeboard.outputs.open_data import envelope
 from noticeboard.outputs.qr_codes import QrCodes
-from noticeboard.outputs.share_cards import Card, Cards
+from noticeboard.outputs.share_cards import Card, card_path
 
 STATUS_WORDS = {"ok": "已汇总", "stale": "往年数据", "missing": "数据未提供"}
 PRINT_PATH = "print"
@@ -158,13 +157,11 @@ def county_catalogue(site: CountySite, *, site_url: str, directory_urls: bool) -
     """Every page and file of the county's site, in a fixed order."""
     catalogue = Catalogue(directory_urls)
     county = site.county
-    cards = Cards(site.cache_dir / "cards" if site.cache_dir else None)
 
     def share(title: str, lines: tuple[str, ...]) -> Share:
-        image = cards.image(Card(title, lines, county.organisation, county.year))
-        path = f"assets/share/{hashlib.sha256(image).hexdigest()[:16]}.jpg"
-        catalogue.files[path] = image
-        return Share(title, "；".join(lines), path)
+        card = Card(title, lines, county.organisation, county.year)
+        catalogue.cards[path := card_path(card)] = card
+        return Share(title, card.description, path)
 
     home = _home(site, catalogue)
     pages: list[tuple[str, str, str, str, object, Share]] = [

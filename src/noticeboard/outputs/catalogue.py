@@ -12,7 +12,6 @@ names a kind.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import html
 import json
 from collections.abc import Mapping
@@ -28,7 +27,7 @@ from noticeboard.boards.statistics import Stats
 from noticeboard.boards.township import Boards, BranchPage, YearView
 from noticeboard.outputs import open_data, page_dates, print_pages, screens
 from noticeboard.outputs.print_pages import PosterSet
-from noticeboard.outputs.share_cards import Card, Cards
+from noticeboard.outputs.share_cards import Card, card_path
 from noticeboard.outputs.web_photos import Photos
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Story
@@ -202,7 +201,9 @@ class Catalogue:
     """Source path → page."""
     urls: dict[UrlKey, str] = field(default_factory=dict)
     files: dict[str, bytes | str] = field(default_factory=dict)
-    """Generated files that are not pages (open data, photos, share images), by site path."""
+    """Generated files that are not pages (open data, photos), by site path."""
+    cards: dict[str, Card] = field(default_factory=dict)
+    """The share cards' images, by site path: drawn when they are written (:class:`Cards`)."""
     standalone: list[Standalone] = field(default_factory=list)
     photos: dict[str | None, str] = field(default_factory=dict)
     """Photo file name → site-relative URL of its web version; None → the placeholder."""
@@ -267,7 +268,7 @@ def build_catalogue(
     collections took a quarter of the time.
     """
     catalogue = Catalogue(directory_urls)
-    cards = _ShareCards(catalogue, boards, cache_dir)
+    cards = _ShareCards(catalogue, boards)
     current = boards.current.year
     yearly = [kind for kind in KINDS if kind.yearly]
     for view in (view for _, view in sorted(boards.years.items())):
@@ -394,22 +395,18 @@ def _site_pages(boards: Boards, stats: Stats, changes: object, updated: Mapping[
 
 
 class _ShareCards:
-    """One share card (og:image) per page, drawn once per distinct card and kept as a file."""
+    """One share card (og:image) per page: its words, and the file its image will be drawn into."""
 
-    def __init__(self, catalogue: Catalogue, boards: Boards, cache_dir: Path | None) -> None:
+    def __init__(self, catalogue: Catalogue, boards: Boards) -> None:
         self.catalogue = catalogue
         self.boards = boards
-        self.store = Cards(cache_dir / "cards" if cache_dir else None)
         self.notice = notice_line(boards)
-        self.made: dict[bytes, str] = {}
 
     def _share(self, title: str, lines: tuple[str, ...], year: int) -> Share:
         card = Card(title, (*lines, self.notice), self.boards.registry.site.organisation, year)
-        image = self.store.image(card)
-        if image not in self.made:
-            self.made[image] = f"assets/share/{hashlib.sha256(image).hexdigest()[:16]}.jpg"
-            self.catalogue.files[self.made[image]] = image
-        return Share(card.title, card.description, self.made[image])
+        path = card_path(card)
+        self.catalogue.cards[path] = card
+        return Share(card.title, card.description, path)
 
     def for_kind(self, kind: BoardKind, page: BoardPage) -> Share:
         text = kind.share_text(page) or ShareText(page.title, ())

@@ -8,11 +8,13 @@ that builds the site draws the same card; characters it lacks are left out, neve
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from noticeboard.registries.disk_cache import DiskCache
@@ -101,15 +103,33 @@ def draw(card: Card) -> bytes:
     return out.getvalue()
 
 
+@cache
+def _drawing() -> bytes:
+    """What a card's pixels depend on beyond its words: this drawing code, the font, Pillow, the size."""
+    parts = (Path(__file__).read_bytes(), FONT.read_bytes(), PIL.__version__.encode(), repr(SIZE).encode())
+    return hashlib.sha256(b"".join(hashlib.sha256(part).digest() for part in parts)).digest()
+
+
+def card_digest(card: Card) -> bytes:
+    """The hash of everything the card's image is made from: it names the image's file, so a page can
+    link the image before it is drawn (a cold build draws them in its second process)."""
+    words = repr((card.title, card.lines, card.organisation, card.year)).encode("utf-8")
+    return hashlib.sha256(_drawing() + words).digest()
+
+
+def card_path(card: Card) -> str:
+    """The card's image in the site: ``assets/share/<hash>.jpg``."""
+    return f"assets/share/{card_digest(card).hex()[:16]}.jpg"
+
+
 class Cards:
-    """Card images by their content, kept on disk between builds (a county has thousands)."""
+    """Card images, kept on disk between builds by what they are made from (a county has thousands)."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        salt = f"card 2 {SIZE} {FONT.stat().st_size}\n".encode()
-        self.store = DiskCache(folder, salt, ".jpg") if folder is not None else None
+        self.store = DiskCache(folder, b"card 3\n", ".jpg") if folder is not None else None
 
     def image(self, card: Card) -> bytes:
-        key = "\n".join((card.title, *card.lines, card.organisation, str(card.year))).encode()
+        key = card_digest(card)
         stored = self.store.get(key) if self.store else None
         if stored is not None:
             return stored
