@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-import hashlib
 import importlib.metadata
 import logging
 import os
@@ -47,7 +46,6 @@ from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, ou
 from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
-from noticeboard.outputs.share_cards import Cards, card_digest
 from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
@@ -67,8 +65,6 @@ if TYPE_CHECKING:  # a county's roll-up only: imported when one is built (a town
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"
 STORY_POSTS = "stories/posts/"
-ASSETS = "assets/"
-"""The catalogue's images (photos, share cards): no page links them in Markdown, so they go past MkDocs."""
 LAST_BUILD = "last-build"
 """The cache's folder for the record of each site folder's last build (``noticeboard.last_build``)."""
 log = logging.getLogger("mkdocs.plugins.noticeboard")
@@ -233,9 +229,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.url != page.url:
             raise PluginError(f"内部错误：页面 {page.src_uri} 的地址 {file.url} 与目录 {page.url} 不一致")
         files.append(file)
-    for path, content in state.pages.files.items():
-        if not path.startswith(ASSETS):  # open data: pages link to it, so MkDocs must know it
-            files.append(File.generated(config, path, content=content))
+    for path, content in state.pages.files.items():  # open data: pages link to it, so MkDocs must know it
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -521,10 +516,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             folder.written(path, key)
         for kept in reuse.kept.values():
             folder.place(kept.path, kept.key, functools.partial(_stored, kept.text))
-        for path, content in state.pages.files.items():
-            if path.startswith(ASSETS):  # photos: linked from the last build when unchanged
-                data = content if isinstance(content, bytes) else content.encode()
-                folder.place(path, hashlib.sha256(data).digest(), functools.partial(_same, content))
     try:  # the standalone pages the second process did not take (all where there is none), then its own
         aside = state.aside
         halves = tuple(half for half in (0, 1) if not (aside and aside.forked and half in state.halves))
@@ -573,15 +564,14 @@ def _standalone_half(config: MkDocsConfig, half: int) -> dict[str, tuple[bytes, 
         context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
         return state.env.get_template(page.template).render(config=config, page=None, **context)
 
-    cards = Cards(state.site.cache_dir / "cards" if state.site.cache_dir else None)
     with folder:
         for path, key, text in standalone_files(
             pages, rendered, render, lambda poster: sheets_template.render(poster=poster)
         ):
             folder.place(path, key, text)
-        for path, card in state.pages.cards.items():
+        for path, image in state.pages.images.items():
             if zlib.crc32(path.encode()) % 2 == half:
-                folder.place(path, card_digest(card), functools.partial(cards.image, card))
+                folder.place(path, image.key, image.make)
     rendered.close()
     return folder.files
 
@@ -589,10 +579,6 @@ def _standalone_half(config: MkDocsConfig, half: int) -> dict[str, tuple[bytes, 
 def _published_site() -> Path | None:
     """The folder this build will replace (``site/``), when building into ``site.partial``."""
     return state.partial.with_name(state.partial.name.removesuffix(".partial")) if state.partial else None
-
-
-def _same(content: str | bytes) -> str | bytes:
-    return content
 
 
 def _stored(text: str | None) -> str:

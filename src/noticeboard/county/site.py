@@ -9,6 +9,7 @@ with a QR code to the county's site, ``data/townships.json`` and ``data/boards.j
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,10 +21,19 @@ from noticeboard.boards.parts import chinese_date
 from noticeboard.county.comparison import Table, compare, county_boards, number_paths
 from noticeboard.county.published import COUNTS, Published, read_published
 from noticeboard.county.settings import County, open_data_folder
-from noticeboard.outputs.catalogue import Catalogue, Frame, Page, Share, Standalone, output_file, to_root
+from noticeboard.outputs.catalogue import (
+    Catalogue,
+    Frame,
+    Image,
+    Page,
+    Share,
+    Standalone,
+    output_file,
+    to_root,
+)
 from noticeboard.outputs.open_data import envelope
 from noticeboard.outputs.qr_codes import QrCodes
-from noticeboard.outputs.share_cards import Card, card_path
+from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
 
 STATUS_WORDS = {"ok": "已汇总", "stale": "往年数据", "missing": "数据未提供"}
 PRINT_PATH = "print"
@@ -157,10 +167,12 @@ def county_catalogue(site: CountySite, *, site_url: str, directory_urls: bool) -
     """Every page and file of the county's site, in a fixed order."""
     catalogue = Catalogue(directory_urls)
     county = site.county
+    cards = Cards(site.cache_dir / "cards" if site.cache_dir else None)
 
     def share(title: str, lines: tuple[str, ...]) -> Share:
         card = Card(title, lines, county.organisation, county.year)
-        catalogue.cards[path := card_path(card)] = card
+        image = Image(card_digest(card), functools.partial(cards.image, card))
+        catalogue.images[path := card_path(card)] = image
         return Share(title, card.description, path)
 
     home = _home(site, catalogue)

@@ -12,9 +12,10 @@ names a kind.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from noticeboard.boards.statistics import Stats
 from noticeboard.boards.township import Boards, BranchPage, YearView
 from noticeboard.outputs import open_data, page_dates, print_pages, screens
 from noticeboard.outputs.print_pages import PosterSet
-from noticeboard.outputs.share_cards import Card, card_path
+from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
 from noticeboard.outputs.web_photos import Photos
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Story
@@ -192,6 +193,16 @@ class YearLinks:
     data_url: str
 
 
+@dataclass(frozen=True)
+class Image:
+    """An image the site publishes, made only when it is written (a cold county build makes thousands, in
+    its second process; a rebuild links the unchanged ones from the last build, never making them)."""
+
+    key: bytes
+    """The hash of everything it is made from; its file is named by it, so pages link it beforehand."""
+    make: Callable[[], bytes]
+
+
 @dataclass
 class Catalogue:
     """Everything one build publishes, with the URLs the engine will give it."""
@@ -201,9 +212,9 @@ class Catalogue:
     """Source path → page."""
     urls: dict[UrlKey, str] = field(default_factory=dict)
     files: dict[str, bytes | str] = field(default_factory=dict)
-    """Generated files that are not pages (open data, photos), by site path."""
-    cards: dict[str, Card] = field(default_factory=dict)
-    """The share cards' images, by site path: drawn when they are written (:class:`Cards`)."""
+    """Generated files that are not pages (open data), by site path."""
+    images: dict[str, Image] = field(default_factory=dict)
+    """Share cards' images and web photos, by site path: made when they are written."""
     standalone: list[Standalone] = field(default_factory=list)
     photos: dict[str | None, str] = field(default_factory=dict)
     """Photo file name → site-relative URL of its web version; None → the placeholder."""
@@ -268,7 +279,7 @@ def build_catalogue(
     collections took a quarter of the time.
     """
     catalogue = Catalogue(directory_urls)
-    cards = _ShareCards(catalogue, boards)
+    cards = _ShareCards(catalogue, boards, cache_dir)
     current = boards.current.year
     yearly = [kind for kind in KINDS if kind.yearly]
     for view in (view for _, view in sorted(boards.years.items())):
@@ -397,15 +408,16 @@ def _site_pages(boards: Boards, stats: Stats, changes: object, updated: Mapping[
 class _ShareCards:
     """One share card (og:image) per page: its words, and the file its image will be drawn into."""
 
-    def __init__(self, catalogue: Catalogue, boards: Boards) -> None:
+    def __init__(self, catalogue: Catalogue, boards: Boards, cache_dir: Path | None) -> None:
         self.catalogue = catalogue
         self.boards = boards
         self.notice = notice_line(boards)
+        self.cards = Cards(cache_dir / "cards" if cache_dir else None)
 
     def _share(self, title: str, lines: tuple[str, ...], year: int) -> Share:
         card = Card(title, (*lines, self.notice), self.boards.registry.site.organisation, year)
         path = card_path(card)
-        self.catalogue.cards[path] = card
+        self.catalogue.images[path] = Image(card_digest(card), functools.partial(self.cards.image, card))
         return Share(card.title, card.description, path)
 
     def for_kind(self, kind: BoardKind, page: BoardPage) -> Share:
@@ -440,9 +452,10 @@ def _add_photos(catalogue: Catalogue, boards: Boards, cache_dir: Path | None) ->
     catalogue.photos = {None: PHOTO_PLACEHOLDER}
     web = Photos(cache_dir / "photos" if cache_dir else None)
     for name, path in sorted(boards.registry.photos.items()):
-        photo = web.web(path)
-        catalogue.files[f"assets/photos/{photo.name}"] = photo.data
-        catalogue.photos[name] = f"assets/photos/{photo.name}"
+        key = web.digest(path)
+        url = f"assets/photos/{key.hex()[:16]}.jpg"
+        catalogue.images[url] = Image(key, functools.partial(web.web, path))
+        catalogue.photos[name] = url
 
 
 def _add_posters(catalogue: Catalogue, boards: Boards, site_url: str) -> None:

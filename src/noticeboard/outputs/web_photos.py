@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import PIL
@@ -22,16 +22,6 @@ from noticeboard.registries.disk_cache import DiskCache
 WEB_SIZE = (240, 320)
 """Width and height of the published photo: sharp on a phone and on a printed board."""
 QUALITY = 82
-
-
-@dataclass(frozen=True)
-class WebPhoto:
-    """A published photo: its file name under ``assets/photos/``, its bytes and size."""
-
-    name: str
-    data: bytes
-    width: int
-    height: int
 
 
 def _shrink(source: bytes) -> bytes:
@@ -50,19 +40,31 @@ def _shrink(source: bytes) -> bytes:
         return out.getvalue()
 
 
+@cache
+def _making() -> bytes:
+    """What a web photo's bytes depend on beyond its source: this code, Pillow, the size and quality."""
+    parts = (Path(__file__).read_bytes(), PIL.__version__.encode(), repr((WEB_SIZE, QUALITY)).encode())
+    return hashlib.sha256(b"".join(hashlib.sha256(part).digest() for part in parts)).digest()
+
+
 class Photos:
     """Web photos by source file, made once and kept in ``folder`` between builds."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        salt = f"photo {WEB_SIZE} {QUALITY} Pillow {PIL.__version__}\n".encode()
-        self.store = DiskCache(folder, salt, ".jpg") if folder is not None else None
+        self.store = DiskCache(folder, b"photo 2\n", ".jpg") if folder is not None else None
 
-    def web(self, path: Path) -> WebPhoto:
-        source = path.read_bytes()
-        data = self.store.get(source) if self.store else None
+    @staticmethod
+    def digest(path: Path) -> bytes:
+        """The hash of everything the web photo of ``path`` is made from (its file is named by it, so pages
+        link it before it is made)."""
+        return hashlib.sha256(_making() + hashlib.sha256(path.read_bytes()).digest()).digest()
+
+    def web(self, path: Path) -> bytes:
+        """The web photo of the source photo at ``path``."""
+        key = self.digest(path)
+        data = self.store.get(key) if self.store else None
         if data is None:
-            data = _shrink(source)
+            data = _shrink(path.read_bytes())
             if self.store:
-                self.store.put(source, data)
-        name = hashlib.sha256(data).hexdigest()[:16] + ".jpg"
-        return WebPhoto(name, data, *WEB_SIZE)
+                self.store.put(key, data)
+        return data
