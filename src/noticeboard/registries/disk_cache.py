@@ -104,11 +104,13 @@ class PackCache:
     a file each costs more to open than to read. Values carry their hash as in :class:`DiskCache`; each
     build marks the values it used and, when closed, forgets those two builds have not used. The marks
     are a table of their own: marking in the values' rows rewrote a page of each (a county's rebuild
-    wrote 44 MB to the journal to mark 11,000 values it only read)."""
+    wrote 44 MB to the journal to mark 11,000 values it only read), and they are written together when
+    the pack is closed, in key order (one statement each took 45 µs: 0.6 s for a county's rebuild)."""
 
     def __init__(self, path: Path, salt: bytes) -> None:
         self.salt = salt
         self.db: sqlite3.Connection | None = None
+        self.marks: set[bytes] = set()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -147,14 +149,14 @@ class PackCache:
         if hashlib.sha256(data).digest() != digest:
             self.db.execute("DELETE FROM value WHERE key = ?", (self._key(key),))
             return None  # damaged: made again by the caller
-        self.db.execute("INSERT OR REPLACE INTO used VALUES (?, ?)", (self._key(key), self.build))
+        self.marks.add(self._key(key))
         return bytes(data)
 
     def keep(self, key: bytes) -> None:
         """Mark the value of ``key`` used by this build without reading it (an output linked from the last
         build's folder): kept for a build that will not find that folder, as in CI."""
         if self.db is not None:
-            self.db.execute("INSERT OR REPLACE INTO used VALUES (?, ?)", (self._key(key), self.build))
+            self.marks.add(self._key(key))
 
     def published(self, site: str) -> dict[str, tuple[bytes, int, int]]:
         """What the last build of the site folder ``site`` wrote: path → (key, size, modification time)."""
@@ -178,13 +180,16 @@ class PackCache:
                 "INSERT OR REPLACE INTO value VALUES (?, ?, ?, ?)",
                 (self._key(key), hashlib.sha256(value).digest(), value, self.build),
             )
-            self.db.execute("INSERT OR REPLACE INTO used VALUES (?, ?)", (self._key(key), self.build))
+            self.marks.add(self._key(key))
 
     def close(self) -> None:
         """Keep what this build wrote and used, and what the one before used; forget the rest."""
         if self.db is None:
             return
         try:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO used VALUES (?, ?)", [(key, self.build) for key in sorted(self.marks)]
+            )
             self.db.execute(
                 "DELETE FROM value WHERE key IN (SELECT key FROM used WHERE build < ?)", (self.build - 1,)
             )
