@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from noticeboard.registries.errors import Problems
-from noticeboard.registries.fast_yaml import _MEMO, FALLBACK, fast_values
+from noticeboard.registries.fast_yaml import _LINES, _MEMO, FALLBACK, fast_values
 from noticeboard.registries.yaml_source import _Loader, _Walker, parse_yaml
 
 ERROR = object()
@@ -340,6 +340,7 @@ def test_an_edge_document_is_read_alike_or_left_to_pyyaml(text: str) -> None:
     """Cases from an adversarial run (millions of documents, none read differently), kept as guards."""
     check(text)
     _MEMO.clear()
+    _LINES.clear()
     check(text)  # the same with nothing remembered from earlier texts
 
 

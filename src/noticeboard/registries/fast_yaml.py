@@ -57,6 +57,7 @@ def fast_values(text: str) -> Any:
         _SIGNATURE = _signature()
         _RESOLVED_FIRST = frozenset(first for first in Resolver.yaml_implicit_resolvers if first)
         _MEMO.clear()
+        _LINES.clear()
     if not _resolves_as_here():
         return FALLBACK
     if "\r" in text:
@@ -83,51 +84,68 @@ _NONE: Any = object()
 
 def _tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
-    append = tokens.append
-    memo = _MEMO
+    lines = _LINES
     for line in text.split("\n"):
-        body = line.lstrip(" ")
-        if not body or body[0] == "#":
-            continue
-        indent = len(line) - len(body)
-        if not indent and body[:3] in ("---", "...") and body[3:4] in ("", " "):
-            raise _Fallback  # a document's start or end (PyYAML refuses a second document)
-        if body[0] == "-" and (len(body) == 1 or body[1] == " "):
-            rest = body[1:].lstrip(" ")
-            if not rest or rest[0] == "#":
-                append((indent, _ITEM, None, _NONE))
-                continue
-            if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
-                raise _Fallback  # a list in a list on one line
-            if rest[0] in "'\"" or (": " not in rest and rest[-1] != ":"):
-                append((indent, _ITEM, None, _scalar(rest)))
-                continue
-            append((indent, _ITEM, None, _NONE))
-            indent += len(body) - len(rest)
-            body = rest
-        colon = body.find(": ")
-        if colon < 0:
-            if body[-1] != ":":
-                raise _Fallback  # a bare scalar, a value over several lines, a document marker …
-            colon = len(body) - 1
-        key = body[:colon]
-        if len(key) > 1000 or (key not in memo and (_KEY.fullmatch(key) is None or key[-1] == " ")):
-            raise _Fallback  # (PyYAML takes a key of 1024 characters at most)
-        rest = body[colon + 1 :].lstrip(" ")
-        if not rest or rest[0] == "#":
-            append((indent, _KEY_LINE, key, _NONE))
-        elif rest[0] in _SPECIAL:
-            append((indent, _KEY_LINE, key, _scalar(rest)))
-        else:
-            comment = rest.find(" #")
-            if comment >= 0:
-                rest = rest[:comment]
-            rest = rest.rstrip(" ")
-            value = memo.get(rest, _NONE)
-            if value is _NONE:
-                value = _plain_value(rest)
-            append((indent, _KEY_LINE, key, value))
+        found = lines.get(line)
+        if found is None:
+            found = _line_tokens(line)
+            if len(lines) >= _LINES_KEPT:
+                lines.clear()
+            lines[line] = found
+        tokens += found
     return tokens
+
+
+_LINES: dict[str, tuple[Token, ...]] = {}
+"""A line → its tokens (none for a blank line or a comment; two for ``- key: value``), each line read once:
+``  gender: 男``, ``  category: rural``, ``    2025: 78.0`` repeat thousands of times in a county, and
+reading a line depends on nothing but its text. A line this reader does not take on is not kept."""
+_LINES_KEPT = 200_000
+"""Lines kept at most (then forgotten all at once): a county's repeating lines, not every name."""
+
+
+def _line_tokens(line: str) -> tuple[Token, ...]:
+    """The tokens of one line, or :class:`_Fallback`."""
+    body = line.lstrip(" ")
+    if not body or body[0] == "#":
+        return ()
+    indent = len(line) - len(body)
+    if not indent and body[:3] in ("---", "...") and body[3:4] in ("", " "):
+        raise _Fallback  # a document's start or end (PyYAML refuses a second document)
+    item: tuple[Token, ...] = ()
+    if body[0] == "-" and (len(body) == 1 or body[1] == " "):
+        rest = body[1:].lstrip(" ")
+        if not rest or rest[0] == "#":
+            return ((indent, _ITEM, None, _NONE),)
+        if rest[0] == "-" and (len(rest) == 1 or rest[1] == " "):
+            raise _Fallback  # a list in a list on one line
+        if rest[0] in "'\"" or (": " not in rest and rest[-1] != ":"):
+            return ((indent, _ITEM, None, _scalar(rest)),)
+        item = ((indent, _ITEM, None, _NONE),)
+        indent += len(body) - len(rest)
+        body = rest
+    colon = body.find(": ")
+    if colon < 0:
+        if body[-1] != ":":
+            raise _Fallback  # a bare scalar, a value over several lines, a document marker …
+        colon = len(body) - 1
+    key = body[:colon]
+    memo = _MEMO
+    if len(key) > 1000 or (key not in memo and (_KEY.fullmatch(key) is None or key[-1] == " ")):
+        raise _Fallback  # (PyYAML takes a key of 1024 characters at most)
+    rest = body[colon + 1 :].lstrip(" ")
+    if not rest or rest[0] == "#":
+        return (*item, (indent, _KEY_LINE, key, _NONE))
+    if rest[0] in _SPECIAL:
+        return (*item, (indent, _KEY_LINE, key, _scalar(rest)))
+    comment = rest.find(" #")
+    if comment >= 0:
+        rest = rest[:comment]
+    rest = rest.rstrip(" ")
+    value = memo.get(rest, _NONE)
+    if value is _NONE:
+        value = _plain_value(rest)
+    return (*item, (indent, _KEY_LINE, key, value))
 
 
 def _scalar(text: str) -> Any:
@@ -211,6 +229,7 @@ def _plain(text: str) -> Any:
         raise _Fallback  # reported with its line by PyYAML's reading
     if len(_MEMO) > 500_000:
         _MEMO.clear()
+        _LINES.clear()  # (its values are the memo's)
     _MEMO[text] = value
     return value
 
