@@ -52,7 +52,7 @@ def load_registry(
             return registry
         finally:
             if cache is not None:
-                cache.close()
+                cache.close(wait=False)  # its records written meanwhile, on the other core
 
 
 def _may_fork() -> bool:
