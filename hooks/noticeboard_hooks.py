@@ -28,6 +28,7 @@ import jieba  # type: ignore[import-untyped]
 import jinja2
 import jinja2.bccache
 import material.plugins.search.plugin as material_search  # type: ignore[import-untyped]
+from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -68,7 +69,6 @@ STORY_POSTS = "stories/posts/"
 LAST_BUILD = "last-build"
 """The cache's folder for the record of each site folder's last build (``noticeboard.last_build``)."""
 log = logging.getLogger("mkdocs.plugins.noticeboard")
-THEME_DIR = Path(__file__).resolve().parent.parent / "theme_overrides"
 ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "jieba", "segno")
 """The packages a page's bytes depend on beyond ours (their versions key the kept pages; segno draws the
 posters' QR codes as they are rendered)."""
@@ -99,11 +99,23 @@ class State:
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """The search entries each rendered page gave, kept with it for the next build."""
     halves: tuple[int, ...] = ()
+    """Set by ``on_env``: the halves of the standalone pages the second process renders."""
     segmenter: Segmenter | None = None
     """Set by ``on_files``: what cuts Chinese text into words for the search index (saved after the build)."""
-    """Set by ``on_env``: the halves of the standalone pages the second process renders."""
+    nav: Navigation = field(init=False)
+    """Set by ``on_nav``: the navigation every page prints."""
+    shared: Aside | None = None
+    """Set by ``on_env`` when many pages are rendered: every other one of them, rendered by a second process."""
+    sharing: int = 0
+    """Set by ``on_env``: how many pages the second process renders."""
+    second: bool = False
+    """Whether this is the second process, rendering its share of the pages (:func:`_render_shared`)."""
+    made: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """In the second process: each page it rendered, as written, and its title."""
     inputs: bytes | None = None
     """Set by ``on_config`` for ``mkdocs build`` of a township: the fingerprint of everything it reads."""
+    theme: Path = field(init=False)
+    """Set by ``on_config``: our templates (``theme.custom_dir``), wherever ``mkdocs.yml`` puts them."""
 
 
 state = State()
@@ -117,6 +129,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()  # a rebuild while serving: let the previous registry be collected
     root = Path(config.config_file_path).parent
+    if not config.theme.custom_dir:
+        raise PluginError("mkdocs.yml 的 theme 缺少 custom_dir: theme_overrides（公示栏的页面模板）。")
+    state.theme = Path(config.theme.custom_dir)
     county = config.extra.get("noticeboard_county")  # a county's roll-up (``python -m noticeboard county``)
     if county is not None:
         county_file = Path(county)  # its cache beside county.yml: the project folder is a temporary one
@@ -138,13 +153,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise SystemExit(0)  # MkDocs' build ends here, successfully; the site folder is left as it is
         state.inputs = inputs
     try:
-        website = build_website(
-            root, stories_dir=stories, cache_dir=cache, fork=state.command == "build", history=history
-        )
+        website = build_website(root, stories_dir=stories, cache_dir=cache, fork=_forking(), history=history)
     except RegistryError as error:
         announce(error.problems)  # in GitHub Actions, each problem also on its line of the pull request
         raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
     return _start(config, website)
+
+
+def _forking() -> bool:
+    """Whether this build may fork second processes: ``mkdocs build`` (not the preview server: it runs
+    threads, and a fork copies none of them), unless ``NOTICEBOARD_ONE_PROCESS=1`` asks for one process
+    (a machine short of memory, a profile)."""
+    return state.command == "build" and os.environ.get("NOTICEBOARD_ONE_PROCESS", "") != "1"
 
 
 def _build_inputs(config: MkDocsConfig, root: Path, history: list[Commit]) -> bytes:
@@ -266,6 +286,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         _add_previous_and_next_links(nav.pages)
         _add_parent_links(nav.items)
     _plan_reuse(nav, config, files)
+    state.nav = nav
     return nav
 
 
@@ -294,7 +315,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
             for file in state.documents
         ],
         state.folder.linkable,
-        fork=state.partial is not None,  # not while serving: the preview server runs threads
+        fork=_forking(),
     )
     for file in state.documents:
         if (kept := state.reuse.kept.get(file.src_uri)) is not None:
@@ -315,7 +336,7 @@ def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
     return fingerprint(
         {name: importlib.metadata.version(name) for name in ENGINE},
         source_fingerprint(Path(noticeboard.__file__).parent),
-        tree_fingerprint([THEME_DIR, Path(__file__).resolve().parent]),
+        tree_fingerprint([state.theme, Path(__file__).resolve().parent]),
         _config_texts(Path(config.config_file_path)),
         config.site_url,
         config.use_directory_urls,
@@ -381,22 +402,47 @@ def on_page_context(
 
 
 def _place_search(src_uri: str, config: MkDocsConfig) -> None:
-    """Put the kept pages' search entries before this rendered page's, in MkDocs' order of pages."""
+    """Note the search entries this page gave; after the last page rendered here, take the second process's
+    pages and put every page's entries, kept ones too, in MkDocs' order of pages."""
     plugin = config.plugins.get("material/search")
     index = getattr(plugin, "search_index", None)
     if index is None or state.reuse is None:
         return
     entries: list[dict[str, Any]] = index.entries
-    own = entries[state.searched :]
-    del entries[state.searched :]
-    entries += state.reuse.entries_around(src_uri, own)
+    state.search[src_uri] = entries[state.searched :]
     state.searched = len(entries)
-    state.search[src_uri] = own
+    if src_uri == state.reuse.last and not state.second:
+        _take_shared()
+        entries[:] = state.reuse.entries(state.search)
+        state.searched = len(entries)
+
+
+def _take_shared() -> None:
+    """The pages the second process rendered: their search entries, kept for the next build; its warnings
+    logged here, where ``--strict`` counts them."""
+    if state.shared is None:
+        return
+    try:
+        pages, search, cuts, warnings = state.shared.result()
+    except AsideFailed as error:
+        raise PluginError(error.report()) from None
+    finally:
+        state.shared = None
+    for name, level, message in warnings:
+        logging.getLogger(name).log(level, message)
+    if state.segmenter is not None:
+        state.segmenter.merge(cuts)
+    assert state.reuse is not None
+    for src, (text, title) in pages.items():
+        state.search[src] = search[src]
+        state.reuse.store(src, text, search[src], title)
 
 
 @event_priority(-100)  # last: the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if state.reuse is not None:
+    if state.second:
+        state.made[page.file.src_uri] = (output, page.title or "")
+    elif state.reuse is not None:
         state.reuse.store(
             page.file.src_uri, output, state.search.get(page.file.src_uri, []), page.title or ""
         )
@@ -408,7 +454,7 @@ def _own_template(name: str | None) -> bool:
     """Autoescape for every template in ``theme_overrides/`` (names and texts come from data files), but
     not Material's (they output ready HTML) nor our language file (it passes on Material's translations).
     Jinja asks for every template it renders (270,000 times for a county): remembered per build."""
-    return name is not None and not name.startswith("partials/languages/") and (THEME_DIR / name).is_file()
+    return name is not None and not name.startswith("partials/languages/") and (state.theme / name).is_file()
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -442,6 +488,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self.store.put(bucket.key.encode(), bucket.bytecode_to_string())
 
 
+@event_priority(-100)  # last: a second process forked here gets every plugin's environment
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     _own_template.cache_clear()  # a template added while serving
     env.autoescape = _own_template
@@ -467,6 +514,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     # Plugins may have moved files since on_nav (the blog its posts): the order MkDocs renders in is this one.
     state.documents = list(files.documentation_pages(inclusion=lambda _: True))
+    shared = _shared_pages()
     if state.reuse is not None:  # which pages MkDocs renders: drafts too while serving, kept ones never
         serving = state.command == "serve"
         state.reuse.in_order(
@@ -491,14 +539,87 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "sitemap": state.documents,
     }
     state.env = env
-    # Posters, screens and redirects: a second process renders them while MkDocs renders the pages.
     # Posters, screens and redirects are rendered by a second process (not while serving: the preview server
-    # runs threads, and a fork copies none of them): all of them while MkDocs renders many pages (a cold
-    # build), half of them when it renders few (a rebuild: this process does the other half afterwards).
+    # runs threads, and a fork copies none of them): all of them while MkDocs renders many of the pages,
+    # else half of them (this process does the other half afterwards). When MkDocs would render very many,
+    # a third process renders every other one of them, and half the posters are rendered here after all.
+    if shared:
+        if state.segmenter is not None:
+            state.segmenter.prepare()
+        state.shared = Aside(functools.partial(_render_shared, config, env, files, shared))
+    state.sharing = len(shared)
     rendering = len(state.documents) - (len(state.reuse.kept) if state.reuse else 0)
-    state.halves = (0, 1) if rendering > len(state.documents) // 4 else (1,)
-    state.aside = Aside(functools.partial(_standalone, config, state.halves), fork=state.partial is not None)
+    state.halves = (0, 1) if rendering > len(state.documents) // 4 and not shared else (1,)
+    state.aside = Aside(functools.partial(_standalone, config, state.halves), fork=_forking())
     return env
+
+
+SHARE_FROM = 200
+"""Pages MkDocs would render here from which a second process renders every other one (a cold build, a
+template changed): below, the fork and the pipe cost more than they save."""
+
+
+def _shared_pages() -> list[File]:
+    """The catalogue's pages a second process renders: every other one of those MkDocs would render, when
+    there are many and a process can be forked (not while serving: the preview server runs threads).
+    MkDocs leaves them out here (excluded) after reading them, as it would render them."""
+    if not _forking() or not hasattr(os, "fork"):
+        return []
+    rendering = [
+        file
+        for file in state.documents
+        if file.inclusion.is_included()  # type: ignore[no-untyped-call]
+        and file.src_uri in state.pages.pages
+        and file.page is not None
+    ]
+    if len(rendering) < SHARE_FROM:
+        return []
+    shared = rendering[1::2]  # (the first stays: this process renders at least one page)
+    for file in shared:
+        file.inclusion = InclusionLevel.EXCLUDED
+    return shared
+
+
+def _render_shared(
+    config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File]
+) -> tuple[
+    dict[str, tuple[str, str]],
+    dict[str, list[dict[str, Any]]],
+    dict[str, list[str]],
+    list[tuple[str, int, str]],
+]:
+    """In the second process: render ``shared`` as MkDocs renders a page (its events, its template, its file
+    written, its links checked); what it wrote, each page's search entries, the Chinese text cut anew and
+    the warnings logged (for the first process to log, where ``--strict`` counts them)."""
+    state.second = True
+    warnings = _hold_warnings()
+    doc_files = files.documentation_pages(
+        inclusion=InclusionLevel.is_included
+    )  # as MkDocs' own loop has them
+    for file in shared:
+        assert file.page is not None
+        _build_page(file.page, config, doc_files, state.nav, env)
+        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    search = {file.src_uri: state.search.get(file.src_uri, []) for file in shared}
+    cuts = state.segmenter.fresh if state.segmenter is not None else {}
+    return state.made, search, cuts, warnings
+
+
+def _hold_warnings() -> list[tuple[str, int, str]]:
+    """MkDocs' warnings from here on, held instead of printed (the first process logs them)."""
+    held: list[tuple[str, int, str]] = []
+
+    class Hold(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            held.append((record.name, record.levelno, record.getMessage()))
+
+    engine = logging.getLogger("mkdocs")
+    for handler in engine.handlers:
+        handler.addFilter(lambda record: record.levelno != logging.WARNING)
+    hold = Hold(logging.WARNING)
+    hold.addFilter(lambda record: record.levelno == logging.WARNING)
+    engine.addHandler(hold)
+    return held
 
 
 @event_priority(-100)  # last: after the search index and every other plugin's output
@@ -507,9 +628,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     linked from the last build or written; then the finished site is swapped in."""
     reuse = state.reuse
     assert reuse is not None
-    pages = len(state.documents)
+    pages, shared = len(state.documents), state.sharing
     log.info(
-        f"网页 {pages} 个：重新生成 {pages - len(reuse.kept)} 个，{len(reuse.kept)} 个沿用以前生成的结果。"
+        f"网页 {pages} 个：重新生成 {pages - len(reuse.kept)} 个"
+        + (f"（其中 {shared} 个由另一个进程生成）" if shared else "")
+        + f"，{len(reuse.kept)} 个沿用以前生成的结果。"
     )
     with state.folder as folder:
         for path, key in reuse.rendered_now():  # rendered by MkDocs: linked by the next build if unchanged
@@ -595,9 +718,10 @@ def _warnings_logged() -> bool:
 
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the published site as it was: only the partial one is removed."""
-    if state.aside is not None:  # the second process would go on writing into the folder removed here
-        state.aside.stop()
-        state.aside = None
+    for aside in (state.aside, state.shared):  # they would go on writing into the folder removed here
+        if aside is not None:
+            aside.stop()
+    state.aside = state.shared = None
     if state.partial is not None:
         discard(state.partial)
         state.partial = None
@@ -606,6 +730,6 @@ def on_build_error(error: Exception) -> None:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
     server.watch(os.fspath(Path(config.config_file_path).parent / "data"))
     server.watch(os.fspath(Path(noticeboard.__file__).parent))  # the package (src/noticeboard when editable)
-    server.watch(os.fspath(THEME_DIR))  # templates: MkDocs watches its theme only with --watch-theme
+    server.watch(os.fspath(state.theme))  # templates: MkDocs watches its theme only with --watch-theme
     server.watch(os.fspath(Path(__file__).resolve().parent))  # these hooks
     return server

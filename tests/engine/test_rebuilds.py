@@ -221,3 +221,28 @@ def test_a_build_without_the_site_folder_as_in_ci_takes_every_unchanged_page_and
     posters = list((project / "site" / "print").rglob("*.html"))
     assert stored >= len(posters) > 0, "every poster (and its sheets) kept in the cache"
     assert differences(files(project / "site"), cold_build(project, tmp_path / "cold")) == []
+
+
+def test_a_template_changed_where_mkdocs_yml_puts_the_theme_renders_the_pages_again(
+    project: Path, tmp_path: Path
+) -> None:
+    """The templates are ``theme.custom_dir``, wherever ``mkdocs.yml`` says (not the folder beside hooks/)."""
+    (project / "theme_overrides").rename(project / "our_theme")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("custom_dir: theme_overrides", "custom_dir: our_theme"),
+        encoding="utf-8",
+    )
+    warm_build(project)
+    sheets = project / "our_theme" / "partials" / "nb" / "poster-sheets.html"
+    sheets.write_text(
+        sheets.read_text(encoding="utf-8").replace("扫一扫在手机上查看", "扫一扫，在手机上查看"),
+        encoding="utf-8",
+    )
+    warm = warm_build(project)
+    assert any(
+        "扫一扫，在手机上查看" in text.decode("utf-8")
+        for path, text in warm.items()
+        if path.startswith("print/")
+    )
+    assert differences(warm, cold_build(project, tmp_path / "cold")) == []

@@ -164,10 +164,10 @@ class Kept:
 class Reuse:
     """Which pages of a build are taken from earlier builds, and where their search entries go.
 
-    The engine renders the other pages in its own order, each adding its search entries to the
-    index as it goes; a kept page's entries are placed just before the next rendered page after it,
-    and those of the kept pages after the last rendered page just after that page's own, so the index
-    lists every page in the same order as a cold build. At least one page is rendered.
+    The engine renders the other pages in its own order (some of them in a second process), each
+    adding its search entries to its index as it goes; once the last page is rendered, the index is
+    made again of every page's entries in the engine's order of pages (:meth:`entries`), kept and
+    rendered alike, so it lists them as a cold build does. At least one page is rendered here.
     """
 
     rendered: Rendered
@@ -178,10 +178,8 @@ class Reuse:
     files: dict[str, str]
     """The file of every page that may be kept, by its source path."""
     kept: dict[str, Kept]
-    pending: list[str]
-    """Kept pages whose search entries are not placed yet, in order."""
     last: str | None = None
-    """The last page the engine renders (set with :meth:`in_order`)."""
+    """The last page the engine renders in this process (set with :meth:`in_order`)."""
 
     @classmethod
     def plan(
@@ -214,25 +212,24 @@ class Reuse:
         if found and len(found) == len(pages):  # one page is rendered: the kept ones' entries go with its own
             del found[max(found, key=order.__getitem__)]
         files = {src: path for src, path, inputs in pages if inputs is not None}
-        return cls(rendered, order, keys, files, found, sorted(found, key=order.__getitem__))
+        return cls(rendered, order, keys, files, found)
 
     def in_order(self, pages: list[tuple[str, bool]]) -> None:
         """The engine's order of pages as it will render them (plugins may have moved some since the plan):
-        each page's source and whether the engine renders it."""
+        each page's source and whether the engine renders it in this process."""
         self.order = {src: index for index, (src, _) in enumerate(pages)}
-        self.pending.sort(key=self.order.__getitem__)
         self.last = next((src for src, rendered in reversed(pages) if rendered), None)
 
-    def entries_around(self, src: str, own: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The search entries of the rendered page ``src`` (``own``) with those of the kept pages before it,
-        and, when it is the last page rendered, of all the kept pages after it."""
-        entries: list[dict[str, Any]] = []
-        while self.pending and self.order[self.pending[0]] < self.order.get(src, len(self.order)):
-            entries += self.kept[self.pending.pop(0)].search
-        entries += own
-        while src == self.last and self.pending:
-            entries += self.kept[self.pending.pop(0)].search
-        return entries
+    def entries(self, rendered: Mapping[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """The search index in the engine's order of pages: the entries of each page rendered (``rendered``,
+        by source, from either process) and of each kept page."""
+        found: list[dict[str, Any]] = []
+        for src in self.order:  # (made in the engine's order)
+            if (own := rendered.get(src)) is not None:
+                found += own
+            elif (kept := self.kept.get(src)) is not None:
+                found += kept.search
+        return found
 
     def rendered_now(self) -> Iterator[tuple[str, bytes]]:
         """The file and key of each page that may be kept but was rendered by this build."""

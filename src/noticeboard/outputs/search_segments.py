@@ -61,7 +61,8 @@ class Segmenter:
         self.store = DiskCache(cache_dir, b"search segments 1\n", ".marshal") if cache_dir else None
         self.cuts: dict[str, list[str]] | None = None
         self.tokenizer: jieba.Tokenizer | None = None
-        self.added = False
+        self.fresh: dict[str, list[str]] = {}
+        """The runs this process cut (a second process hands them to the first: :meth:`merge`)."""
 
     def cut(self, text: str | bytes) -> list[str]:
         """The words of ``text``, in order (they join back into it)."""
@@ -72,9 +73,23 @@ class Segmenter:
         if words is None:
             if self.tokenizer is None:
                 self.tokenizer = DICTIONARIES.with_words(self.words)
-            words = self.cuts[run] = list(self.tokenizer.cut(run))
-            self.added = True
+            words = self.cuts[run] = self.fresh[run] = list(self.tokenizer.cut(run))
         return words
+
+    def prepare(self) -> None:
+        """Read the kept cuts, and load jieba now if there are none (before a second process is forked, so
+        that it needs not load jieba too)."""
+        if self.cuts is None:
+            self.cuts = self._stored()
+        if not self.cuts and self.tokenizer is None:
+            self.tokenizer = DICTIONARIES.with_words(self.words)
+
+    def merge(self, cuts: dict[str, list[str]]) -> None:
+        """Add the runs another process cut with the same words."""
+        if self.cuts is None:
+            self.cuts = self._stored()
+        self.cuts.update(cuts)
+        self.fresh.update(cuts)
 
     def _stored(self) -> dict[str, list[str]]:
         stored = self.store.get(b"cuts") if self.store else None
@@ -89,6 +104,6 @@ class Segmenter:
 
     def save(self) -> None:
         """Keep the cuts of this dictionary (one list of words at a time: the last build's)."""
-        if self.store is not None and self.added and self.cuts is not None:
+        if self.store is not None and self.fresh and self.cuts is not None:
             self.store.put(b"cuts", marshal.dumps((self.key, self.cuts)))
-            self.added = False
+            self.fresh = {}

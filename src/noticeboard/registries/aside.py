@@ -22,7 +22,7 @@ class AsideFailed(UserError):
     """The second process stopped with an error (it printed what happened)."""
 
     def __init__(self) -> None:
-        super().__init__("生成打印页、电子屏页时出错（见上面的说明），网站没有生成。")
+        super().__init__("生成网页、打印页或电子屏页时出错（见上面的说明），网站没有生成。")
 
 
 class Aside:
