@@ -28,7 +28,6 @@ import jieba  # type: ignore[import-untyped]
 import jinja2
 import jinja2.bccache
 import material.plugins.search.plugin as material_search  # type: ignore[import-untyped]
-from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -592,13 +591,15 @@ def _render_shared(
     written, its links checked); what it wrote, each page's search entries, the Chinese text cut anew and
     the warnings logged (for the first process to log, where ``--strict`` counts them)."""
     state.second = True
+    engine = type(config).__module__.split(".")[0]  # mkdocs, or properdocs (its fork) when that one builds
+    build_page = importlib.import_module(f"{engine}.commands.build")._build_page  # MkDocs' step for one page
     warnings = _hold_warnings()
     doc_files = files.documentation_pages(
         inclusion=InclusionLevel.is_included
     )  # as MkDocs' own loop has them
     for file in shared:
         assert file.page is not None
-        _build_page(file.page, config, doc_files, state.nav, env)
+        build_page(file.page, config, doc_files, state.nav, env)
         file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     search = {file.src_uri: state.search.get(file.src_uri, []) for file in shared}
     cuts = state.segmenter.fresh if state.segmenter is not None else {}
