@@ -78,7 +78,7 @@ def fast_values(text: str) -> Any:
 
 
 Token = tuple[int, int, Any, Any]
-"""(indent, kind, key or None, inline value or _NONE)."""
+"""(indent, kind, key or None, inline value or _NONE); the key as the walker gives it (``2025`` an int)."""
 _NONE: Any = object()
 
 
@@ -129,10 +129,15 @@ def _line_tokens(line: str) -> tuple[Token, ...]:
         if body[-1] != ":":
             raise _Fallback  # a bare scalar, a value over several lines, a document marker …
         colon = len(body) - 1
-    key = body[:colon]
+    text = body[:colon]
     memo = _MEMO
-    if len(key) > 1000 or (key not in memo and (_KEY.fullmatch(key) is None or key[-1] == " ")):
+    if len(text) > 1000 or (text not in memo and (_KEY.fullmatch(text) is None or text[-1] == " ")):
         raise _Fallback  # (PyYAML takes a key of 1024 characters at most)
+    key = memo.get(text, _NONE)
+    if key is _NONE:
+        key = _plain(text)
+    if isinstance(key, Decimal | bool) or key is None:
+        key = text  # the walker's key: a number with a fraction, a yes or a null as written
     rest = body[colon + 1 :].lstrip(" ")
     if not rest or rest[0] == "#":
         return (*item, (indent, _KEY_LINE, key, _NONE))
@@ -279,7 +284,7 @@ class _Reader:
 
     def mapping(self, indent: int, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        tokens, pos, end, memo = self.tokens, self.pos, len(self.tokens), _MEMO
+        tokens, pos, end = self.tokens, self.pos, len(self.tokens)
         while pos < end:
             token = tokens[pos]
             if token[0] != indent:
@@ -287,12 +292,7 @@ class _Reader:
             if token[1] != _KEY_LINE:
                 raise _Fallback  # a list item beside the keys of a mapping
             pos += 1
-            text = token[2]
-            key = memo.get(text, _NONE)
-            if key is _NONE:
-                key = _plain(text)
-            if isinstance(key, Decimal | bool) or key is None:
-                key = text
+            key = token[2]
             if key in result:
                 raise _Fallback  # reported by PyYAML's reading, with both lines
             if token[3] is not _NONE:
