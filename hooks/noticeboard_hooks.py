@@ -225,6 +225,7 @@ def _start(config: MkDocsConfig, site: Website | CountySite) -> MkDocsConfig:
         # a build with a broken link would be published. Here ``--quiet`` hides the INFO lines only.
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
     state.site = site
+    _compiled_everywhere(config)
     pin_build_date(site.build_date, os.environ)
     gc.freeze()  # the registry lives for the whole build: keep the collector from rescanning it per page
     offline = config.plugins.get("material/offline")
@@ -235,6 +236,23 @@ def _start(config: MkDocsConfig, site: Website | CountySite) -> MkDocsConfig:
         state.partial = build_aside(Path(config.site_dir))
         config.site_dir = os.fspath(state.partial)
     return config
+
+
+def _compiled_everywhere(config: MkDocsConfig) -> None:
+    """Every Jinja environment of the theme keeps its compiled templates (:class:`CompiledTemplates`), not
+    only the one pages are rendered with: plugins make their own (Material's blog plugin one per word it
+    translates, compiling the language partials again four times a build)."""
+    theme, cache = config.theme, state.site.cache_dir
+    if cache is None:
+        return
+    make = type(theme).get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make(theme)
+        env.bytecode_cache = CompiledTemplates(cache / "templates", env)
+        return env
+
+    theme.get_env = get_env  # type: ignore[method-assign]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -473,8 +491,16 @@ class CompiledTemplates(jinja2.BytecodeCache):
             env.newline_sequence,
             env.keep_trailing_newline,
         )
+        escaping = (
+            "ours" if env.autoescape is _own_template else repr(env.autoescape)
+        )  # (in the compiled code)
         salt = fingerprint(
-            jinja2.__version__, sys.version, options, sorted(env.extensions), Path(__file__).read_bytes()
+            jinja2.__version__,
+            sys.version,
+            options,
+            sorted(env.extensions),
+            escaping,
+            Path(__file__).read_bytes(),
         )
         self.store = DiskCache(folder, salt, ".jinja")
 
