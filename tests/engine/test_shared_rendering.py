@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from support.build import BUILD_ENV, MKDOCS
+from support.build import BUILD_ENV, pages_line
 
 pytestmark = pytest.mark.slow  # a township of 120 branches generated and built twice
 
@@ -26,21 +26,6 @@ def _project(target: Path, data: Path) -> Path:
     for post in (target / "docs" / "stories" / "posts").glob("*.md"):
         post.unlink()  # the demo's stories name the demo's branches
     return target
-
-
-def _build(project: Path, **env: str) -> str:
-    result = subprocess.run(
-        [*MKDOCS, "build", "--strict"],
-        cwd=project,
-        env={**BUILD_ENV, **env},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    said = re.search(r"INFO\s+-\s+(网页 .*)", result.stderr)
-    assert said is not None, result.stderr
-    return said.group(1)
 
 
 def _files(site: Path) -> dict[str, bytes]:
@@ -69,9 +54,9 @@ def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(tmp_p
         capture_output=True,
     )
     shared, alone = _project(tmp_path / "shared", data), _project(tmp_path / "alone", data)
-    said = _build(shared)
+    said = pages_line(shared)
     assert re.search(r"其中 \d+ 个由另一个进程生成", said), said
-    assert "另一个进程" not in _build(alone, NOTICEBOARD_ONE_PROCESS="1")
+    assert "另一个进程" not in pages_line(alone, NOTICEBOARD_ONE_PROCESS="1")
     two, one = _files(shared / "site"), _files(alone / "site")
     assert sorted(two) == sorted(one)
     assert [path for path in two if two[path] != one[path]] == []
