@@ -100,8 +100,10 @@ _LINES: dict[str, tuple[Token, ...]] = {}
 """A line → its tokens (none for a blank line or a comment; two for ``- key: value``), each line read once:
 ``  gender: 男``, ``  category: rural``, ``    2025: 78.0`` repeat thousands of times in a county, and
 reading a line depends on nothing but its text. A line this reader does not take on is not kept."""
-_LINES_KEPT = 200_000
-"""Lines kept at most (then forgotten all at once): a county's repeating lines, not every name."""
+_LINES_KEPT = 20_000
+"""Lines kept at most (then forgotten all at once): the lines that repeat are soon read again, and a
+county's 400,000 distinct lines, names and ids among them, would be 100 MB kept for the whole build
+(measured: a county read as fast with 10,000 kept as with 200,000)."""
 
 
 def _line_tokens(line: str) -> tuple[Token, ...]:
