@@ -466,6 +466,10 @@ def _rebuilds(scope: str, title: str, project: Path, layer: dict[str, float]) ->
     shown = _shows(_branch_page(project / "site", member.branch), member.name, value)
     reference, reference_files = _cold_copy(project, project.with_name(project.name + "-cold"))
     edited_exact = _compare(_digest(project / "site"), reference_files)
+    shutil.rmtree(project / "site")  # as in CI: the cache restored, no site/
+    value_ci = member.set(2)
+    in_ci = _build(project)
+    ci_shown = _shows(_branch_page(project / "site", member.branch), member.name, value_ci)
     # as many pages: ``_build`` counts the 404 page in both sites, ``_plain_material`` makes it besides its own
     plain_project = _plain_material(project.with_name(project.name + "-plain"), int(cold["pages"]) - 1)
     plain = _build(plain_project)
@@ -481,6 +485,8 @@ def _rebuilds(scope: str, title: str, project: Path, layer: dict[str, float]) ->
         f"{member.points} → {value}: branch page {'shows' if shown else 'DOES NOT SHOW'} it; {edited_exact}"
     )
     print(_figure("cold again, edited data (reference)", reference, plain, (scope, "cold")))
+    print(_figure("as in CI: .cache kept, no site/, an edit", in_ci, plain, (scope, "one edit")))
+    print(f"    {member.name} → {value_ci}: branch page {'shows' if ci_shown else 'DOES NOT SHOW'} it")
     print(_data_line(layer, plain, scope))
     print(
         f"  {'plain Material, same pages':<36} {plain['wall']:6.2f} s (CPU {plain['cpu']:.1f} s), "
