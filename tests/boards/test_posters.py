@@ -45,8 +45,8 @@ def test_a_posters_sheets_hold_its_rows_in_each_orientation(landscape: str) -> N
     rows = _rows(("H" + "r" * 9) * 4)
     wide = _rows(("H" + "r" * 9) * 4) if landscape == "same" else _rows(("H" + "3" * 9) * 4)
     poster = make_poster(
-        "members-x", "星级党员公示栏", "青山村第一党支部", 2025, ("姓名",), "", "", "https://x.example/", str,
-        rows, wide, layout="members",
+        "members-x", "星级党员公示栏", "青山村第一党支部", 2025, ("姓名",), "", "", "https://x.example/", rows,
+        wide, layout="members",
     )  # fmt: skip
     assert poster.portrait == paginate(rows, "portrait")
     assert poster.landscape == paginate(wide, "landscape")
