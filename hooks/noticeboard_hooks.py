@@ -655,6 +655,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     linked from the last build or written; then the finished site is swapped in."""
     reuse = state.reuse
     assert reuse is not None
+    _take_shared()  # (taken after the last page already, unless no search index asked for them)
     pages, shared = len(state.documents), state.sharing
     log.info(
         f"网页 {pages} 个：重新生成 {pages - len(reuse.kept)} 个"
