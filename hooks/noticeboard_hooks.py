@@ -172,8 +172,7 @@ def _build_inputs(config: MkDocsConfig, root: Path, history: list[Commit]) -> by
     ``!ENV``), the date (a registry without ``as_of`` is rated as of today), ``SOURCE_DATE_EPOCH`` and the
     data's git history (the pages' 最后更新 dates and the change log)."""
     hooks = [Path(module.__file__).parent for module in config["hooks"].values() if module.__file__]
-    custom = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
-    folders = [root / "data", Path(config.docs_dir), *custom, *hooks, Path(noticeboard.__file__).parent]
+    folders = [root / "data", Path(config.docs_dir), state.theme, *hooks, Path(noticeboard.__file__).parent]
     return fingerprint(
         tree_fingerprint(sorted(set(folders))),
         _config_texts(Path(config.config_file_path)),

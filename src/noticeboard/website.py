@@ -154,6 +154,8 @@ def discard(partial: Path) -> None:
 
 BATCH = 64
 """Outputs a writing thread takes at a time."""
+Output = tuple[str, bytes, Path | None, str | bytes | None]
+"""An output to put: its path, its key, the last build's file to link (or None) and else its text."""
 
 
 class SiteFolder:
@@ -178,7 +180,7 @@ class SiteFolder:
         """The last build's files asked about, with their size and time (None: gone), each looked at once."""
         self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
         self.writes: list[Future[None]] = []
-        self.batch: list[tuple[str, bytes, Path | None, str | bytes | None]] = []
+        self.batch: list[Output] = []
         """Outputs to put, handed to the threads :data:`BATCH` at a time (one task each cost 40 µs)."""
 
     def linkable(self, path: str, key: bytes) -> bool:
@@ -206,7 +208,7 @@ class SiteFolder:
             self.writes.append(self.pool.submit(self._put_all, self.batch))
             self.batch = []
 
-    def _put_all(self, batch: list[tuple[str, bytes, Path | None, str | bytes | None]]) -> None:
+    def _put_all(self, batch: list[Output]) -> None:
         for path, key, source, text in batch:
             self._put(path, key, source, text)
 

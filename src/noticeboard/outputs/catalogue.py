@@ -454,7 +454,7 @@ def _add_photos(catalogue: Catalogue, boards: Boards, cache_dir: Path | None) ->
     for name, path in sorted(boards.registry.photos.items()):
         key = web.digest(path)
         url = f"assets/photos/{key.hex()[:16]}.jpg"
-        catalogue.images[url] = Image(key, functools.partial(web.web, path))
+        catalogue.images[url] = Image(key, functools.partial(web.web, path, key))
         catalogue.photos[name] = url
 
 

@@ -278,6 +278,9 @@ def standalone_files(
             digest = hashes[id(poster)] = fingerprint(poster)
         return digest
 
+    def sheets_inputs(poster: object) -> tuple[str, bytes]:
+        return "sheets", poster_hash(poster)
+
     def text(page: Standalone, key: bytes) -> str:
         stored = rendered.text(key)
         if stored is not None:
@@ -285,7 +288,7 @@ def standalone_files(
         for poster in getattr(page.view, "posters", ()):
             if poster.key not in sheets:
                 sheets[poster.key] = rendered.made(
-                    ("sheets", poster_hash(poster)), functools.partial(render_sheets, poster)
+                    sheets_inputs(poster), functools.partial(render_sheets, poster)
                 )
         made = render(page, sheets)
         rendered.put(key, made)
@@ -295,7 +298,7 @@ def standalone_files(
         key = rendered.key("standalone", _by_poster_hashes(page, poster_hash))
         rendered.keep(key)  # linked or not, what it is made from is kept (a poster's sheets too)
         for poster in getattr(page.view, "posters", ()):
-            rendered.keep(rendered.key(("sheets", poster_hash(poster))))
+            rendered.keep(rendered.key(sheets_inputs(poster)))
         yield page.path, key, functools.partial(text, page, key)
 
 

@@ -20,6 +20,7 @@ import hashlib
 import marshal
 import sys
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 
 import jieba  # type: ignore[import-untyped]
@@ -59,7 +60,6 @@ class Segmenter:
         self.words = tuple(words)
         self.key = hashlib.sha256("\0".join((jieba.__version__, sys.version, *self.words)).encode()).digest()
         self.store = DiskCache(cache_dir, b"search segments 1\n", ".marshal") if cache_dir else None
-        self.cuts: dict[str, list[str]] | None = None
         self.tokenizer: jieba.Tokenizer | None = None
         self.fresh: dict[str, list[str]] = {}
         """The runs this process cut (a second process hands them to the first: :meth:`merge`)."""
@@ -67,8 +67,6 @@ class Segmenter:
     def cut(self, text: str | bytes) -> list[str]:
         """The words of ``text``, in order (they join back into it)."""
         run = text.decode("utf-8") if isinstance(text, bytes) else text
-        if self.cuts is None:
-            self.cuts = self._stored()
         words = self.cuts.get(run)
         if words is None:
             if self.tokenizer is None:
@@ -79,19 +77,17 @@ class Segmenter:
     def prepare(self) -> None:
         """Read the kept cuts, and load jieba now if there are none (before a second process is forked, so
         that it needs not load jieba too)."""
-        if self.cuts is None:
-            self.cuts = self._stored()
         if not self.cuts and self.tokenizer is None:
             self.tokenizer = DICTIONARIES.with_words(self.words)
 
     def merge(self, cuts: dict[str, list[str]]) -> None:
         """Add the runs another process cut with the same words."""
-        if self.cuts is None:
-            self.cuts = self._stored()
         self.cuts.update(cuts)
         self.fresh.update(cuts)
 
-    def _stored(self) -> dict[str, list[str]]:
+    @cached_property
+    def cuts(self) -> dict[str, list[str]]:
+        """Each run cut so far, by the builds before (read when first asked for) and this one."""
         stored = self.store.get(b"cuts") if self.store else None
         if stored is not None:
             try:
@@ -104,6 +100,6 @@ class Segmenter:
 
     def save(self) -> None:
         """Keep the cuts of this dictionary (one list of words at a time: the last build's)."""
-        if self.store is not None and self.fresh and self.cuts is not None:
+        if self.store is not None and self.fresh:
             self.store.put(b"cuts", marshal.dumps((self.key, self.cuts)))
             self.fresh = {}

@@ -17,7 +17,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.disk_cache import DiskCache, parts_digest
 
 FONT = Path(__file__).parent / "fonts" / "NotoSansSC-Bold-GB2312.otf"
 SIZE = (600, 315)
@@ -106,8 +106,9 @@ def draw(card: Card) -> bytes:
 @cache
 def _drawing() -> bytes:
     """What a card's pixels depend on beyond its words: this drawing code, the font, Pillow, the size."""
-    parts = (Path(__file__).read_bytes(), FONT.read_bytes(), PIL.__version__.encode(), repr(SIZE).encode())
-    return hashlib.sha256(b"".join(hashlib.sha256(part).digest() for part in parts)).digest()
+    return parts_digest(
+        Path(__file__).read_bytes(), FONT.read_bytes(), PIL.__version__.encode(), repr(SIZE).encode()
+    )
 
 
 def card_digest(card: Card) -> bytes:

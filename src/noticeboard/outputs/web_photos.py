@@ -17,7 +17,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps
 
-from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.disk_cache import DiskCache, parts_digest
 
 WEB_SIZE = (240, 320)
 """Width and height of the published photo: sharp on a phone and on a printed board."""
@@ -43,8 +43,9 @@ def _shrink(source: bytes) -> bytes:
 @cache
 def _making() -> bytes:
     """What a web photo's bytes depend on beyond its source: this code, Pillow, the size and quality."""
-    parts = (Path(__file__).read_bytes(), PIL.__version__.encode(), repr((WEB_SIZE, QUALITY)).encode())
-    return hashlib.sha256(b"".join(hashlib.sha256(part).digest() for part in parts)).digest()
+    return parts_digest(
+        Path(__file__).read_bytes(), PIL.__version__.encode(), repr((WEB_SIZE, QUALITY)).encode()
+    )
 
 
 class Photos:
@@ -59,9 +60,9 @@ class Photos:
         link it before it is made)."""
         return hashlib.sha256(_making() + hashlib.sha256(path.read_bytes()).digest()).digest()
 
-    def web(self, path: Path) -> bytes:
-        """The web photo of the source photo at ``path``."""
-        key = self.digest(path)
+    def web(self, path: Path, key: bytes) -> bytes:
+        """The web photo of the source photo at ``path``, whose :meth:`digest` is ``key`` (taken when the
+        page linking it was made: the source is not read and hashed again)."""
         data = self.store.get(key) if self.store else None
         if data is None:
             data = _shrink(path.read_bytes())

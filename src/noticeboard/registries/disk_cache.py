@@ -62,6 +62,12 @@ class DiskCache:
             pass
 
 
+def parts_digest(*parts: bytes) -> bytes:
+    """The hash of several byte strings, each hashed on its own first (so that no two lists of parts give
+    the same bytes to hash): what a made file depends on beyond its input, e.g. the code that makes it."""
+    return hashlib.sha256(b"".join(hashlib.sha256(part).digest() for part in parts)).digest()
+
+
 SKIPPED = frozenset({"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"})
 """Folders that are never a build's input (Python's and tools' caches)."""
 
