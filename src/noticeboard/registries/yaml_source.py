@@ -302,10 +302,11 @@ def _shares(
     written by another) a little larger than the second process's, which also writes its own."""
     shares: tuple[list[tuple[Path, type[BaseModel]]], list[tuple[Path, type[BaseModel]]]] = ([], [])
     work = [0.0, 0.0]
-    for item in sorted(files, key=lambda item: -_size(item[0])):  # the largest first: even shares
+    sized = sorted(((_size(item[0]), index) for index, item in enumerate(files)), key=lambda s: -s[0])
+    for size, index in sized:  # the largest first: even shares (each file looked at once)
         share = 0 if work[0] <= work[1] else 1
-        shares[share].append(item)
-        work[share] += _size(item[0]) * (1.0 if share == 0 else 1.8)  # measured: 0.10 and 0.18 s per MB
+        shares[share].append(files[index])
+        work[share] += size * (1.0 if share == 0 else 1.8)  # measured: 0.10 and 0.18 s per MB
     return shares
 
 
