@@ -56,3 +56,19 @@ def test_a_pack_from_before_the_marks_table_starts_empty(tmp_path: Path) -> None
     assert _build(pack, reads=(b"page",)) == {b"page": None}
     with sqlite3.connect(pack) as db:
         assert db.execute("SELECT count(*) FROM value").fetchone() == (0,)
+
+
+def test_what_a_site_folder_holds_is_forgotten_once_the_folder_is_gone(tmp_path: Path) -> None:
+    """Each ``mkdocs serve`` builds into a temporary folder of its own, removed when it stops: the records of
+    those folders would otherwise pile up in the pack, one per preview ever run."""
+    site, preview = tmp_path / "site", tmp_path / "mkdocs_preview"
+    site.mkdir()
+    preview.mkdir()
+    pack = PackCache(tmp_path / "pack.sqlite", b"salt")
+    pack.publish(site.as_posix(), {"index.html": (b"key", 10, 1)})
+    pack.publish(preview.as_posix(), {"index.html": (b"key", 12, 2)})
+    preview.rmdir()  # the preview server stopped
+    pack.publish(site.as_posix(), {"index.html": (b"new", 11, 3)})
+    assert pack.published(site.as_posix()) == {"index.html": (b"new", 11, 3)}
+    assert pack.published(preview.as_posix()) == {}
+    pack.close()

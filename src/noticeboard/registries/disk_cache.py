@@ -172,9 +172,12 @@ class PackCache:
         return {path: (bytes(key), size, mtime) for path, key, size, mtime in rows}
 
     def publish(self, site: str, files: dict[str, tuple[bytes, int, int]]) -> None:
-        """Record what this build wrote into ``site`` (replacing the last build's record)."""
+        """Record what this build wrote into ``site`` (replacing the last build's record), and forget the
+        records of site folders that are gone (each preview server builds into a temporary folder of its own)."""
         if self.db is not None:
-            self.db.execute("DELETE FROM published WHERE site = ?", (site,))
+            sites = [row[0] for row in self.db.execute("SELECT DISTINCT site FROM published")]
+            for gone in [name for name in sites if name == site or not Path(name).is_dir()]:
+                self.db.execute("DELETE FROM published WHERE site = ?", (gone,))
             self.db.executemany(
                 "INSERT INTO published VALUES (?, ?, ?, ?, ?)",
                 [(site, path, *entry) for path, entry in files.items()],
