@@ -155,6 +155,8 @@ EDITS = {
         Township.on_disk(root)
     ),
     "a file removed from the site": lambda root: (root / "site" / "index.html").unlink(),
+    # (``python -m`` imports from the folder it runs in: a package installed there, or upgraded)
+    "a package installed": lambda root: (root / "extra_tool-1.0.dist-info").mkdir(),
 }
 
 

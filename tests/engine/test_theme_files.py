@@ -1,0 +1,45 @@
+"""The theme's files MkDocs copies into the site are the ones it would find without our listing of them
+(which skips the hidden folders MkDocs leaves out anyway: Material's 14,000 icons)."""
+
+from __future__ import annotations
+
+import fnmatch
+import importlib.util
+import sys
+from pathlib import Path
+
+import jinja2
+import material
+
+from support import ROOT
+
+
+def _hooks() -> object:
+    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "hooks" / "noticeboard_hooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # (its dataclasses look their module up)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _copied(loader: jinja2.BaseLoader) -> list[str]:
+    """What MkDocs' ``Files.add_files_from_theme`` keeps of a listing (its own patterns)."""
+    patterns = [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*", "*.md"]
+    return [
+        name
+        for name in jinja2.Environment(loader=loader).list_templates()
+        if not any(fnmatch.fnmatch(name.lower(), pattern) for pattern in patterns)
+    ]
+
+
+def test_the_theme_files_listed_are_those_mkdocs_copies(tmp_path: Path) -> None:
+    own = tmp_path / "theme"
+    (own / "assets" / ".hidden").mkdir(parents=True)
+    (own / "assets" / ".hidden" / "secret.css").write_text("", encoding="utf-8")
+    (own / "assets" / "site.css").write_text("", encoding="utf-8")
+    (own / ".editorconfig").write_text("", encoding="utf-8")
+    dirs = [str(own), str(ROOT / "theme_overrides"), str(Path(material.__file__).parent / "templates")]
+    listed = _hooks().ThemeFiles(dirs).list_templates()  # type: ignore[attr-defined]
+    assert _copied(jinja2.FileSystemLoader(dirs)) == _copied(jinja2.DictLoader(dict.fromkeys(listed, "")))
+    assert not any(part.startswith(".") for name in listed for part in name.split("/"))
