@@ -800,7 +800,10 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> Li
     quarter of a second on average before a saved file is even noticed), and also watching the data, the
     package, our templates and these hooks. It is a new server of the engine's own class (MkDocs uses the
     one this event returns), watching what MkDocs' watched."""
-    watched = sorted({emitter.watch.path for emitter in server.observer.emitters})
+    # (what was asked to be watched: a watched file's emitter watches its folder, here the project's .cache too)
+    watched = sorted(
+        {getattr(emitter.watch, "raw_path", emitter.watch.path) for emitter in server.observer.emitters}
+    )
     host, port = config.dev_addr
     quicker = type(server)(
         builder=server.builder,

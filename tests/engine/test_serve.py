@@ -42,19 +42,25 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
+def _builds(log: Path) -> int:
+    return log.read_text(encoding="utf-8").count("Documentation built in")
+
+
 def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
     project = tmp_path / "project"
     for name in ("docs", "data", "hooks", "theme_overrides"):
         shutil.copytree(ROOT / name, project / name)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=BUILD_ENV,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as written:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=BUILD_ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=written,
+        )
     try:
         url = f"http://127.0.0.1:{port}/branches/qingshan-1/"
         assert _wait_for(url, "青山村第一党支部", 60), "the site did not come up"
@@ -69,6 +75,12 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
         )
         assert _wait_for(url, "字号大小", 60), "a kept page was not made again after its template changed"
         assert "改名测试" in _fetch(url)
+        time.sleep(
+            3
+        )  # what the last rebuild wrote (its cache, its site folder) is no edit: nothing more is built
+        builds = _builds(log)
+        time.sleep(3)
+        assert _builds(log) == builds, log.read_text(encoding="utf-8")[-3000:]
     finally:
         server.terminate()
         server.wait(timeout=20)
