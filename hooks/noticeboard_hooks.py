@@ -30,7 +30,6 @@ import jinja2.bccache
 import material.plugins.search.plugin as material_search  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
@@ -61,6 +60,8 @@ from noticeboard.website import (
 )
 
 if TYPE_CHECKING:  # a county's roll-up only: imported when one is built (a township's build is 0.2 s quicker)
+    from mkdocs.livereload import LiveReloadServer  # (serving only)
+
     from noticeboard.county.site import CountySite
 
 OFFLINE_SHIM = "assets/vendor/iframe-worker/shim.js"

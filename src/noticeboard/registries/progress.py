@@ -14,9 +14,10 @@ import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
-from tqdm import tqdm
+if TYPE_CHECKING:  # imported when a bar is shown: most builds show none
+    from tqdm import tqdm
 
 T = TypeVar("T")
 
@@ -41,6 +42,8 @@ def progress(
     count = len(items) if total is None and isinstance(items, Collection) else total
     if in_ci() or count is None or count < at_least:
         return iter(items)
+    from tqdm import tqdm
+
     return iter(
         tqdm(items, desc=desc, unit=unit, total=count, disable=None, leave=False, file=file, mininterval=0.5)
     )
@@ -65,6 +68,8 @@ class Meter:
             return
         count = total() if callable(total) else total
         if count >= at_least:
+            from tqdm import tqdm
+
             self.bar = tqdm(
                 desc=desc,
                 total=count,
