@@ -43,7 +43,7 @@ from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
 from noticeboard.outputs.qr_codes import QrCodes
-from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, standalone_files
+from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_legacy_stores, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed
@@ -354,6 +354,8 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     page in the navigation keeps its place there, with the title it had when it was rendered."""
     state.documents = list(files.documentation_pages())
     site = state.site
+    if site.cache_dir is not None:
+        forget_legacy_stores(site.cache_dir / "rendered")
     rendered = Rendered(
         site.cache_dir / "rendered" if site.cache_dir else None, _build_key(config, nav, files)
     )

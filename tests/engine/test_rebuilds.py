@@ -164,6 +164,16 @@ def test_no_change_rebuild_keeps_every_page_and_changes_no_byte(project: Path) -
     assert warm_build(project) == before
 
 
+def test_a_store_of_an_earlier_version_is_removed_from_the_cache(project: Path) -> None:
+    """The posters' single store of earlier versions is never read again (700 MB for a county in CI's cache)."""
+    old = project / ".cache" / "noticeboard" / "rendered" / "standalone.sqlite"
+    old.write_bytes(b"SQLite format 3\0")
+    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92").apply(Township.on_disk(project))
+    warm_build(project)
+    assert not old.exists()
+    assert (old.parent / "standalone-0.sqlite").is_file() and (old.parent / "rendered.sqlite").is_file()
+
+
 def test_a_damaged_cache_or_a_changed_published_file_is_made_again_never_published(
     project: Path, tmp_path: Path
 ) -> None:

@@ -147,6 +147,18 @@ class Rendered:
             self.store.close()
 
 
+LEGACY_STORES = ("standalone.sqlite",)
+"""Stores of earlier versions, never read again: the posters' single store, before it was split in two
+halves (up to 700 MB for a county, kept by CI's cache of ``.cache/`` for ever)."""
+
+
+def forget_legacy_stores(folder: Path) -> None:
+    """Remove the stores of :data:`LEGACY_STORES` from ``folder`` (with SQLite's journal files)."""
+    for name in LEGACY_STORES:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            (folder / f"{name}{suffix}").unlink(missing_ok=True)
+
+
 @dataclass(frozen=True)
 class Kept:
     """A page taken from an earlier build: its file, its key, its search entries."""
