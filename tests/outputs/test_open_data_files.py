@@ -8,12 +8,17 @@ before), and a program that reads a township's files finds the same files in eve
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
-from noticeboard.outputs import open_data
+from noticeboard.outputs import catalogue, open_data
+from noticeboard.website import build_website
 from support import ROOT
 from support.open_data import document, published
 from support.township import Township
@@ -39,3 +44,19 @@ def test_every_file_the_open_data_page_links_is_published(tmp_path: Path) -> Non
     boards = build_boards(Township(tmp_path).load(), dt.date(2026, 1, 5))
     files = open_data.files(boards, build_stats(boards))
     assert linked - files.keys() == set()
+
+
+def test_open_data_written_by_a_second_process_is_the_same_in_the_same_order(
+    town: Township, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A county's open data is written by a forked process while the pages are made (issue 16)."""
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    monkeypatch.setattr(catalogue, "OPEN_DATA_FORK_FROM", 1)  # the small township as a county
+    website = build_website(town.root, stories_dir=town.stories, cache_dir=tmp_path / "cache")
+    here = website.catalogue(site_url="https://example.org/", directory_urls=True).files
+    assert not forks
+    aside = replace(website, fork=True).catalogue(site_url="https://example.org/", directory_urls=True).files
+    assert forks
+    assert list(aside.items()) == list(here.items())

@@ -30,6 +30,7 @@ from noticeboard.outputs import open_data, page_dates, print_pages, screens
 from noticeboard.outputs.print_pages import PosterSet
 from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
 from noticeboard.outputs.web_photos import Photos
+from noticeboard.registries.aside import Aside
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Story
 from noticeboard.rules.results import Summary
@@ -270,14 +271,20 @@ def build_catalogue(
     site_url: str,
     directory_urls: bool,
     cache_dir: Path | None,
+    fork: bool = False,
 ) -> Catalogue:
     """Every page, standalone page and file of the site, in a fixed order (the same data, the same site).
 
     ``changes`` is the change log page's view (from git, made by the office's tools);
     ``updated`` the date of the last commit of each data file. The cyclic collector is off meanwhile:
     a county's catalogue is millions of objects that all stay alive and form no cycles, and its full
-    collections took a quarter of the time.
+    collections took a quarter of the time. ``fork``: the open data of a large site is written by a
+    second process meanwhile (not in a process that runs threads).
     """
+    branch_pages = sum(len(view.pages) for view in boards.years.values())
+    documents = Aside(
+        functools.partial(open_data.files, boards, stats), fork=fork and branch_pages >= OPEN_DATA_FORK_FROM
+    )
     catalogue = Catalogue(directory_urls)
     cards = _ShareCards(catalogue, boards, cache_dir)
     current = boards.current.year
@@ -296,12 +303,17 @@ def build_catalogue(
     _add_posters(catalogue, boards, site_url)
     _add_screens(catalogue, boards)
     _add_redirects(catalogue, current)
-    for name, text in open_data.files(boards, stats).items():
+    for name, text in documents.result().items():
         catalogue.files[name] = text
     catalogue.home = _home(catalogue, boards)
     catalogue.story_branches = _story_branches(boards)
     catalogue.search_words = _search_words(boards.current)
     return catalogue
+
+
+OPEN_DATA_FORK_FROM = 500
+"""Branch pages from which a second process writes the open data (a county's 45 MB of JSON take 0.7 s of
+one core while this one makes the pages; a township's take milliseconds, less than a fork)."""
 
 
 def _add_kind_pages(
