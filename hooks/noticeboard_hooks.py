@@ -731,7 +731,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         swap_in(state.partial, final)
         state.partial = None
         if state.inputs is not None and state.site.cache_dir is not None:
-            LastBuild(state.site.cache_dir / LAST_BUILD).record(final, state.inputs)
+            written = {path: (size, mtime) for path, (_, size, mtime) in files.items()}
+            LastBuild(state.site.cache_dir / LAST_BUILD).record(final, state.inputs, written)
 
 
 def _standalone(config: MkDocsConfig, halves: tuple[int, ...]) -> dict[str, tuple[bytes, int, int]]:

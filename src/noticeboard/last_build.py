@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from noticeboard.registries.disk_cache import DiskCache
@@ -21,8 +22,10 @@ Manifest = dict[str, tuple[int, int]]
 """Every file of a site folder: path with ``/`` → (size, modification time in ns)."""
 
 
-def manifest(site: Path) -> Manifest:
-    """Every file under ``site``, with its size and modification time."""
+def manifest(site: Path, known: Mapping[str, tuple[int, int]] | None = None) -> Manifest:
+    """Every file under ``site``, with its size and modification time; those of ``known`` files as given
+    (the build took them when it wrote or linked them: a county's 20,000 files are not looked at again)."""
+    known = known or {}
     found: Manifest = {}
     pending = [(site, "")]
     while pending:
@@ -31,9 +34,11 @@ def manifest(site: Path) -> Manifest:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif (given := known.get(path := prefix + entry.name)) is not None:
+                    found[path] = given
                 else:
                     stat = entry.stat(follow_symlinks=False)
-                    found[prefix + entry.name] = (stat.st_size, stat.st_mtime_ns)
+                    found[path] = (stat.st_size, stat.st_mtime_ns)
     return found
 
 
@@ -62,9 +67,10 @@ class LastBuild:
             return False
         return now == {path: (size, mtime) for path, (size, mtime) in record["files"].items()}
 
-    def record(self, site: Path, inputs: bytes) -> None:
-        """Remember that ``site``, as it is now, was built from ``inputs``."""
-        record = {"inputs": inputs.hex(), "files": manifest(site)}
+    def record(self, site: Path, inputs: bytes, known: Mapping[str, tuple[int, int]] | None = None) -> None:
+        """Remember that ``site``, as it is now, was built from ``inputs`` (``known``: the size and time of
+        the files the build wrote, as it found them then; a file changed since is built again next time)."""
+        record = {"inputs": inputs.hex(), "files": manifest(site, known)}
         self.store.put(_name(site), json.dumps(record, sort_keys=True).encode())
         this = self.store.path(_name(site))
         others = sorted((path for path in self.folder.glob("*/*.json") if path != this), key=_modified)

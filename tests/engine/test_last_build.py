@@ -64,6 +64,19 @@ def test_a_site_folder_changed_since_its_build_is_built_again(tmp_path: Path, ch
     assert not last.unchanged(site, b"inputs")
 
 
+def test_a_file_changed_after_the_build_wrote_it_is_noticed(tmp_path: Path) -> None:
+    """The build records its files as it found them when it wrote them; a file changed since differs."""
+    site, last = _site(tmp_path / "site"), LastBuild(tmp_path / "cache")
+    page = site / "branches" / "a" / "index.html"
+    as_written = {"branches/a/index.html": (page.stat().st_size, page.stat().st_mtime_ns)}
+    last.record(site, b"inputs", as_written)
+    assert last.unchanged(site, b"inputs")
+    last.record(
+        site, b"inputs", {"branches/a/index.html": (page.stat().st_size, page.stat().st_mtime_ns - 1)}
+    )
+    assert not last.unchanged(site, b"inputs")
+
+
 def test_only_the_most_recently_built_site_folders_are_remembered(tmp_path: Path) -> None:
     last = LastBuild(tmp_path / "cache")
     sites = [_site(tmp_path / f"site-{number}") for number in range(KEPT + 5)]
