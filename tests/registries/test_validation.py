@@ -41,6 +41,26 @@ BROKEN = [
         [Replace(BRANCHES, "  secretary: 李明\n", "  secretary: 李明\n\tkind: village\n")],
         ["data/branches.yml:10: YAML 格式错误：这里用了 Tab 键缩进；YAML 只能用空格缩进"],
     ),
+    case(  # PyYAML notices it at the end of the file: the clerk is sent where the quote was opened
+        "a_quote_never_closed_points_at_the_line_it_opened",
+        [Replace(MEMBERS, "  name: 唐德华\n", '  name: "唐德华\n')],
+        [
+            "data/members/qingshan-1.yml:15: YAML 格式错误：这一行的引号没有配对（直到文件末尾也没有另一半引号）；请补上引号"
+        ],
+    ),
+    case(  # the next quote of the file (line 13) closes it: PyYAML stops after it
+        "a_quote_closed_lines_later_points_at_the_line_it_opened",
+        [Replace(MEMBERS, "  name: 邱美玲\n", "  name: '邱美玲\n")],
+        [
+            "data/members/qingshan-1.yml:2: YAML 格式错误：这一行的引号到第 13 行才配对，中间各行都成了这一个值；"
+            "多半是这一行少了一个引号"
+        ],
+    ),
+    case(
+        "a_bracket_never_closed_points_at_the_line_it_opened",
+        [Replace(MEMBERS, "  gender: 女\n", "  gender: [女\n")],
+        ["data/members/qingshan-1.yml:3: YAML 格式错误：这一行的方括号“[”没有配对的“]”"],
+    ),
     case(
         "duplicate_key_is_refused_not_silently_dropped",
         [Replace(MEMBERS, "  gender: 女\n", "  gender: 女\n  name: 邱美林\n")],

@@ -447,8 +447,8 @@ def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> Do
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problems.add(path, (mark.line + 1 if mark else 0) + offset, _explain_syntax(exc))
+        line, message = _syntax_problem(text, exc)
+        problems.add(path, line + offset, f"YAML 格式错误：{message}")
         return None
     except yaml.YAMLError as exc:
         problems.add(path, 0, f"YAML 格式错误：{exc}")
@@ -515,6 +515,8 @@ _SYNTAX_HINTS = (
     ("did not find expected key", "缩进没有对齐，或者上一项没有写完"),
     ("did not find expected '-'", "列表项的缩进没有对齐（每项以“- ”开头）"),
     ("found unexpected end of stream", "文件在引号或括号还没结束时就结束了"),
+    ("expected <block end>, but found", "缩进没有对齐，或者上一行的引号没有配对"),
+    ("cannot start any token", "值的开头不能是这个字符（如 @ 或 `）；请给整个值加引号"),
     ("found undefined alias", "用了未定义的别名（*）"),
     ("exceeded maximum nesting depth", "嵌套层次太深"),
     ("expected a single document", "文件里有多个文档（---）；每个文件只能有一个"),
@@ -522,12 +524,51 @@ _SYNTAX_HINTS = (
 )
 
 
-def _explain_syntax(exc: yaml.MarkedYAMLError) -> str:
-    problem = f"{exc.context or ''} {exc.problem or ''}"
+_NEVER_CLOSED = (  # (PyYAML's context, its problem, the hint): opened on the context's line, never closed
+    ("quoted scalar", "end of stream", "这一行的引号没有配对（直到文件末尾也没有另一半引号）；请补上引号"),
+    ("flow sequence", "expected ',' or ']'", "这一行的方括号“[”没有配对的“]”"),
+    ("flow mapping", "expected ',' or '}'", "这一行的花括号“{”没有配对的“}”"),
+)
+
+
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line (from 1) a clerk should correct, and what to correct there.
+
+    PyYAML marks where it noticed the problem, often far below the mistake: a quote left open swallows
+    every line up to the next quote (or to the end of the file), a bracket never closed is noticed on the
+    next line. The line where it was opened is the one to correct."""
+    context, problem = exc.context or "", exc.problem or ""
+    for where, what, hint in _NEVER_CLOSED:
+        if where in context and what in problem and exc.context_mark is not None:
+            return exc.context_mark.line + 1, hint
+    mark = exc.problem_mark or exc.context_mark
+    if mark is not None and (opened := _quoted_over_lines(text, mark)) is not None:
+        start, end = opened
+        return (
+            start + 1,
+            f"这一行的引号到第 {end + 1} 行才配对，中间各行都成了这一个值；多半是这一行少了一个引号",
+        )
     for needle, hint in _SYNTAX_HINTS:
-        if needle in problem:
-            return f"YAML 格式错误：{hint}"
-    return f"YAML 格式错误：{(exc.problem or exc.context or '').strip()}"
+        if needle in f"{context} {problem}":
+            return (mark.line + 1 if mark else 0), hint
+    return (mark.line + 1 if mark else 0), f"写法有误（{(problem or context).strip()}）"
+
+
+def _quoted_over_lines(text: str, mark: yaml.Mark) -> tuple[int, int] | None:
+    """The first and last line (from 0) of the value just before ``mark`` when it is a quoted one over
+    several lines: a quote left open that the next quote of the file closed."""
+    last: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= mark.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass  # (the scanner stops at the same mistake: what it read before it is what counts)
+    if last is None or last.style not in ("'", '"') or last.end_mark.line == last.start_mark.line:
+        return None
+    return last.start_mark.line, last.end_mark.line
 
 
 class _Walker:
