@@ -302,14 +302,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site_url=config.site_url or "", directory_urls=config.use_directory_urls
     )
     _cut_words_with(state.pages.search_words, config)
+    # A board mkdocs.yml's nav does not list joins it in on_nav: MkDocs is not to report it as left out.
+    placed = set(state.pages.unlisted_boards(_listed(config.nav))) if config.nav else set()
     for page in state.pages.pages.values():
         file = File.generated(config, page.src_uri, content=page.markdown())
         if file.url != page.url:
             raise PluginError(f"内部错误：页面 {page.src_uri} 的地址 {file.url} 与目录 {page.url} 不一致")
+        if page.src_uri in placed:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     for path, content in state.pages.files.items():  # open data: pages link to it, so MkDocs must know it
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def _listed(nav: object) -> set[str]:
+    """Every page ``mkdocs.yml``'s nav lists (its entries: paths, titled paths, sections of them)."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return {path for value in nav.values() for path in _listed(value)}
+    if isinstance(nav, list):
+        return {path for item in nav for path in _listed(item)}
+    return set()
 
 
 def _cut_words_with(words: tuple[str, ...], config: MkDocsConfig) -> None:
