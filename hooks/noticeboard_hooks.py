@@ -50,12 +50,14 @@ from noticeboard.registries.aside import Aside, AsideFailed
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.website import (
+    PreviewProblems,
     SiteFolder,
     Website,
     build_aside,
     build_website,
     discard,
     pin_build_date,
+    preview_problems,
     swap_in,
 )
 
@@ -116,6 +118,8 @@ class State:
     """Set by ``on_config`` for ``mkdocs build`` of a township: the fingerprint of everything it reads."""
     theme: Path = field(init=False)
     """Set by ``on_config``: our templates (``theme.custom_dir``), wherever ``mkdocs.yml`` puts them."""
+    preview: PreviewProblems | None = None
+    """Set by ``on_config`` while serving data with problems: they are shown above the last good data."""
 
 
 state = State()
@@ -153,12 +157,28 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             )
             raise SystemExit(0)  # MkDocs' build ends here, successfully; the site folder is left as it is
         state.inputs = inputs
+    state.preview = None
     try:
         website = build_website(root, stories_dir=stories, cache_dir=cache, fork=_forking(), history=history)
     except RegistryError as error:
         announce(error.problems)  # in GitHub Actions, each problem also on its line of the pull request
-        raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
+        last: Website | None = getattr(noticeboard, LAST_GOOD, None) if state.command == "serve" else None
+        if last is None:
+            raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
+        website = last
+        # While serving, a failed build would leave every page waiting for a good one (MkDocs holds the
+        # browser's requests until then): the last good data is shown instead, under the problems.
+        log.info("数据有误，预览仍显示上次没有错误时的内容。请改正下面的问题：\n" + error.report())
+        state.preview = preview_problems(error.problems)
+    else:
+        if state.command == "serve":
+            setattr(noticeboard, LAST_GOOD, website)
     return _start(config, website)
+
+
+LAST_GOOD = "_noticeboard_last_good_site"
+"""The attribute of the imported package that holds, while serving, the last site read without problems
+(the package outlives this file, which MkDocs loads anew for each rebuild)."""
 
 
 YOUNG_OBJECTS = 50_000
@@ -423,6 +443,7 @@ def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
         catalogue.photos,
         catalogue.search_words,
         stories,
+        state.preview,
     )
 
 
@@ -620,6 +641,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "photo": catalogue.photos.__getitem__,
         "qr": QrCodes(state.site.cache_dir / "qr" if state.site.cache_dir else None).svg,
         "sitemap": state.documents,
+        "preview": state.preview,
     }
     state.env = env
     # Posters, screens and redirects are rendered by a second process (not while serving: the preview server

@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +93,23 @@ def build_website(
     history = data_history(root / "data") if history is None else history
     changes = tuple(revisions(root / "data", history, cache_dir / "changelog"))
     return Website(boards, stats, changes, last_changed(history), cache_dir, fork)
+
+
+@dataclass(frozen=True)
+class PreviewProblems:
+    """What the preview (``mkdocs serve``) shows above every page while the data has problems: it keeps
+    showing the last data without any, so the office is not left before a page that never loads."""
+
+    heading: str
+    problems: tuple[str, ...]
+    """``FILE:LINE: message``, as the build reports them."""
+
+
+def preview_problems(problems: Sequence[object]) -> PreviewProblems:
+    return PreviewProblems(
+        f"数据有误（{len(problems)} 处），下面仍是上次没有错误时的内容。改正后保存，页面会自动更新：",
+        tuple(str(problem) for problem in problems),
+    )
 
 
 def pin_build_date(as_of: dt.date | None, environ: MutableMapping[str, str]) -> None:

@@ -1,5 +1,6 @@
-"""``mkdocs serve`` shows an edit under data/ without a restart (MkDocs alone watches only docs/), and a
-template edit on pages kept from the build before."""
+"""``mkdocs serve`` shows an edit under data/ without a restart (MkDocs alone watches only docs/), a
+template edit on pages kept from the build before, and data with problems as the problems above the last
+good pages (MkDocs would hold every page until the data is corrected)."""
 
 from __future__ import annotations
 
@@ -75,6 +76,18 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
         )
         assert _wait_for(url, "字号大小", 60), "a kept page was not made again after its template changed"
         assert "改名测试" in _fetch(url)
+        good = members.read_text(encoding="utf-8")
+        members.write_text(good.replace("name: 改名测试", 'name: "改名测试', 1), encoding="utf-8")  # a typo
+        assert _wait_for(url, "数据有误", 60), (
+            "a page with the data's problems did not come (or never loaded)"
+        )
+        page = _fetch(url)
+        line = good.splitlines().index("  name: 改名测试") + 1
+        assert f"data/members/qingshan-1.yml:{line}: YAML 格式错误：这一行的引号没有配对" in page
+        assert "改名测试" in page and "青山村第一党支部" in page  # the last good data under the problems
+        members.write_text(good.replace("name: 改名测试", "name: 改好了", 1), encoding="utf-8")
+        assert _wait_for(url, "改好了", 60), "the corrected data was not shown"
+        assert "数据有误" not in _fetch(url)
         time.sleep(
             3
         )  # what the last rebuild wrote (its cache, its site folder) is no edit: nothing more is built
