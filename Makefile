@@ -25,7 +25,7 @@ setup: $(STAMP)
 
 # The same commands without make (Windows): python -m noticeboard serve | build [--offline].
 serve: setup
-	$(BIN)/python -m noticeboard serve $(if $(ADDR),--dev-addr $(ADDR))
+	$(BIN)/python -m noticeboard serve $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))
 
 build: setup
 	$(BIN)/python -m noticeboard build
