@@ -53,7 +53,7 @@ def test_make_runs_the_same_commands() -> None:
         for target in ("serve", "build", "build-offline")
     }
     assert recipes == {
-        "serve": ["\t$(BIN)/python -m noticeboard serve"],
+        "serve": ["\t$(BIN)/python -m noticeboard serve $(if $(DEV_ADDR),--dev-addr $(DEV_ADDR))"],
         "build": ["\t$(BIN)/python -m noticeboard build"],
         "build-offline": ["\t$(BIN)/python -m noticeboard build --offline"],
     }
