@@ -16,8 +16,10 @@ import gc
 import importlib.metadata
 import logging
 import os
+import posixpath
 import re
 import sys
+import threading
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ import material.plugins.search.plugin as material_search  # type: ignore[import-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -87,7 +89,7 @@ class State:
     """Set by ``on_files``: every page and file with its URL."""
     env: jinja2.Environment = field(init=False)
     partial: Path | None = None
-    """Where this build is written (``site.partial``) until it is swapped in; None while serving."""
+    """Where this build is written (``site.partial``) until it is swapped in (None once it is)."""
     reuse: Reuse | None = None
     """Set by ``on_nav``: the pages taken from earlier builds instead of rendered."""
     folder: SiteFolder = field(init=False)
@@ -149,7 +151,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     stories, cache = Path(config.docs_dir) / STORY_POSTS, root / ".cache" / "noticeboard"
     state.inputs = None
     history = data_history(root / "data")  # (read once: the build's inputs, then its dates and change log)
-    if state.command == "build" and config.strict:  # (a build that is not strict may end with warnings)
+    if (
+        state.command == "build" and config.strict and not _serving()
+    ):  # (not strict: it may end with warnings)
         inputs = _build_inputs(config, root, history)
         if LastBuild(cache / LAST_BUILD).unchanged(Path(config.site_dir), inputs):
             log.info(
@@ -162,7 +166,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         website = build_website(root, stories_dir=stories, cache_dir=cache, fork=_forking(), history=history)
     except RegistryError as error:
         announce(error.problems)  # in GitHub Actions, each problem also on its line of the pull request
-        last: Website | None = getattr(noticeboard, LAST_GOOD, None) if state.command == "serve" else None
+        last: Website | None = getattr(noticeboard, LAST_GOOD, None) if _serving() else None
         if last is None:
             raise PluginError("数据有误，网站没有生成。请改正下面的问题：\n" + error.report()) from None
         website = last
@@ -171,14 +175,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("数据有误，预览仍显示上次没有错误时的内容。请改正下面的问题：\n" + error.report())
         state.preview = preview_problems(error.problems)
     else:
-        if state.command == "serve":
+        if _serving():
             setattr(noticeboard, LAST_GOOD, website)
     return _start(config, website)
 
 
 LAST_GOOD = "_noticeboard_last_good_site"
 """The attribute of the imported package that holds, while serving, the last site read without problems
-(the package outlives this file, which MkDocs loads anew for each rebuild)."""
+(the package outlives this file, which MkDocs loads anew for each rebuild; an edit of the package's code
+imports it anew, and the next data with problems fails the rebuild as ``mkdocs build`` does)."""
 
 
 YOUNG_OBJECTS = 50_000
@@ -191,7 +196,15 @@ def _forking() -> bool:
     """Whether this build may fork second processes: ``mkdocs build`` (not the preview server: it runs
     threads, and a fork copies none of them), unless ``NOTICEBOARD_ONE_PROCESS=1`` asks for one process
     (a machine short of memory, a profile)."""
-    return state.command == "build" and os.environ.get("NOTICEBOARD_ONE_PROCESS", "") != "1"
+    return (
+        state.command == "build" and not _serving() and os.environ.get("NOTICEBOARD_ONE_PROCESS", "") != "1"
+    )
+
+
+def _serving() -> bool:
+    """Whether the preview server runs in this process: ``mkdocs serve`` (``serve --clean`` tells the hooks
+    it builds), once its first build is done and its threads run."""
+    return state.command == "serve" or threading.active_count() > 1
 
 
 def _build_inputs(config: MkDocsConfig, root: Path, history: list[Commit]) -> bytes:
@@ -274,7 +287,7 @@ def _start(config: MkDocsConfig, site: Website | CountySite) -> MkDocsConfig:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
     # Into a folder of its own, swapped in when finished: also while serving, so that a rebuild links what did
     # not change from the folder being served (MkDocs would empty that folder and have everything written
-    # again) and a rebuild that fails leaves the last good site served.
+    # again) and a rebuild that fails leaves the last good site in place.
     state.partial = build_aside(Path(config.site_dir))
     config.site_dir = os.fspath(state.partial)
     return config
@@ -318,18 +331,24 @@ class ThemeFiles(jinja2.FileSystemLoader):
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Here, not in on_config: plugins (offline) may still change the URL style until then.
-    state.pages = state.site.catalogue(
-        site_url=config.site_url or "", directory_urls=config.use_directory_urls
-    )
+    try:
+        state.pages = state.site.catalogue(
+            site_url=config.site_url or "", directory_urls=config.use_directory_urls
+        )
+    except AsideFailed as error:  # (the open data's second process: it printed what happened)
+        raise PluginError(error.report()) from None
     _cut_words_with(state.pages.search_words, config)
-    # A board mkdocs.yml's nav does not list joins it in on_nav: MkDocs is not to report it as left out.
-    placed = set(state.pages.unlisted_boards(_listed(config.nav))) if config.nav else set()
+    # A board mkdocs.yml's nav does not list joins it in on_nav: MkDocs is not to report it as left out
+    # (unless mkdocs.yml's exclude_docs or draft_docs leaves it out of the site: MkDocs decides that first).
+    placed = set(state.pages.unlisted_boards(_listed(config.nav))) if config.nav is not None else set()
     for page in state.pages.pages.values():
         file = File.generated(config, page.src_uri, content=page.markdown())
         if file.url != page.url:
             raise PluginError(f"内部错误：页面 {page.src_uri} 的地址 {file.url} 与目录 {page.url} 不一致")
         if page.src_uri in placed:
-            file.inclusion = InclusionLevel.NOT_IN_NAV
+            set_exclusions([file], config)
+            if file.inclusion == InclusionLevel.INCLUDED:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     for path, content in state.pages.files.items():  # open data: pages link to it, so MkDocs must know it
         files.append(File.generated(config, path, content=content))
@@ -339,7 +358,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _listed(nav: object) -> set[str]:
     """Every page ``mkdocs.yml``'s nav lists (its entries: paths, titled paths, sections of them)."""
     if isinstance(nav, str):
-        return {nav}
+        return {posixpath.normpath(nav)}  # (as MkDocs reads it: ``./x.md`` is ``x.md``)
     if isinstance(nav, dict):
         return {path for value in nav.values() for path in _listed(value)}
     if isinstance(nav, list):
@@ -394,7 +413,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     rendered = Rendered(
         site.cache_dir / "rendered" if site.cache_dir else None, _build_key(config, nav, files)
     )
-    published = _published_site()  # where the last build is (None while serving: nothing to link from)
+    published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
     state.folder = SiteFolder(
         Path(config.site_dir), published, rendered.published(published) if published else {}
     )

@@ -97,3 +97,37 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_serve_clean_goes_on_serving_after_a_save_that_changes_nothing(tmp_path: Path) -> None:
+    """``mkdocs serve --clean`` tells the hooks it builds: a save that changed nothing once made the rebuild
+    stop as a build with nothing to do stops, and that stopped the whole preview server."""
+    project = tmp_path / "project"
+    for name in ("docs", "data", "hooks", "theme_overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as written:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--clean", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=BUILD_ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=written,
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/branches/qingshan-1/"
+        assert _wait_for(url, "青山村第一党支部", 60), "the site did not come up"
+        site = project / "data" / "site.yml"
+        for builds in (2, 3):  # (the first rebuild's inputs differ: the first build set SOURCE_DATE_EPOCH)
+            site.write_text(site.read_text(encoding="utf-8"), encoding="utf-8")  # saved again, unchanged
+            deadline = time.monotonic() + 60
+            while _builds(log) < builds and server.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert server.poll() is None, log.read_text(encoding="utf-8")[-3000:]
+            assert _builds(log) == builds, log.read_text(encoding="utf-8")[-3000:]
+        assert "青山村第一党支部" in _fetch(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -56,6 +56,19 @@ BROKEN = [
             "多半是这一行少了一个引号"
         ],
     ),
+    case(  # a value over two lines on purpose: the mistake after it is where PyYAML found it
+        "a_quoted_value_over_lines_is_not_blamed_for_a_mistake_after_it",
+        [
+            Replace(MEMBERS, "  gender: 女\n", '  gender: "女\n    "\n'),
+            Replace(MEMBERS, "  ethnicity: 汉族\n", " ethnicity: 汉族\n"),
+        ],
+        "data/members/qingshan-1.yml:5: YAML 格式错误：列表项的缩进没有对齐（每项以“- ”开头）",
+    ),
+    case(
+        "a_bad_item_in_a_closed_list_is_where_it_is",
+        [Replace(MEMBERS, "  gender: 女\n", '  gender: [\n    "女" 男,\n  ]\n')],
+        ["data/members/qingshan-1.yml:4: YAML 格式错误：方括号里的各项之间要用逗号“,”隔开"],
+    ),
     case(
         "a_bracket_never_closed_points_at_the_line_it_opened",
         [Replace(MEMBERS, "  gender: 女\n", "  gender: [女\n")],

@@ -286,6 +286,29 @@ def build_catalogue(
         functools.partial(open_data.files, boards, stats), fork=fork and branch_pages >= OPEN_DATA_FORK_FROM
     )
     catalogue = Catalogue(directory_urls)
+    try:
+        _add_pages(catalogue, boards, stats, changes, updated, site_url, cache_dir)
+    except BaseException:
+        documents.stop()  # (the second process would wait for ever to hand over what it wrote)
+        raise
+    for name, text in documents.result().items():
+        catalogue.files[name] = text
+    catalogue.home = _home(catalogue, boards)
+    catalogue.story_branches = _story_branches(boards)
+    catalogue.search_words = _search_words(boards.current)
+    return catalogue
+
+
+def _add_pages(
+    catalogue: Catalogue,
+    boards: Boards,
+    stats: Stats,
+    changes: object,
+    updated: Mapping[str, dt.date],
+    site_url: str,
+    cache_dir: Path | None,
+) -> None:
+    """Every page, share card, photo, poster, screen and redirect of the site, in a fixed order."""
     cards = _ShareCards(catalogue, boards, cache_dir)
     current = boards.current.year
     yearly = [kind for kind in KINDS if kind.yearly]
@@ -303,12 +326,6 @@ def build_catalogue(
     _add_posters(catalogue, boards, site_url)
     _add_screens(catalogue, boards)
     _add_redirects(catalogue, current)
-    for name, text in documents.result().items():
-        catalogue.files[name] = text
-    catalogue.home = _home(catalogue, boards)
-    catalogue.story_branches = _story_branches(boards)
-    catalogue.search_words = _search_words(boards.current)
-    return catalogue
 
 
 OPEN_DATA_FORK_FROM = 500

@@ -517,6 +517,8 @@ _SYNTAX_HINTS = (
     ("found unexpected end of stream", "文件在引号或括号还没结束时就结束了"),
     ("expected <block end>, but found", "缩进没有对齐，或者上一行的引号没有配对"),
     ("cannot start any token", "值的开头不能是这个字符（如 @ 或 `）；请给整个值加引号"),
+    ("expected ',' or ']'", "方括号里的各项之间要用逗号“,”隔开"),
+    ("expected ',' or '}'", "花括号里的各项之间要用逗号“,”隔开"),
     ("found undefined alias", "用了未定义的别名（*）"),
     ("exceeded maximum nesting depth", "嵌套层次太深"),
     ("expected a single document", "文件里有多个文档（---）；每个文件只能有一个"),
@@ -524,8 +526,7 @@ _SYNTAX_HINTS = (
 )
 
 
-_NEVER_CLOSED = (  # (PyYAML's context, its problem, the hint): opened on the context's line, never closed
-    ("quoted scalar", "end of stream", "这一行的引号没有配对（直到文件末尾也没有另一半引号）；请补上引号"),
+_BRACKETS = (  # (PyYAML's context, its problem, the hint): a bracket opened on the context's line, never closed
     ("flow sequence", "expected ',' or ']'", "这一行的方括号“[”没有配对的“]”"),
     ("flow mapping", "expected ',' or '}'", "这一行的花括号“{”没有配对的“}”"),
 )
@@ -535,28 +536,37 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     """The line (from 1) a clerk should correct, and what to correct there.
 
     PyYAML marks where it noticed the problem, often far below the mistake: a quote left open swallows
-    every line up to the next quote (or to the end of the file), a bracket never closed is noticed on the
-    next line. The line where it was opened is the one to correct."""
+    every line up to the next quote (or to the end of the file), a bracket never closed is noticed at the
+    next key. The line where it was opened is the one to correct."""
     context, problem = exc.context or "", exc.problem or ""
-    for where, what, hint in _NEVER_CLOSED:
-        if where in context and what in problem and exc.context_mark is not None:
-            return exc.context_mark.line + 1, hint
     mark = exc.problem_mark or exc.context_mark
-    if mark is not None and (opened := _quoted_over_lines(text, mark)) is not None:
-        start, end = opened
+    line = mark.line + 1 if mark else 0
+    found = text[mark.index :] if mark else ""  # what PyYAML could not read
+    opened = exc.context_mark
+    if opened is not None and "quoted scalar" in context and "end of stream" in problem:
+        return opened.line + 1, "这一行的引号没有配对（直到文件末尾也没有另一半引号）；请补上引号"
+    for where, what, hint in _BRACKETS:  # (a bad item in a list that is closed: where PyYAML found it)
+        next_key_or_end = found.startswith(":") or not found.strip()
+        if opened is not None and where in context and what in problem and next_key_or_end:
+            return opened.line + 1, hint
+    if found.startswith("\t") or "tab" in problem.lower():  # (the Tab itself, wherever a quote began)
+        return line, "这里用了 Tab 键缩进；YAML 只能用空格缩进"
+    if mark is not None and (quoted := _quoted_over_lines(text, mark)) is not None:
+        start, end = quoted
         return (
             start + 1,
             f"这一行的引号到第 {end + 1} 行才配对，中间各行都成了这一个值；多半是这一行少了一个引号",
         )
     for needle, hint in _SYNTAX_HINTS:
         if needle in f"{context} {problem}":
-            return (mark.line + 1 if mark else 0), hint
-    return (mark.line + 1 if mark else 0), f"写法有误（{(problem or context).strip()}）"
+            return line, hint
+    return line, f"写法有误（{(problem or context).strip()}）"
 
 
 def _quoted_over_lines(text: str, mark: yaml.Mark) -> tuple[int, int] | None:
     """The first and last line (from 0) of the value just before ``mark`` when it is a quoted one over
-    several lines: a quote left open that the next quote of the file closed."""
+    several lines that ends on ``mark``'s line: a quote left open that the next quote of the file closed,
+    the rest of that line being what PyYAML could not read."""
     last: yaml.ScalarToken | None = None
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
@@ -567,6 +577,8 @@ def _quoted_over_lines(text: str, mark: yaml.Mark) -> tuple[int, int] | None:
     except yaml.YAMLError:
         pass  # (the scanner stops at the same mistake: what it read before it is what counts)
     if last is None or last.style not in ("'", '"') or last.end_mark.line == last.start_mark.line:
+        return None
+    if last.end_mark.line != mark.line:  # a value over lines on purpose, and another mistake after it
         return None
     return last.start_mark.line, last.end_mark.line
 
