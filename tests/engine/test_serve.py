@@ -4,18 +4,18 @@ good pages (MkDocs would hold every page until the data is corrected)."""
 
 from __future__ import annotations
 
-import shutil
+import contextlib
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from support import ROOT
-from support.build import BUILD_ENV
+from support.build import BUILD_ENV, MKDOCS, demo_project
 
 pytestmark = pytest.mark.slow  # mkdocs serve building the whole site, twice
 
@@ -53,16 +53,27 @@ def _reloads(log: Path) -> int:
     return log.read_text(encoding="utf-8").count("Reloading browsers")
 
 
-def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("docs", "data", "hooks", "theme_overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+@dataclass
+class Served:
+    """A preview server on a copy of the demo project, its first page up."""
+
+    project: Path
+    url: str
+    """The first branch's page."""
+    log: Path
+    """What the server logged."""
+    server: subprocess.Popen[bytes]
+
+
+@contextlib.contextmanager
+def _serve(tmp_path: Path, *options: str) -> Iterator[Served]:
+    """``mkdocs serve`` (with ``options``) on a copy of the demo project, until the block ends."""
+    project = demo_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as written:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [*MKDOCS, "serve", *options, "-a", f"127.0.0.1:{port}"],
             cwd=project,
             env=BUILD_ENV,
             stdout=subprocess.DEVNULL,
@@ -71,12 +82,21 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
     try:
         url = f"http://127.0.0.1:{port}/branches/qingshan-1/"
         assert _wait_for(url, "青山村第一党支部", 60), "the site did not come up"
-        members = project / "data" / "members" / "qingshan-1.yml"
+        yield Served(project, url, log, server)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
+    with _serve(tmp_path) as served:
+        url, log = served.url, served.log
+        members = served.project / "data" / "members" / "qingshan-1.yml"
         text = members.read_text(encoding="utf-8")
         first = text.split("name: ", 1)[1].split("\n", 1)[0]
         members.write_text(text.replace(f"name: {first}", "name: 改名测试", 1), encoding="utf-8")
         assert _wait_for(url, "改名测试", 60), "an edit under data/ was not picked up"
-        controls = project / "theme_overrides" / "partials" / "nb" / "reading-controls.html"
+        controls = served.project / "theme_overrides" / "partials" / "nb" / "reading-controls.html"
         controls.write_text(
             controls.read_text(encoding="utf-8").replace(">字号<", ">字号大小<"), encoding="utf-8"
         )
@@ -94,38 +114,19 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
         members.write_text(good.replace("name: 改名测试", "name: 改好了", 1), encoding="utf-8")
         assert _wait_for(url, "改好了", 60), "the corrected data was not shown"
         assert "数据有误" not in _fetch(url)
-        time.sleep(
-            3
-        )  # what the last rebuild wrote (its cache, its site folder) is no edit: nothing more is built
+        # What the last rebuild wrote (its cache, its site folder) is no edit: nothing more is built.
+        time.sleep(3)
         builds = _started(log)
         time.sleep(3)
         assert _started(log) == builds, log.read_text(encoding="utf-8")[-3000:]
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_serve_clean_goes_on_serving_after_a_save_that_changes_nothing(tmp_path: Path) -> None:
     """``mkdocs serve --clean`` tells the hooks it builds: a save that changed nothing once made the rebuild
     stop as a build with nothing to do stops, and that stopped the whole preview server."""
-    project = tmp_path / "project"
-    for name in ("docs", "data", "hooks", "theme_overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    port = _free_port()
-    log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as written:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--clean", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=BUILD_ENV,
-            stdout=subprocess.DEVNULL,
-            stderr=written,
-        )
-    try:
-        url = f"http://127.0.0.1:{port}/branches/qingshan-1/"
-        assert _wait_for(url, "青山村第一党支部", 60), "the site did not come up"
-        site = project / "data" / "site.yml"
+    with _serve(tmp_path, "--clean") as served:
+        log, server = served.log, served.server
+        site = served.project / "data" / "site.yml"
         for reloads in (1, 2):  # (the first rebuild's inputs differ: the first build set SOURCE_DATE_EPOCH)
             site.write_text(site.read_text(encoding="utf-8"), encoding="utf-8")  # saved again, unchanged
             deadline = time.monotonic() + 60
@@ -133,7 +134,4 @@ def test_serve_clean_goes_on_serving_after_a_save_that_changes_nothing(tmp_path:
                 time.sleep(0.5)
             assert server.poll() is None, log.read_text(encoding="utf-8")[-3000:]
             assert _reloads(log) == reloads, log.read_text(encoding="utf-8")[-3000:]
-        assert "青山村第一党支部" in _fetch(url)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+        assert "青山村第一党支部" in _fetch(served.url)

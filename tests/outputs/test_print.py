@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pypdf
@@ -15,7 +14,7 @@ from playwright.sync_api import Browser, Page
 from noticeboard.boards.kinds import load_township
 from noticeboard.boards.township import build_boards
 from support import ROOT
-from support.build import build_site
+from support.build import build_site, demo_project
 from support.pdftext import readable
 
 pytestmark = pytest.mark.slow  # Chromium printing PDFs of the built site
@@ -154,9 +153,7 @@ def test_board_pages_have_a_print_button_that_leads_to_the_poster(site: Path) ->
 
 
 def test_a_missing_site_url_is_a_clear_build_error(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    for name in ("docs", "data", "hooks", "theme_overrides"):
-        shutil.copytree(ROOT / name, project / name)
+    project = demo_project(tmp_path / "project")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(
         "\n".join(line for line in config.splitlines() if not line.startswith("site_url:")), encoding="utf-8"

@@ -27,9 +27,8 @@ def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> sub
     )
 
 
-def pages_line(project: Path, **env: str) -> str:
-    """``mkdocs build --strict`` in ``project``, not quiet: the line where the build says how many pages it
-    rendered and kept (``网页 133 个：重新生成 17 个，116 个沿用以前生成的结果。``)."""
+def build_log(project: Path, **env: str) -> str:
+    """``mkdocs build --strict`` in ``project``, not quiet, as the office runs it: what it said (it succeeded)."""
     result = subprocess.run(
         [*MKDOCS, "build", "--strict"],
         cwd=project,
@@ -39,9 +38,25 @@ def pages_line(project: Path, **env: str) -> str:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    said = re.search(r"INFO\s+-\s+(网页 .*)", result.stderr)
-    assert said is not None, result.stderr
+    return result.stderr
+
+
+def pages_line(project: Path, **env: str) -> str:
+    """``mkdocs build --strict`` in ``project``, not quiet: the line where the build says how many pages it
+    rendered and kept (``网页 133 个：重新生成 17 个，116 个沿用以前生成的结果。``)."""
+    log = build_log(project, **env)
+    said = re.search(r"INFO\s+-\s+(网页 .*)", log)
+    assert said is not None, log
     return said.group(1)
+
+
+def demo_project(root: Path) -> Path:
+    """A copy of this project in ``root``: the demo's data, the pages, theme, hooks and ``mkdocs.yml`` (no
+    cache, no site)."""
+    for name in ("docs", "data", "hooks", "theme_overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
 def make_project(root: Path) -> Path:
