@@ -151,9 +151,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     stories, cache = Path(config.docs_dir) / STORY_POSTS, root / ".cache" / "noticeboard"
     state.inputs = None
     history = data_history(root / "data")  # (read once: the build's inputs, then its dates and change log)
-    if (
-        state.command == "build" and config.strict and not _serving()
-    ):  # (not strict: it may end with warnings)
+    if _building() and config.strict:  # (a build that is not strict may end with warnings)
         inputs = _build_inputs(config, root, history)
         if LastBuild(cache / LAST_BUILD).unchanged(Path(config.site_dir), inputs):
             log.info(
@@ -196,9 +194,12 @@ def _forking() -> bool:
     """Whether this build may fork second processes: ``mkdocs build`` (not the preview server: it runs
     threads, and a fork copies none of them), unless ``NOTICEBOARD_ONE_PROCESS=1`` asks for one process
     (a machine short of memory, a profile)."""
-    return (
-        state.command == "build" and not _serving() and os.environ.get("NOTICEBOARD_ONE_PROCESS", "") != "1"
-    )
+    return _building() and os.environ.get("NOTICEBOARD_ONE_PROCESS", "") != "1"
+
+
+def _building() -> bool:
+    """Whether this is ``mkdocs build`` (not the preview server, though ``serve --clean`` says it builds)."""
+    return state.command == "build" and not _serving()
 
 
 def _serving() -> bool:

@@ -508,8 +508,6 @@ def _explain_encoding(raw: bytes) -> str:
 
 
 _SYNTAX_HINTS = (
-    ("found character '\\t'", "这里用了 Tab 键缩进；YAML 只能用空格缩进"),
-    ("found a tab character", "这里用了 Tab 键缩进；YAML 只能用空格缩进"),
     ("mapping values are not allowed", "这里不能出现冒号“:”；如果值里本来就有冒号，请给整个值加引号"),
     ("could not find expected ':'", "缺少冒号“:”，或者上一行的引号没有配对"),
     ("did not find expected key", "缩进没有对齐，或者上一项没有写完"),
@@ -545,11 +543,13 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     opened = exc.context_mark
     if opened is not None and "quoted scalar" in context and "end of stream" in problem:
         return opened.line + 1, "这一行的引号没有配对（直到文件末尾也没有另一半引号）；请补上引号"
+    next_key_or_end = found.startswith(":") or not found.strip()
     for where, what, hint in _BRACKETS:  # (a bad item in a list that is closed: where PyYAML found it)
-        next_key_or_end = found.startswith(":") or not found.strip()
         if opened is not None and where in context and what in problem and next_key_or_end:
             return opened.line + 1, hint
-    if found.startswith("\t") or "tab" in problem.lower():  # (the Tab itself, wherever a quote began)
+    # A Tab, as PyYAML says it (``found character '\t'``, ``found a tab character``) or not (the C reader's
+    # ``found character that cannot start any token``), is the mistake itself, wherever a quote began.
+    if found.startswith("\t") or "tab character" in problem or "'\\t'" in problem:
         return line, "这里用了 Tab 键缩进；YAML 只能用空格缩进"
     if mark is not None and (quoted := _quoted_over_lines(text, mark)) is not None:
         start, end = quoted
