@@ -73,9 +73,9 @@ STORY_POSTS = "stories/posts/"
 LAST_BUILD = "last-build"
 """The cache's folder for the record of each site folder's last build (``noticeboard.last_build``)."""
 log = logging.getLogger("mkdocs.plugins.noticeboard")
-ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "jieba", "segno")
-"""The packages a page's bytes depend on beyond ours (their versions key the kept pages; segno draws the
-posters' QR codes as they are rendered)."""
+ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "jieba", "zxing-cpp")
+"""The packages a page's bytes depend on beyond ours (their versions key the kept pages; zxing-cpp draws
+the posters' QR codes as they are rendered)."""
 
 
 @dataclass

@@ -1,0 +1,78 @@
+"""The posters' QR codes: each leads to its page's URL, as drawn, and a damaged cached code is made again.
+
+(The printed posters' codes are read back from Chromium's PDF in ``test_print.py``.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from noticeboard.outputs import qr_codes
+from noticeboard.outputs.qr_codes import QUIET_ZONE, QrCodes, qr_modules, qr_svg
+
+URL = "https://noticeboard.example.org/branches/qingshan-1/"
+SLUG = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=40)
+
+
+def drawn(svg: str) -> tuple[int, set[tuple[int, int]]]:
+    """The side of the SVG's square and the modules its dark path covers."""
+    side = int(re.search(r'viewBox="0 0 (\d+) \1"', svg)[1])  # type: ignore[index]
+    dark = re.search(r'<path fill="#000" d="([^"]*)"', svg)[1]  # type: ignore[index]
+    covered = set()
+    for x, y, width, back in re.findall(r"M(\d+) (\d+)h(\d+)v1h-(\d+)z", dark):
+        assert width == back
+        covered |= {(int(x) + step, int(y)) for step in range(int(width))}
+    assert re.sub(r"M\d+ \d+h\d+v1h-\d+z", "", dark) == ""  # nothing else in the path
+    return side, covered
+
+
+def scan(svg: str) -> list[zxingcpp.Barcode]:
+    """The codes a phone reads in the drawn SVG (four pixels a module)."""
+    side, covered = drawn(svg)
+    image = Image.new("L", (side, side), 255)
+    for x, y in covered:
+        image.putpixel((x, y), 0)
+    return zxingcpp.read_barcodes(image.resize((side * 4, side * 4), Image.Resampling.NEAREST))
+
+
+@settings(max_examples=60, deadline=None)
+@given(township=SLUG, branch=SLUG, year=st.integers(2020, 2099))
+def test_the_drawn_code_leads_to_the_url(township: str, branch: str, year: int) -> None:
+    url = f"https://dangjian.example.gov.cn/{township}/branches/{branch}/{year}/"
+    assert [code.text for code in scan(qr_svg(url))] == [url]
+
+
+def test_the_svg_draws_every_dark_module_inside_a_quiet_zone() -> None:
+    modules = qr_modules(URL)
+    side, covered = drawn(qr_svg(URL))
+    assert side == len(modules) + 2 * QUIET_ZONE
+    assert covered == {
+        (x + QUIET_ZONE, y + QUIET_ZONE)
+        for y, row in enumerate(modules)
+        for x, dark in enumerate(row)
+        if dark
+    }
+    assert [code.text for code in scan(qr_svg(URL))] == [URL]
+
+
+def test_error_correction_is_level_m() -> None:
+    """Level M: a code partly covered (a scratch, a drawing pin: up to 15 %) still reads."""
+    assert [code.ec_level for code in scan(qr_svg(URL))] == ["M"]
+
+
+def test_codes_are_kept_and_a_damaged_one_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = QrCodes(tmp_path).svg(URL)
+    monkeypatch.setattr(qr_codes, "qr_svg", lambda url: pytest.fail("a kept code was made again"))
+    assert QrCodes(tmp_path).svg(URL) == made
+    (stored,) = list(tmp_path.rglob("*.svg"))
+    stored.write_bytes(stored.read_bytes()[:-10])  # cut short, as by a full disk
+    monkeypatch.setattr(qr_codes, "qr_svg", lambda url: "<svg>remade</svg>")
+    assert QrCodes(tmp_path).svg(URL) == "<svg>remade</svg>"
