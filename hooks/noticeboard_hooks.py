@@ -16,15 +16,17 @@ import gc
 import importlib.metadata
 import logging
 import os
+import pickle
 import posixpath
 import re
 import sys
+import tempfile
 import threading
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import jieba  # type: ignore[import-untyped]
 import jinja2
@@ -48,7 +50,7 @@ from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_legacy_stores, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.registries import RegistryError
-from noticeboard.registries.aside import Aside, AsideFailed
+from noticeboard.registries.aside import Aside, AsideFailed, Claims
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.website import (
@@ -102,8 +104,8 @@ class State:
     """How many search entries are placed (each page's are appended after it is rendered)."""
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     """The search entries each rendered page gave, kept with it for the next build."""
-    halves: tuple[int, ...] = ()
-    """Set by ``on_env``: the halves of the standalone pages the second process renders."""
+    claims: Claims | None = None
+    """Set by ``on_env``: which process renders which part of the standalone pages (:data:`PARTS`)."""
     segmenter: Segmenter | None = None
     """Set by ``on_files``: what cuts Chinese text into words for the search index (saved after the build)."""
     nav: Navigation = field(init=False)
@@ -112,10 +114,14 @@ class State:
     """Set by ``on_env`` when many pages are rendered: every other one of them, rendered by a second process."""
     sharing: int = 0
     """Set by ``on_env``: how many pages the second process renders."""
+    late: Aside | None = None
+    """Set by ``on_post_build`` after very many pages: part of the standalone pages left, rendered meanwhile."""
     second: bool = False
     """Whether this is the second process, rendering its share of the pages (:func:`_render_shared`)."""
-    made: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """In the second process: each page it rendered, as written, and its title."""
+    spool: IO[bytes] | None = None
+    """Set by ``on_env`` with :attr:`shared`: a temporary file where the second process writes each page it
+    renders as it is made (its text, title and search entries), for the first to read back. Held in neither
+    (a county's half is 200 MB: held, it was the first process's peak)."""
     inputs: bytes | None = None
     """Set by ``on_config`` for ``mkdocs build`` of a township: the fingerprint of everything it reads."""
     theme: Path = field(init=False)
@@ -538,8 +544,9 @@ def _take_shared() -> None:
     logged here, where ``--strict`` counts them."""
     if state.shared is None:
         return
+    assert state.reuse is not None and state.spool is not None
     try:
-        pages, search, cuts, warnings = state.shared.result()
+        cuts, warnings = state.shared.result()
     except AsideFailed as error:
         raise PluginError(error.report()) from None
     finally:
@@ -548,16 +555,21 @@ def _take_shared() -> None:
         logging.getLogger(name).log(level, message)
     if state.segmenter is not None:
         state.segmenter.merge(cuts)
-    assert state.reuse is not None
-    for src, (text, title) in pages.items():
-        state.search[src] = search[src]
-        state.reuse.store(src, text, search[src], title)
+    with state.spool as spool:
+        spool.seek(0)
+        for _ in range(state.sharing):
+            src, text, title, search = pickle.load(spool)
+            state.search[src] = search
+            state.reuse.store(src, text, search, title)
+    state.spool = None
 
 
 @event_priority(-100)  # last: the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if state.second:
-        state.made[page.file.src_uri] = (output, page.title or "")
+        assert state.spool is not None
+        page_made = (page.file.src_uri, output, page.title or "", state.search.pop(page.file.src_uri, []))
+        pickle.dump(page_made, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
     elif state.reuse is not None:
         state.reuse.store(
             page.file.src_uri, output, state.search.get(page.file.src_uri, []), page.title or ""
@@ -665,17 +677,17 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     }
     state.env = env
     # Posters, screens and redirects are rendered by a second process (not while serving: the preview server
-    # runs threads, and a fork copies none of them): all of them while MkDocs renders many of the pages,
-    # else half of them (this process does the other half afterwards). When MkDocs would render very many,
-    # a third process renders every other one of them, and half the posters are rendered here after all.
+    # runs threads, and a fork copies none of them) while MkDocs renders the pages, part after part; this
+    # process takes the parts left after its last page (on_post_build). When MkDocs would render very many
+    # pages, a third process renders every other one of them.
     if shared:
         if state.segmenter is not None:
             state.segmenter.prepare()
+        state.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when read back, in _take_shared)
         state.shared = Aside(functools.partial(_render_shared, config, env, files, shared))
     state.sharing = len(shared)
-    rendering = len(state.documents) - (len(state.reuse.kept) if state.reuse else 0)
-    state.halves = (0, 1) if rendering > len(state.documents) // 4 and not shared else (1,)
-    state.aside = Aside(functools.partial(_standalone, config, state.halves), fork=_forking())
+    state.claims = Claims()
+    state.aside = Aside(functools.partial(_standalone, config, PARTS[::-1]), fork=_forking())
     return env
 
 
@@ -707,15 +719,11 @@ def _shared_pages() -> list[File]:
 
 def _render_shared(
     config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File]
-) -> tuple[
-    dict[str, tuple[str, str]],
-    dict[str, list[dict[str, Any]]],
-    dict[str, list[str]],
-    list[tuple[str, int, str]],
-]:
+) -> tuple[dict[str, list[str]], list[tuple[str, int, str]]]:
     """In the second process: render ``shared`` as MkDocs renders a page (its events, its template, its file
-    written, its links checked); what it wrote, each page's search entries, the Chinese text cut anew and
-    the warnings logged (for the first process to log, where ``--strict`` counts them)."""
+    written, its links checked; each written to :attr:`State.spool` too, with its search entries); the
+    Chinese text cut anew and the warnings logged (for the first process to log, where ``--strict`` counts
+    them)."""
     state.second = True
     engine = type(config).__module__.split(".")[0]  # mkdocs, or properdocs (its fork) when that one builds
     build_page = importlib.import_module(f"{engine}.commands.build")._build_page  # MkDocs' step for one page
@@ -727,9 +735,10 @@ def _render_shared(
         assert file.page is not None
         build_page(file.page, config, doc_files, state.nav, env)
         file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-    search = {file.src_uri: state.search.get(file.src_uri, []) for file in shared}
+    assert state.spool is not None
+    state.spool.flush()  # (the process ends without Python's clean-up)
     cuts = state.segmenter.fresh if state.segmenter is not None else {}
-    return state.made, search, cuts, warnings
+    return cuts, warnings
 
 
 def _hold_warnings() -> list[tuple[str, int, str]]:
@@ -767,17 +776,21 @@ def on_post_build(config: MkDocsConfig) -> None:
             folder.written(path, key)
         for kept in reuse.kept.values():
             folder.place(kept.path, kept.key, functools.partial(_stored, kept.text))
-    try:  # the standalone pages the second process did not take (all where there is none), then its own
-        aside = state.aside
-        halves = tuple(half for half in (0, 1) if not (aside and aside.forked and half in state.halves))
+    aside = state.aside
+    # After a build that rendered very many pages the third process is done: a fourth takes parts too
+    late = state.late = Aside(functools.partial(_standalone, config, PARTS)) if state.sharing else None
+    try:  # the parts no other process has taken yet (all where there is no other process), then theirs
         files = {
             **folder.files,
-            **_standalone(config, halves),
-            **(aside.result() if aside and aside.forked else {}),
+            **_standalone(config, PARTS),
+            **(late.result() if late else {}),
+            **(aside.result() if aside else {}),
         }
     except AsideFailed as error:
         raise PluginError(error.report()) from None
-    state.aside = None
+    finally:
+        _end_claims()
+    state.aside = state.late = None
     if (published := _published_site()) is not None:
         reuse.rendered.publish(published, files)
     reuse.rendered.close()
@@ -792,24 +805,40 @@ def on_post_build(config: MkDocsConfig) -> None:
             LastBuild(state.site.cache_dir / LAST_BUILD).record(final, state.inputs, written)
 
 
-def _standalone(config: MkDocsConfig, halves: tuple[int, ...]) -> dict[str, tuple[bytes, int, int]]:
-    """Posters, screens, redirects and share cards' images of ``halves`` (0, 1: by a hash of the file's name,
-    so a file stays in its half from build to build): from their templates, outside the page pipeline
-    (kept when unchanged); what was put where, for the next build. Each half has its store, so two
-    processes can fill them at once."""
-    return {path: entry for half in halves for path, entry in _standalone_half(config, half).items()}
+PARTS = tuple(range(8))
+"""Standalone pages and images are rendered in parts (by a hash of the file's name, so a file stays in its
+part from build to build), each by the first process to claim it (:class:`Claims`)."""
 
 
-def _standalone_half(config: MkDocsConfig, half: int) -> dict[str, tuple[bytes, int, int]]:
+def _standalone(config: MkDocsConfig, parts: tuple[int, ...]) -> dict[str, tuple[bytes, int, int]]:
+    """Posters, screens, redirects and share cards' images of those of ``parts`` this process claims, in
+    that order: from their templates, outside the page pipeline (kept when unchanged); what was put where,
+    for the next build. Each part has its store, so several processes can fill them at once."""
+    assert state.claims is not None
+    return {
+        path: entry
+        for part in parts
+        if state.claims.take(str(part))
+        for path, entry in _standalone_part(config, part).items()
+    }
+
+
+def _end_claims() -> None:
+    if state.claims is not None:
+        state.claims.close()
+        state.claims = None
+
+
+def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, int, int]]:
     folder = SiteFolder(state.folder.root, state.folder.previous, state.folder.published)
     reuse = state.reuse
     assert reuse is not None
     rendered = Rendered(
         state.site.cache_dir / "rendered" if state.site.cache_dir else None,
         reuse.rendered.context,
-        f"standalone-{half}",
+        f"standalone-{part}",
     )
-    pages = [page for page in state.pages.standalone if zlib.crc32(page.path.encode()) % 2 == half]
+    pages = [page for page in state.pages.standalone if zlib.crc32(page.path.encode()) % len(PARTS) == part]
     sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
 
     def render(page: Standalone, sheets: Mapping[str, str]) -> str:
@@ -822,7 +851,7 @@ def _standalone_half(config: MkDocsConfig, half: int) -> dict[str, tuple[bytes, 
         ):
             folder.place(path, key, text)
         for path, image in state.pages.images.items():
-            if zlib.crc32(path.encode()) % 2 == half:
+            if zlib.crc32(path.encode()) % len(PARTS) == part:
                 folder.place(path, image.key, image.make)
     rendered.close()
     return folder.files
@@ -847,10 +876,16 @@ def _warnings_logged() -> bool:
 
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the published site as it was: only the partial one is removed."""
-    for aside in (state.aside, state.shared):  # they would go on writing into the folder removed here
+    for aside in (
+        state.aside,
+        state.shared,
+        state.late,
+    ):  # they would go on writing into the folder removed here
         if aside is not None:
             aside.stop()
-    state.aside = state.shared = None
+    state.aside = state.shared = state.late = None
+    state.spool = None  # (a temporary file: gone when closed)
+    _end_claims()
     if state.partial is not None:
         discard(state.partial)
         state.partial = None

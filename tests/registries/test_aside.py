@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.registries.aside import Aside, AsideFailed
+from noticeboard.registries.aside import Aside, AsideFailed, Claims
 
 
 def _write_and_report(folder: Path) -> dict[str, int]:
@@ -47,3 +47,18 @@ def test_a_stopped_second_process_is_gone_at_once() -> None:
     aside.stop()
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # killed and reaped: no such process any more
+
+
+def test_each_piece_of_work_is_claimed_by_exactly_one_process() -> None:
+    claims = Claims()
+    try:
+        pieces = [str(number) for number in range(200)]
+        other = Aside(lambda: [piece for piece in pieces if claims.take(piece)])
+        assert other.forked
+        mine = [piece for piece in reversed(pieces) if claims.take(piece)]
+        theirs = other.result()
+        assert sorted(mine + theirs) == sorted(pieces)  # none twice, none left out
+        assert not claims.take("7")
+    finally:
+        claims.close()
+    assert not claims.folder.exists()
