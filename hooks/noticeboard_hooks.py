@@ -114,8 +114,6 @@ class State:
     """Set by ``on_env`` when many pages are rendered: every other one of them, rendered by a second process."""
     sharing: int = 0
     """Set by ``on_env``: how many pages the second process renders."""
-    late: Aside | None = None
-    """Set by ``on_post_build`` after very many pages: part of the standalone pages left, rendered meanwhile."""
     second: bool = False
     """Whether this is the second process, rendering its share of the pages (:func:`_render_shared`)."""
     spool: IO[bytes] | None = None
@@ -678,7 +676,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     state.env = env
     # Posters, screens and redirects are rendered by a second process (not while serving: the preview server
     # runs threads, and a fork copies none of them) while MkDocs renders the pages, part after part; this
-    # process takes the parts left after its last page (on_post_build). When MkDocs would render very many
+    # process takes parts too after its last page (on_post_build). When MkDocs would render very many
     # pages, a third process renders every other one of them.
     if shared:
         if state.segmenter is not None:
@@ -777,20 +775,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         for kept in reuse.kept.values():
             folder.place(kept.path, kept.key, functools.partial(_stored, kept.text))
     aside = state.aside
-    # After a build that rendered very many pages the third process is done: a fourth takes parts too
-    late = state.late = Aside(functools.partial(_standalone, config, PARTS)) if state.sharing else None
-    try:  # the parts no other process has taken yet (all where there is no other process), then theirs
-        files = {
-            **folder.files,
-            **_standalone(config, PARTS),
-            **(late.result() if late else {}),
-            **(aside.result() if aside else {}),
-        }
+    try:  # the parts the second process has not taken yet (all where there is none), then its own
+        files = {**folder.files, **_standalone(config, PARTS), **(aside.result() if aside else {})}
     except AsideFailed as error:
         raise PluginError(error.report()) from None
     finally:
         _end_claims()
-    state.aside = state.late = None
+    state.aside = None
     if (published := _published_site()) is not None:
         reuse.rendered.publish(published, files)
     reuse.rendered.close()
@@ -876,14 +867,10 @@ def _warnings_logged() -> bool:
 
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the published site as it was: only the partial one is removed."""
-    for aside in (
-        state.aside,
-        state.shared,
-        state.late,
-    ):  # they would go on writing into the folder removed here
+    for aside in (state.aside, state.shared):  # they would go on writing into the folder removed here
         if aside is not None:
             aside.stop()
-    state.aside = state.shared = state.late = None
+    state.aside = state.shared = None
     state.spool = None  # (a temporary file: gone when closed)
     _end_claims()
     if state.partial is not None:
