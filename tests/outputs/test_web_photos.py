@@ -1,0 +1,61 @@
+"""Pioneer photos as published: a phone's big photo comes out small, upright and clean, and looks as it
+would had it been decoded whole."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageOps, ImageStat
+
+from noticeboard.outputs.web_photos import QUALITY, WEB_SIZE, Photos
+
+
+def phone_photo(size: tuple[int, int] = (4000, 3000), orientation: int = 6) -> bytes:
+    """A landscape photo as a phone stores it, lying on its side: its left third red, the rest a gradient,
+    with the EXIF orientation that turns it upright (6: turn 90° clockwise) and a GPS position."""
+    image = Image.radial_gradient("L").resize(size).convert("RGB")
+    image.paste((200, 20, 20), (0, 0, size[0] // 3, size[1]))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x8825] = {1: "N", 2: (26.0, 34.0, 58.0), 3: "E", 4: (106.0, 42.0, 7.0)}
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=92, exif=exif)
+    return out.getvalue()
+
+
+def published(source: bytes, folder: Path) -> Image.Image:
+    """The photo as the site publishes it, from a file in ``folder``."""
+    path = folder / "photo.jpg"
+    path.write_bytes(source)
+    return Image.open(io.BytesIO(Photos().web(path, Photos.digest(path))))
+
+
+def decoded_whole(source: bytes) -> Image.Image:
+    """The published photo made from the whole decoded image (what :func:`_shrink` did before it decoded
+    big JPEGs at a fraction of their size)."""
+    image = ImageOps.exif_transpose(Image.open(io.BytesIO(source))).convert("RGB")
+    image = ImageOps.fit(image, WEB_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.35))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=QUALITY, optimize=True)
+    return Image.open(out)
+
+
+def test_a_big_phone_photo_is_published_small_upright_and_without_metadata(tmp_path: Path) -> None:
+    photo = published(phone_photo(), tmp_path)
+    assert photo.size == WEB_SIZE
+    assert not photo.getexif()
+    top = photo.crop((0, 0, WEB_SIZE[0], 20)).convert("RGB")
+    red, green, _ = ImageStat.Stat(top).mean
+    assert red > 150 and green < 60, "the photo's left edge, its top once upright, is not at the top"
+
+
+def test_a_big_photo_looks_as_it_would_decoded_whole(tmp_path: Path) -> None:
+    source = phone_photo(orientation=1)
+    fast, whole = published(source, tmp_path).convert("RGB"), decoded_whole(source).convert("RGB")
+    difference = ImageStat.Stat(ImageChops.difference(fast, whole)).mean
+    assert max(difference) < 3, difference  # of 255: no visible change
+
+
+def test_a_small_photo_is_published_at_the_web_size_too(tmp_path: Path) -> None:
+    assert published(phone_photo((300, 400), orientation=1), tmp_path).size == WEB_SIZE
