@@ -678,14 +678,14 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # runs threads, and a fork copies none of them) while MkDocs renders the pages, part after part; this
     # process takes parts too after its last page (on_post_build). When MkDocs would render very many
     # pages, a third process renders every other one of them.
+    state.claims = Claims()  # (forked before the pages' second process: its temporary file is not held here)
+    state.aside = Aside(functools.partial(_standalone, config, PARTS[::-1]), fork=_forking())
     if shared:
         if state.segmenter is not None:
             state.segmenter.prepare()
         state.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when read back, in _take_shared)
         state.shared = Aside(functools.partial(_render_shared, config, env, files, shared))
     state.sharing = len(shared)
-    state.claims = Claims()
-    state.aside = Aside(functools.partial(_standalone, config, PARTS[::-1]), fork=_forking())
     return env
 
 
@@ -871,7 +871,9 @@ def on_build_error(error: Exception) -> None:
         if aside is not None:
             aside.stop()
     state.aside = state.shared = None
-    state.spool = None  # (a temporary file: gone when closed)
+    if state.spool is not None:
+        state.spool.close()  # (a temporary file: gone once closed)
+        state.spool = None
     _end_claims()
     if state.partial is not None:
         discard(state.partial)

@@ -21,14 +21,19 @@ SLUG = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max
 
 
 def drawn(svg: str) -> tuple[int, set[tuple[int, int]]]:
-    """The side of the SVG's square and the modules its dark path covers."""
+    """The side of the SVG's square and the modules its strokes cover (a stroke one module wide along the
+    middle of a row of modules, from where the last one ended)."""
     side = int(re.search(r'viewBox="0 0 (\d+) \1"', svg)[1])  # type: ignore[index]
-    dark = re.search(r'<path fill="#000" d="([^"]*)"', svg)[1]  # type: ignore[index]
-    covered = set()
-    for x, y, width, back in re.findall(r"M(\d+) (\d+)h(\d+)v1h-(\d+)z", dark):
-        assert width == back
-        covered |= {(int(x) + step, int(y)) for step in range(int(width))}
-    assert re.sub(r"M\d+ \d+h\d+v1h-\d+z", "", dark) == ""  # nothing else in the path
+    path = re.search(r'<path stroke="#000" d="([^"]*)"', svg)[1]  # type: ignore[index]
+    steps = re.findall(r"([Mm])(-?\d+) (-?[\d.]+)h(\d+)", path)
+    assert "".join(f"{m}{x} {y}h{n}" for m, x, y, n in steps) == path  # nothing else in the path
+    covered: set[tuple[int, int]] = set()
+    at_x, at_y = 0.0, 0.0
+    for move, x, y, width in steps:
+        at_x, at_y = (float(x), float(y)) if move == "M" else (at_x + float(x), at_y + float(y))
+        assert at_y % 1 == 0.5, "a stroke off the middle of a row"
+        covered |= {(int(at_x) + step, int(at_y)) for step in range(int(width))}
+        at_x += int(width)
     return side, covered
 
 

@@ -62,3 +62,4 @@ def test_each_piece_of_work_is_claimed_by_exactly_one_process() -> None:
     finally:
         claims.close()
     assert not claims.folder.exists()
+    assert not claims.take("200"), "closed (the build failed): nothing more is taken, and no traceback"

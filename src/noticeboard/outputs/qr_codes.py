@@ -14,7 +14,7 @@ from pathlib import Path
 
 import zxingcpp
 
-from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.disk_cache import DiskCache, parts_digest
 
 QUIET_ZONE = 2
 """Light modules around the code (the poster's white margin adds to them)."""
@@ -26,7 +26,9 @@ class QrCodes:
     """Inline SVG QR codes (error correction M), kept by URL in memory and, when given, on disk."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        salt = f"zxing-cpp {version('zxing-cpp')} quiet {QUIET_ZONE}\n".encode()
+        salt = parts_digest(
+            version("zxing-cpp").encode(), Path(__file__).read_bytes()
+        )  # the encoder, the drawing
         self.store = DiskCache(folder, salt, ".svg") if folder is not None else None
         self.made: dict[str, str] = {}
 
@@ -46,25 +48,31 @@ class QrCodes:
 
 
 def qr_svg(text: str) -> str:
-    """The QR code of ``text`` as one SVG: a white square, and each row's runs of dark modules as one
-    filled path (filled rectangles leave no hairline between modules, as strokes can when printed)."""
+    """The QR code of ``text`` as one SVG: a white square, and each row's runs of dark modules as strokes one
+    module wide, each move relative to the last (a poster set holds thousands of codes: a rectangle per
+    run took twice the bytes)."""
     modules = qr_modules(text)
     side = len(modules) + 2 * QUIET_ZONE
-    runs = []
-    for y, row in enumerate(modules, start=QUIET_ZONE):
+    path: list[str] = []
+    x_at = y_at = 0
+    for y, row in enumerate(modules):
         x = 0
         while x < len(row):
-            if row[x]:
-                start = x
-                while x < len(row) and row[x]:
-                    x += 1
-                runs.append(f"M{start + QUIET_ZONE} {y}h{x - start}v1h-{x - start}z")
-            else:
+            if not row[x]:
                 x += 1
+                continue
+            start = x
+            while x < len(row) and row[x]:
+                x += 1
+            if path:
+                path.append(f"m{start - x_at} {y - y_at}h{x - start}")
+            else:
+                path.append(f"M{start + QUIET_ZONE} {y + QUIET_ZONE + 0.5:g}h{x - start}")
+            x_at, y_at = x, y
     return (
         f'<svg viewBox="0 0 {side} {side}" role="img" aria-label="二维码">'
         f'<path fill="#fff" d="M0 0h{side}v{side}h-{side}z"/>'
-        f'<path fill="#000" d="{"".join(runs)}"/></svg>'
+        f'<path stroke="#000" d="{"".join(path)}"/></svg>'
     )
 
 

@@ -14,6 +14,7 @@ import shutil
 import signal
 import tempfile
 import traceback
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -91,14 +92,18 @@ class Claims:
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="nb-claims-"))
+        # removed when closed, else when this process ends (a build stopped with Ctrl-C); the forked
+        # processes end without running it
+        self.remove = weakref.finalize(self, shutil.rmtree, self.folder, ignore_errors=True)
 
     def take(self, name: str) -> bool:
-        """Whether this process got the piece ``name`` (no other process has it, nor will)."""
+        """Whether this process got the piece ``name`` (no other process has it, nor will; none once the
+        claims are closed: the build failed)."""
         try:
             os.close(os.open(self.folder / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        except FileExistsError:
+        except (FileExistsError, FileNotFoundError):
             return False
         return True
 
     def close(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        self.remove()
