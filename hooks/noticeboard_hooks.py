@@ -678,7 +678,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # runs threads, and a fork copies none of them) while MkDocs renders the pages, part after part; this
     # process takes parts too after its last page (on_post_build). When MkDocs would render very many
     # pages, a third process renders every other one of them.
-    state.claims = Claims()  # (forked before the pages' second process: its temporary file is not held here)
+    state.claims = Claims()  # (forked before the pages' spool is made: it does not hold the spool open)
     state.aside = Aside(functools.partial(_standalone, config, PARTS[::-1]), fork=_forking())
     if shared:
         if state.segmenter is not None:
@@ -814,6 +814,11 @@ def _standalone(config: MkDocsConfig, parts: tuple[int, ...]) -> dict[str, tuple
     }
 
 
+def _part(path: str) -> int:
+    """The part of :data:`PARTS` the standalone page or image at ``path`` is rendered in."""
+    return zlib.crc32(path.encode()) % len(PARTS)
+
+
 def _end_claims() -> None:
     if state.claims is not None:
         state.claims.close()
@@ -829,7 +834,7 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
         reuse.rendered.context,
         f"standalone-{part}",
     )
-    pages = [page for page in state.pages.standalone if zlib.crc32(page.path.encode()) % len(PARTS) == part]
+    pages = [page for page in state.pages.standalone if _part(page.path) == part]
     sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
 
     def render(page: Standalone, sheets: Mapping[str, str]) -> str:
@@ -842,7 +847,7 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
         ):
             folder.place(path, key, text)
         for path, image in state.pages.images.items():
-            if zlib.crc32(path.encode()) % len(PARTS) == part:
+            if _part(path) == part:
                 folder.place(path, image.key, image.make)
     rendered.close()
     return folder.files

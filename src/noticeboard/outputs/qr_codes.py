@@ -26,9 +26,7 @@ class QrCodes:
     """Inline SVG QR codes (error correction M), kept by URL in memory and, when given, on disk."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        salt = parts_digest(
-            version("zxing-cpp").encode(), Path(__file__).read_bytes()
-        )  # the encoder, the drawing
+        salt = parts_digest(version("zxing-cpp").encode(), Path(__file__).read_bytes())  # encoder, drawing
         self.store = DiskCache(folder, salt, ".svg") if folder is not None else None
         self.made: dict[str, str] = {}
 
