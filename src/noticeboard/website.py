@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,7 +175,9 @@ def discard(partial: Path) -> None:
 
 BATCH = 64
 """Outputs a writing thread takes at a time."""
-Output = tuple[str, bytes, Path | None, str | bytes | None]
+Text = str | bytes | Iterator[bytes]
+"""An output's text: whole, or in pieces written as they are made (a county's print-all page: 58 MB)."""
+Output = tuple[str, bytes, Path | None, Text | None]
 """An output to put: its path, its key, the last build's file to link (or None) and else its text."""
 
 
@@ -217,10 +219,15 @@ class SiteFolder:
                 self.found[path] = None
         return self.found[path] == entry[1:]
 
-    def place(self, path: str, key: bytes, text: Callable[[], str | bytes]) -> None:
-        """Put the output made from ``key`` at ``path``: linked when :meth:`linkable`, else ``text()`` written."""
+    def place(self, path: str, key: bytes, text: Callable[[], Text]) -> None:
+        """Put the output made from ``key`` at ``path``: linked when :meth:`linkable`, else ``text()`` written
+        (text in pieces here and now: they are made as they are written, by this thread)."""
         source = self.previous / path if self.previous is not None and self.linkable(path, key) else None
-        self.batch.append((path, key, source, None if source is not None else text()))
+        made = None if source is not None else text()
+        if made is not None and not isinstance(made, str | bytes):
+            self._put(path, key, None, made)
+            return
+        self.batch.append((path, key, source, made))
         if len(self.batch) >= BATCH:
             self._submit()
 
@@ -238,7 +245,7 @@ class SiteFolder:
         found = (self.root / path).stat()
         self.files[path] = (key, found.st_size, found.st_mtime_ns)
 
-    def _put(self, path: str, key: bytes, source: Path | None, text: str | bytes | None) -> None:
+    def _put(self, path: str, key: bytes, source: Path | None, text: Text | None) -> None:
         target = self.root / path
         try:
             linked = self._make(target, source, text)
@@ -252,7 +259,7 @@ class SiteFolder:
             self.files[path] = (key, stat.st_size, stat.st_mtime_ns)
 
     @staticmethod
-    def _make(target: Path, source: Path | None, text: str | bytes | None) -> bool:
+    def _make(target: Path, source: Path | None, text: Text | None) -> bool:
         """Write ``target``; whether it is a hard link to ``source``."""
         if source is not None:
             try:
@@ -264,9 +271,13 @@ class SiteFolder:
                 shutil.copy2(source, target)
         elif isinstance(text, bytes):
             target.write_bytes(text)
+        elif isinstance(text, str):
+            target.write_text(text, encoding="utf-8", newline="\n")
         else:
             assert text is not None
-            target.write_text(text, encoding="utf-8", newline="\n")
+            with target.open("wb") as file:  # (opened before the first piece is made: a retry misses none)
+                for piece in text:
+                    file.write(piece)
         return False
 
     def __enter__(self) -> SiteFolder:

@@ -20,6 +20,7 @@ import hashlib
 import io
 import json
 import pickle
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -124,14 +125,15 @@ class Rendered:
                 self.store.put(key + b"search", json.dumps(search, ensure_ascii=False).encode("utf-8"))
                 self.store.put(key + b"title", title.encode("utf-8"))
 
-    def made(self, inputs: object, make: Callable[[], str]) -> str:
-        """The text made from ``inputs``: from the store, or made now and stored."""
-        key = self.key(inputs)
-        text = self.text(key)
-        if text is None:
-            text = make()
-            self.put(key, text)
-        return text
+    def made(self, inputs: object, make: Callable[[], str]) -> bytes:
+        """The text made from ``inputs``, in UTF-8: from the store, or made now and stored."""
+        key = self.key(inputs) + b"text"
+        stored = self.store.get(key) if self.store else None
+        if stored is None:
+            stored = make().encode("utf-8")
+            if self.store:
+                self.store.put(key, stored)
+        return stored
 
     def published(self, site: Path) -> dict[str, tuple[bytes, int, int]]:
         """What the last build wrote into the site folder ``site``: path → (key, size, modification time)."""
@@ -277,12 +279,17 @@ def standalone_files(
     rendered: Rendered,
     render: Callable[[Standalone, Mapping[str, str]], str],
     render_sheets: Callable[[Any], str],
-) -> Iterator[tuple[str, bytes, Callable[[], str]]]:
+) -> Iterator[tuple[str, bytes, Callable[[], str | Iterator[bytes]]]]:
     """Each standalone page (posters, screens, redirects): its file, its key, and how to have its text —
     from the store when its inputs are unchanged, rendered otherwise (asked only when the page cannot be
-    linked from the last build). A poster's sheets are made once per build and stored too, so a print-all
-    page whose one poster changed renders that poster's sheets alone."""
-    sheets: dict[str, str] = {}
+    linked from the last build).
+
+    A page of posters is stored as its frame, with a marker where each poster's sheets go, and its text is
+    given piece by piece: the frame's pieces and each poster's sheets, made once per build and stored by
+    the poster's hash. Why: a county's print-all page of members is 58 MB, held three times over (its
+    sheets, the page, its bytes) when rendered whole and stored twice (as sheets and as a page); this way
+    no page is held whole, and a print-all page whose one poster changed renders that poster's sheets
+    alone and stores nothing but its small frame."""
     hashes: dict[int, bytes] = {}  # each poster's hash, made once though it is on its own page and in a set
 
     def poster_hash(poster: object) -> bytes:
@@ -293,18 +300,16 @@ def standalone_files(
     def sheets_inputs(poster: object) -> tuple[str, bytes]:
         return "sheets", poster_hash(poster)
 
-    def text(page: Standalone, key: bytes) -> str:
+    def sheets(poster: object) -> bytes:
+        return rendered.made(sheets_inputs(poster), functools.partial(render_sheets, poster))
+
+    def text(page: Standalone, key: bytes) -> str | Iterator[bytes]:
+        posters = {poster.key: poster for poster in getattr(page.view, "posters", ())}
         stored = rendered.text(key)
-        if stored is not None:
-            return stored
-        for poster in getattr(page.view, "posters", ()):
-            if poster.key not in sheets:
-                sheets[poster.key] = rendered.made(
-                    sheets_inputs(poster), functools.partial(render_sheets, poster)
-                )
-        made = render(page, sheets)
-        rendered.put(key, made)
-        return made
+        if stored is None:
+            stored = render(page, {name: _SHEETS_MARK.format(name) for name in posters})
+            rendered.put(key, stored)
+        return _with_sheets(stored, posters, sheets) if posters else stored
 
     for page in pages:
         key = rendered.key("standalone", _by_poster_hashes(page, poster_hash))
@@ -312,6 +317,18 @@ def standalone_files(
         for poster in getattr(page.view, "posters", ()):
             rendered.keep(rendered.key(sheets_inputs(poster)))
         yield page.path, key, functools.partial(text, page, key)
+
+
+_SHEETS_MARK = "<nb-sheets {}>"
+"""Where a poster's sheets go in its page's frame: an element no template writes, and no text of the data
+can be taken for one (templates print it escaped, ``<`` as ``&lt;``)."""
+_SHEETS_AT = re.compile("<nb-sheets ([^>]*)>")
+
+
+def _with_sheets(frame: str, posters: Mapping[str, Any], sheets: Callable[[Any], bytes]) -> Iterator[bytes]:
+    """A page of posters in pieces, in UTF-8: its frame's, and at each marker that poster's sheets."""
+    for index, piece in enumerate(_SHEETS_AT.split(frame)):
+        yield sheets(posters[piece]) if index % 2 else piece.encode("utf-8")
 
 
 def _by_poster_hashes(page: Standalone, poster_hash: Callable[[object], bytes]) -> object:

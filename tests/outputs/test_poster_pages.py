@@ -1,0 +1,123 @@
+"""Print pages written in pieces: a print-all page is the page its template gives with every poster's
+sheets in place, byte for byte, though it is never held whole; each poster's sheets are made once a build,
+and a print-all page whose one poster changed makes that poster's sheets alone."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from noticeboard.outputs.catalogue import Standalone
+from noticeboard.outputs.rendered import Rendered, standalone_files
+from noticeboard.website import SiteFolder
+
+
+@dataclass(frozen=True)
+class Poster:
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Posters:
+    posters: tuple[Poster, ...]
+    label: str
+
+
+def page_with(sheets: Mapping[str, str], view: Posters) -> str:
+    """What a print page's template does: its frame, each poster's sheets printed as they are."""
+    body = "\n".join(f"<section>{sheets[poster.key]}</section>" for poster in view.posters)
+    return f"<html><title>打印：{view.label}</title><main>\n{body}\n</main></html>\n"
+
+
+made: Counter[str] = Counter()
+"""Each poster's sheets made in the last :func:`build`."""
+
+
+def render_sheets(poster: Poster) -> str:
+    """Two sheets, each a table of 20 rows (a poster's sheets are kilobytes, its page's frame a few lines)."""
+    made[poster.key] += 1
+    rows = "".join(f"<tr><td>{n}</td><td>{poster.text}</td></tr>" for n in range(20))
+    return f"<div class='nb-sheet'><table>{rows}</table>（第一张）</div><div class='nb-sheet'><table>{rows}</table>（第二张）</div>"
+
+
+def build(site: Path, cache: Path, pages: list[Standalone]) -> dict[str, bytes]:
+    """Write ``pages`` as a build does (no last build to link from); each file's bytes."""
+    made.clear()
+    rendered = Rendered(cache, b"context")
+    with SiteFolder(site, None, {}) as folder:
+        for path, key, text in standalone_files(
+            pages, rendered, lambda page, sheets: page_with(sheets, page.view), render_sheets
+        ):
+            folder.place(path, key, text)
+    rendered.close()
+    return {page.path: (site / page.path).read_bytes() for page in pages}
+
+
+def print_pages(count: int, changed: int | None = None) -> list[Standalone]:
+    posters = [
+        Poster(f"branch-{n}", f"第{n}党支部 {'82.5' if n == changed else '91.0'} 分 <b>不是标记</b>")
+        for n in range(count)
+    ]
+    alone = [
+        Standalone(f"print/{p.key}/index.html", "poster.html", p.text, Posters((p,), p.text), "../..")
+        for p in posters
+    ]
+    every = Standalone(
+        "print/all/index.html", "poster.html", "全部", Posters(tuple(posters), "全部党支部"), "../.."
+    )
+    return [every, *alone]
+
+
+def whole(page: Standalone) -> bytes:
+    assert isinstance(page.view, Posters)
+    sheets = {poster.key: render_sheets(poster) for poster in page.view.posters}
+    return page_with(sheets, page.view).encode("utf-8")
+
+
+def test_a_print_all_page_is_written_as_its_template_gives_it_whole(tmp_path: Path) -> None:
+    pages = print_pages(30)
+    written = build(tmp_path / "site", tmp_path / "cache", pages)
+    for page in pages:
+        assert written[page.path] == whole(page)
+    assert written["print/all/index.html"].count("（第二张）".encode()) == 30
+
+
+def test_each_posters_sheets_are_made_once_a_build_and_only_a_changed_posters_again(tmp_path: Path) -> None:
+    build(tmp_path / "site", tmp_path / "cache", print_pages(30))
+    assert made == Counter(f"branch-{n}" for n in range(30)), "on its own page and in the set: made once"
+
+    pages = print_pages(30, changed=7)
+    written = build(tmp_path / "again", tmp_path / "cache", pages)
+    assert made == Counter(["branch-7"])
+    assert written["print/all/index.html"] == whole(pages[0])
+    assert "第7党支部 82.5 分".encode() in written["print/all/index.html"]
+
+
+def test_a_damaged_stored_sheet_is_made_again_never_published(tmp_path: Path) -> None:
+    build(tmp_path / "site", tmp_path / "cache", print_pages(3))
+    stores = list((tmp_path / "cache").glob("*.sqlite"))
+    with sqlite3.connect(stores[0]) as db:
+        db.execute("UPDATE value SET data = CAST(replace(CAST(data AS TEXT), '91.0', '19.0') AS BLOB)")
+    pages = print_pages(3)
+    written = build(
+        tmp_path / "again", tmp_path / "cache", [replace(pages[0], title="全部（再印）"), *pages[1:]]
+    )
+    assert b"19.0" not in written["print/all/index.html"]
+    assert written["print/all/index.html"] == whole(pages[0])
+
+
+def test_the_cache_holds_each_posters_sheets_once_not_again_in_every_page_that_prints_it(
+    tmp_path: Path,
+) -> None:
+    pages = print_pages(30)
+    build(tmp_path / "site", tmp_path / "cache", pages)
+    every = pages[0].view
+    assert isinstance(every, Posters)
+    sheets = sum(len(render_sheets(poster).encode()) for poster in every.posters)
+    with sqlite3.connect(next((tmp_path / "cache").glob("*.sqlite"))) as db:
+        (stored,) = db.execute("SELECT sum(length(data)) FROM value").fetchone()
+    assert sheets < stored < sheets * 1.5, "the 31 pages are stored as their frames"
