@@ -193,13 +193,20 @@ class SiteFolder:
     """
 
     def __init__(
-        self, root: Path, previous: Path | None, published: dict[str, tuple[bytes, int, int]]
+        self,
+        root: Path,
+        previous: Path | None,
+        published: dict[str, tuple[bytes, int, int]],
+        listing: Mapping[str, tuple[int, int]] | None = None,
     ) -> None:
+        """``listing``: every file of ``previous`` with its size and time, when they were listed already (by a
+        second process while this one read the data); else each file is looked at when it is asked about."""
         self.root = root
         self.previous = previous
         self.published = published
+        self.listing = listing
         self.files: dict[str, tuple[bytes, int, int]] = {}
-        self.found: dict[str, tuple[int, int] | None] = {}
+        self.found: dict[str, tuple[int, int] | None] = dict(listing) if listing is not None else {}
         """The last build's files asked about, with their size and time (None: gone), each looked at once."""
         self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
         self.writes: list[Future[None]] = []
@@ -211,13 +218,13 @@ class SiteFolder:
         entry = self.published.get(path)
         if self.previous is None or entry is None or entry[0] != key:
             return False
-        if path not in self.found:
+        if path not in self.found and self.listing is None:
             try:
                 stat = os.stat(f"{self.previous}/{path}")  # noqa: PTH116 (20,000 times for a county: no Path made)
                 self.found[path] = (stat.st_size, stat.st_mtime_ns)
             except OSError:
                 self.found[path] = None
-        return self.found[path] == entry[1:]
+        return self.found.get(path) == entry[1:]
 
     def place(self, path: str, key: bytes, text: Callable[[], Text]) -> None:
         """Put the output made from ``key`` at ``path``: linked when :meth:`linkable`, else ``text()`` written
