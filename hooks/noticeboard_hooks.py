@@ -888,7 +888,7 @@ def _published_site() -> Path | None:
     return state.partial.with_name(state.partial.name.removesuffix(".partial")) if state.partial else None
 
 
-def _stored(text: str | None) -> str:
+def _stored(text: bytes | None) -> bytes:
     """A kept page's text when it is not linked: read (and checked) when the build was planned."""
     assert text is not None
     return text

@@ -99,8 +99,13 @@ class Rendered:
         return fingerprint(self.context, *inputs)
 
     def text(self, key: bytes) -> str | None:
-        stored = self.store.get(key + b"text") if self.store else None
+        stored = self.utf8(key)
         return None if stored is None else stored.decode("utf-8")
+
+    def utf8(self, key: bytes) -> bytes | None:
+        """The text of ``key`` as it is stored, in UTF-8: to be written out as it is (held as ``str``, a page
+        of Chinese takes two bytes a character, markup included)."""
+        return self.store.get(key + b"text") if self.store else None
 
     def search(self, key: bytes) -> list[dict[str, Any]] | None:
         stored = self.store.get(key + b"search") if self.store else None
@@ -168,8 +173,8 @@ class Kept:
     path: str
     key: bytes
     search: list[dict[str, Any]]
-    text: str | None
-    """Its text from the store, when it cannot be linked from the last build (checked when read)."""
+    text: bytes | None
+    """Its text from the store (UTF-8), when it cannot be linked from the last build (checked when read)."""
     title: str
     """Its title as the engine gave it when rendering it (in the navigation, other pages print it)."""
 
@@ -220,7 +225,7 @@ class Reuse:
             linked = linkable(path, keys[src])
             if linked:
                 rendered.keep(keys[src])
-            text = None if linked else rendered.text(keys[src])
+            text = None if linked else rendered.utf8(keys[src])
             if linked or text is not None:
                 found[src] = Kept(path, keys[src], search, text, title)
         if found and len(found) == len(pages):  # one page is rendered: the kept ones' entries go with its own
