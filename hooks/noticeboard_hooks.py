@@ -190,7 +190,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _list_ahead(site: Path) -> Aside | None:
     """Every file of the last build's folder with its size and time, listed by a second process while this
     one reads the data: each of a county's 14,000 files is looked at before it is linked, half a second
-    of this process's time in a one-record rebuild. None: nothing to list, or no second process."""
+    of this process's time in a one-record rebuild (where there is no ``fork``, as on Windows, listed
+    here when asked for: one directory read gives the sizes and times). None: nothing to list, or the
+    preview server (its threads forbid a fork, and it builds small sites)."""
     if not _forking() or not site.is_dir():
         return None
     return Aside(functools.partial(_listing, site))
@@ -200,6 +202,15 @@ def _listing(site: Path) -> Manifest | None:
     try:
         return manifest(site)
     except OSError:  # (removed or changed meanwhile: each file is looked at when asked about)
+        return None
+
+
+def _last_folder_listing() -> Manifest | None:
+    """What :func:`_list_ahead` listed (None: the files are looked at one by one, as when it failed)."""
+    aside, state.listing = state.listing, None
+    try:
+        return aside.result() if aside is not None else None
+    except AsideFailed:  # (it printed why) only slower without it
         return None
 
 
@@ -446,7 +457,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         site.cache_dir / "rendered" if site.cache_dir else None, _build_key(config, nav, files)
     )
     published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
-    listing, state.listing = (state.listing.result() if state.listing else None), None
+    listing = _last_folder_listing()
     state.folder = SiteFolder(
         Path(config.site_dir), published, rendered.published(published) if published else {}, listing
     )

@@ -177,7 +177,7 @@ BATCH = 64
 """Outputs a writing thread takes at a time."""
 Text = str | bytes | Iterator[bytes]
 """An output's text: whole, or in pieces written as they are made (a county's print-all page: 58 MB)."""
-Output = tuple[str, bytes, Path | None, Text | None]
+Output = tuple[str, bytes, Path | None, str | bytes | None]
 """An output to put: its path, its key, the last build's file to link (or None) and else its text."""
 
 
@@ -206,8 +206,9 @@ class SiteFolder:
         self.published = published
         self.listing = listing
         self.files: dict[str, tuple[bytes, int, int]] = {}
-        self.found: dict[str, tuple[int, int] | None] = dict(listing) if listing is not None else {}
-        """The last build's files asked about, with their size and time (None: gone), each looked at once."""
+        self.found: dict[str, tuple[int, int] | None] = {}
+        """Without a listing: the last build's files asked about, with their size and time (None: gone), each
+        looked at once."""
         self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
         self.writes: list[Future[None]] = []
         self.batch: list[Output] = []
@@ -218,13 +219,19 @@ class SiteFolder:
         entry = self.published.get(path)
         if self.previous is None or entry is None or entry[0] != key:
             return False
-        if path not in self.found and self.listing is None:
+        return self._seen(path) == entry[1:]
+
+    def _seen(self, path: str) -> tuple[int, int] | None:
+        """The size and time of the last build's file at ``path`` (None: not there)."""
+        if self.listing is not None:
+            return self.listing.get(path)
+        if path not in self.found:
             try:
                 stat = os.stat(f"{self.previous}/{path}")  # noqa: PTH116 (20,000 times for a county: no Path made)
                 self.found[path] = (stat.st_size, stat.st_mtime_ns)
             except OSError:
                 self.found[path] = None
-        return self.found.get(path) == entry[1:]
+        return self.found[path]
 
     def place(self, path: str, key: bytes, text: Callable[[], Text]) -> None:
         """Put the output made from ``key`` at ``path``: linked when :meth:`linkable`, else ``text()`` written
@@ -232,7 +239,7 @@ class SiteFolder:
         source = self.previous / path if self.previous is not None and self.linkable(path, key) else None
         made = None if source is not None else text()
         if made is not None and not isinstance(made, str | bytes):
-            self._put(path, key, None, made)
+            self._write_pieces(path, key, made)
             return
         self.batch.append((path, key, source, made))
         if len(self.batch) >= BATCH:
@@ -252,21 +259,31 @@ class SiteFolder:
         found = (self.root / path).stat()
         self.files[path] = (key, found.st_size, found.st_mtime_ns)
 
-    def _put(self, path: str, key: bytes, source: Path | None, text: Text | None) -> None:
+    def _write_pieces(self, path: str, key: bytes, pieces: Iterator[bytes]) -> None:
+        """Write ``pieces`` as they are made, here (they may be read from this thread's database)."""
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("wb") as file:
+            for piece in pieces:
+                file.write(piece)
+        stat = target.stat()
+        self.files[path] = (key, stat.st_size, stat.st_mtime_ns)
+
+    def _put(self, path: str, key: bytes, source: Path | None, text: str | bytes | None) -> None:
         target = self.root / path
         try:
             linked = self._make(target, source, text)
         except FileNotFoundError:  # its folder is not there yet (made here, by whichever file comes first)
             target.parent.mkdir(parents=True, exist_ok=True)
             linked = self._make(target, source, text)
-        if linked and (found := self.found.get(path)) is not None:  # one file, two names: as it was
+        if linked and (found := self._seen(path)) is not None:  # one file, two names: as it was
             self.files[path] = (key, *found)
         else:
             stat = target.stat()
             self.files[path] = (key, stat.st_size, stat.st_mtime_ns)
 
     @staticmethod
-    def _make(target: Path, source: Path | None, text: Text | None) -> bool:
+    def _make(target: Path, source: Path | None, text: str | bytes | None) -> bool:
         """Write ``target``; whether it is a hard link to ``source``."""
         if source is not None:
             try:
@@ -278,13 +295,9 @@ class SiteFolder:
                 shutil.copy2(source, target)
         elif isinstance(text, bytes):
             target.write_bytes(text)
-        elif isinstance(text, str):
-            target.write_text(text, encoding="utf-8", newline="\n")
         else:
             assert text is not None
-            with target.open("wb") as file:  # (opened before the first piece is made: a retry misses none)
-                for piece in text:
-                    file.write(piece)
+            target.write_text(text, encoding="utf-8", newline="\n")
         return False
 
     def __enter__(self) -> SiteFolder:

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import pytest
+from markupsafe import escape
 
 from noticeboard.outputs.catalogue import Standalone
 from noticeboard.outputs.rendered import Rendered, standalone_files
@@ -28,9 +32,10 @@ class Posters:
 
 
 def page_with(sheets: Mapping[str, str], view: Posters) -> str:
-    """What a print page's template does: its frame, each poster's sheets printed as they are."""
+    """What a print page's template does: its frame, its texts escaped, each poster's sheets printed as
+    they are."""
     body = "\n".join(f"<section>{sheets[poster.key]}</section>" for poster in view.posters)
-    return f"<html><title>打印：{view.label}</title><main>\n{body}\n</main></html>\n"
+    return f"<html><title>打印：{escape(view.label)}</title><main>\n{body}\n</main></html>\n"
 
 
 made: Counter[str] = Counter()
@@ -44,20 +49,25 @@ def render_sheets(poster: Poster) -> str:
     return f"<div class='nb-sheet'><table>{rows}</table>（第一张）</div><div class='nb-sheet'><table>{rows}</table>（第二张）</div>"
 
 
-def build(site: Path, cache: Path, pages: list[Standalone]) -> dict[str, bytes]:
-    """Write ``pages`` as a build does (no last build to link from); each file's bytes."""
+def build(
+    site: Path,
+    cache: Path,
+    pages: list[Standalone],
+    template: Callable[[Mapping[str, str], Any], str] = page_with,
+) -> dict[str, bytes]:
+    """Write ``pages`` as a build does (no last build to link from) with ``template``; each file's bytes."""
     made.clear()
     rendered = Rendered(cache, b"context")
     with SiteFolder(site, None, {}) as folder:
         for path, key, text in standalone_files(
-            pages, rendered, lambda page, sheets: page_with(sheets, page.view), render_sheets
+            pages, rendered, lambda page, sheets: template(sheets, page.view), render_sheets
         ):
             folder.place(path, key, text)
     rendered.close()
     return {page.path: (site / page.path).read_bytes() for page in pages}
 
 
-def print_pages(count: int, changed: int | None = None) -> list[Standalone]:
+def print_pages(count: int, changed: int | None = None, label: str = "全部党支部") -> list[Standalone]:
     posters = [
         Poster(f"branch-{n}", f"第{n}党支部 {'82.5' if n == changed else '91.0'} 分 <b>不是标记</b>")
         for n in range(count)
@@ -66,9 +76,7 @@ def print_pages(count: int, changed: int | None = None) -> list[Standalone]:
         Standalone(f"print/{p.key}/index.html", "poster.html", p.text, Posters((p,), p.text), "../..")
         for p in posters
     ]
-    every = Standalone(
-        "print/all/index.html", "poster.html", "全部", Posters(tuple(posters), "全部党支部"), "../.."
-    )
+    every = Standalone("print/all/index.html", "poster.html", "全部", Posters(tuple(posters), label), "../..")
     return [every, *alone]
 
 
@@ -103,9 +111,7 @@ def test_a_damaged_stored_sheet_is_made_again_never_published(tmp_path: Path) ->
     with sqlite3.connect(stores[0]) as db:
         db.execute("UPDATE value SET data = CAST(replace(CAST(data AS TEXT), '91.0', '19.0') AS BLOB)")
     pages = print_pages(3)
-    written = build(
-        tmp_path / "again", tmp_path / "cache", [replace(pages[0], title="全部（再印）"), *pages[1:]]
-    )
+    written = build(tmp_path / "again", tmp_path / "cache", pages)
     assert b"19.0" not in written["print/all/index.html"]
     assert written["print/all/index.html"] == whole(pages[0])
 
@@ -121,3 +127,27 @@ def test_the_cache_holds_each_posters_sheets_once_not_again_in_every_page_that_p
     with sqlite3.connect(next((tmp_path / "cache").glob("*.sqlite"))) as db:
         (stored,) = db.execute("SELECT sum(length(data)) FROM value").fetchone()
     assert sheets < stored < sheets * 1.5, "the 31 pages are stored as their frames"
+
+
+def test_a_text_of_the_data_that_looks_like_where_sheets_go_is_printed_as_written(tmp_path: Path) -> None:
+    pages = print_pages(3, label="第一党支部<nb-sheets 0><nb-sheets 2>")
+    written = build(tmp_path / "site", tmp_path / "cache", pages)
+    assert written["print/all/index.html"] == whole(pages[0])
+    assert "第一党支部&lt;nb-sheets 0&gt;&lt;nb-sheets 2&gt;".encode() in written["print/all/index.html"]
+
+
+def test_a_template_that_prints_a_poster_twice_or_leaves_one_out_fails_the_build(tmp_path: Path) -> None:
+    def twice(sheets: Mapping[str, str], view: Posters) -> str:
+        return page_with(sheets, view) + sheets[view.posters[0].key]
+
+    def without_the_last(sheets: Mapping[str, str], view: Posters) -> str:
+        return page_with(sheets, Posters(view.posters[:-1], view.label))
+
+    for template in (twice, without_the_last):
+        with pytest.raises(ValueError, match="没有把每块公示栏按顺序各印一次"):
+            build(
+                tmp_path / template.__name__,
+                tmp_path / f"{template.__name__}-cache",
+                print_pages(3)[:1],
+                template,
+            )

@@ -49,6 +49,17 @@ def test_a_stopped_second_process_is_gone_at_once() -> None:
         os.kill(pid, 0)  # killed and reaped: no such process any more
 
 
+def test_stopping_a_second_process_already_reaped_signals_no_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build that fails after a second process's result was taken stops it again: its number may by then
+    be another process's, which must not be killed."""
+    aside = Aside(lambda: "完成")
+    assert aside.result() == "完成"
+    signalled: list[int] = []
+    monkeypatch.setattr(os, "kill", lambda pid, signal: signalled.append(pid))
+    aside.stop()
+    assert signalled == []
+
+
 def test_each_piece_of_work_is_claimed_by_exactly_one_process() -> None:
     claims = Claims()
     try:

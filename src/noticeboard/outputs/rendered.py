@@ -22,7 +22,7 @@ import json
 import pickle
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -309,12 +309,13 @@ def standalone_files(
         return rendered.made(sheets_inputs(poster), functools.partial(render_sheets, poster))
 
     def text(page: Standalone, key: bytes) -> str | Iterator[bytes]:
-        posters = {poster.key: poster for poster in getattr(page.view, "posters", ())}
+        posters = tuple(getattr(page.view, "posters", ()))
         stored = rendered.text(key)
         if stored is None:
-            stored = render(page, {name: _SHEETS_MARK.format(name) for name in posters})
+            marks = {poster.key: _SHEETS_MARK.format(index) for index, poster in enumerate(posters)}
+            stored = render(page, marks)
             rendered.put(key, stored)
-        return _with_sheets(stored, posters, sheets) if posters else stored
+        return _with_sheets(page.path, stored, posters, sheets) if posters else stored
 
     for page in pages:
         key = rendered.key("standalone", _by_poster_hashes(page, poster_hash))
@@ -325,15 +326,22 @@ def standalone_files(
 
 
 _SHEETS_MARK = "<nb-sheets {}>"
-"""Where a poster's sheets go in its page's frame: an element no template writes, and no text of the data
-can be taken for one (templates print it escaped, ``<`` as ``&lt;``)."""
-_SHEETS_AT = re.compile("<nb-sheets ([^>]*)>")
+"""Where the page's n-th poster's sheets go in its frame: an element no template writes, and no text of the
+data can be taken for one (our templates print every text escaped, ``<`` as ``&lt;``)."""
+_SHEETS_AT = re.compile("<nb-sheets ([0-9]+)>")
 
 
-def _with_sheets(frame: str, posters: Mapping[str, Any], sheets: Callable[[Any], bytes]) -> Iterator[bytes]:
-    """A page of posters in pieces, in UTF-8: its frame's, and at each marker that poster's sheets."""
-    for index, piece in enumerate(_SHEETS_AT.split(frame)):
-        yield sheets(posters[piece]) if index % 2 else piece.encode("utf-8")
+def _with_sheets(
+    path: str, frame: str, posters: Sequence[Any], sheets: Callable[[Any], bytes]
+) -> Iterator[bytes]:
+    """A page of posters in pieces, in UTF-8: its frame's, and at the n-th marker the n-th poster's sheets.
+    Raises unless the frame has every poster's marker once, in order (a template that printed one twice,
+    or not at all, would publish a page without a board)."""
+    pieces = _SHEETS_AT.split(frame)
+    if pieces[1::2] != [str(index) for index in range(len(posters))]:
+        raise ValueError(f"内部错误：打印页 {path} 的模板没有把每块公示栏按顺序各印一次")
+    for index, piece in enumerate(pieces):
+        yield sheets(posters[index // 2]) if index % 2 else piece.encode("utf-8")
 
 
 def _by_poster_hashes(page: Standalone, poster_hash: Callable[[object], bytes]) -> object:

@@ -70,6 +70,7 @@ class Aside:
         with os.fdopen(self.pipe, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
+        self.pid = 0  # reaped: :meth:`stop` must not signal a number the system may give another process
         if status != 0 or not data:
             raise AsideFailed
         return pickle.loads(data)
