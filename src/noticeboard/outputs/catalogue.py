@@ -244,6 +244,19 @@ class Catalogue:
         return found
 
 
+def _open_data(boards: Boards, stats: Stats) -> dict[str, bytes]:
+    """The open-data files in UTF-8, as they are written: every process of a build holds them until the
+    end, and as text a county's 30 MB of JSON took 50 MB (two bytes a character); a file published twice
+    (``data/`` and ``data/<year>/``) is one value."""
+    encoded: dict[int, bytes] = {}
+    found: dict[str, bytes] = {}
+    for name, text in open_data.files(boards, stats).items():
+        if id(text) not in encoded:
+            encoded[id(text)] = text.encode("utf-8")
+        found[name] = encoded[id(text)]
+    return found
+
+
 def output_file(url: str) -> str:
     """The file in the site's folder that serves a site-relative URL."""
     return url + "index.html" if url.endswith("/") else url
@@ -283,7 +296,7 @@ def build_catalogue(
     """
     branch_pages = sum(len(view.pages) for view in boards.years.values())
     documents = Aside(
-        functools.partial(open_data.files, boards, stats), fork=fork and branch_pages >= OPEN_DATA_FORK_FROM
+        functools.partial(_open_data, boards, stats), fork=fork and branch_pages >= OPEN_DATA_FORK_FROM
     )
     catalogue = Catalogue(directory_urls)
     try:
@@ -291,8 +304,7 @@ def build_catalogue(
     except BaseException:
         documents.stop()  # (the second process would wait for ever to hand over what it wrote)
         raise
-    for name, text in documents.result().items():
-        catalogue.files[name] = text
+    catalogue.files.update(documents.result())
     catalogue.home = _home(catalogue, boards)
     catalogue.story_branches = _story_branches(boards)
     catalogue.search_words = _search_words(boards.current)
