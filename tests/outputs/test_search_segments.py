@@ -3,11 +3,16 @@ are the ones jieba would make, for the same names only."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from noticeboard.outputs.search_segments import Segmenter
+import jieba  # type: ignore[import-untyped]
+import pytest
+
+from noticeboard.outputs.search_segments import JIEBA_PREPARED, Segmenter, _default_dictionary
 
 TEXT = "青山村第一党支部书记邱建国带头"
 
@@ -56,3 +61,23 @@ def test_a_damaged_store_is_cut_again(tmp_path: Path) -> None:
     again = Segmenter(("邱建国",), tmp_path)
     assert again.cut(TEXT) == cut
     assert again.tokenizer is not None
+
+
+def test_the_default_dictionary_is_the_one_jieba_loads_itself() -> None:
+    """Read whole from the file jieba prepares (three times faster than jieba reads it): the very words and
+    frequencies jieba's own loading gives."""
+    own = jieba.Tokenizer()
+    own.initialize()  # (prepares the file when there is none yet)
+    read = _default_dictionary()
+    assert read.initialized and read.total == own.total and read.FREQ == own.FREQ
+
+
+def test_a_damaged_prepared_dictionary_is_made_again_by_jieba(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", os.fspath(tmp_path))
+    (tmp_path / JIEBA_PREPARED).write_bytes(b"\x00\x01 half a file")
+    made = _default_dictionary()
+    assert made.initialized and made.FREQ["党支部"] > 0
+    assert "".join(made.cut(TEXT)) == TEXT
+    assert _default_dictionary().FREQ == made.FREQ, "jieba prepared the file again, and it reads back"
