@@ -255,7 +255,8 @@ class SiteFolder:
             self._put(path, key, source, text)
 
     def written(self, path: str, key: bytes) -> None:
-        """Record an output the engine wrote at ``path`` itself, made from ``key`` (so the next build can link it)."""
+        """Record the output at ``path`` (written by the engine, or here), made from ``key`` (so the next build can
+        link it)."""
         found = (self.root / path).stat()
         self.files[path] = (key, found.st_size, found.st_mtime_ns)
 
@@ -266,8 +267,7 @@ class SiteFolder:
         with target.open("wb") as file:
             for piece in pieces:
                 file.write(piece)
-        stat = target.stat()
-        self.files[path] = (key, stat.st_size, stat.st_mtime_ns)
+        self.written(path, key)
 
     def _put(self, path: str, key: bytes, source: Path | None, text: str | bytes | None) -> None:
         target = self.root / path

@@ -132,12 +132,12 @@ class Rendered:
 
     def made(self, inputs: object, make: Callable[[], str]) -> bytes:
         """The text made from ``inputs``, in UTF-8: from the store, or made now and stored."""
-        key = self.key(inputs) + b"text"
-        stored = self.store.get(key) if self.store else None
+        key = self.key(inputs)
+        stored = self.utf8(key)
         if stored is None:
             stored = make().encode("utf-8")
             if self.store:
-                self.store.put(key, stored)
+                self.store.put(key + b"text", stored)
         return stored
 
     def published(self, site: Path) -> dict[str, tuple[bytes, int, int]]:
