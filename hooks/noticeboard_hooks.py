@@ -63,6 +63,7 @@ from noticeboard.website import (
     pin_build_date,
     preview_problems,
     swap_in,
+    update_in_place,
 )
 
 if TYPE_CHECKING:  # a county's roll-up only: imported when one is built (a township's build is 0.2 s quicker)
@@ -458,8 +459,10 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     )
     published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
     listing = _last_folder_listing()
-    state.folder = SiteFolder(
-        Path(config.site_dir), published, rendered.published(published) if published else {}, listing
+    last_outputs = rendered.published(published) if published else {}
+    in_place = bool(last_outputs) and published is not None and published.is_dir()
+    state.folder = SiteFolder(  # the last build's folder updated in place when its outputs are known
+        Path(config.site_dir), published, last_outputs, listing, in_place=in_place
     )
     pages = state.pages.pages
     state.reuse = Reuse.plan(
@@ -828,11 +831,17 @@ def on_post_build(config: MkDocsConfig) -> None:
         state.segmenter.save()
     if state.partial is not None and not (config.strict and _warnings_logged()):
         final = state.partial.with_name(state.partial.name.removesuffix(".partial"))
-        swap_in(state.partial, final)
+        written = {path: (size, mtime) for path, (_, size, mtime) in files.items()}
+        listed = None
+        if state.folder.in_place:  # (the last build's folder: what did not change stayed there)
+            last = state.folder.listing if state.folder.listing is not None else _listing(final)
+            listed = update_in_place(state.partial, final, written, manifest(state.partial), last or {})
+        else:
+            swap_in(state.partial, final)
         state.partial = None
         if state.inputs is not None and state.site.cache_dir is not None:
-            written = {path: (size, mtime) for path, (_, size, mtime) in files.items()}
-            LastBuild(state.site.cache_dir / LAST_BUILD).record(final, state.inputs, written)
+            last_build = LastBuild(state.site.cache_dir / LAST_BUILD)
+            last_build.record(final, state.inputs, listed or written, whole=listed is not None)
 
 
 PARTS = tuple(range(8))
@@ -866,7 +875,11 @@ def _end_claims() -> None:
 
 def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, int, int]]:
     folder = SiteFolder(
-        state.folder.root, state.folder.previous, state.folder.published, state.folder.listing
+        state.folder.root,
+        state.folder.previous,
+        state.folder.published,
+        state.folder.listing,
+        in_place=state.folder.in_place,
     )
     reuse = state.reuse
     assert reuse is not None

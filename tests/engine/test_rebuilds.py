@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from support.build import build_site, make_project, pages_line
-from support.township import Replace, Township, Write, with_extras
+from support.township import Delete, Replace, Township, Write, with_extras
 
 pytestmark = pytest.mark.slow  # two site builds per edit
 
@@ -62,6 +62,7 @@ EDITS: dict[str, list[Replace | Write]] = {
         ),
     ],
     "a story added": [Write("docs/stories/posts/road.md", NEW_STORY)],
+    "a story removed": [Delete("docs/stories/posts/tea.md")],  # its page's folder goes too
     "a template changed": [
         Replace(
             "theme_overrides/partials/nb/poster-sheets.html", "扫一扫在手机上查看", "扫一扫，在手机上查看"
@@ -72,8 +73,12 @@ EDITS: dict[str, list[Replace | Write]] = {
 
 
 def files(site: Path) -> dict[str, bytes]:
+    """Every file's bytes, and every folder (as ``path/``: a rebuild must not leave an empty one behind)."""
     return {
-        path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()
+        path.relative_to(site).as_posix() + ("" if path.is_file() else "/"): (
+            path.read_bytes() if path.is_file() else b""
+        )
+        for path in site.rglob("*")
     }
 
 

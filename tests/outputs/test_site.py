@@ -226,11 +226,17 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> N
     town.replace("data/members/qingshan-1.yml", "gender: 女", "gender: 水")  # bad data: stops in on_config
     assert build_site(site, config=project / "mkdocs.yml").returncode != 0
     town.replace("data/members/qingshan-1.yml", "gender: 水", "gender: 女")
-    (project / "theme_overrides" / "stats.html").write_text(
-        "{% extends 'main.html' %}{% block board %}{{ nb.nope() }}{% endblock %}"
-    )
+    stats = project / "theme_overrides" / "stats.html"
+    kept = stats.read_text(encoding="utf-8")
+    stats.write_text("{% extends 'main.html' %}{% block board %}{{ nb.nope() }}{% endblock %}")
     broken = build_site(site, config=project / "mkdocs.yml")  # fails while writing pages, half way
     assert broken.returncode != 0
+    stats.write_text(kept, encoding="utf-8")
+    town.replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92")  # one board changes, the rest kept
+    sheets = project / "theme_overrides" / "partials" / "nb" / "poster-sheets.html"
+    sheets.write_text("{{ poster.nope() }}")
+    broken = build_site(site, config=project / "mkdocs.yml")  # fails at the end, writing posters
+    assert broken.returncode != 0 and "nope" in broken.stderr
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in project.iterdir() if p.name.startswith("site")) == ["site"], (

@@ -1,0 +1,95 @@
+"""A rebuild updates the last build's folder in place (``website.update_in_place``): only what changed is
+touched, and the folder ends as a fresh one would be — no stale file, no empty folder left behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from noticeboard.last_build import manifest
+from noticeboard.website import update_in_place
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text, encoding="utf-8")
+
+
+def _tree(root: Path) -> dict[str, str]:
+    """Every file's text, and every folder as ``path/``."""
+    return {
+        path.relative_to(root).as_posix() + ("" if path.is_file() else "/"): (
+            path.read_text(encoding="utf-8") if path.is_file() else ""
+        )
+        for path in root.rglob("*")
+    }
+
+
+def test_changed_files_are_moved_in_stale_ones_removed_with_their_folders_and_the_rest_left_alone(
+    tmp_path: Path,
+) -> None:
+    final, partial = tmp_path / "site", tmp_path / "site.partial"
+    _write(
+        final,
+        {
+            "index.html": "旧首页",
+            "branches/a/index.html": "甲支部",
+            "branches/b/index.html": "乙支部",
+            "stories/tea/index.html": "茶叶",  # the story was removed: its folders go too
+            "print/c": "一个文件，现在是文件夹",
+            "search/search_index.json": "{}",
+        },
+    )
+    kept = final / "branches" / "a" / "index.html"
+    kept_inode = kept.stat().st_ino
+    _write(
+        partial,
+        {
+            "index.html": "新首页",
+            "branches/b/index.html": "乙支部（新）",
+            "print/c/index.html": "海报",
+            "stories/road/index.html": "道路",
+        },
+    )
+    outputs = {
+        path: size_time for path, size_time in manifest(final).items() if path == "branches/a/index.html"
+    }
+    moved = manifest(partial)
+
+    listed = update_in_place(partial, final, outputs, moved, manifest(final))
+
+    assert _tree(final) == {
+        "index.html": "新首页",
+        "branches/": "",
+        "branches/a/": "",
+        "branches/a/index.html": "甲支部",
+        "branches/b/": "",
+        "branches/b/index.html": "乙支部（新）",
+        "print/": "",
+        "print/c/": "",
+        "print/c/index.html": "海报",
+        "stories/": "",
+        "stories/road/": "",
+        "stories/road/index.html": "道路",
+    }
+    assert kept.stat().st_ino == kept_inode, "an unchanged file is not written again"
+    assert listed == manifest(final), "what the next build is told the folder holds"
+    assert not partial.exists()
+
+
+def test_a_folder_where_a_file_now_goes_is_replaced_by_the_file(tmp_path: Path) -> None:
+    final, partial = tmp_path / "site", tmp_path / "site.partial"
+    _write(final, {"feed/index.html": "旧的"})
+    _write(partial, {"feed": "新的"})
+    update_in_place(partial, final, {}, manifest(partial), manifest(final))
+    assert _tree(final) == {"feed": "新的"}
+
+
+def test_a_file_the_last_build_listed_but_someone_removed_since_is_no_error(tmp_path: Path) -> None:
+    final, partial = tmp_path / "site", tmp_path / "site.partial"
+    _write(final, {"a/index.html": "甲", "b/index.html": "乙"})
+    listing = manifest(final)
+    (final / "b" / "index.html").unlink()
+    _write(partial, {"a/index.html": "甲（新）"})
+    update_in_place(partial, final, {}, manifest(partial), listing)
+    assert _tree(final) == {"a/": "", "a/index.html": "甲（新）"}
