@@ -377,7 +377,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Here, not in on_config: plugins (offline) may still change the URL style until then.
     try:
         state.pages = state.site.catalogue(
-            site_url=config.site_url or "", directory_urls=config.use_directory_urls
+            site_url=config.site_url or "",
+            directory_urls=config.use_directory_urls,
+            site_dir=Path(config.site_dir),
         )
     except AsideFailed as error:  # (the open data's second process: it printed what happened)
         raise PluginError(error.report()) from None
@@ -395,7 +397,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
     for path, content in state.pages.files.items():  # open data: pages link to it, so MkDocs must know it
-        files.append(File.generated(config, path, content=content))
+        if isinstance(content, Path):  # written into the site folder already (MkDocs leaves it there)
+            files.append(File.generated(config, path, abs_src_path=os.fspath(content)))
+        else:
+            files.append(File.generated(config, path, content=content))
     return files
 
 

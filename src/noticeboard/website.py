@@ -61,8 +61,9 @@ class Website:
         site = self.boards.registry.site
         return Frame(site.organisation, site.office, site.year, site.notice, self.as_of, self.in_git)
 
-    def catalogue(self, *, site_url: str, directory_urls: bool) -> Catalogue:
-        """Every page and file of the site, with URLs in the engine's style (``x/`` or ``x.html``)."""
+    def catalogue(self, *, site_url: str, directory_urls: bool, site_dir: Path | None = None) -> Catalogue:
+        """Every page and file of the site, with URLs in the engine's style (``x/`` or ``x.html``);
+        ``site_dir``: the folder the engine builds the site into (the open data is written there at once)."""
         return build_catalogue(
             self.boards,
             self.stats,
@@ -71,6 +72,7 @@ class Website:
             site_url=site_url,
             directory_urls=directory_urls,
             cache_dir=self.cache_dir,
+            site_dir=site_dir,
             fork=self.fork,
         )
 

@@ -60,3 +60,24 @@ def test_open_data_written_by_a_second_process_is_the_same_in_the_same_order(
     aside = replace(website, fork=True).catalogue(site_url="https://example.org/", directory_urls=True).files
     assert forks
     assert list(aside.items()) == list(here.items())
+
+
+def test_open_data_written_into_the_site_folder_is_what_would_be_held_and_is_not_held(
+    town: Township, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Given the folder the site is built into, the process that makes the open data writes it there (a
+    county's 30 MB of JSON were held to the end of the build by every process), from a second process
+    too; the catalogue holds where each file is."""
+    monkeypatch.setattr(catalogue, "OPEN_DATA_FORK_FROM", 1)
+    website = build_website(town.root, stories_dir=town.stories, cache_dir=tmp_path / "cache")
+    held = website.catalogue(site_url="https://example.org/", directory_urls=True).files
+    for fork in (False, True):
+        site = tmp_path / f"site-{fork}"
+        files = (
+            replace(website, fork=fork)
+            .catalogue(site_url="https://example.org/", directory_urls=True, site_dir=site)
+            .files
+        )
+        assert list(files) == list(held)
+        assert files == {name: site / name for name in held}
+        assert {name: (site / name).read_bytes() for name in held} == held

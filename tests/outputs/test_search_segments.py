@@ -3,7 +3,9 @@ are the ones jieba would make, for the same names only."""
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -11,8 +13,19 @@ from pathlib import Path
 
 import jieba  # type: ignore[import-untyped]
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from noticeboard.outputs.search_segments import JIEBA_PREPARED, Segmenter, _default_dictionary
+from noticeboard.outputs.search_segments import (
+    DEFAULT_WORDS,
+    JIEBA_PREPARED,
+    WORD_FREQUENCY,
+    Segmenter,
+    TrieTokenizer,
+    _default_dictionary,
+    _default_words,
+)
+from support import ROOT
 
 TEXT = "青山村第一党支部书记邱建国带头"
 
@@ -38,6 +51,63 @@ def test_cuts_are_jiebas_as_a_fresh_process_makes_them_however_often_the_names_a
     fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     for _ in range(3):
         assert "|".join(Segmenter(words, None).cut(text)) == fresh.stdout.strip()
+
+
+NAMES = ("邱建国", "青山村第一党支部", "青山村", "村第一", "邱建国", "王小明", "刘湾村党员", "ABC村", "党支")
+"""Names as a site adds them: overlapping each other and jieba's words, one twice, one with Latin letters."""
+
+
+@functools.cache
+def _jiebas_own() -> jieba.Tokenizer:
+    """jieba itself, its default dictionary with :data:`NAMES` added as the site adds them."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for name in NAMES:
+        tokenizer.add_word(name, freq=WORD_FREQUENCY)
+    return tokenizer
+
+
+def _demo_runs() -> list[str]:
+    """Every run of Chinese characters (with letters and digits, as jieba takes them) in the demo's data
+    and stories: real text of the boards, names and all."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "data").rglob("*.yml"))]
+    texts += [path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").rglob("*.md"))]
+    return sorted({run for text in texts for run in re.findall(r"[\u4e00-\u9fd5a-zA-Z0-9]+", text)})
+
+
+def test_the_tries_cuts_are_jiebas_own_with_the_names_added() -> None:
+    """jieba's dictionary held as a trie (1 MB, not 65 MB): every run of the demo cut word for word as
+    jieba cuts it with the names added (the names, their overlaps and jieba's unknown-word guesses)."""
+    own, ours = _jiebas_own(), TrieTokenizer(DEFAULT_WORDS(), NAMES)
+    assert ours.total == own.total
+    runs = [*_demo_runs(), TEXT, "刘湾村党员王小明和邱建国认领岗位", "ABC村青山村第一党支部党支部书记"]
+    assert len(runs) > 1000
+    assert [list(ours.cut(run)) for run in runs] == [list(own.cut(run)) for run in runs]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(
+        alphabet="青山村第一党支部书记邱建国王小明刘湾员和认领岗位带头的了在是有人民群众AB1 ，。", max_size=30
+    )
+)
+def test_any_text_of_these_characters_is_cut_as_jieba_cuts_it(text: str) -> None:
+    ours = TrieTokenizer(DEFAULT_WORDS(), NAMES)
+    assert list(ours.cut(text)) == list(_jiebas_own().cut(text))
+
+
+def test_a_damaged_prepared_trie_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", os.fspath(tmp_path))
+    made = _default_words()
+    (prepared,) = tmp_path.glob("noticeboard-jieba-*")
+    prepared.write_bytes(prepared.read_bytes()[:-9])  # cut short, as by a full disk
+    again = _default_words()
+    assert (again.total, list(again.trie), again.frequencies) == (
+        made.total,
+        list(made.trie),
+        made.frequencies,
+    )
+    assert _default_words().frequencies == made.frequencies, "made again, and it reads back"
 
 
 def test_cuts_are_kept_for_the_same_names_and_made_again_for_others(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ from noticeboard.outputs.catalogue import (
     Page,
     Share,
     Standalone,
+    files_written,
     output_file,
     to_root,
 )
@@ -148,8 +149,8 @@ class CountySite:
         county = self.county
         return Frame(county.organisation, county.organisation, county.year, None, self.as_of, False)
 
-    def catalogue(self, *, site_url: str, directory_urls: bool) -> Catalogue:
-        return county_catalogue(self, site_url=site_url, directory_urls=directory_urls)
+    def catalogue(self, *, site_url: str, directory_urls: bool, site_dir: Path | None = None) -> Catalogue:
+        return county_catalogue(self, site_url=site_url, directory_urls=directory_urls, site_dir=site_dir)
 
 
 def read_county_site(county: County, county_file: Path, cache_dir: Path | None = None) -> CountySite:
@@ -163,8 +164,11 @@ def read_county_site(county: County, county_file: Path, cache_dir: Path | None =
     return CountySite(county, townships, tables, cache_dir)
 
 
-def county_catalogue(site: CountySite, *, site_url: str, directory_urls: bool) -> Catalogue:
-    """Every page and file of the county's site, in a fixed order."""
+def county_catalogue(
+    site: CountySite, *, site_url: str, directory_urls: bool, site_dir: Path | None = None
+) -> Catalogue:
+    """Every page and file of the county's site, in a fixed order (``site_dir``: the folder the site is
+    built into, where its data files are written at once; None: they are held)."""
     catalogue = Catalogue(directory_urls)
     county = site.county
     cards = Cards(site.cache_dir / "cards" if site.cache_dir else None)
@@ -205,8 +209,7 @@ def county_catalogue(site: CountySite, *, site_url: str, directory_urls: bool) -
         catalogue.urls[(kind, county.year, key)] = url
     catalogue.other_share = catalogue.pages["index.md"].share
     _add_poster(catalogue, site, site_url)
-    for name, text in county_data(site).items():
-        catalogue.files[name] = text
+    catalogue.files.update(files_written(county_data(site), site_dir))
     catalogue.search_words = tuple(t.entry.name for t in site.townships)
     return catalogue
 

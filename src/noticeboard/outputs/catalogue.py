@@ -212,8 +212,9 @@ class Catalogue:
     pages: dict[str, Page] = field(default_factory=dict)
     """Source path → page."""
     urls: dict[UrlKey, str] = field(default_factory=dict)
-    files: dict[str, bytes | str] = field(default_factory=dict)
-    """Generated files that are not pages (open data), by site path."""
+    files: dict[str, bytes | str | Path] = field(default_factory=dict)
+    """Generated files that are not pages (open data), by site path: their text, or the file it was written
+    to already (in the folder the site is built into)."""
     images: dict[str, Image] = field(default_factory=dict)
     """Share cards' images and web photos, by site path: made when they are written."""
     standalone: list[Standalone] = field(default_factory=list)
@@ -244,16 +245,27 @@ class Catalogue:
         return found
 
 
-def _open_data(boards: Boards, stats: Stats) -> dict[str, bytes]:
-    """The open-data files in UTF-8, as they are written: every process of a build holds them until the
-    end, and as text a county's 30 MB of JSON took 50 MB (two bytes a character); a file published twice
-    (``data/`` and ``data/<year>/``) is one value."""
+def _open_data(boards: Boards, stats: Stats, folder: Path | None) -> dict[str, bytes | Path]:
+    """The open-data files, written into ``folder`` (the site being built) by the process that makes them
+    (a second one for a large site): a county's JSON is 30 MB as UTF-8, and held it stayed in every process
+    of the build to its end, beside the pages being rendered."""
+    return files_written(open_data.files(boards, stats), folder)
+
+
+def files_written(texts: Mapping[str, str], folder: Path | None) -> dict[str, bytes | Path]:
+    """Each file of ``texts`` written into ``folder`` (its path there), or in UTF-8 where there is none
+    (a text published twice, as ``data/`` and ``data/<year>/``, is encoded once)."""
     encoded: dict[int, bytes] = {}
-    found: dict[str, bytes] = {}
-    for name, text in open_data.files(boards, stats).items():
+    found: dict[str, bytes | Path] = {}
+    for name, text in texts.items():
         if id(text) not in encoded:
             encoded[id(text)] = text.encode("utf-8")
-        found[name] = encoded[id(text)]
+        if folder is None:
+            found[name] = encoded[id(text)]
+        else:
+            target = found[name] = folder / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(encoded[id(text)])
     return found
 
 
@@ -284,19 +296,22 @@ def build_catalogue(
     site_url: str,
     directory_urls: bool,
     cache_dir: Path | None,
+    site_dir: Path | None = None,
     fork: bool = False,
 ) -> Catalogue:
     """Every page, standalone page and file of the site, in a fixed order (the same data, the same site).
 
     ``changes`` is the change log page's view (from git, made by the office's tools);
-    ``updated`` the date of the last commit of each data file. The cyclic collector is off meanwhile:
+    ``updated`` the date of the last commit of each data file; ``site_dir`` the folder the site is built
+    into, where the open data is written at once (None: it is held). The cyclic collector is off meanwhile:
     a county's catalogue is millions of objects that all stay alive and form no cycles, and its full
     collections took a quarter of the time. ``fork``: the open data of a large site is written by a
     second process meanwhile (not in a process that runs threads).
     """
     branch_pages = sum(len(view.pages) for view in boards.years.values())
     documents = Aside(
-        functools.partial(_open_data, boards, stats), fork=fork and branch_pages >= OPEN_DATA_FORK_FROM
+        functools.partial(_open_data, boards, stats, site_dir),
+        fork=fork and branch_pages >= OPEN_DATA_FORK_FROM,
     )
     catalogue = Catalogue(directory_urls)
     try:
