@@ -53,8 +53,20 @@ def test_cuts_are_jiebas_as_a_fresh_process_makes_them_however_often_the_names_a
         assert "|".join(Segmenter(words, None).cut(text)) == fresh.stdout.strip()
 
 
-NAMES = ("邱建国", "青山村第一党支部", "青山村", "村第一", "邱建国", "王小明", "刘湾村党员", "ABC村", "党支")
-"""Names as a site adds them: overlapping each other and jieba's words, one twice, one with Latin letters."""
+NAMES = (
+    "邱建国",
+    "青山村第一党支部",
+    "青山村",
+    "村第一",
+    "邱建国",
+    "王小明",
+    "刘湾村党员",
+    "ABC村",
+    "党支",
+    "",
+)
+"""Names as a site adds them: overlapping each other and jieba's words, one twice, one with Latin letters,
+an empty one."""
 
 
 @functools.cache

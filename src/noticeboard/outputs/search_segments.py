@@ -99,7 +99,7 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
         super().__init__()
         self.words = words
         self.added = dict.fromkeys(added, WORD_FREQUENCY)
-        self.added_trie = marisa_trie.Trie(list(self.added))
+        self.added_trie = marisa_trie.Trie([word for word in self.added if word])  # ("" ends no word)
         self.longest = max([words.longest, *map(len, self.added)])
         self.total = words.total + WORD_FREQUENCY * len(added)  # (add_word adds to it at every call)
         self.FREQ = self  # (jieba's cut asks ``self.FREQ.get``)
