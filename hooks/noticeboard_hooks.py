@@ -839,8 +839,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         written = {path: (size, mtime) for path, (_, size, mtime) in files.items()}
         listed = None
         if state.folder.in_place:  # (the last build's folder: what did not change stayed there)
-            last = state.folder.listing if state.folder.listing is not None else _listing(final)
-            listed = update_in_place(state.partial, final, written, manifest(state.partial), last or {})
+            try:
+                last = state.folder.listing if state.folder.listing is not None else manifest(final)
+                listed = update_in_place(state.partial, final, written, manifest(state.partial), last)
+            except OSError as error:
+                raise PluginError(
+                    f"更新 {final} 时出错（{error}）：其中可能有的页面是新的，有的还是旧的。"
+                    "请解决这个问题（例如磁盘已满、文件被其他程序打开）后再生成一次。"
+                ) from None
         else:
             swap_in(state.partial, final)
         state.partial = None

@@ -7,6 +7,7 @@ only adapts the result to its events; so does any other engine.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -173,13 +174,17 @@ def update_in_place(
     Why not :func:`swap_in`: after a one-record edit a county's 20,000 files are unchanged, and a new
     folder needs 14,000 folders made and every unchanged file linked into it (seconds), then the old one
     deleted. Here only what changed is touched. A build that fails never gets here, so the published site
-    is then left as it was; an interrupted update leaves files whose size and time the next build does
-    not know, and it writes them again."""
-    built = set(outputs) | set(moved)
+    is then left as it was. The new files go in before any old one is removed: an update that fails half
+    way (a full disk, a file held open on Windows) leaves every page there, old or new, and files whose
+    size and time the next build does not know, so it writes them again."""
+    for path in moved:  # first, so that a failure half way never leaves a page removed
+        _move_over(partial / path, final / path, final)
     emptied: set[Path] = set()
-    for path in sorted(set(previous) - built):
+    for path in sorted(set(previous) - set(outputs) - set(moved)):
         stale = final / path
-        stale.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):  # (gone for a file or folder now)
+            if not stale.is_dir():  # (a folder now, holding this build's files)
+                stale.unlink()
         emptied.add(stale.parent)
     for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):  # the deepest first
         while folder != final:
@@ -188,22 +193,25 @@ def update_in_place(
             except OSError:  # not empty (or gone already)
                 break
             folder = folder.parent
-    for path in moved:
-        _move_over(partial / path, final / path)
     shutil.rmtree(partial)
     return {**outputs, **moved}
 
 
-def _move_over(source: Path, target: Path) -> None:
-    """Move ``source`` to ``target``, making its folders, and in its way a folder of the last build where
-    a file now goes."""
+def _move_over(source: Path, target: Path, root: Path) -> None:
+    """Move ``source`` to ``target``, making its folders; a folder of the last build where the file now
+    goes, or a file of it where one of its folders now goes, is removed first (it is not this build's)."""
     try:
-        source.replace(target)
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
         source.replace(target)
     except IsADirectoryError:
         shutil.rmtree(target)
+        source.replace(target)
+    except (FileNotFoundError, NotADirectoryError):
+        folder = root
+        for part in target.parent.relative_to(root).parts:
+            folder /= part
+            if folder.is_file():
+                folder.unlink()
+        target.parent.mkdir(parents=True, exist_ok=True)
         source.replace(target)
 
 

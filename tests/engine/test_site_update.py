@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from noticeboard.last_build import manifest
 from noticeboard.website import update_in_place
 
@@ -93,3 +95,24 @@ def test_a_file_the_last_build_listed_but_someone_removed_since_is_no_error(tmp_
     _write(partial, {"a/index.html": "甲（新）"})
     update_in_place(partial, final, {}, manifest(partial), listing)
     assert _tree(final) == {"a/": "", "a/index.html": "甲（新）"}
+
+
+def test_an_update_that_fails_half_way_leaves_every_page_there_old_or_new(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk, or a file held open on Windows: the new files go in first, so no page is removed."""
+    final, partial = tmp_path / "site", tmp_path / "site.partial"
+    _write(final, {"a/index.html": "甲", "b/index.html": "乙", "gone/index.html": "已删除的支部"})
+    _write(partial, {"a/index.html": "甲（新）", "b/index.html": "乙（新）"})
+    replace, moves = Path.replace, []
+
+    def fail_second(self: Path, target: Path) -> Path:
+        moves.append(self)
+        if len(moves) == 2:
+            raise OSError(28, "No space left on device")
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", fail_second)
+    with pytest.raises(OSError, match="No space"):
+        update_in_place(partial, final, {}, manifest(partial), manifest(final))
+    assert set(_tree(final)) >= {"a/index.html", "b/index.html", "gone/index.html"}

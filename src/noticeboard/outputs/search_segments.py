@@ -22,6 +22,7 @@ gets a dictionary of its own: the default one with the words added once.
 from __future__ import annotations
 
 import array
+import contextlib
 import functools
 import hashlib
 import marshal
@@ -153,7 +154,8 @@ def _default_words() -> Words:
         partial.write_bytes(hashlib.sha256(data).digest() + data)
         partial.replace(path)
     except OSError:  # a read-only temporary folder: made again next time
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
     return words
 
 
