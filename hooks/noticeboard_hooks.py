@@ -852,7 +852,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         state.partial = None
         if state.inputs is not None and state.site.cache_dir is not None:
             last_build = LastBuild(state.site.cache_dir / LAST_BUILD)
-            last_build.record(final, state.inputs, listed or written, whole=listed is not None)
+            if listed is not None:  # (every file of it known: no walk)
+                last_build.record(final, state.inputs, listed, whole=True)
+            else:
+                last_build.record(final, state.inputs, written)
 
 
 PARTS = tuple(range(8))

@@ -111,7 +111,7 @@ def test_any_text_of_these_characters_is_cut_as_jieba_cuts_it(text: str) -> None
 def test_a_damaged_prepared_trie_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tempfile, "tempdir", os.fspath(tmp_path))
     made = _default_words()
-    (prepared,) = tmp_path.glob("noticeboard-jieba-*")
+    (prepared,) = tmp_path.rglob("*.trie")
     prepared.write_bytes(prepared.read_bytes()[:-9])  # cut short, as by a full disk
     again = _default_words()
     assert (again.total, list(again.trie), again.frequencies) == (

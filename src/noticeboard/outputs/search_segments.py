@@ -22,12 +22,10 @@ gets a dictionary of its own: the default one with the words added once.
 from __future__ import annotations
 
 import array
-import contextlib
 import functools
 import hashlib
 import marshal
 import math
-import os
 import struct
 import sys
 import tempfile
@@ -136,31 +134,23 @@ class TrieTokenizer(jieba.Tokenizer):  # type: ignore[misc]
 
 
 def _default_words() -> Words:
-    """jieba's default dictionary as :class:`Words`, from the file this makes of it the first time
-    (:data:`PREPARED`, in the temporary folder, as jieba keeps its own), checked when read."""
-    path = Path(tempfile.gettempdir()) / PREPARED.format(jieba.__version__)
-    try:
-        stored = memoryview(path.read_bytes())
-        if hashlib.sha256(stored[32:]).digest() != stored[:32]:
-            raise ValueError("damaged")
-        return Words.from_bytes(stored[32:])
-    except (OSError, ValueError, RuntimeError, struct.error):  # none yet, or damaged: made again
-        pass
+    """jieba's default dictionary as :class:`Words`, from the file this makes of it the first time (in
+    :data:`PREPARED`, in the temporary folder, as jieba keeps its own; checked when read)."""
+    store = DiskCache(Path(tempfile.gettempdir()) / PREPARED, b"jieba trie 1\n", ".trie")
+    stored = store.get(jieba.__version__.encode())
+    if stored is not None:
+        try:
+            return Words.from_bytes(memoryview(stored))
+        except (ValueError, RuntimeError, struct.error):  # (written by another version of marisa-trie)
+            pass
     dictionary = _default_dictionary()
     words = Words.of(dictionary.FREQ, dictionary.total)
-    data = words.to_bytes()
-    partial = path.with_name(f"{path.name}.{os.getpid()}")
-    try:
-        partial.write_bytes(hashlib.sha256(data).digest() + data)
-        partial.replace(path)
-    except OSError:  # a read-only temporary folder: made again next time
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    store.put(jieba.__version__.encode(), words.to_bytes())
     return words
 
 
-PREPARED = "noticeboard-jieba-{}.trie"
-"""The file :func:`_default_words` keeps jieba's dictionary in, as a trie (named by jieba's version)."""
+PREPARED = "noticeboard-jieba"
+"""The folder :func:`_default_words` keeps jieba's dictionary in, as a trie (by jieba's version)."""
 
 DEFAULT_WORDS = functools.cache(_default_words)
 """jieba's default dictionary, read once per process."""
