@@ -76,9 +76,18 @@ STORY_POSTS = "stories/posts/"
 LAST_BUILD = "last-build"
 """The cache's folder for the record of each site folder's last build (``noticeboard.last_build``)."""
 log = logging.getLogger("mkdocs.plugins.noticeboard")
-ENGINE = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "jieba", "zxing-cpp")
+ENGINE = (
+    "mkdocs",
+    "mkdocs-material",
+    "jinja2",
+    "markdown",
+    "pymdown-extensions",
+    "jieba",
+    "zxing-cpp",
+    "msgspec",
+)
 """The packages a page's bytes depend on beyond ours (their versions key the kept pages; zxing-cpp draws
-the posters' QR codes as they are rendered)."""
+the posters' QR codes as they are rendered; msgspec writes what the keys are the hash of)."""
 
 
 @dataclass
@@ -481,7 +490,6 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
             for file in state.documents
         ],
         state.folder.linkable,
-        fork=_forking(),
     )
     for file in state.documents:
         if (kept := state.reuse.kept.get(file.src_uri)) is not None:
@@ -510,7 +518,7 @@ def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
         os.environ.get("SOURCE_DATE_EPOCH"),
         _outline(nav.items),
         state.site.frame(),
-        catalogue.urls,
+        sorted(catalogue.urls.items()),  # (looked up, never listed: whatever order the pages were placed in)
         catalogue.photos,
         catalogue.search_words,
         stories,

@@ -265,3 +265,23 @@ def test_a_template_changed_where_mkdocs_yml_puts_the_theme_renders_the_pages_ag
         if path.startswith("print/")
     )
     assert differences(warm, cold_build(project, tmp_path / "cold")) == []
+
+
+def test_an_edit_that_only_reorders_the_names_on_one_board_keeps_every_other_branchs_page(
+    project: Path,
+) -> None:
+    """Search keeps the names the boards print whole, and every page's key is made from them: two members
+    swapping places on their branch's board must not render the whole site again."""
+    town = Township.on_disk(project)
+    second = "- id: m004\n  name: 郑美玲\n  gender: 女\n  category: rural\n  points:\n    2025: 95\n"
+    Write(
+        "data/members/qingshan-1.yml", (project / "data/members/qingshan-1.yml").read_text() + second
+    ).apply(town)
+    warm_build(project)  # 郑美玲 (95) above 邱美玲 (91), both three stars
+    other = project / "site" / "branches" / "zhen-jiguan" / "index.html"
+    inode = other.stat().st_ino
+    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 98").apply(town)  # 邱美玲 now first
+    warm_build(project)
+    board = (project / "site" / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8")
+    assert board.index("邱美玲") < board.index("郑美玲")
+    assert other.stat().st_ino == inode  # not rendered again

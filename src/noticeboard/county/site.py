@@ -210,7 +210,7 @@ def county_catalogue(
     catalogue.other_share = catalogue.pages["index.md"].share
     _add_poster(catalogue, site, site_url)
     catalogue.files.update(files_written(county_data(site), site_dir))
-    catalogue.search_words = tuple(t.entry.name for t in site.townships)
+    catalogue.search_words = tuple(sorted(t.entry.name for t in site.townships))  # (as a township's)
     return catalogue
 
 

@@ -610,10 +610,13 @@ def _story_branches(boards: Boards) -> dict[str, tuple[BranchRow, ...]]:
 
 
 def _search_words(view: YearView) -> tuple[str, ...]:
+    """In sorted order: they go into search's dictionary, where their order says nothing, and every page's
+    key is made from them (a points edit that only swapped two members' places on one board would have
+    rendered every page of the site again)."""
     words: list[str] = []
     for page in view.pages.values():
         words.append(page.branch.name)
         if page.branch.secretary:
             words.append(page.branch.secretary)
         words += _named_members(page)
-    return tuple(words)
+    return tuple(sorted(words))
