@@ -11,18 +11,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import functools
+import importlib
 import json
 import os
+import pkgutil
 import subprocess
 import sys
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs.catalogue import build_catalogue
+from noticeboard.registries import models
 from support.township import Township, with_extras
 
 KEYS = """
@@ -32,6 +38,7 @@ from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs.catalogue import build_catalogue
+from noticeboard.registries import models
 from noticeboard.outputs.rendered import fingerprint
 root = Path(sys.argv[1])
 registry = load_township(root / "data", stories_dir=root / "docs" / "stories" / "posts", root=root)
@@ -131,3 +138,17 @@ def test_no_place_in_a_view_holds_two_types_written_alike(tmp_path: Path) -> Non
         if len({_written_as(cls) for cls in types}) < len(types)
     }
     assert alike == {}
+
+
+def test_no_registry_model_keeps_a_cached_property() -> None:
+    """A pydantic model is hashed by its ``__dict__``, its fields: a cached property would be kept there once
+    computed, and a page's key would then depend on whether something had asked for it."""
+    found = [
+        f"{cls.__module__}.{cls.__qualname__}.{name}"
+        for module in pkgutil.walk_packages(models.__path__, models.__name__ + ".")
+        for cls in vars(importlib.import_module(module.name)).values()
+        if isinstance(cls, type) and issubclass(cls, BaseModel)
+        for name, value in vars(cls).items()
+        if isinstance(value, functools.cached_property)
+    ]
+    assert found == []

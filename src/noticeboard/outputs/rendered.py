@@ -37,8 +37,10 @@ def _tagged(obj: object) -> list[object]:
     fields (without its set of fields given, a set whose order changes from process to process), a
     ``str`` subclass (``Markup``) and a path by their text, anything else as pickle writes it."""
     cls = type(obj)
-    if isinstance(obj, BaseModel):
-        return [cls.__qualname__, *(getattr(obj, name) for name in type(obj).model_fields)]
+    if isinstance(
+        obj, BaseModel
+    ):  # its fields are its ``__dict__``, in its class's order (no cached property)
+        return [cls.__qualname__, obj.__dict__]
     if isinstance(obj, str | PurePath):
         return [cls.__qualname__, str(obj)]
     return [cls.__qualname__, pickle.dumps(obj, protocol=5)]
