@@ -13,8 +13,9 @@ stays when a field is added (readers ignore keys they do not know).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
+
+import msgspec
 
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.statistics import Stats
@@ -76,8 +77,19 @@ def files(boards: Boards, stats: Stats | None = None) -> dict[str, str]:
             documents["stats.json"] = stats.as_dict()
         for name, document in documents.items():
             published = envelope(document, organisation=organisation, year=year)
-            # Compact: the C encoder is ten times faster than the indenting one at county scale.
-            text = json.dumps(published, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+            text = json_text(published)
             for prefix in prefixes:
                 out[prefix + name] = text
     return out
+
+
+_JSON = msgspec.json.Encoder(order="sorted")
+
+
+def json_text(document: object) -> str:
+    """``document`` as one line of JSON, keys sorted, Chinese as itself: the text of ``json.dumps(document,
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"))``, written by msgspec (C) five times as fast
+    (a county's 30 MB in 0.1 s; its second process writes them while the pages are catalogued, and the
+    build waited for it). Beyond what the boards publish, a float under 1e-4 or from 1e16 up would have
+    its exponent written without ``+`` and leading zeros (``1e16``, ``1e-5``), as JSON allows."""
+    return _JSON.encode(document).decode("utf-8") + "\n"
