@@ -490,6 +490,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
             for file in state.documents
         ],
         state.folder.linkable,
+        lambda path, key, text: state.folder.place(path, key, functools.partial(_stored, text)),
     )
     for file in state.documents:
         if (kept := state.reuse.kept.get(file.src_uri)) is not None:
@@ -824,11 +825,9 @@ def on_post_build(config: MkDocsConfig) -> None:
         + (f"（其中 {shared} 个由另一个进程生成）" if shared else "")
         + f"，{len(reuse.kept)} 个沿用以前生成的结果。"
     )
-    with state.folder as folder:
+    with state.folder as folder:  # (the kept pages were placed as they were found: wait for their writes)
         for path, key in reuse.rendered_now():  # rendered by MkDocs: linked by the next build if unchanged
             folder.written(path, key)
-        for kept in reuse.kept.values():
-            folder.place(kept.path, kept.key, functools.partial(_stored, kept.text))
     aside = state.aside
     try:  # the parts the second process has not taken yet (all where there is none), then its own
         files = {**folder.files, **_standalone(config, PARTS), **(aside.result() if aside else {})}
@@ -935,7 +934,8 @@ def _published_site() -> Path | None:
 
 
 def _stored(text: bytes | None) -> bytes:
-    """A kept page's text when it is not linked: read (and checked) when the build was planned."""
+    """A kept page's text when it is not linked (read and checked as the build was planned): asked for only
+    then."""
     assert text is not None
     return text
 
@@ -957,6 +957,8 @@ def on_build_error(error: Exception) -> None:
         state.spool.close()  # (a temporary file: gone once closed)
         state.spool = None
     _end_claims()
+    if (folder := getattr(state, "folder", None)) is not None:
+        folder.stop()  # (its threads would go on writing kept pages into the folder removed here)
     if state.partial is not None:
         discard(state.partial)
         state.partial = None

@@ -375,6 +375,11 @@ class SiteFolder:
     def __enter__(self) -> SiteFolder:
         return self
 
+    def stop(self) -> None:
+        """Write nothing more (the build failed): the writes not begun are dropped, the others ended."""
+        self.batch = []
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
     def __exit__(self, *exc: object) -> None:
         self._submit()
         self.pool.shutdown(wait=True)

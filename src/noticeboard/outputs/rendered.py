@@ -149,13 +149,12 @@ def forget_legacy_stores(folder: Path) -> None:
 
 @dataclass(frozen=True)
 class Kept:
-    """A page taken from an earlier build: its file, its key, its search entries."""
+    """A page taken from an earlier build (placed in the site already): its file, its key, its search
+    entries."""
 
     path: str
     key: bytes
     search: list[dict[str, Any]]
-    text: bytes | None
-    """Its text from the store (UTF-8), when it cannot be linked from the last build (checked when read)."""
     title: str
     """Its title as the engine gave it when rendering it (in the navigation, other pages print it)."""
 
@@ -187,12 +186,20 @@ class Reuse:
         rendered: Rendered,
         pages: list[tuple[str, str, object | None]],
         linkable: Callable[[str, bytes], bool],
+        place: Callable[[str, bytes, bytes | None], None],
     ) -> Reuse:
         """``pages``: every page in the engine's order — its source, its file, and the inputs it is made from
-        when it may be kept; ``linkable(file, key)``: whether the last build left that very page there."""
+        when it may be kept; ``linkable(file, key)``: whether the last build left that very page there;
+        ``place(file, key, text)``: put a kept page in the site being built (``text``: its stored bytes,
+        checked; None when it is linked from the last build).
+
+        Each kept page is placed as soon as it is found, so that no text is held for the rest of the build:
+        in CI, where there is no last build to link from, a county's kept pages are 150 MB. The last one
+        found waits for the next: when every page could be kept, the engine renders that one."""
         order = {src: index for index, (src, _, _) in enumerate(pages)}
         keys = {src: rendered.key(src, inputs) for src, _, inputs in pages if inputs is not None}
         found: dict[str, Kept] = {}
+        waiting: tuple[str, bytes, bytes | None] | None = None
         for src, path, inputs in pages:
             if inputs is None or (search := rendered.search(keys[src])) is None:
                 continue
@@ -203,9 +210,14 @@ class Reuse:
                 rendered.keep(keys[src])
             text = None if linked else rendered.utf8(keys[src])
             if linked or text is not None:
-                found[src] = Kept(path, keys[src], search, text, title)
+                found[src] = Kept(path, keys[src], search, title)
+                if waiting is not None:
+                    place(*waiting)
+                waiting = (path, keys[src], text)
         if found and len(found) == len(pages):  # one page is rendered: the kept ones' entries go with its own
-            del found[max(found, key=order.__getitem__)]
+            del found[max(found, key=order.__getitem__)]  # (the last one found: the one waiting)
+        elif waiting is not None:
+            place(*waiting)
         files = {src: path for src, path, inputs in pages if inputs is not None}
         return cls(rendered, order, keys, files, found)
 
