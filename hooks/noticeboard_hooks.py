@@ -462,8 +462,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     """Take from earlier builds every generated page whose inputs are unchanged (here, before MkDocs reads
-    and converts the pages); MkDocs leaves those out (excluded) and ``on_post_build`` writes them. A kept
-    page in the navigation keeps its place there, with the title it had when it was rendered."""
+    and converts the pages); MkDocs leaves those out (excluded), and each is placed in the site as it is
+    found (linked, left in place or written from the store). A kept page in the navigation keeps its
+    place there, with the title it had when it was rendered."""
     state.documents = list(files.documentation_pages())
     site = state.site
     if site.cache_dir is not None:
@@ -492,6 +493,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         state.folder.linkable,
         lambda path, key, text: state.folder.place(path, key, functools.partial(_stored, text)),
     )
+    state.folder.flush()  # (its threads ended: later steps fork their second processes only without any)
     for file in state.documents:
         if (kept := state.reuse.kept.get(file.src_uri)) is not None:
             file.inclusion = InclusionLevel.EXCLUDED
@@ -814,8 +816,8 @@ def _hold_warnings() -> list[tuple[str, int, str]]:
 
 @event_priority(-100)  # last: after the search index and every other plugin's output
 def on_post_build(config: MkDocsConfig) -> None:
-    """The kept pages, the catalogue's images and the standalone pages (posters, screens, redirects), each
-    linked from the last build or written; then the finished site is swapped in."""
+    """The catalogue's images and the standalone pages (posters, screens, redirects), each linked from the
+    last build or written (the kept pages were placed in ``on_nav``); then the finished site is swapped in."""
     reuse = state.reuse
     assert reuse is not None
     _take_shared()  # (taken after the last page already, unless no search index asked for them)

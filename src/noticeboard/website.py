@@ -375,6 +375,16 @@ class SiteFolder:
     def __enter__(self) -> SiteFolder:
         return self
 
+    def flush(self) -> None:
+        """Wait until everything placed so far is written, and end the writing threads (new ones start with
+        the next write): a build forks its second processes only while it runs no thread."""
+        self._submit()
+        self.pool.shutdown(wait=True)
+        writes, self.writes = self.writes, []
+        self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
+        for write in writes:
+            write.result()  # a failed write fails the build
+
     def stop(self) -> None:
         """Write nothing more (the build failed): the writes not begun are dropped, the others ended."""
         self.batch = []

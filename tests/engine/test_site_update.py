@@ -3,12 +3,13 @@ touched, and the folder ends as a fresh one would be — no stale file, no empty
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
 from noticeboard.last_build import manifest
-from noticeboard.website import update_in_place
+from noticeboard.website import BATCH, SiteFolder, update_in_place
 
 
 def _write(root: Path, files: dict[str, str]) -> None:
@@ -116,3 +117,18 @@ def test_an_update_that_fails_half_way_leaves_every_page_there_old_or_new(
     with pytest.raises(OSError, match="No space"):
         update_in_place(partial, final, {}, manifest(partial), manifest(final))
     assert set(_tree(final)) >= {"a/index.html", "b/index.html", "gone/index.html"}
+
+
+def test_a_flushed_site_folder_has_written_everything_placed_and_runs_no_thread(tmp_path: Path) -> None:
+    """Kept pages are placed as the build is planned, before the steps that fork a second process (to
+    render pages and posters): a fork is refused while a thread runs, so the writing threads must end."""
+    site = tmp_path / "site"
+    folder = SiteFolder(site, None, {})
+    for n in range(BATCH * 3):  # (several batches: several threads)
+        folder.place(f"branches/b{n}/index.html", b"key", lambda n=n: f"支部 {n}")
+    folder.flush()
+    assert threading.active_count() == 1
+    assert (site / "branches/b150/index.html").read_text(encoding="utf-8") == "支部 150"
+    with folder:  # (and it goes on placing afterwards)
+        folder.place("print/index.html", b"key", lambda: "海报")
+    assert len(folder.files) == BATCH * 3 + 1

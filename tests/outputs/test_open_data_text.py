@@ -40,7 +40,11 @@ SCALARS = (
 )
 DOCUMENTS = st.recursive(
     SCALARS,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(TEXT, inner, max_size=4)
+        | st.dictionaries(st.integers(-5, 3000), inner, max_size=4)  # (years as keys: sorted as numbers)
+    ),
     max_leaves=30,
 )
 
