@@ -277,7 +277,7 @@ class SiteFolder:
         self.found: dict[str, tuple[int, int] | None] = {}
         """Without a listing: the last build's files asked about, with their size and time (None: gone), each
         looked at once."""
-        self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
+        self.pool = _writers()
         self.writes: list[Future[None]] = []
         self.batch: list[Output] = []
         """Outputs to put, handed to the threads :data:`BATCH` at a time (one task each cost 40 µs)."""
@@ -381,7 +381,7 @@ class SiteFolder:
         self._submit()
         self.pool.shutdown(wait=True)
         writes, self.writes = self.writes, []
-        self.pool = ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
+        self.pool = _writers()
         for write in writes:
             write.result()  # a failed write fails the build
 
@@ -391,7 +391,9 @@ class SiteFolder:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def __exit__(self, *exc: object) -> None:
-        self._submit()
-        self.pool.shutdown(wait=True)
-        for write in self.writes:
-            write.result()  # a failed write fails the build
+        self.flush()
+
+
+def _writers() -> ThreadPoolExecutor:
+    """The threads a :class:`SiteFolder` writes with (none runs until the first write)."""
+    return ThreadPoolExecutor(max_workers=8, thread_name_prefix="nb-write")
