@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from noticeboard.boards.figures import UNKNOWN, Figure, make_figure, ordered_counts
 from noticeboard.boards.kind import StatTable
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.township import Boards
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import CATEGORY_LABELS, KIND_LABELS, Member
 
 EDUCATION_BANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -27,6 +27,8 @@ EDUCATION_BANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 """Education as written in the registry (本科, 大学本科, 中专 …) → the band reports use, by keyword."""
 
 AGE_BANDS = ("35岁以下", "36–59岁", "60岁以上")
+
+T = TypeVar("T")
 
 
 def education_band(education: str | None) -> str:
@@ -55,7 +57,7 @@ def age_band(born: int | None, as_of: dt.date) -> str:
     return AGE_BANDS[2]
 
 
-@dataclass(frozen=True)
+@frozen
 class Stats:
     """Every figure and table of the statistics page and ``stats.json``."""
 
@@ -87,10 +89,19 @@ class Stats:
         }
 
 
+def _banded(written: Counter[T], band: Callable[[T], str]) -> Counter[str]:
+    """Counts of each value as written → counts of their bands. Why: a county's 40,000 members write a few
+    dozen educations and birth years, each banded once (searching keywords member by member took 0.1 s)."""
+    found = Counter[str]()
+    for value, count in written.items():
+        found[band(value)] += count
+    return found
+
+
 def _member_figures(members: Sequence[Member], as_of: dt.date) -> list[Figure]:
     category = Counter(CATEGORY_LABELS[m.category] if m.category else UNKNOWN for m in members)
-    education = Counter(education_band(m.education) for m in members)
-    age = Counter(age_band(m.born, as_of) for m in members)
+    education = _banded(Counter(m.education for m in members), education_band)
+    age = _banded(Counter(m.born for m in members), lambda born: age_band(born, as_of))
     gender = Counter[str](m.gender for m in members)
     ethnicity = Counter(m.ethnicity or UNKNOWN for m in members)
     ethnic_order = sorted((e for e in ethnicity if e != UNKNOWN), key=lambda e: (-ethnicity[e], e))
