@@ -20,7 +20,6 @@ import datetime as dt
 import io
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ import yaml
 from PIL import Image, ImageDraw
 
 from noticeboard.demo_boards import write_all
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import GRADES, Schemes
 from noticeboard.registries.models.scheme import DEFAULT_CHECKLIST
 from noticeboard.rules.ratings import rate_branch
@@ -50,7 +50,7 @@ reviewers keep the drawn name; a member's is then fitted to the gender (:data:`G
 Drawing from this table first keeps every other number of the demo as it was."""
 
 
-@dataclass(frozen=True)
+@frozen
 class GivenNames:
     """The given names that fit one gender: one character or two."""
 
@@ -113,7 +113,7 @@ EXEMPT_REASONS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Promise:
     """A kind of commitment and the progress notes that fit it.
 
@@ -617,7 +617,7 @@ LEDGER_ITEMS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Shape:
     """How big a registry to make."""
 
@@ -628,7 +628,7 @@ class Shape:
     """Share of members making a commitment each year (a year's commitments are one file, at most 10 MB)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Township:
     """Whose boards the demo writes: the township's name, wherever its registry names it.
 
@@ -679,7 +679,7 @@ def dump(data: Any, schema: str | None = None, comment: str = "") -> str:
     return "\n".join([*lines, body]) if lines else body
 
 
-@dataclass(frozen=True)
+@frozen
 class _DrawnName:
     surname: str
     given: str
@@ -717,7 +717,7 @@ def _score(rng: random.Random, mean: float, spread: float) -> Decimal:
     return Decimal(round(value * 10)) / 10
 
 
-@dataclass(frozen=True)
+@frozen
 class _Draft:
     """What a commitment's progress notes are made from (not written to the registry)."""
 
@@ -1076,7 +1076,7 @@ PHOTO_SHARE = 0.9
 """Share of pioneer posts with a photo (the office has not collected the rest yet)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ReviewTexts:
     """What a review of an organisation (its secretary) says on each criterion; one of each is drawn."""
 
@@ -1155,7 +1155,7 @@ SECRETARY_REVIEWS = {
 how it stands (好、较好: good; 一般: plain; 较差: weak)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class MemberReviewTexts:
     """What a secretary says of a member on the member criteria (the commitments part is written
     from the member's own commitments); one of each is drawn."""
@@ -1207,7 +1207,7 @@ REVIEW_GRADES = {
 """The grade a leader gives a secretary, by the organisation's 分类定级 that year."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Leader:
     """A member of the township's Party committee (镇党委班子成员)."""
 

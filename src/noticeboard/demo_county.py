@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,6 +30,7 @@ import yaml
 
 from noticeboard.demo import SITE_YEAR, Shape, Township, dump, generate
 from noticeboard.registries.errors import UserError
+from noticeboard.registries.frozen import frozen
 
 COUNTY = "云山县"
 """The made-up county of the demo townships (its committee, 中共云山县委, awards their county honours)."""
@@ -79,7 +80,7 @@ class CountyDemoError(UserError):
     """The demo county cannot be written as asked (message in Chinese)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class DemoTownship:
     """One township of the demo county: its id (folder and site address), name and seed."""
 
@@ -92,7 +93,7 @@ class DemoTownship:
         return f"https://{self.id}.example.org/"
 
 
-@dataclass(frozen=True)
+@frozen
 class MadeTownship:
     """What was written for one township: where, and the counts ``generate`` returns."""
 
@@ -101,7 +102,7 @@ class MadeTownship:
     counts: dict[str, int]
 
 
-@dataclass(frozen=True)
+@frozen
 class MadeCounty:
     townships: tuple[MadeTownship, ...]
     config: Path
@@ -232,7 +233,7 @@ def site_config(checkout: Path, folder: Path, township: DemoTownship) -> str:
     return head + text
 
 
-@dataclass(frozen=True)
+@frozen
 class _Tagged:
     """A YAML value with a tag PyYAML's safe loader does not know (``!ENV``, ``!!python/…``), kept as written."""
 

@@ -14,7 +14,6 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 from noticeboard.boards.kinds import load_township
@@ -23,9 +22,10 @@ from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office.change_log import Revision, revisions
 from noticeboard.office.git_history import Commit, data_history, last_changed
 from noticeboard.outputs.catalogue import Catalogue, Frame, build_catalogue
+from noticeboard.registries.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Website:
     """What one build publishes, before it has URLs: the boards, their statistics and the change log."""
 
@@ -98,7 +98,7 @@ def build_website(
     return Website(boards, stats, changes, last_changed(history), cache_dir, fork)
 
 
-@dataclass(frozen=True)
+@frozen
 class PreviewProblems:
     """What the preview (``mkdocs serve``) shows above every page while the data has problems: it keeps
     showing the last data without any, so the office is not left before a page that never loads."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
+from noticeboard.registries.frozen import frozen
 from noticeboard.rules.ratings import round_half_up
 from noticeboard.rules.results import Summary
 
@@ -26,7 +26,7 @@ def share(count: int, total: int) -> Decimal:
     return round_half_up(Decimal(count) * 100 / Decimal(total), 1)
 
 
-@dataclass(frozen=True)
+@frozen
 class Bar:
     """One figure's entry: a count, its share and, when compared, last year's count."""
 
@@ -52,7 +52,7 @@ CHART_SCALE = Decimal(16) / 10
 its count and share ("9999（100.0%）" is about 100 units at 13)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartRow:
     """One bar of the chart, placed: its label on a line of its own, then the bar with its number after it
     and, when compared, last year's outlined bar under it. Every position in chart units."""
@@ -71,7 +71,7 @@ class ChartRow:
     previous_value_y: int | None
 
 
-@dataclass(frozen=True)
+@frozen
 class LegendKey:
     """One key of the legend: a small bar (filled for this year, outlined for last year) and its words."""
 
@@ -81,7 +81,7 @@ class LegendKey:
     text_y: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A horizontal bar chart's geometry: its size, each row placed, and where the legend's keys go."""
 
@@ -111,7 +111,7 @@ HALF = Decimal("0.5")
 """An outlined shape sits half a unit in, so its 1-unit line is drawn sharp."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """One statistic: labelled counts out of a total, optionally against the previous year."""
 

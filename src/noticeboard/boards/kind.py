@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from noticeboard.boards.figures import Figure
@@ -22,6 +21,7 @@ from noticeboard.boards.sheets import ExtraColumns, Sheet
 from noticeboard.boards.slides import Slide
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.reading import Registry
 from noticeboard.registries.record_files import RecordFile
 from noticeboard.rules.ratings import STAR_WORDS, Rating
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from noticeboard.boards.township import Boards, YearView
 
 
-@dataclass(frozen=True)
+@frozen
 class YearInput:
     """What a kind builds its board of one year from."""
 
@@ -53,7 +53,7 @@ class YearInput:
         return self.results.as_of
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintLink:
     """A button to a printable page: its key (``members`` → ``print/members/``) and what it prints."""
 
@@ -63,7 +63,7 @@ class PrintLink:
     """Shown below the board rather than above it."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BoardPage:
     """A page a kind publishes for one year: where, with which template, showing which view."""
 
@@ -83,7 +83,7 @@ class BoardPage:
     """Its link's words on 往年公示 ("" for a page not listed there)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchSection:
     """A kind's part of a branch page: a partial template and what it shows."""
 
@@ -97,7 +97,7 @@ class BranchSection:
     """The people it names, whom search should find by their full names (only those shown)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchFact:
     """One line under a branch page's 分类定级 · 述职评议 · 活动场所: a label, a link and its words."""
 
@@ -108,7 +108,7 @@ class BranchFact:
     view: object
 
 
-@dataclass(frozen=True)
+@frozen
 class HomeCard:
     """A card on the home page's 更多公示: the board, a line of its counts, its page."""
 
@@ -117,7 +117,7 @@ class HomeCard:
     page: str
 
 
-@dataclass(frozen=True)
+@frozen
 class ShareText:
     """What a shared link to a kind's page says: title and summary lines (the card adds the notice)."""
 
@@ -125,7 +125,7 @@ class ShareText:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class CountyColumn:
     """One column of a county's comparison table: a number from each township's ``summary.json``.
 
@@ -163,7 +163,7 @@ def level_columns(
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class CountyBoard:
     """How a county compares one board across its townships: a table and a chart of one column."""
 
@@ -181,7 +181,7 @@ class CountyBoard:
     order: int
 
 
-@dataclass(frozen=True)
+@frozen
 class StatTable:
     """A table a kind adds to the statistics page and ``stats.json``."""
 

@@ -12,11 +12,11 @@ builds its posters from these parts; ``outputs.print_pages`` gathers them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar
 
 from noticeboard.boards.parts import Group, Stars
+from noticeboard.registries.frozen import frozen
 
 LINES_PER_SHEET = {"portrait": 24, "landscape": 12}
 """Table lines that fit on one sheet of A4, with room to spare (A3 is the same layout enlarged by √2).
@@ -28,7 +28,7 @@ TEXT_LINE_MM, ROW_PADDING_MM, LINE_MM = 4.8, 2.3, 7.1
 """A wrapped line of 10.5 pt text, a row's padding and borders, and one table line (the unit)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintRow:
     """One line of a printed table: a group heading, or an entry with its cells and stars."""
 
@@ -42,7 +42,7 @@ class PrintRow:
     """A photo shown before the cells (site-relative URL), on the pioneer-post board."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Sheet:
     """One sheet of paper of a board."""
 
@@ -55,7 +55,7 @@ class Sheet:
         return self.number > 1
 
 
-@dataclass(frozen=True)
+@frozen
 class Poster:
     """A printable board: its title, columns, and its rows laid out on sheets of each orientation."""
 
@@ -177,7 +177,7 @@ def line_count(text: str, per_line: int) -> int:
     return max(1, -(-len(text) // per_line))  # ceiling division
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintPage:
     """A printable page under ``print/<key>/``: one board, or every board of a kind as a set."""
 
@@ -199,7 +199,7 @@ def with_set(
     return (*pages, PrintPage(key, f"打印：{label}", label, back, everything))
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintContext:
     """What a kind needs from the site to print: live URLs for QR codes, photo URLs."""
 

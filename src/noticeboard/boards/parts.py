@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Generic, Protocol, TypeVar
 
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import KIND_LABELS, Branch
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.ratings import Rating
@@ -23,7 +23,7 @@ from noticeboard.rules.results import BranchResult
 Row = TypeVar("Row")
 
 
-@dataclass(frozen=True)
+@frozen
 class Group(Generic[Row]):
     """Rows under one heading of a board (三星党支部, 二星党员, 较差, 优秀 …)."""
 
@@ -34,7 +34,7 @@ class Group(Generic[Row]):
     rows: tuple[Row, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class OrgRef:
     """An organisation (党支部 or 党总支) as a board names it."""
 
@@ -59,7 +59,7 @@ def org_ref(registry: Registry, branch: Branch) -> OrgRef:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchRow:
     """A branch (党支部) as the star boards name it, with its rating of the year."""
 
@@ -96,7 +96,7 @@ def branch_row(registry: Registry, result: BranchResult) -> BranchRow:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Stars:
     """A rating as a board's row shows it: the level and its words (三星 … 无星)."""
 

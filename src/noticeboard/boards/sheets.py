@@ -7,15 +7,16 @@ organisations' and members' sheets; ``office.spreadsheet_export`` lays them out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
+from noticeboard.registries.frozen import frozen
 from noticeboard.rules.ratings import Rating
 
 Cell = str | int | Decimal | dt.date | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     """A column: its header and its width in characters (a CJK character counts as two)."""
 
@@ -24,7 +25,7 @@ class Column:
     number: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class Sheet:
     """One sheet of the workbook."""
 
@@ -35,7 +36,7 @@ class Sheet:
     """Where it stands in the workbook among the kinds' sheets (smaller first; after 汇总, 党组织, 党员)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ExtraColumns:
     """Columns a kind adds to a sheet made by another (e.g. 分类定级 on the organisations' sheet)."""
 

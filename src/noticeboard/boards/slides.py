@@ -8,7 +8,8 @@ screen's height), so a slide holds few lines, and a long board becomes several s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from noticeboard.registries.frozen import frozen
 
 NAMES_PER_SLIDE = 12
 """Names on one slide: three columns of four lines at slide size."""
@@ -16,7 +17,7 @@ ROWS_PER_SLIDE = 6
 """Table rows on one slide."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Slide:
     """One slide: a heading, an optional line under it, and either names, rows or lines."""
 

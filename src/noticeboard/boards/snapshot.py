@@ -8,15 +8,14 @@ Each kind says which of its lines are entries and which columns they show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from noticeboard.registries.frozen import frozen
 from noticeboard.rules.ratings import Rating
 
 Fields = dict[str, str]
 """What is shown of one entry, by the column name on its board (得分, 星级, 状态 …)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """One line of a board: how it is named and what is shown."""
 

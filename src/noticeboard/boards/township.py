@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from noticeboard.boards.kind import BoardKind, BranchFact, BranchSection, YearInput
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.parts import BranchRow, branch_row
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Registry, Story
 from noticeboard.rules.ratings import Rating
@@ -28,7 +28,7 @@ STORIES_ORDER = 80
 """Where a branch page lists its case stories."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchFacts:
     """The facts section of a branch page: one heading, a line per kind that has one."""
 
@@ -36,7 +36,7 @@ class BranchFacts:
     facts: tuple[BranchFact, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchPage:
     """Everything on one branch's page for one year: its parts, in page order, from every kind."""
 
@@ -48,7 +48,7 @@ class BranchPage:
     """Every part of the page after its year note, in page order (kinds' parts, facts, stories)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class YearView:
     """Every board of one assessment year."""
 
@@ -65,7 +65,7 @@ class YearView:
         return self.boards.get(kind.key)
 
 
-@dataclass(frozen=True)
+@frozen
 class Boards:
     """All years' boards; ``current`` is the year in ``site.yml``."""
 

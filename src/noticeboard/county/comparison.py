@@ -9,13 +9,13 @@ still showing an earlier year is listed with its year but not added in.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from noticeboard.boards.figures import CHART_SCALE, CHART_WIDTH, NUMBER_GAP, ROW, share
 from noticeboard.boards.kind import CountyBoard, CountyColumn
 from noticeboard.boards.kinds import KINDS
 from noticeboard.county.published import Published
+from noticeboard.registries.frozen import frozen
 
 Number = int | Decimal
 MISSING = "数据未提供"
@@ -37,7 +37,7 @@ def number_paths() -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(paths))
 
 
-@dataclass(frozen=True)
+@frozen
 class Cell:
     """One figure in a table: its words, and the number a click on the column sorts by."""
 
@@ -46,7 +46,7 @@ class Cell:
     """The number sorted by, as text (``""`` when there is none: such rows sort last)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Row:
     """A township's line of one table."""
 
@@ -61,7 +61,7 @@ class Row:
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartBar:
     """One township's bar, placed (chart units; see :mod:`noticeboard.boards.figures`)."""
 
@@ -74,7 +74,7 @@ class ChartBar:
     value_y: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A horizontal bar per township of one column: by its share where it has one, else by its amount."""
 
@@ -89,7 +89,7 @@ class Chart:
     value_size: int = 13
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     """One board compared: a row per township, the county's total, a chart and what the numbers mean."""
 

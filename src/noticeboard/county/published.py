@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from noticeboard.county.settings import TownshipEntry
 from noticeboard.outputs.open_data import SCHEMA_VERSION
+from noticeboard.registries.frozen import frozen
 
 Status = Literal["ok", "stale", "missing"]
 SUMMARY = "summary.json"
@@ -26,7 +26,7 @@ COUNTS = ("branches", "members", "commitments", "boards")
 REQUIRED = ("branches", "members", "commitments")
 
 
-@dataclass(frozen=True)
+@frozen
 class Published:
     """A township as the county found it: ``ok`` (the county's year), ``stale`` (an earlier year) or
     ``missing`` (nothing usable, ``reason`` says why)."""

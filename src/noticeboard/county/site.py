@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from noticeboard.outputs.catalogue import (
 from noticeboard.outputs.open_data import envelope
 from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
+from noticeboard.registries.frozen import frozen
 
 STATUS_WORDS = {"ok": "已汇总", "stale": "往年数据", "missing": "数据未提供"}
 PRINT_PATH = "print"
@@ -47,7 +47,7 @@ DATA_FILES = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class TownshipLine:
     """A township on the county's home page: its site, whether its data is in, and why not."""
 
@@ -59,7 +59,7 @@ class TownshipLine:
     """Why its data is not in, or the date it was checked as of (``数据截至 2026年1月5日``)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BoardLink:
     """A card on the county's home page leading to one comparison, with the county's figure."""
 
@@ -68,7 +68,7 @@ class BoardLink:
     url: str
 
 
-@dataclass(frozen=True)
+@frozen
 class CountyHome:
     """The county's home page: what was rolled up, each township's status, the comparisons."""
 
@@ -89,7 +89,7 @@ class CountyHome:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class PosterRow:
     """A township's line on the printed summary."""
 
@@ -98,7 +98,7 @@ class PosterRow:
     cells: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class CountyPoster:
     """The printed county summary (A4 landscape): the printed columns of every board, a QR code."""
 
@@ -115,7 +115,7 @@ class CountyPoster:
     date: str
 
 
-@dataclass(frozen=True)
+@frozen
 class CountySite:
     """What one county build publishes, before it has URLs."""
 

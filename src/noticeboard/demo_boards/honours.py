@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from noticeboard.registries.frozen import frozen
 
 SALT = 1400
 """Added to the demo's seed, so this board's draws are its own."""
@@ -207,7 +208,7 @@ class _Honours:
         self.records.append(record)
 
 
-@dataclass(frozen=True)
+@frozen
 class _Dates:
     """When an honour was proposed, its own notice period (None: the site's) and when it was awarded."""
 

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from noticeboard.registries.frozen import frozen
 
 Items = tuple[tuple[str, Decimal | None], ...]
 """Results as (what was done, 万元 or None)."""
@@ -27,7 +28,7 @@ SEED_OFFSET = 9014
 """Added to the demo's seed: this board's own random stream."""
 
 
-@dataclass(frozen=True)
+@frozen
 class _Example:
     slug: str
     partner: str

@@ -11,14 +11,15 @@ merge request.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.snapshot import Entry, Fields
 from noticeboard.boards.township import Boards
+from noticeboard.registries.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Snapshot:
     """Every public board of the current year, as entries by a stable key (board kind key → entries)."""
 
@@ -41,7 +42,7 @@ def snapshot(boards: Boards) -> Snapshot:
     return Snapshot(view.year, out)
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One line of the report: an entry added, removed, or changed in some fields."""
 
@@ -70,7 +71,7 @@ def _fields(fields: Mapping[str, str]) -> str:
     return "，".join(f"{name} {value}" for name, value in fields.items())
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     """Every change between two snapshots, by board in a fixed order."""
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from noticeboard.boards.kinds import load_township
@@ -30,6 +29,7 @@ from noticeboard.office.board_diff import Change, Report, Snapshot, compare, sna
 from noticeboard.office.git_history import Commit, GitError, checkout_folder, data_commits_before
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint
 from noticeboard.registries.errors import RegistryError
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.progress import progress
 
 DEPTH = 20
@@ -51,7 +51,7 @@ makes every cached report miss."""
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
-@dataclass(frozen=True)
+@frozen
 class BoardChanges:
     """One board's changes in one revision, as the page prints them."""
 
@@ -65,7 +65,7 @@ class BoardChanges:
     """Whether it is shown unfolded (few changes)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Revision:
     """One revision on the 变更记录 page: when, its reference, the office's notes, the board changes."""
 

@@ -17,10 +17,10 @@ import re
 import shutil
 import subprocess
 import tarfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from noticeboard.registries.errors import UserError
+from noticeboard.registries.frozen import frozen
 
 
 class GitError(UserError):
@@ -98,7 +98,7 @@ def _join(parts: list[str]) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@frozen
 class Commit:
     """A commit that changed the data folder, as far as the public may see it (no subject, no author)."""
 

@@ -38,6 +38,7 @@ from noticeboard.boards.kinds import load_township
 from noticeboard.office.spreadsheet_export import fixed_times
 from noticeboard.office.spreadsheet_reading import Row, Table, Value, read_tables
 from noticeboard.registries.errors import Problems, RegistryError, UserError
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.full_width import half_width
 from noticeboard.registries.messages import explain
 from noticeboard.registries.models import (
@@ -134,7 +135,7 @@ def gender(value: Value) -> str:
 # Columns -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Column:
     """A spreadsheet column: its accepted headers, the key it fills and how its cells are read."""
 
@@ -197,7 +198,7 @@ LEDGER = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Kind:
     """A kind of sheet: its columns, the model of its records and how it is recognised."""
 

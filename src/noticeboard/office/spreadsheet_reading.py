@@ -11,7 +11,6 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +18,12 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from noticeboard.registries.errors import UserError
+from noticeboard.registries.frozen import frozen
 
 Value = str | int | float | dt.date | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Row:
     """One data row: values by header, each with its cell address."""
 
@@ -33,7 +33,7 @@ class Row:
     """Header → cell address, e.g. ``党员!C7``."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     """One sheet: its name, headers and data rows (blank rows skipped)."""
 

@@ -31,6 +31,7 @@ from noticeboard.outputs.print_pages import PosterSet
 from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
 from noticeboard.outputs.web_photos import Photos
 from noticeboard.registries.aside import Aside
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Story
 from noticeboard.rules.results import Summary
@@ -44,7 +45,7 @@ UrlKey = tuple[str, int, str]
 """(page kind, year, key): ``("branch", 2025, "qingshan-1")``, ``("print", 2025, "members")``."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Share:
     """What a link to a page shows when shared: title, summary and the card image (site-relative)."""
 
@@ -53,7 +54,7 @@ class Share:
     image: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Page:
     """A page the engine generates: its source path and URL, what kind of page it is, what it shows."""
 
@@ -112,7 +113,7 @@ def _markdown_text(text: str) -> str:
     return "".join("\\" + ch if ch in MARKDOWN_ESCAPABLE else MARKDOWN_ENTITIES.get(ch, ch) for ch in text)
 
 
-@dataclass(frozen=True)
+@frozen
 class Frame:
     """What every page's frame prints (``nb`` in templates): who publishes it, the year and, for a
     township, the notice period (a county's roll-up has none)."""
@@ -125,7 +126,7 @@ class Frame:
     in_git: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Standalone:
     """A page written outside the engine's page pipeline: a poster, a screen or a redirect."""
 
@@ -138,7 +139,7 @@ class Standalone:
     """The relative way back to the site's root from it (``../..``), for its ``<base>``."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ScreenView:
     """What a screen page shows: its slides and how long each stays."""
 
@@ -146,7 +147,7 @@ class ScreenView:
     interval: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Redirect:
     """A year URL of the current year (``/2025/commitments/``) pointing at the current page."""
 
@@ -154,7 +155,7 @@ class Redirect:
     year: int
 
 
-@dataclass(frozen=True)
+@frozen
 class LinkCard:
     """A card on the home page that links somewhere: a board, the statistics, the screen."""
 
@@ -163,7 +164,7 @@ class LinkCard:
     url: str
 
 
-@dataclass(frozen=True)
+@frozen
 class HomeView:
     """The home page's boards: the year's counts, a card per other board, the newest stories."""
 
@@ -183,7 +184,7 @@ class HomeView:
         return self.view.summary
 
 
-@dataclass(frozen=True)
+@frozen
 class YearLinks:
     """One published year on 往年公示: its boards and its open data."""
 
@@ -194,7 +195,7 @@ class YearLinks:
     data_url: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Image:
     """An image the site publishes, made only when it is written (a cold county build makes thousands, in
     its second process; a rebuild links the unchanged ones from the last build, never making them)."""

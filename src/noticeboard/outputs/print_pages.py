@@ -9,14 +9,13 @@ page names the web page it belongs to as a (kind, key) pair.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.paper import Poster, PrintContext, PrintPage
 from noticeboard.boards.township import Boards
+from noticeboard.registries.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class PosterSet:
     """What one print page shows: one board, or every branch's board of a kind, each on new sheets."""
 

@@ -31,6 +31,7 @@ from pydantic import BaseModel
 
 from noticeboard.outputs.catalogue import Standalone
 from noticeboard.registries.disk_cache import PackCache
+from noticeboard.registries.frozen import frozen
 
 
 def _tagged(obj: object) -> list[object]:
@@ -150,7 +151,7 @@ def forget_legacy_stores(folder: Path) -> None:
             (folder / f"{name}{suffix}").unlink(missing_ok=True)
 
 
-@dataclass(frozen=True)
+@frozen
 class Kept:
     """A page taken from an earlier build (placed in the site already): its file, its key, its search
     entries."""

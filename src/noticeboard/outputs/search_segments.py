@@ -30,7 +30,6 @@ import struct
 import sys
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -39,12 +38,13 @@ import jieba  # type: ignore[import-untyped]
 import marisa_trie  # type: ignore[import-not-found]  # (no stubs)
 
 from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.frozen import frozen
 
 WORD_FREQUENCY = 100_000
 """How often jieba should think an added name occurs: high, so a name is never cut into parts."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Words:
     """Words with their frequencies, as a trie (each word's id there indexes ``frequencies``)."""
 

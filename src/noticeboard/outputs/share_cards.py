@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from noticeboard.registries.disk_cache import DiskCache, parts_digest
+from noticeboard.registries.frozen import frozen
 
 FONT = Path(__file__).parent / "fonts" / "NotoSansSC-Bold-GB2312.otf"
 SIZE = (600, 315)
@@ -25,7 +25,7 @@ SIZE = (600, 315)
 RED = (183, 28, 28)
 
 
-@dataclass(frozen=True)
+@frozen
 class Card:
     """What a shared link shows: title, summary lines and who publishes it."""
 

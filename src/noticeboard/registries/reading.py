@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from noticeboard.registries.errors import Problems
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.messages import closest, report_validation
 from noticeboard.registries.models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
 from noticeboard.registries.models.common import as_text
@@ -72,7 +73,7 @@ _HOLDS = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Located(Generic[M]):
     """A validated record and where it was written, for messages about it."""
 
@@ -88,7 +89,7 @@ class Located(Generic[M]):
         return self.doc.path
 
 
-@dataclass(frozen=True)
+@frozen
 class Story:
     """A case story: its file, front matter and title."""
 
@@ -113,7 +114,7 @@ class Place:
         return self.located.line(*keys) if keys in self.keys else 1
 
 
-@dataclass(frozen=True)
+@frozen
 class RecordPlace:
     """Where a record of a kind's declared file is written: its file as messages show it, and the line
     of any of its keys (found when asked, so loading composes no YAML tree for it)."""

@@ -10,19 +10,20 @@ layer needs no change for a new board. The kinds pass their declarations in from
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from noticeboard.registries.errors import Problems
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import Branch, Member, Site
 
 if TYPE_CHECKING:
     from noticeboard.registries.reading import Located
 
 
-@dataclass(frozen=True)
+@frozen
 class Known:
     """What a kind's cross-check may refer to: the registry's organisations, members and site."""
 
@@ -41,7 +42,7 @@ Check = Callable[[Sequence["Located[Any]"], Known, Problems], None]
 """A kind's cross-check of its records: every problem added with the record's file and line."""
 
 
-@dataclass(frozen=True)
+@frozen
 class RecordFile:
     """One data file (``name`` ends in ``.yml``) or folder of yearly files (``name`` without it) of records."""
 

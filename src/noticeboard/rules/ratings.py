@@ -12,9 +12,10 @@ rounding on binary floats) would publish wrong stars at the boundaries.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import ROUND_HALF_UP, Decimal
 
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import (
     BranchScheme,
     DutyReportScheme,
@@ -55,7 +56,7 @@ def stars_for(score: Decimal, tiers: Sequence[Decimal]) -> int:
     return 0
 
 
-@dataclass(frozen=True)
+@frozen
 class Part:
     """One weighted component of a score (e.g. 积分制管理考核 × 0.5)."""
 
@@ -69,7 +70,7 @@ class Part:
         return self.value * self.weight
 
 
-@dataclass(frozen=True)
+@frozen
 class Rating:
     """A rating with everything needed to explain it on a board."""
 
@@ -154,7 +155,7 @@ def rate_duty_report(scores: Mapping[str, Decimal], scheme: DutyReportScheme) ->
     return rate_weighted(scores, scheme, DUTY_GRADES)
 
 
-@dataclass(frozen=True)
+@frozen
 class VenueRating:
     """A venue's stars for a year and how they were reached."""
 
@@ -191,7 +192,7 @@ def rate_venue(stars: int | None, checks: Mapping[str, bool], scheme: VenueSchem
     return VenueRating(derived, False, passed, len(checks), derived)
 
 
-@dataclass(frozen=True)
+@frozen
 class LedgerTotal:
     """How a ledger adds up: base + entries, clamped to the scheme's bounds."""
 

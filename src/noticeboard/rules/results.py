@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import STATUS_LABELS, Branch, Commitment, Member, Privacy
 from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.reading import Registry
@@ -23,7 +23,7 @@ MemberStatus = Literal["rated", "exempt", "unrated"]
 STAR_KEYS = ("3", "2", "1", "0")
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchResult:
     """A branch's rating for a year; ``rating`` is None when it was not assessed (未评定)."""
 
@@ -36,7 +36,7 @@ class BranchResult:
         return None if self.rating is None else self.rating.stars
 
 
-@dataclass(frozen=True)
+@frozen
 class MemberResult:
     """A member's rating for a year: rated, exempt (经申请不参与评星) or unrated (no points)."""
 
@@ -57,7 +57,7 @@ class MemberResult:
 MakerKind = Literal["member", "organisation", "leader", "committee"]
 
 
-@dataclass(frozen=True)
+@frozen
 class CommitmentResult:
     """A commitment with what is derived from it: its maker's organisation, whether it is due and overdue."""
 
@@ -75,7 +75,7 @@ class CommitmentResult:
         return self.maker_kind == "member"
 
 
-@dataclass(frozen=True)
+@frozen
 class YearResults:
     """Everything rated for one year, in registry order."""
 
@@ -202,7 +202,7 @@ def commitment_state(result: CommitmentResult) -> tuple[str, bool, bool]:
     return result.commitment.status, result.overdue, result.fallen_due
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """The counts on the home page and in ``summary.json``."""
 

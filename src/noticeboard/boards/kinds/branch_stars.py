@@ -9,7 +9,6 @@ rule) and its stars in every year.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
@@ -31,6 +30,7 @@ from noticeboard.boards.parts import BranchRow, Group, by_score, group_counts, s
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, star_cells
 from noticeboard.boards.slides import Slide, name_slides
 from noticeboard.boards.snapshot import Entry, score_fields
+from noticeboard.registries.frozen import frozen
 from noticeboard.rules.provenance import branch_choices, township_note
 from noticeboard.rules.ratings import STAR_WORDS, Rating, describe_tiers
 from noticeboard.rules.results import STAR_KEYS, Summary
@@ -38,7 +38,7 @@ from noticeboard.rules.results import STAR_KEYS, Summary
 STAR_LEVELS = (3, 2, 1, 0)
 
 
-@dataclass(frozen=True)
+@frozen
 class HistoryEntry:
     """A branch's rating in one year and the change from the year before it."""
 
@@ -48,7 +48,7 @@ class HistoryEntry:
     """``"↑"``, ``"↓"``, ``"→"``, or None when there is nothing to compare with."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchBoard:
     """星级党支部公示栏: every branch of the year by stars; unassessed ones apart."""
 
@@ -68,7 +68,7 @@ class BranchBoard:
         return tuple(row for group in self.groups for row in group.rows) + self.unrated.rows
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchStars:
     """The branch page's part: the branch, its score calculation under the branch rule, its history."""
 

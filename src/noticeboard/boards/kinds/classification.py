@@ -6,7 +6,6 @@ Reads ``grade`` and ``rectification`` (by year) on any organisation in ``branche
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -36,11 +35,12 @@ from noticeboard.boards.parts import Group, OrgRef, chinese_date, group_counts, 
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import GRADES, Rectification
 from noticeboard.registries.reading import Registry
 
 
-@dataclass(frozen=True)
+@frozen
 class GradeRow:
     """An organisation's grade, and its rectification when graded 较差."""
 
@@ -65,7 +65,7 @@ class GradeRow:
         return rectification_text(self.rectification) if self.grade == "较差" else "—"
 
 
-@dataclass(frozen=True)
+@frozen
 class ClassificationBoard:
     """Organisations by grade, best first, with counts."""
 

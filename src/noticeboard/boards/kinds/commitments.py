@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from typing import Any, ClassVar
@@ -46,6 +45,7 @@ from noticeboard.boards.parts import BranchRow, OrgRef, chinese_date, org_ref
 from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.slides import Slide, row_slides
 from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import CATEGORY_LABELS, STATUS_LABELS, Update
 from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.reading import Registry
@@ -67,7 +67,7 @@ JSON_MAKER_KINDS = {"organisation": "branch"}
 """``maker_kind`` in the open data where it is not the board's own word."""
 
 
-@dataclass(frozen=True)
+@frozen
 class CommitmentRow:
     """One public commitment with its derived state."""
 
@@ -121,7 +121,7 @@ class CommitmentRow:
         return self.status, self.overdue, self.fallen_due
 
 
-@dataclass(frozen=True)
+@frozen
 class Fulfilment:
     """公开承诺兑现率 of one group (or in total): fulfilled ÷ fallen due, and those not yet due beside it."""
 
@@ -172,7 +172,7 @@ class Fulfilment:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class CommitmentGroup:
     """The commitments of the township committee and its leaders, or of one organisation and its members."""
 
@@ -189,7 +189,7 @@ class CommitmentGroup:
         return _fulfilment(self.key, self.name, self.counts, bool(self.org and self.org.has_page))
 
 
-@dataclass(frozen=True)
+@frozen
 class FulfilmentTable:
     """公开承诺兑现率 per group and in total (statistics page, screen)."""
 
@@ -199,7 +199,7 @@ class FulfilmentTable:
     rule: str = RATE_RULE
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchCommitments:
     """A branch page's part: its own and its members' commitments, and their fulfilment."""
 
@@ -207,7 +207,7 @@ class BranchCommitments:
     fulfilment: Fulfilment
 
 
-@dataclass(frozen=True)
+@frozen
 class CommitmentsBoard:
     """公开承诺 of the year: the township committee and its leaders first, then each organisation."""
 

@@ -7,7 +7,6 @@ Reads ``duty_report`` (by year: four scores, or ``score``) on any organisation i
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -36,13 +35,14 @@ from noticeboard.boards.paper import (
 from noticeboard.boards.parts import Group, OrgRef, group_counts, org_ref
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns
 from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import COMPONENT_LABELS
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.provenance import duty_choices, township_note
 from noticeboard.rules.ratings import DUTY_GRADES, Rating, describe_tiers, rate_duty_report
 
 
-@dataclass(frozen=True)
+@frozen
 class DutyRow:
     """One secretary's graded duty report."""
 
@@ -50,7 +50,7 @@ class DutyRow:
     rating: Rating
 
 
-@dataclass(frozen=True)
+@frozen
 class DutyReportBoard:
     """Every graded secretary of the year, by grade, highest score first."""
 

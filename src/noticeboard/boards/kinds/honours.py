@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -46,6 +45,7 @@ from noticeboard.boards.parts import OrgRef, chinese_date, org_ref
 from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem, Problems, display_path
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.messages import closest
 from noticeboard.registries.models.common import Day, Record, Slug, Text, as_text
 from noticeboard.registries.reading import Located, Registry
@@ -225,7 +225,7 @@ HONOURS_FILE = RecordFile(
 # --- The board: what every output shows -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class NoticePeriod:
     """A notice period (公示期): first and last day, inclusive, and whether it is the honour's own."""
 
@@ -262,7 +262,7 @@ def _dotted(day: dt.date) -> str:
     return f"{day.year}.{day.month}.{day.day}"
 
 
-@dataclass(frozen=True)
+@frozen
 class HonourRow:
     """One honour as the boards show it."""
 
@@ -321,7 +321,7 @@ class HonourRow:
         return chinese_date(self.awarded_on)
 
 
-@dataclass(frozen=True)
+@frozen
 class HonourGroup:
     """The honours of one title (优秀共产党员 …) in one part of the board."""
 
@@ -344,7 +344,7 @@ class HonourGroup:
         return f"{self.title} {len(self.rows)} {self.unit}"
 
 
-@dataclass(frozen=True)
+@frozen
 class HonoursBoard:
     """表彰 of one year: 拟表彰对象公示 (not yet awarded) and 表彰名单 (awarded), each grouped by title."""
 
@@ -408,7 +408,7 @@ RULE = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchHonours:
     """A branch page's part: the honours of the branch itself and of its members, proposed first."""
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
@@ -46,6 +45,7 @@ from noticeboard.boards.paper import (
 from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem, Problems, display_path
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models.common import Day, Record, Slug, Text
 from noticeboard.registries.reading import Located, Registry, Story
 from noticeboard.registries.record_files import Known, RecordFile
@@ -275,7 +275,7 @@ of ``mkdocs.yml``; the slug of 学习专栏 is the word itself."""
 COLUMN_LATEST = 5
 
 
-@dataclass(frozen=True)
+@frozen
 class Person:
     """A lecturer, speaker or head as the board names them."""
 
@@ -288,7 +288,7 @@ class Person:
         return f"{self.name}（{self.post}）" if self.post else self.name
 
 
-@dataclass(frozen=True)
+@frozen
 class TeamView:
     """A 宣讲队 with its roster and what it lectures on."""
 
@@ -315,7 +315,7 @@ class TeamView:
         return f"{self.name}（{len(self.members)} 名讲师）"
 
 
-@dataclass(frozen=True)
+@frozen
 class SchoolView:
     """The 党校 and its 讲师团."""
 
@@ -359,7 +359,7 @@ class SchoolView:
         return f"{self.lecturers}以党校为依托，设{names}共 {len(self.teams)} 个宣讲队，讲师 {self.lecturer_count} 名。"
 
 
-@dataclass(frozen=True)
+@frozen
 class LectureRow:
     """One 专题讲习 with its derived state."""
 
@@ -438,7 +438,7 @@ class LectureRow:
         return f"{self.when}，{self.result}"
 
 
-@dataclass(frozen=True)
+@frozen
 class ColumnStory:
     """A 学习心得 in the 学习专栏: its path under the posts folder (for its link), title and date."""
 
@@ -447,7 +447,7 @@ class ColumnStory:
     date: dt.date
 
 
-@dataclass(frozen=True)
+@frozen
 class StudyColumn:
     """The 学习专栏 on the lectures page: its newest 学习心得 and its page (None: no story yet, no page)."""
 
@@ -468,7 +468,7 @@ class StudyColumn:
         return f"学习专栏全部文章（{self.total} 篇）"
 
 
-@dataclass(frozen=True)
+@frozen
 class LectureCounts:
     total: int
     held: int
@@ -488,7 +488,7 @@ class LectureCounts:
         return text
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchLectures:
     """A branch page's part: the year's lectures for the branch (by its id, its 党总支's, or the whole township)."""
 
@@ -500,7 +500,7 @@ class BranchLectures:
         return f"本年度安排本支部参学的专题讲习 {len(self.rows)} 次，已举办 {held} 次。"
 
 
-@dataclass(frozen=True)
+@frozen
 class LectureBoard:
     """党校讲习 of one year: the school and its teams (current year), the year's lectures, the 学习专栏."""
 

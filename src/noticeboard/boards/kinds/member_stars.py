@@ -9,7 +9,6 @@ One board per branch, on its branch page; printed per branch and as a set.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -37,6 +36,7 @@ from noticeboard.boards.parts import BranchRow, Group, Stars, by_score, shown_st
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet, star_cells
 from noticeboard.boards.slides import Slide, name_slides
 from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.provenance import UNQUALIFIED, member_choices, township_note
 from noticeboard.rules.ratings import STAR_WORDS, describe_tiers
@@ -45,7 +45,7 @@ from noticeboard.rules.results import STAR_KEYS, MemberResult, Summary, is_liste
 STAR_LEVELS = (3, 2, 1, 0)
 
 
-@dataclass(frozen=True)
+@frozen
 class MemberRow:
     """One member on a star board: only what a paper board shows."""
 
@@ -64,7 +64,7 @@ class MemberRow:
         return None if self.rating is None else self.rating.stars
 
 
-@dataclass(frozen=True)
+@frozen
 class MemberBoard:
     """星级党员公示栏 of one branch: named starred members; the others only counted."""
 
@@ -93,7 +93,7 @@ class MemberBoard:
         return text
 
 
-@dataclass(frozen=True)
+@frozen
 class MemberBoards:
     """Every branch's member board of one year."""
 

@@ -27,7 +27,6 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
@@ -60,6 +59,7 @@ from noticeboard.boards.parts import OrgRef, chinese_date, org_ref
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problems, display_path
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import Branch
 from noticeboard.registries.models.common import Day, Number, Record, Slug, Text
 from noticeboard.registries.reading import Registry
@@ -214,7 +214,7 @@ def agreement_status(signed: dt.date, renewed: Iterable[dt.date], year: int) -> 
 # --- The board ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Side:
     """One side of a pair: its name, what it counts as, and its organisation when it is in the registry."""
 
@@ -236,7 +236,7 @@ class Side:
         return self.org is not None and self.org.has_page and self.org.id != here
 
 
-@dataclass(frozen=True)
+@frozen
 class ResultRow:
     """One result of a pair as the board shows it."""
 
@@ -251,7 +251,7 @@ class ResultRow:
         return f"{chinese_date(self.date)}：{self.item}{money}"
 
 
-@dataclass(frozen=True)
+@frozen
 class PairRow:
     """One pair on one year's board: its sides, agreement and status, results and money up to that year."""
 
@@ -332,7 +332,7 @@ class PairRow:
         return f"{year}，累计 {wan(self.funds_total)}"
 
 
-@dataclass(frozen=True)
+@frozen
 class PairGroup:
     """The pairs of one kind of pairing."""
 
@@ -361,7 +361,7 @@ class PairGroup:
         return f"投入资金：本年度 {wan(self.funds_year)}，累计 {wan(self.funds_total)}。"
 
 
-@dataclass(frozen=True)
+@frozen
 class FundsRow:
     """The money of one partner (or one kind of pairing, or all): its pairs, this year's and all years'."""
 
@@ -394,7 +394,7 @@ class FundsRow:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class FundsTable:
     """Money per partner or per kind of pairing, and in total."""
 
@@ -406,7 +406,7 @@ class FundsTable:
     rule: str
 
 
-@dataclass(frozen=True)
+@frozen
 class PairingsBoard:
     """Every pair of one year, by kind of pairing, with the money per pair, per partner and in total."""
 
@@ -510,7 +510,7 @@ def _funds_row(key: str, name: str, org: OrgRef | None, rows: Sequence[PairRow])
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class BranchPairings:
     """A branch page's part: the pairs the branch is on."""
 

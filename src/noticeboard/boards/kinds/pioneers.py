@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -39,10 +38,11 @@ from noticeboard.boards.paper import (
 from noticeboard.boards.parts import OrgRef, org_ref
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns
 from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.reading import Registry
 
 
-@dataclass(frozen=True)
+@frozen
 class PioneerRow:
     """One pioneer post and its holder."""
 
@@ -73,7 +73,7 @@ class PioneerRow:
         return text + (f"，补助 {self.allowance.normalize():f} 元" if self.allowance is not None else "")
 
 
-@dataclass(frozen=True)
+@frozen
 class PioneerBoard:
     """A branch's pioneer posts, in the order of its member file."""
 
@@ -109,7 +109,7 @@ def pioneer_boards(registry: Registry) -> dict[str, PioneerBoard]:
     return boards
 
 
-@dataclass(frozen=True)
+@frozen
 class PioneerBoards:
     """Every branch's pioneer posts (the current year only: posts are not kept per year)."""
 

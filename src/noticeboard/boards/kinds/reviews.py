@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar
 
 from noticeboard.boards import json_values
@@ -38,12 +38,13 @@ from noticeboard.boards.paper import (
 from noticeboard.boards.parts import OrgRef, org_ref
 from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import LEVEL_LABELS, Review
 from noticeboard.registries.models.review import MEMBER_CRITERIA, ORGANISATION_CRITERIA
 from noticeboard.registries.reading import Registry
 
 
-@dataclass(frozen=True)
+@frozen
 class ReviewRow:
     """One published review."""
 
@@ -75,7 +76,7 @@ class ReviewRow:
         return self.parts[0][1]
 
 
-@dataclass(frozen=True)
+@frozen
 class ReviewBoard:
     """The public reviews concerning one organisation: of its secretary first, then of its members."""
 
@@ -133,7 +134,7 @@ def _row(registry: Registry, review: Review) -> ReviewRow:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class ReviewBoards:
     """Every organisation's public reviews of one year, in the order of ``branches.yml``."""
 

@@ -7,7 +7,6 @@ Reads ``venue`` (by year: ``stars`` as awarded, or ``checks``) on any organisati
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -35,6 +34,7 @@ from noticeboard.boards.paper import (
 from noticeboard.boards.parts import Group, OrgRef, group_counts, org_ref
 from noticeboard.boards.sheets import Cell, Column, ExtraColumns
 from noticeboard.boards.snapshot import Entry
+from noticeboard.registries.frozen import frozen
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.provenance import township_note, venue_choices
 from noticeboard.rules.ratings import VENUE_WORDS, VenueRating, describe_venue_tiers, rate_venue
@@ -42,7 +42,7 @@ from noticeboard.rules.ratings import VENUE_WORDS, VenueRating, describe_venue_t
 VENUE_LEVELS = (5, 4, 3, 0)
 
 
-@dataclass(frozen=True)
+@frozen
 class Check:
     """One checklist item of one venue: passed, failed, or not checked (None)."""
 
@@ -52,7 +52,7 @@ class Check:
     passed: bool | None
 
 
-@dataclass(frozen=True)
+@frozen
 class VenueRow:
     """A venue's stars for the year and its checklist."""
 
@@ -66,7 +66,7 @@ class VenueRow:
         return tuple(check.item for check in self.checks if check.passed is False)
 
 
-@dataclass(frozen=True)
+@frozen
 class VenueBoard:
     """Every venue rated in the year, by stars (五星级, 四星级, 三星级, 未达星级)."""
 
