@@ -1,0 +1,65 @@
+"""``@frozen`` values: used as frozen dataclasses are (equal, hashed, replaced), and refused assignment by
+the type checker that checks the package."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from pathlib import Path
+
+import pytest
+from mypy import api as mypy_api
+
+from noticeboard.registries.frozen import frozen
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@frozen
+class Row:
+    name: str
+    points: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenRow:
+    name: str
+    points: int = 0
+
+
+def test_a_value_compares_and_hashes_as_a_frozen_dataclass_does() -> None:
+    assert Row("王芳", 90) == Row("王芳", 90) != Row("王芳", 89)
+    assert hash(Row("王芳", 90)) == hash(FrozenRow("王芳", 90))  # the hash of its fields, in order
+    assert len({Row("王芳", 90), Row("王芳", 90), Row("李明")}) == 2
+    assert Row("李明") == Row(name="李明", points=0)
+    assert repr(Row("李明")) == "Row(name='李明', points=0)"
+
+
+def test_a_value_is_changed_by_making_another() -> None:
+    row = Row("王芳", 90)
+    assert dataclasses.replace(row, points=91) == Row("王芳", 91)
+    assert row.points == 90
+    assert pickle.loads(pickle.dumps(row)) == row
+
+
+@pytest.mark.slow  # (mypy reads the package: 10 s)
+def test_the_type_checker_refuses_an_assignment_to_a_field(tmp_path: Path) -> None:
+    checked = tmp_path / "assigning.py"
+    checked.write_text(
+        "from noticeboard.registries.frozen import frozen\n\n\n"
+        "@frozen\nclass Row:\n    points: int\n\n\n"
+        "row = Row(90)\nrow.points = 91\n",
+        encoding="utf-8",
+    )
+    out, _, status = mypy_api.run(
+        ["--config-file", str(ROOT / "pyproject.toml"), "--no-incremental", str(checked)]
+    )
+    assert status == 1
+    assert 'assigning.py:10: error: Property "points" defined in "Row" is read-only' in out
+
+
+def test_the_package_declares_its_values_one_way() -> None:
+    """``@dataclass(frozen=True)`` only where ``@frozen`` cannot say it (an order, no equality)."""
+    modules = sorted((ROOT / "src" / "noticeboard").rglob("*.py"))
+    assert len(modules) > 50
+    assert [m.name for m in modules if "@dataclass(frozen=True)\n" in m.read_text(encoding="utf-8")] == []
