@@ -42,7 +42,12 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {
+    **{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
+    "NO_MKDOCS_2_WARNING": "1",
+}
+"""The builds' environment. Python keeps its compiled modules, as on an office's machine: a shell that
+asked it not to would have every build compile the package and the hooks again (a few tenths of a second)."""
 TARGETS = {  # issue 16, on 2 cores: seconds, or MB for "peak"
     ("township", "cold"): 2.0,
     ("township", "one edit"): 1.0,
