@@ -473,11 +473,12 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         site.cache_dir / "rendered" if site.cache_dir else None, _build_key(config, nav, files)
     )
     published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
+    if published is not None and not published.is_dir():
+        published = None  # (as in CI: the cache kept, not the folder; 20,000 files not looked for one by one)
     listing = _last_folder_listing()
     last_outputs = rendered.published(published) if published else {}
-    in_place = bool(last_outputs) and published is not None and published.is_dir()
     state.folder = SiteFolder(  # the last build's folder updated in place when its outputs are known
-        Path(config.site_dir), published, last_outputs, listing, in_place=in_place
+        Path(config.site_dir), published, last_outputs, listing, in_place=bool(last_outputs)
     )
     pages = state.pages.pages
     state.reuse = Reuse.plan(
