@@ -5,6 +5,7 @@ good pages (MkDocs would hold every page until the data is corrected)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import subprocess
 import time
@@ -135,3 +136,35 @@ def test_serve_clean_goes_on_serving_after_a_save_that_changes_nothing(tmp_path:
             assert server.poll() is None, log.read_text(encoding="utf-8")[-3000:]
             assert _reloads(log) == reloads, log.read_text(encoding="utf-8")[-3000:]
         assert "青山村第一党支部" in _fetch(served.url)
+
+
+def test_serve_keeps_every_page_in_search_after_a_rebuild(tmp_path: Path) -> None:
+    """A rebuild's search index lists what the first build's did: the first page it rendered (the home
+    page) once lost its entries, counted from where the build before had stopped."""
+
+    def docs(url: str, wanted: str, seconds: float) -> list[dict[str, str]]:
+        """The index's entries once one of them has ``wanted`` (the index escapes Chinese: parsed here)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            found = json.loads(_fetch(url) or '{"docs": []}')["docs"]
+            if any(wanted in doc["text"] for doc in found) or time.monotonic() > deadline:
+                return list(found)
+            time.sleep(0.5)
+
+    with _serve(tmp_path) as served:
+        index = served.url.split("/branches/")[0] + "/search/search_index.json"
+        members = served.project / "data" / "members" / "qingshan-1.yml"
+        text = members.read_text(encoding="utf-8")
+        name = text.split("name: ", 1)[1].split("\n", 1)[0]
+        first = docs(index, name, 10)
+        assert any(doc["location"] == "" for doc in first)  # the home page
+        assert any(name in doc["text"] for doc in first)
+        members.write_text(text.replace(f"name: {name}", "name: 改名测试", 1), encoding="utf-8")
+        renamed = docs(index, "改名测试", 60)
+        assert any("改名测试" in doc["text"] for doc in renamed), "the rebuild's index did not come"
+        assert [doc["location"] for doc in renamed] == [doc["location"] for doc in first]
+        members.write_text(text, encoding="utf-8")  # back as it was: the index too
+        deadline = time.monotonic() + 60
+        while any("改名测试" in doc["text"] for doc in docs(index, "", 0)) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert docs(index, "", 0) == first
