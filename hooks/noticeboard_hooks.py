@@ -706,7 +706,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
     # Plugins may have moved files since on_nav (the blog its posts): the order MkDocs renders in is this one.
     state.documents = list(files.documentation_pages(inclusion=lambda _: True))
-    state.search, state.searched = {}, 0  # (the search plugin's index is new: while serving, not the last one)
+    state.search, state.searched = {}, 0  # (the search plugin's index is new: not the last build's)
     shared = _shared_pages()
     if state.reuse is not None:  # which pages MkDocs renders: drafts too while serving, kept ones never
         serving = state.command == "serve"
