@@ -34,6 +34,9 @@ class Record(BaseModel):
     """Base of every registry record."""
 
     model_config = ConfigDict(
+        # Validators are made when first used: a rebuild validates the files it has not got in its cache
+        # (one, after an edit), and making every model's took a tenth of each build's start.
+        defer_build=True,
         frozen=True,
         extra="forbid",
         strict=True,
