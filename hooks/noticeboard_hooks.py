@@ -92,7 +92,8 @@ the posters' QR codes as they are rendered; msgspec writes what the keys are the
 
 @dataclass
 class State:
-    """What one build knows; made anew for every build (``mkdocs serve`` loads this file again)."""
+    """What one build knows. ``mkdocs serve`` keeps this file loaded from build to build (MkDocs loads a hook
+    once per process): each build's events set every field again, but ``command``, set once by ``on_startup``."""
 
     command: str = "build"
     site: Website | CountySite = field(init=False)
@@ -232,8 +233,8 @@ def _stop_listing() -> None:
 
 LAST_GOOD = "_noticeboard_last_good_site"
 """The attribute of the imported package that holds, while serving, the last site read without problems
-(the package outlives this file, which MkDocs loads anew for each rebuild; an edit of the package's code
-imports it anew, and the next data with problems fails the rebuild as ``mkdocs build`` does)."""
+(there, it outlives every rebuild; an edit of the package's code imports it anew, and the next data with
+problems fails the rebuild as ``mkdocs build`` does)."""
 
 
 YOUNG_OBJECTS = 50_000
