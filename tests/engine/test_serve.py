@@ -10,7 +10,7 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,30 +141,32 @@ def test_serve_clean_goes_on_serving_after_a_save_that_changes_nothing(tmp_path:
 def test_serve_keeps_every_page_in_search_after_a_rebuild(tmp_path: Path) -> None:
     """A rebuild's search index lists what the first build's did: the first page it rendered (the home
     page) once lost its entries, counted from where the build before had stopped."""
+    Docs = list[dict[str, str]]
 
-    def docs(url: str, wanted: str, seconds: float) -> list[dict[str, str]]:
-        """The index's entries once one of them has ``wanted`` (the index escapes Chinese: parsed here)."""
+    def docs(url: str, done: Callable[[Docs], bool], seconds: float) -> Docs:
+        """The index's entries once ``done`` with them, or when time is up (the index escapes Chinese:
+        parsed here, not searched as text)."""
         deadline = time.monotonic() + seconds
-        while True:
-            found = json.loads(_fetch(url) or '{"docs": []}')["docs"]
-            if any(wanted in doc["text"] for doc in found) or time.monotonic() > deadline:
-                return list(found)
+        while not done(found := list(json.loads(_fetch(url) or '{"docs": []}')["docs"])):
+            if time.monotonic() > deadline:
+                break
             time.sleep(0.5)
+        return found
+
+    def naming(name: str) -> Callable[[Docs], bool]:
+        return lambda found: any(name in doc["text"] for doc in found)
 
     with _serve(tmp_path) as served:
         index = served.url.split("/branches/")[0] + "/search/search_index.json"
         members = served.project / "data" / "members" / "qingshan-1.yml"
         text = members.read_text(encoding="utf-8")
         name = text.split("name: ", 1)[1].split("\n", 1)[0]
-        first = docs(index, name, 10)
+        first = docs(index, naming(name), 10)
         assert any(doc["location"] == "" for doc in first)  # the home page
-        assert any(name in doc["text"] for doc in first)
+        assert naming(name)(first)
         members.write_text(text.replace(f"name: {name}", "name: 改名测试", 1), encoding="utf-8")
-        renamed = docs(index, "改名测试", 60)
-        assert any("改名测试" in doc["text"] for doc in renamed), "the rebuild's index did not come"
+        renamed = docs(index, naming("改名测试"), 60)
+        assert naming("改名测试")(renamed), "the rebuild's index did not come"
         assert [doc["location"] for doc in renamed] == [doc["location"] for doc in first]
         members.write_text(text, encoding="utf-8")  # back as it was: the index too
-        deadline = time.monotonic() + 60
-        while (again := docs(index, "", 0)) != first and time.monotonic() < deadline:
-            time.sleep(0.5)
-        assert again == first
+        assert docs(index, lambda found: found == first, 60) == first
