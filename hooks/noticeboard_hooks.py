@@ -45,7 +45,7 @@ from noticeboard.boards.parts import chinese_date
 from noticeboard.last_build import LastBuild, Manifest, manifest
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
-from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Standalone, output_file
+from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Standalone, output_file
 from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_legacy_stores, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
@@ -96,8 +96,16 @@ class State:
     once per process): each build's events set every field again, but ``command``, set once by ``on_startup``."""
 
     command: str = "build"
-    site: Website | CountySite = field(init=False)
-    """Set by ``on_config``: a township's data read and rated, or a county's townships read and compared."""
+    site: Website | CountySite | None = None
+    """Set by ``on_config``: a township's data read and rated, or a county's townships read and compared; let go
+    once ``on_files`` has made the catalogue from it (a county's registry and ratings, 60 MB of the largest
+    process, would stay to the end of the build, and in every process it forks)."""
+    cache_dir: Path | None = None
+    """Set by ``on_config``: the folder the build's caches are kept in (None: none kept)."""
+    frame: Frame = field(init=False)
+    """Set by ``on_config``: what every page's frame prints (who publishes, the year, the notice period)."""
+    story_paths: tuple[str, ...] = ()
+    """Set by ``on_config``: the case stories' paths under the blog's posts folder."""
     pages: Catalogue = field(init=False)
     """Set by ``on_files``: every page and file with its URL."""
     env: jinja2.Environment = field(init=False)
@@ -332,10 +340,15 @@ def _start(config: MkDocsConfig, site: Website | CountySite) -> MkDocsConfig:
         # ``--quiet`` silences warnings, and MkDocs' strict mode counts only the warnings it logs: with both,
         # a build with a broken link would be published. Here ``--quiet`` hides the INFO lines only.
         logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    state.site = site
+    state.site, state.cache_dir, state.frame, state.story_paths = (
+        site,
+        site.cache_dir,
+        site.frame(),
+        site.story_paths,
+    )
     _theme_environments(config)
     pin_build_date(site.build_date, os.environ)
-    gc.freeze()  # the registry lives for the whole build: keep the collector from rescanning it per page
+    gc.freeze()  # the registry and then the views live long: keep the collector from rescanning them per page
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
         config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
@@ -352,7 +365,7 @@ def _theme_environments(config: MkDocsConfig) -> None:
     only the one pages are rendered with: plugins make their own (Material's blog plugin one per word it
     translates, compiling the language partials again four times a build). And it lists the theme's files
     without its hidden folders (:class:`ThemeFiles`)."""
-    theme, cache = config.theme, state.site.cache_dir
+    theme, cache = config.theme, state.cache_dir
     make = type(theme).get_env
 
     def get_env() -> jinja2.Environment:
@@ -385,8 +398,10 @@ class ThemeFiles(jinja2.FileSystemLoader):
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Here, not in on_config: plugins (offline) may still change the URL style until then.
+    site, state.site = state.site, None  # (nothing needs the boards once the catalogue is made from them)
+    assert site is not None
     try:
-        state.pages = state.site.catalogue(
+        state.pages = site.catalogue(
             site_url=config.site_url or "",
             directory_urls=config.use_directory_urls,
             site_dir=Path(config.site_dir),
@@ -439,7 +454,7 @@ def _cut_words_with(words: tuple[str, ...], config: MkDocsConfig) -> None:
         for word in words:
             jieba.add_word(word, freq=WORD_FREQUENCY)
         return
-    cache = state.site.cache_dir / "search" if state.site.cache_dir else None
+    cache = state.cache_dir / "search" if state.cache_dir else None
     material_search.jieba = state.segmenter = Segmenter(words, cache)
 
 
@@ -467,12 +482,10 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     found (linked, left in place or written from the store). A kept page in the navigation keeps its
     place there, with the title it had when it was rendered."""
     state.documents = list(files.documentation_pages())
-    site = state.site
-    if site.cache_dir is not None:
-        forget_legacy_stores(site.cache_dir / "rendered")
-    rendered = Rendered(
-        site.cache_dir / "rendered" if site.cache_dir else None, _build_key(config, nav, files)
-    )
+    cache = state.cache_dir
+    if cache is not None:
+        forget_legacy_stores(cache / "rendered")
+    rendered = Rendered(cache / "rendered" if cache else None, _build_key(config, nav, files))
     published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
     if published is not None and not published.is_dir():
         published = None  # (as in CI: the cache kept, not the folder; 20,000 files not looked for one by one)
@@ -509,7 +522,7 @@ def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
     catalogue = state.pages
     stories = {
         path: (post.url if (post := files.get_file_from_path(STORY_POSTS + path)) else None)
-        for path in state.site.story_paths
+        for path in state.story_paths
     }
     return fingerprint(
         {name: importlib.metadata.version(name) for name in ENGINE},
@@ -521,7 +534,7 @@ def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
         config.extra,
         os.environ.get("SOURCE_DATE_EPOCH"),
         _outline(nav.items),
-        state.site.frame(),
+        state.frame,
         sorted(catalogue.urls.items()),  # (looked up, never listed: whatever order the pages were placed in)
         catalogue.photos,
         catalogue.search_words,
@@ -687,11 +700,11 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     env.autoescape = _own_template
     if env.cache is not None:
         env.cache.clear()  # templates compiled before this point were compiled without it
-    if state.site.cache_dir is not None:
-        env.bytecode_cache = CompiledTemplates(state.site.cache_dir / "templates", env)
-    catalogue, frame = state.pages, state.site.frame()
+    if state.cache_dir is not None:
+        env.bytecode_cache = CompiledTemplates(state.cache_dir / "templates", env)
+    catalogue, frame = state.pages, state.frame
     # By now the blog plugin has moved each post to its final URL (it does so after on_files).
-    stories = {path: files.get_file_from_path(STORY_POSTS + path) for path in state.site.story_paths}
+    stories = {path: files.get_file_from_path(STORY_POSTS + path) for path in state.story_paths}
 
     def url(kind: str, year: int | None = None, key: str = "") -> str:
         try:
@@ -729,7 +742,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "page_url": page_url,
         "home": catalogue.home,
         "photo": catalogue.photos.__getitem__,
-        "qr": QrCodes(state.site.cache_dir / "qr" if state.site.cache_dir else None).svg,
+        "qr": QrCodes(state.cache_dir / "qr" if state.cache_dir else None).svg,
         "sitemap": state.documents,
         "preview": state.preview,
     }
@@ -861,8 +874,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         else:
             swap_in(state.partial, final)
         state.partial = None
-        if state.inputs is not None and state.site.cache_dir is not None:
-            last_build = LastBuild(state.site.cache_dir / LAST_BUILD)
+        if state.inputs is not None and state.cache_dir is not None:
+            last_build = LastBuild(state.cache_dir / LAST_BUILD)
             if listed is not None:  # (every file of it known: no walk)
                 last_build.record(final, state.inputs, listed, whole=True)
             else:
@@ -909,7 +922,7 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
     reuse = state.reuse
     assert reuse is not None
     rendered = Rendered(
-        state.site.cache_dir / "rendered" if state.site.cache_dir else None,
+        state.cache_dir / "rendered" if state.cache_dir else None,
         reuse.rendered.context,
         f"standalone-{part}",
     )

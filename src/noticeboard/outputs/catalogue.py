@@ -169,7 +169,7 @@ class HomeView:
     """The home page's boards: the year's counts, a card per other board, the newest stories."""
 
     year: int
-    view: YearView
+    summary: Summary
     cards: tuple[LinkCard, ...]
     stories: tuple[Story, ...]
     """The five newest case stories."""
@@ -178,10 +178,6 @@ class HomeView:
     """The heading of the other boards' cards."""
     objection: str = GENERAL_OBJECTION
     """Its notice's 公示期内{objection}，请向…反映 (the home page speaks for every board)."""
-
-    @property
-    def summary(self) -> Summary:
-        return self.view.summary
 
 
 @frozen
@@ -586,7 +582,7 @@ def _home(catalogue: Catalogue, boards: Boards) -> HomeView:
         )
     )
     stories = sorted(boards.registry.stories, key=lambda story: story.meta.date, reverse=True)[:5]
-    return HomeView(view.year, view, tuple(cards), tuple(stories))
+    return HomeView(view.year, view.summary, tuple(cards), tuple(stories))
 
 
 def year_links(catalogue: Catalogue, boards: Boards) -> tuple[YearLinks, ...]:
