@@ -764,7 +764,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 SHARE_FROM = 200
 """Pages MkDocs would render here from which a second process renders every other one (a cold build, a
-template changed): below, the fork and the pipe cost more than they save."""
+template changed): below, the fork and reading its pages back cost more than they save."""
 
 
 def _shared_pages() -> list[File]:

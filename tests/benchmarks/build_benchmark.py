@@ -75,26 +75,36 @@ def _project(target: Path, data: Path | None) -> Path:
     return target
 
 
-def _tree_kb(pid: int, source: str, field: str) -> int:
-    """The sum of ``field`` (kB) in ``/proc/PID/source`` over ``pid`` and every process under it, now
-    (0 once it has exited)."""
-    total, pending = 0, [pid]
+def _tree_pids(pid: int) -> list[int]:
+    """``pid`` and every process under it, now (none once it has exited)."""
+    found, pending = [], [pid]
     while pending:
         process = Path("/proc") / str(pending.pop())
         try:
             for task in (process / "task").iterdir():
                 pending += [int(child) for child in (task / "children").read_text().split()]
-            text = (process / source).read_text()
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue  # exited meanwhile
+        found.append(int(process.name))
+    return found
+
+
+def _tree_kb(pids: list[int], source: str, field: str) -> int:
+    """The sum of ``field`` (kB) in ``/proc/PID/source`` over ``pids`` (0 for one that has exited)."""
+    total = 0
+    for pid in pids:
+        try:
+            text = (Path("/proc") / str(pid) / source).read_text()
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue  # exited meanwhile
         total += sum(int(line.split()[1]) for line in text.splitlines() if line.startswith(field))
     return total
 
 
-def _tree_pss_kb(pid: int) -> int:
+def _tree_pss_kb(pids: list[int]) -> int:
     """Proportional memory (PSS) of a process tree: the pages a fork shares with its parent count once,
     split between them (a sum of resident sizes would count them twice)."""
-    return _tree_kb(pid, "smaps_rollup", "Pss:")
+    return _tree_kb(pids, "smaps_rollup", "Pss:")
 
 
 def _run(command: list[str], cwd: Path) -> dict[str, float]:
@@ -106,13 +116,19 @@ def _run(command: list[str], cwd: Path) -> dict[str, float]:
     done = threading.Event()
 
     def sample() -> None:
-        pause = 0.05
-        while not done.wait(pause):
+        # Reading a process's PSS walks its memory (17 ms for 1 GB) and holds its memory lock: at most 10 %
+        # of a core, so a process that lives for half a second is sampled several times (one sample in 50
+        # times its cost missed the second process of a one-record county rebuild, 200 MB), and at once when
+        # a process starts or ends (the set is cheap to read).
+        pause, due, last = 0.05, 0.0, [child.pid]
+        while not done.wait(0.01):
+            pids = _tree_pids(child.pid)
+            if time.perf_counter() < due and pids == last:
+                continue
             began = time.perf_counter()
-            tree[0] = max(tree[0], _tree_pss_kb(child.pid))
-            # Reading a process's PSS walks its memory (17 ms for 1 GB) and holds its memory lock: at most
-            # 2 % of a core, or the sampling slows the build it measures.
-            pause = max(0.05, 50 * (time.perf_counter() - began))
+            tree[0] = max(tree[0], _tree_pss_kb(pids))
+            pause = max(0.05, 10 * (time.perf_counter() - began))
+            due, last = time.perf_counter() + pause, pids
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -232,7 +248,7 @@ def _data_layer(data: Path, cache: Path) -> dict[str, float]:
 
 def _tree_rss_kb(pid: int) -> int:
     """Resident memory of a process tree."""
-    return _tree_kb(pid, "status", "VmRSS:")
+    return _tree_kb(_tree_pids(pid), "status", "VmRSS:")
 
 
 def _timed(command: list[str], cwd: Path) -> dict[str, float]:

@@ -81,3 +81,20 @@ def test_open_data_written_into_the_site_folder_is_what_would_be_held_and_is_not
         assert list(files) == list(held)
         assert files == {name: site / name for name in held}
         assert {name: (site / name).read_bytes() for name in held} == held
+
+
+def test_open_data_is_written_as_each_kind_makes_it_at_every_path_in_order(
+    town: Township, tmp_path: Path
+) -> None:
+    """The process that writes the open data writes each file as its kind makes it (a county's documents,
+    all made before any was written, were 86 MB more in that process): every file at each of its paths,
+    in the order and with the text of all of them made together."""
+    boards = build_boards(town.load(), dt.date(2026, 1, 5))
+    stats = build_stats(boards)
+    together = open_data.files(boards, stats)
+    assert any(name.startswith("data/2025/") for name in together) and "data/summary.json" in together
+    written = catalogue.files_written(open_data.texts(boards, stats), tmp_path)
+    assert list(written) == list(together)
+    assert {name: path.read_text(encoding="utf-8") for name, path in written.items()} == together
+    held = catalogue.files_written(open_data.texts(boards, stats), None)
+    assert {name: text.decode("utf-8") for name, text in held.items() if isinstance(text, bytes)} == together

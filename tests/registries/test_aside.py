@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,22 @@ def test_a_failure_in_the_second_process_fails_the_build() -> None:
     aside = Aside(broken)
     with pytest.raises((AsideFailed, RuntimeError)):
         aside.result()
+
+
+def test_a_second_process_with_a_large_result_ends_before_it_is_asked_for() -> None:
+    """The last site's listing (a county's: more than a pipe holds) is made early and asked for late: the
+    process that made it ends at once, and its memory with it, rather than waiting to be read."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("needs Linux's /proc to see a process that has ended")
+    listing = {
+        f"branches/v{number:04d}/index.html": (number, 1_700_000_000_000_000_000) for number in range(20_000)
+    }
+    aside = Aside(lambda: listing)
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{aside.pid}/stat").read_text().split()[2] != "Z":  # ended, not yet reaped
+        assert time.monotonic() < deadline, "the second process is still waiting to be read"
+        time.sleep(0.01)
+    assert aside.result() == listing
 
 
 def test_a_stopped_second_process_is_gone_at_once() -> None:

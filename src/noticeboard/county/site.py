@@ -209,7 +209,9 @@ def county_catalogue(
         catalogue.urls[(kind, county.year, key)] = url
     catalogue.other_share = catalogue.pages["index.md"].share
     _add_poster(catalogue, site, site_url)
-    catalogue.files.update(files_written(county_data(site), site_dir))
+    catalogue.files.update(
+        files_written((((name,), text) for name, text in county_data(site).items()), site_dir)
+    )
     catalogue.search_words = tuple(sorted(t.entry.name for t in site.townships))  # (as a township's)
     return catalogue
 

@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import html
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -246,23 +246,22 @@ def _open_data(boards: Boards, stats: Stats, folder: Path | None) -> dict[str, b
     """The open-data files, written into ``folder`` (the site being built) by the process that makes them
     (a second one for a large site): a county's JSON is 30 MB as UTF-8, and held it stayed in every process
     of the build to its end, beside the pages being rendered."""
-    return files_written(open_data.files(boards, stats), folder)
+    return files_written(open_data.texts(boards, stats), folder)
 
 
-def files_written(texts: Mapping[str, str], folder: Path | None) -> dict[str, bytes | Path]:
-    """Each file of ``texts`` written into ``folder`` (its path there), or in UTF-8 where there is none
-    (a text published twice, as ``data/`` and ``data/<year>/``, is encoded once)."""
-    encoded: dict[int, bytes] = {}
+def files_written(texts: Iterable[tuple[Sequence[str], str]], folder: Path | None) -> dict[str, bytes | Path]:
+    """Each text of ``texts`` written at each of its paths in ``folder`` (the path there), or in UTF-8 where
+    there is none (encoded once however many paths it has), as it comes: none is held once written."""
     found: dict[str, bytes | Path] = {}
-    for name, text in texts.items():
-        if id(text) not in encoded:
-            encoded[id(text)] = text.encode("utf-8")
-        if folder is None:
-            found[name] = encoded[id(text)]
-        else:
-            target = found[name] = folder / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(encoded[id(text)])
+    for names, text in texts:
+        encoded = text.encode("utf-8")
+        for name in names:
+            if folder is None:
+                found[name] = encoded
+            else:
+                target = found[name] = folder / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(encoded)
     return found
 
 

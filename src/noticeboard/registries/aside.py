@@ -2,7 +2,7 @@
 
 Why a fork: a county's 6,000 posters take as long to render as its 4,000 pages, and the
 engine renders pages in one process. A forked child shares every view and template already
-made, renders the posters meanwhile and reports what it wrote through a pipe. Where there
+made, renders the posters meanwhile and reports what it wrote through a file. Where there
 is no ``fork`` (Windows) the work is done in this process when its result is asked for.
 """
 
@@ -17,7 +17,7 @@ import traceback
 import weakref
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from noticeboard.registries.errors import UserError
 
@@ -36,22 +36,22 @@ class Aside:
         """``fork=False`` where a fork is unsafe (a process that runs threads, such as a preview server)."""
         self.work: Callable[[], Any] | None = work
         self.pid = 0
-        self.pipe = -1
+        self.spool: IO[bytes] | None = None
         if fork and hasattr(os, "fork"):
             self._fork(work)
 
     def _fork(self, work: Callable[[], Any]) -> None:
-        read, write = os.pipe()
+        # What the child returns goes into a file, not a pipe: a result larger than a pipe holds (the last
+        # site's listing) kept the child waiting, with its memory, until this process asked for it.
+        spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when read, or when the child is stopped)
         pid = os.fork()
         if pid:
-            os.close(write)
-            self.pid, self.pipe, self.work = pid, read, None
+            self.pid, self.spool, self.work = pid, spool, None
             return
-        os.close(read)  # the child: it ends without the parent's clean-up (files, databases, atexit)
-        status = 1
+        status = 1  # the child: it ends without the parent's clean-up (files, databases, atexit)
         try:
-            with os.fdopen(write, "wb") as pipe:
-                pickle.dump(work(), pipe)
+            pickle.dump(work(), spool)
+            spool.flush()
             status = 0
         except BaseException:
             traceback.print_exc()
@@ -67,10 +67,12 @@ class Aside:
         """What ``work()`` returned, once it has finished; raises :class:`AsideFailed` if it failed."""
         if self.work is not None:
             return self.work()
-        with os.fdopen(self.pipe, "rb") as pipe:
-            data = pipe.read()
+        assert self.spool is not None
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0  # reaped: :meth:`stop` must not signal a number the system may give another process
+        with self.spool as spool:
+            spool.seek(0)
+            data = spool.read()
         if status != 0 or not data:
             raise AsideFailed
         return pickle.loads(data)
@@ -80,8 +82,9 @@ class Aside:
         if self.work is None and self.pid:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-            os.close(self.pipe)
             self.pid = 0
+        if self.spool is not None:
+            self.spool.close()
 
 
 class Claims:
