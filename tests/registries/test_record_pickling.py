@@ -4,6 +4,7 @@ record validating gives (fields, nested models, the set of fields given), whatev
 from __future__ import annotations
 
 import pickle
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +78,22 @@ def test_a_frozen_model_shares_its_set_of_fields_and_a_copy_does_not_change_it()
 def test_a_model_with_extra_values_keeps_them() -> None:
     (record,) = pickle.loads(_pickle_records([_Open(name="a", colour="red")]))
     assert record.__pydantic_extra__ == {"colour": "red"} and record.model_dump()["colour"] == "red"
+
+
+def test_numbers_read_back_with_their_digits_and_one_object_per_text() -> None:
+    """A county's 113,000 numbers are a few hundred texts: read back, records share one object per text,
+    and a number keeps exactly the digits it was written with (``82`` is not ``82.0``, which prints so)."""
+    texts = ["82", "82.0", "82.50", "0", "0.5", "1E+2", "77.6"]
+    members = [
+        Member.model_validate({"id": f"m{n}", "name": "李四", "gender": "男", "points": {2025: Decimal(t)}})
+        for n, t in enumerate(texts)
+    ]
+    again = [
+        Member.model_validate({"id": "x", "name": "王五", "gender": "女", "points": {2025: Decimal(t)}})
+        for t in texts
+    ]
+    first, second = pickle.loads(_pickle_records(members)), pickle.loads(_pickle_records(again))
+    for text, one, other in zip(texts, first, second, strict=True):
+        assert str(one.points[2025]) == str(other.points[2025]) == text
+        assert one.points[2025] is other.points[2025]  # (read from two files, as two branches' members)
+    assert first[0].points[2025] is not first[1].points[2025]  # 82 and 82.0: equal, printed apart

@@ -340,7 +340,8 @@ _MISSING = object()
 
 class _RecordPickler(pickle.Pickler):
     """Pickles validated records so that they load faster: a model as its class, its fields and its set of
-    fields given (one set for the records of a file that give the same fields), rebuilt by :func:`_model`.
+    fields given (one set for the records of a file that give the same fields), rebuilt by :func:`_model`;
+    a number by its text, rebuilt by :func:`_decimal`.
 
     Why: pydantic's own way (``__getstate__``/``__setstate__``, a dictionary of four entries and a call
     of Python per model) was half of reading a county's 180,000 cached records."""
@@ -350,6 +351,8 @@ class _RecordPickler(pickle.Pickler):
         self.field_sets: dict[tuple[type, frozenset[str]], set[str]] = {}
 
     def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is Decimal:
+            return _decimal, (str(obj),)
         if (
             not isinstance(obj, BaseModel)
             or obj.__pydantic_extra__ is not None
@@ -366,6 +369,14 @@ def _pickle_records(records: list[Any]) -> bytes:
     buffer = io.BytesIO()
     _RecordPickler(buffer).dump(records)
     return buffer.getvalue()
+
+
+@functools.cache
+def _decimal(text: str) -> Decimal:
+    """A number as the cache reads it back: one object per text, shared by every record that has it (a
+    county's 113,000 numbers are 533 texts: 11 MB less). A number never changes; ``82`` and ``82.0`` stay
+    apart, as their texts do."""
+    return Decimal(text)
 
 
 _new = object.__new__
