@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs import catalogue, open_data
@@ -88,13 +89,33 @@ def test_open_data_is_written_as_each_kind_makes_it_at_every_path_in_order(
 ) -> None:
     """The process that writes the open data writes each file as its kind makes it (a county's documents,
     all made before any was written, were 86 MB more in that process): every file at each of its paths,
-    in the order and with the text of all of them made together."""
-    boards = build_boards(town.load(), dt.date(2026, 1, 5))
+    in the order and with the text they had when all were made together, as here."""
+    registry = town.load()
+    boards = build_boards(registry, dt.date(2026, 1, 5))
     stats = build_stats(boards)
-    together = open_data.files(boards, stats)
-    assert any(name.startswith("data/2025/") for name in together) and "data/summary.json" in together
+    together: dict[str, str] = {}
+    for year, view in sorted(boards.years.items()):
+        documents = {"summary.json": open_data.summary(boards, view)}
+        for kind in KINDS:
+            board = view.board(kind)
+            made = (
+                kind.open_data(boards, view, board)
+                if board is not None
+                else kind.open_data_without_board(year)
+            )
+            documents.update(made)
+        if year == registry.site.year:
+            documents["stats.json"] = stats.as_dict()
+        for name, content in documents.items():
+            text = open_data.json_text(
+                open_data.envelope(content, organisation=registry.site.organisation, year=year)
+            )
+            for prefix in [f"data/{year}/"] + (["data/"] if year == registry.site.year else []):
+                together[prefix + name] = text
+    assert len(together) > 20 and "data/summary.json" in together
     written = catalogue.files_written(open_data.texts(boards, stats), tmp_path)
     assert list(written) == list(together)
     assert {name: path.read_text(encoding="utf-8") for name, path in written.items()} == together
     held = catalogue.files_written(open_data.texts(boards, stats), None)
     assert {name: text.decode("utf-8") for name, text in held.items() if isinstance(text, bytes)} == together
+    assert list(open_data.files(boards, stats).items()) == list(together.items())

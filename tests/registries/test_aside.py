@@ -77,6 +77,22 @@ def test_stopping_a_second_process_already_reaped_signals_no_process(monkeypatch
     assert signalled == []
 
 
+def test_a_result_taken_twice_is_refused_and_leaves_another_process_alone() -> None:
+    """Waiting for process 0 would reap whichever child ends first: another second process's, whose
+    result would then be lost."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no second process without fork")
+    other = Aside(lambda: time.sleep(0.5) or "海报")
+    done = Aside(lambda: "完成")
+    assert done.result() == "完成"
+    with pytest.raises(RuntimeError):
+        done.result()
+    done.stop()
+    with pytest.raises(RuntimeError):
+        done.result()
+    assert other.result() == "海报"
+
+
 def test_each_piece_of_work_is_claimed_by_exactly_one_process() -> None:
     claims = Claims()
     try:

@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import html
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -249,7 +249,9 @@ def _open_data(boards: Boards, stats: Stats, folder: Path | None) -> dict[str, b
     return files_written(open_data.texts(boards, stats), folder)
 
 
-def files_written(texts: Iterable[tuple[Sequence[str], str]], folder: Path | None) -> dict[str, bytes | Path]:
+def files_written(
+    texts: Iterable[tuple[tuple[str, ...], str]], folder: Path | None
+) -> dict[str, bytes | Path]:
     """Each text of ``texts`` written at each of its paths in ``folder`` (the path there), or in UTF-8 where
     there is none (encoded once however many paths it has), as it comes: none is held once written."""
     found: dict[str, bytes | Path] = {}
@@ -313,7 +315,7 @@ def build_catalogue(
     try:
         _add_pages(catalogue, boards, stats, changes, updated, site_url, cache_dir)
     except BaseException:
-        documents.stop()  # (the second process would wait for ever to hand over what it wrote)
+        documents.stop()  # (the second process would go on writing into a folder the failed build removes)
         raise
     catalogue.files.update(documents.result())
     catalogue.home = _home(catalogue, boards)

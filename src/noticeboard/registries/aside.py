@@ -67,7 +67,8 @@ class Aside:
         """What ``work()`` returned, once it has finished; raises :class:`AsideFailed` if it failed."""
         if self.work is not None:
             return self.work()
-        assert self.spool is not None
+        if not self.pid or self.spool is None:  # (waiting for process 0 would reap any child, another's)
+            raise RuntimeError("内部错误：第二个进程的结果已经取过，或它已被停止")
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0  # reaped: :meth:`stop` must not signal a number the system may give another process
         with self.spool as spool:

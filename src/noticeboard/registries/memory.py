@@ -1,7 +1,7 @@
 """Keeping Python's cyclic garbage collector off the registry while it is built.
 
 Why: a county's registry is millions of small objects that all stay alive for
-the whole build. Each full collection rescans every one of them, and
+as long as the boards and pages are made from them. Each full collection rescans every one of them, and
 collections are triggered by allocation, so loading, rating and rendering
 spend most of their time in the collector (measured: 3× the load time, 15× the
 cost of a rating). None of these objects form garbage cycles.
