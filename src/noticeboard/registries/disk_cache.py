@@ -84,10 +84,11 @@ def tree_fingerprint(paths: Iterable[Path]) -> bytes:
             continue
         for folder, folders, names in os.walk(top):  # top down, each folder's subfolders in sorted order
             folders[:] = sorted(name for name in folders if name not in SKIPPED)
-            base = Path(folder)
+            below = Path(folder).relative_to(top).as_posix()  # (per folder: a county's data is 2,300 files)
             for name in sorted(names):
-                digest.update(os.fsencode((base / name).relative_to(top).as_posix()) + b"\0")
-                digest.update((base / name).read_bytes() + b"\0")
+                digest.update(os.fsencode(name if below == "." else f"{below}/{name}") + b"\0")
+                with open(os.path.join(folder, name), "rb") as file:  # noqa: PTH123, PTH118
+                    digest.update(file.read() + b"\0")
     return digest.digest()
 
 
