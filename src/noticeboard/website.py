@@ -305,11 +305,11 @@ class SiteFolder:
         """Put the output made from ``key`` at ``path``: linked when :meth:`linkable`, else ``text()`` written
         (text in pieces here and now: they are made as they are written, by this thread); or, ``in_place``,
         left where it is."""
-        linkable = self.previous is not None and self.linkable(path, key)
-        if linkable and self.in_place:  # (a county's 12,000 kept outputs: no path made for each)
+        previous = self.previous if self.previous is not None and self.linkable(path, key) else None
+        if previous is not None and self.in_place:  # (a county's 12,000 kept outputs: no path made for each)
             self.files[path] = (key, *self.published[path][1:])  # as it was, as :meth:`linkable` found it
             return
-        source = self.previous / path if linkable and self.previous is not None else None
+        source = previous / path if previous is not None else None
         made = None if source is not None else text()
         if made is not None and not isinstance(made, str | bytes):
             self._write_pieces(path, key, made)

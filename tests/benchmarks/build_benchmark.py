@@ -120,15 +120,15 @@ def _run(command: list[str], cwd: Path) -> dict[str, float]:
         # of a core, so a process that lives for half a second is sampled several times (one sample in 50
         # times its cost missed the second process of a one-record county rebuild, 200 MB), and at once when
         # a process starts or ends (the set is cheap to read).
-        pause, due, last = 0.05, 0.0, [child.pid]
+        due, last = 0.0, [child.pid]
         while not done.wait(0.01):
             pids = _tree_pids(child.pid)
             if time.perf_counter() < due and pids == last:
                 continue
             began = time.perf_counter()
             tree[0] = max(tree[0], _tree_pss_kb(pids))
-            pause = max(0.05, 10 * (time.perf_counter() - began))
-            due, last = time.perf_counter() + pause, pids
+            now = time.perf_counter()
+            due, last = now + max(0.05, 10 * (now - began)), pids
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
