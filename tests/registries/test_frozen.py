@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,62 @@ def test_the_package_declares_its_values_one_way() -> None:
     modules = sorted((ROOT / "src" / "noticeboard").rglob("*.py"))
     assert len(modules) > 50
     assert [m.name for m in modules if "@dataclass(frozen=True)\n" in m.read_text(encoding="utf-8")] == []
+
+
+@frozen
+class Entry:
+    label: str
+    amount: object
+    note: str = dataclasses.field(default="", compare=False, repr=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenEntry:
+    label: str
+    amount: object
+    note: str = dataclasses.field(default="", compare=False, repr=False)
+
+
+@frozen
+class Single:
+    amount: object
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenSingle:
+    amount: object
+
+
+@frozen
+class Empty:
+    pass
+
+
+@frozen
+class Branch:
+    name: str
+    children: list[object] = dataclasses.field(default_factory=list)
+
+
+def test_equality_hash_and_repr_are_the_frozen_dataclass_s_field_by_field() -> None:
+    """Fields left out of comparison or of ``repr`` stay out, one field is compared as a tuple (an object
+    equal to itself only by identity, as ``Decimal("NaN")``, still makes its value equal to itself), and a
+    value of another class with the same fields is not equal."""
+    nan = Decimal("NaN")
+    for ours, theirs in ((Entry, FrozenEntry), (Single, FrozenSingle)):
+        args = ("党费", nan) if ours is Entry else (nan,)
+        assert (ours(*args) == ours(*args)) is (theirs(*args) == theirs(*args)) is True
+        assert hash(ours(*args)) == hash(theirs(*args))
+        assert repr(ours(*args)) == repr(theirs(*args)).replace("Frozen", "")
+    assert Entry("党费", 1, note="甲") == Entry("党费", 1, note="乙")
+    assert hash(Entry("党费", 1, note="甲")) == hash(FrozenEntry("党费", 1))
+    assert Single(1) != Single(2)
+    assert Single(1) != FrozenSingle(1) and Single(1).__eq__(FrozenSingle(1)) is NotImplemented
+    assert Empty() == Empty() and hash(Empty()) == hash(())
+    assert repr(Empty()) == "Empty()"
+
+
+def test_a_value_that_holds_itself_is_shown_without_end() -> None:
+    branch = Branch("石桥村")
+    branch.children.append(branch)
+    assert repr(branch) == "Branch(name='石桥村', children=[...])"

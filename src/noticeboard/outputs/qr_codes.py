@@ -12,8 +12,6 @@ from __future__ import annotations
 from importlib.metadata import version
 from pathlib import Path
 
-import zxingcpp
-
 from noticeboard.registries.disk_cache import DiskCache, parts_digest
 
 QUIET_ZONE = 2
@@ -76,6 +74,8 @@ def qr_svg(text: str) -> str:
 
 def qr_modules(text: str) -> list[list[bool]]:
     """The modules of the QR code of ``text``, row by row (True: dark), without the quiet zone."""
+    import zxingcpp  # (imported when first drawn: 10 ms of a build's start, and most rebuilds draw none)
+
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = code.to_image(scale=1, add_quiet_zones=False)
     height, width = image.shape

@@ -12,12 +12,15 @@ import hashlib
 import io
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont
 
 from noticeboard.registries.disk_cache import DiskCache, parts_digest
 from noticeboard.registries.frozen import frozen
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
 
 FONT = Path(__file__).parent / "fonts" / "NotoSansSC-Bold-GB2312.otf"
 SIZE = (600, 315)
@@ -52,6 +55,8 @@ def drawable(text: str) -> str:
 
 @cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont  # (imported when first drawn: Pillow takes 40 ms of a build's start)
+
     return ImageFont.truetype(str(FONT), size)
 
 
@@ -84,6 +89,8 @@ def _wrapped(pen: ImageDraw.ImageDraw, lines: tuple[str, ...], width: int) -> li
 
 def draw(card: Card) -> bytes:
     """The card as a JPEG: a few kilobytes, made in a few milliseconds (a county has thousands)."""
+    from PIL import Image, ImageDraw  # (imported when first drawn: Pillow takes 40 ms of a build's start)
+
     image = Image.new("RGB", SIZE, "white")
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 64

@@ -14,7 +14,6 @@ import warnings
 from pathlib import Path
 
 import PIL
-from PIL import Image
 
 from noticeboard.registries.disk_cache import DiskCache
 
@@ -26,6 +25,8 @@ MAX_PIXELS = 60_000_000
 
 def check_photo(path: Path) -> str | None:
     """Why ``path`` cannot be used as a photo, in words for the office, or None when it can."""
+    from PIL import Image  # (imported when first used: Pillow takes 40 ms of a build's start)
+
     if not path.is_file():
         return f"找不到照片 {path.name}；请把照片放在 data/photos/ 文件夹里，文件名与这里写的一致"
     if path.stat().st_size > MAX_BYTES:
