@@ -49,6 +49,7 @@ from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Standal
 from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_legacy_stores, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
+from noticeboard.outputs.story_feed import summary_text
 from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed, Claims
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
@@ -122,6 +123,9 @@ class State:
     searched: int = 0
     """How many search entries are placed (each page's are appended after it is rendered)."""
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    stories: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Set as each case story is rendered: its path below the posts folder → its address and its summary, for
+    the stories' feed (:meth:`Feed.files`)."""
     """The search entries each rendered page gave, kept with it for the next build."""
     claims: Claims | None = None
     """Set by ``on_env``: which process renders which part of the standalone pages (:data:`PARTS`)."""
@@ -157,7 +161,7 @@ def on_startup(command: str, dirty: bool) -> None:
     state.command = command
 
 
-@event_priority(100)  # before the feed plugin reads the build date (SOURCE_DATE_EPOCH)
+@event_priority(100)  # before any plugin reads the build date (SOURCE_DATE_EPOCH: the sitemap's)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     gc.unfreeze()  # a rebuild while serving: let the previous registry be collected
     gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
@@ -399,6 +403,7 @@ class ThemeFiles(jinja2.FileSystemLoader):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Here, not in on_config: plugins (offline) may still change the URL style until then.
     site, state.site = state.site, None  # (nothing needs the boards once the catalogue is made from them)
+    state.stories = {}  # (filled as MkDocs converts the pages, before on_env)
     assert site is not None
     try:
         state.pages = site.catalogue(
@@ -634,6 +639,16 @@ def _take_shared() -> None:
     state.spool = None
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A case story's address and summary, for the feed (a story is always rendered, never kept)."""
+    if page.file.src_uri.startswith(STORY_POSTS):
+        state.stories[page.file.src_uri.removeprefix(STORY_POSTS)] = (
+            page.canonical_url or "",
+            summary_text(html),
+        )
+    return html
+
+
 @event_priority(-100)  # last: the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if state.second:
@@ -836,6 +851,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     reuse = state.reuse
     assert reuse is not None
     _take_shared()  # (taken after the last page already, unless no search index asked for them)
+    _write_feed(config)
     pages, shared = len(state.documents), state.sharing
     log.info(
         f"网页 {pages} 个：重新生成 {pages - len(reuse.kept)} 个"
@@ -880,6 +896,23 @@ def on_post_build(config: MkDocsConfig) -> None:
                 last_build.record(final, state.inputs, listed, whole=True)
             else:
                 last_build.record(final, state.inputs, written)
+
+
+def _write_feed(config: MkDocsConfig) -> None:
+    """The case stories' feeds, into the site being built (a county's site has none)."""
+    feed = state.pages.feed
+    if feed is None:
+        return
+    site_url = config.site_url or ""
+    favicon = config.theme.get("favicon") or ""
+    texts = feed.files(
+        site_url=site_url,
+        icon=site_url + favicon if favicon else "",
+        urls={path: url for path, (url, _) in state.stories.items()},
+        summaries={path: summary for path, (_, summary) in state.stories.items()},
+    )
+    for name, text in texts.items():
+        Path(config.site_dir, name).write_text(text, encoding="utf-8", newline="\n")
 
 
 PARTS = tuple(range(8))

@@ -8,7 +8,7 @@
   township's own name; the checkout's case stories (:data:`STORIES`) are its demo township's and
   are not copied;
 - ``DIR/<id>/mkdocs.yml``: ``INHERIT`` of this checkout's ``mkdocs.yml`` with the township's own
-  name, address and feed, and the theme and hooks of this checkout by relative paths (the folder
+  name and address, and the theme and hooks of this checkout by relative paths (the folder
   keeps working when moved together with the checkout), so that
   ``python -m noticeboard build DIR/<id>/data`` builds its site into ``DIR/<id>/site``;
 
@@ -192,7 +192,7 @@ def site_config(checkout: Path, folder: Path, township: DemoTownship) -> str:
 
     MkDocs resolves an inheriting file's relative paths from the inheriting file's folder and
     replaces lists rather than merging them: the theme's folder and the hooks are written again
-    relative to ``folder``, and the plugins again when one names the demo township (the feed).
+    relative to ``folder``, and the plugins again when a setting of one names the demo township.
     """
     parent = _load_tagged(checkout / "mkdocs.yml")
     back = Path(os.path.relpath(checkout, folder)).as_posix()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -242,3 +243,25 @@ def test_a_failed_build_leaves_the_published_site_as_it_was(tmp_path: Path) -> N
     assert sorted(p.name for p in project.iterdir() if p.name.startswith("site")) == ["site"], (
         "no partial site left"
     )
+
+
+def test_the_stories_feed_lists_every_story_newest_first(site: Path, registry: Registry) -> None:
+    """Every case story is in the feed a reader subscribes to, newest first, at an address that is its page
+    on the site, dated by the data (``as_of``: the same data, the same bytes), summarised in plain text."""
+    channel = ET.parse(site / "feed_rss_created.xml").getroot().find("channel")
+    assert channel is not None
+    stories = sorted(registry.stories, key=lambda story: (story.meta.date, story.path), reverse=True)
+    items = channel.findall("item")
+    assert [item.findtext("title") for item in items] == [story.title for story in stories]
+    assert len(stories) >= 5
+    for item, story in zip(items, stories, strict=True):
+        path = urlsplit(item.findtext("link") or "").path
+        assert (site / path.lstrip("/") / "index.html").is_file(), path
+        assert story.meta.date.strftime("%d %b %Y 00:00:00 +0800") in (item.findtext("pubDate") or "")
+        summary = item.findtext("description") or ""
+        assert summary and "<" not in summary and story.title not in summary
+    assert registry.site.as_of is not None
+    assert registry.site.as_of.strftime("%d %b %Y") in (channel.findtext("lastBuildDate") or "")
+    assert [
+        item["title"] for item in json.loads((site / "feed_json_created.json").read_text("utf-8"))["items"]
+    ] == [story.title for story in stories]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -357,3 +358,21 @@ def test_plain_whole_numbers_are_taken_as_text_ids(town: Township) -> None:
     assert registry.member_by_id["1001"].name == "周丽娟"
     assert registry.branch_of["1001"] == "zhen-jiguan"
     assert "1001" in registry.ledgers[2025]
+
+
+def test_a_story_s_update_date_is_read_from_the_blog_s_date(town: Township) -> None:
+    """``date: {created: …, updated: …}`` (the blog's own form): created is the story's date, updated its
+    update date (the stories' feed by update date is ordered by it); a plain date has none."""
+    assert town.load().stories[0].meta.updated is None
+    story = "docs/stories/posts/tea.md"
+    meta = town.edit(
+        Replace(story, "date: 2025-03-18", "date: {created: 2025-03-18, updated: 2025-09-01}")
+    ).load()
+    assert (meta.stories[0].meta.date, meta.stories[0].meta.updated) == (date(2025, 3, 18), date(2025, 9, 1))
+
+
+def test_a_story_s_update_date_that_is_no_date_is_reported_at_its_line(town: Township) -> None:
+    story = "docs/stories/posts/tea.md"
+    assert town.edit(
+        Replace(story, "date: 2025-03-18", "date: {created: 2025-03-18, updated: 九月}")
+    ).problems() == ["docs/stories/posts/tea.md:2: “updated”：应为日期，格式为 年-月-日，例如 2025-03-01"]

@@ -29,6 +29,7 @@ from noticeboard.boards.township import Boards, BranchPage, YearView
 from noticeboard.outputs import open_data, page_dates, print_pages, screens
 from noticeboard.outputs.print_pages import PosterSet
 from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
+from noticeboard.outputs.story_feed import Feed, FeedStory
 from noticeboard.outputs.web_photos import Photos
 from noticeboard.registries.aside import Aside
 from noticeboard.registries.frozen import frozen
@@ -224,6 +225,8 @@ class Catalogue:
     """Story path → the branches it names (with their current ratings)."""
     search_words: tuple[str, ...] = ()
     """Names search should keep whole (branches, secretaries, named members)."""
+    feed: Feed | None = None
+    """The case stories' feed (a township's site; a county's has no stories)."""
 
     def url(self, path: str) -> str:
         """The site-relative URL of a page at ``path`` (no ``.md``): ``path/`` or ``path.html``."""
@@ -320,6 +323,7 @@ def build_catalogue(
     catalogue.files.update(documents.result())
     catalogue.home = _home(catalogue, boards)
     catalogue.story_branches = _story_branches(boards)
+    catalogue.feed = _feed(boards)
     catalogue.search_words = _search_words(boards.current)
     return catalogue
 
@@ -605,6 +609,27 @@ def _story_branches(boards: Boards) -> dict[str, tuple[BranchRow, ...]]:
         story.path: tuple(current.pages[b].branch for b in story.meta.branches if b in current.pages)
         for story in boards.registry.stories
     }
+
+
+def _feed(boards: Boards) -> Feed:
+    """The stories' feed, named after the organisation that publishes them."""
+    registry = boards.registry
+    organisation = registry.site.organisation
+    return Feed(
+        title=f"{organisation}经验做法",
+        description=f"{organisation}基层党组织的经验做法和党建品牌",
+        built=boards.as_of,
+        stories=tuple(
+            FeedStory(
+                story.path,
+                story.title,
+                story.meta.date,
+                story.meta.updated or story.meta.date,
+                story.meta.categories,
+            )
+            for story in registry.stories
+        ),
+    )
 
 
 def _search_words(view: YearView) -> tuple[str, ...]:

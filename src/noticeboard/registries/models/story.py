@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from noticeboard.registries.models.common import Slug, Text
@@ -26,14 +26,24 @@ class StoryMeta(BaseModel):
     slug: Slug | None = Field(None, description="网址中使用的短名，例如 tea-cooperative")
     categories: tuple[Text, ...] = Field((), strict=False, description="分类")
     branches: tuple[Slug, ...] = Field((), strict=False, description="相关党支部的编号")
+    updated: dt.date | None = Field(None, description="更新日期：date 写成 {created: 日期, updated: 日期} 时")
 
-    @field_validator("date", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _created(cls, value: Any) -> Any:
+    def _update(cls, data: Any) -> Any:
+        """The blog's ``date: {created: …, updated: …}`` says when a story was updated too (its feed by
+        update date is ordered by it)."""
+        if isinstance(data, dict) and isinstance(date := data.get("date"), dict) and "updated" in date:
+            return {**data, "updated": date["updated"]}
+        return data
+
+    @field_validator("date", "updated", mode="before")
+    @classmethod
+    def _day(cls, value: Any, info: ValidationInfo) -> Any:
         if isinstance(value, dict):
             value = value.get("created")
         if isinstance(value, dt.datetime):
             return value.date()
-        if isinstance(value, dt.date):
+        if isinstance(value, dt.date) or (value is None and info.field_name == "updated"):
             return value
         raise PydanticCustomError("nb_date", "应为日期，格式为 年-月-日，例如 2025-03-01")
