@@ -54,6 +54,7 @@ from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed, Claims
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
 from noticeboard.registries.errors import Problems
+from noticeboard.registries.frozen import as_dict
 from noticeboard.website import (
     PreviewProblems,
     SiteFolder,
@@ -587,7 +588,7 @@ def on_page_context(
     _place_search(page.file.src_uri, config)
     entry = state.pages.pages.get(page.file.src_uri)
     share = entry.share if entry else state.pages.other_share
-    context["nb_share"] = {**share.__dict__, "image": (config.site_url or "").rstrip("/") + "/" + share.image}
+    context["nb_share"] = {**as_dict(share), "image": (config.site_url or "").rstrip("/") + "/" + share.image}
     if not page.meta.get("description"):
         page.meta["description"] = share.description  # Material's <meta name="description">
     if entry is not None:
@@ -750,7 +751,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             Page(None, file, config)
     env.filters["nb_date"] = chinese_date
     env.globals["nb"] = {
-        **frame.__dict__,
+        **as_dict(frame),
         "site_url": config.site_url,
         "url": url,
         "story_url": lambda path: post.url if (post := stories.get(path)) else None,

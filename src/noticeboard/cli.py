@@ -542,13 +542,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"生成一个县的 N 个示范乡镇（每个一套数据和网站配置，各用不同的随机种子）和县级汇总配置 county.yml，"
         f"最多 {len(COUNTY_TOWNSHIPS)} 个 / N demo townships of a county, each its own site project, and county.yml",
     )
-    demo.add_argument("--branches", type=int, default=Shape.branches, help="党支部数 / number of branches")
-    demo.add_argument("--members", type=int, default=Shape.members, help="党员数 / number of members")
-    demo.add_argument("--seed", type=int, default=Shape.seed, help="随机种子 / random seed")
+    demo.add_argument("--branches", type=int, default=Shape().branches, help="党支部数 / number of branches")
+    demo.add_argument("--members", type=int, default=Shape().members, help="党员数 / number of members")
+    demo.add_argument("--seed", type=int, default=Shape().seed, help="随机种子 / random seed")
     demo.add_argument(
         "--commitment-share",
         type=float,
-        default=Shape.commitment_share,
+        default=Shape().commitment_share,
         help="每年作出公开承诺的党员比例 / share of members making a commitment each year",
     )
     demo.set_defaults(run=_demo)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,7 +29,7 @@ import yaml
 
 from noticeboard.demo import SITE_YEAR, Shape, Township, dump, generate
 from noticeboard.registries.errors import UserError
-from noticeboard.registries.frozen import frozen
+from noticeboard.registries.frozen import frozen, replace
 
 COUNTY = "云山县"
 """The made-up county of the demo townships (its committee, 中共云山县委, awards their county honours)."""

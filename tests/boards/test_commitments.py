@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from noticeboard.boards.kinds.commitments import CommitmentsBoard
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs.open_data import files as open_data_files
+from noticeboard.registries.frozen import replace
 from support.open_data import records
 from support.township import Township
 

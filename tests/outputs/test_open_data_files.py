@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs import catalogue, open_data
+from noticeboard.registries.frozen import replace
 from noticeboard.website import build_website
 from support import ROOT
 from support.open_data import document, published

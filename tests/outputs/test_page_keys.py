@@ -22,6 +22,7 @@ from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
 
+import msgspec
 from pydantic import BaseModel
 
 import noticeboard
@@ -85,6 +86,8 @@ def _written_as(cls: type) -> object:
     """What :func:`fingerprint` writes a value of ``cls`` as, when not by its class's name: a dataclass as
     its fields by name, a date, ``Decimal`` or ``str`` as text, a tuple or list as a list, an enum as its
     value."""
+    if issubclass(cls, msgspec.Struct):
+        return cls.__struct_fields__
     if dataclasses.is_dataclass(cls):
         return tuple(field.name for field in dataclasses.fields(cls))
     if issubclass(cls, enum.Enum):
@@ -128,10 +131,11 @@ def test_no_place_in_a_view_holds_two_types_written_alike(tmp_path: Path) -> Non
             continue
         if value is not None:
             held[place].add(type(value))
-        if dataclasses.is_dataclass(value) and id(value) not in seen:
+        names = _written_as(type(value)) if value is not None else ()
+        if isinstance(names, tuple) and id(value) not in seen:  # (a value written as its fields)
             seen.add(id(value))
             owner = type(value).__qualname__
-            pending += [(f"{owner}.{f.name}", getattr(value, f.name)) for f in dataclasses.fields(value)]
+            pending += [(f"{owner}.{name}", getattr(value, name)) for name in names]
     assert len(held) > 100
     alike = {
         place: sorted(cls.__qualname__ for cls in types)

@@ -7,8 +7,9 @@ organisations' and members' sheets; ``office.spreadsheet_export`` lays them out.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
 from decimal import Decimal
+
+from msgspec import field
 
 from noticeboard.registries.frozen import frozen
 from noticeboard.rules.ratings import Rating

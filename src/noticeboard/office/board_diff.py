@@ -11,7 +11,8 @@ merge request.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import field
+
+from msgspec import field
 
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.snapshot import Entry, Fields

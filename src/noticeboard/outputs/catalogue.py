@@ -16,7 +16,7 @@ import functools
 import html
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from noticeboard.boards.kind import BoardKind, BoardPage, HomeCard, PrintLink, ShareText
@@ -32,7 +32,7 @@ from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
 from noticeboard.outputs.story_feed import Feed, FeedStory
 from noticeboard.outputs.web_photos import Photos
 from noticeboard.registries.aside import Aside
-from noticeboard.registries.frozen import frozen
+from noticeboard.registries.frozen import frozen, replace
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Story
 from noticeboard.rules.results import Summary

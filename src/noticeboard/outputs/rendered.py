@@ -15,7 +15,6 @@ to process, and a test checks there is none).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import json
@@ -31,7 +30,7 @@ from pydantic import BaseModel
 
 from noticeboard.outputs.catalogue import Standalone
 from noticeboard.registries.disk_cache import PackCache
-from noticeboard.registries.frozen import frozen
+from noticeboard.registries.frozen import field_names, frozen
 
 
 def _tagged(obj: object) -> list[object]:
@@ -321,7 +320,7 @@ def _by_poster_hashes(page: Standalone, poster_hash: Callable[[object], bytes]) 
     """The page's inputs with each poster by its hash (a print-all page holds thousands of posters)."""
     view = page.view
     found = getattr(view, "posters", None)
-    if not dataclasses.is_dataclass(view) or found is None:
+    if not field_names(view) or found is None:
         return page
     digests = tuple(poster_hash(poster) for poster in found)
     return (
@@ -336,4 +335,4 @@ def _by_poster_hashes(page: Standalone, poster_hash: Callable[[object], bytes]) 
 
 
 def _fields_except(view: Any, name: str) -> tuple[object, ...]:
-    return tuple(getattr(view, field.name) for field in dataclasses.fields(view) if field.name != name)
+    return tuple(getattr(view, field) for field in field_names(view) if field != name)

@@ -10,9 +10,9 @@ layer needs no change for a new board. The kinds pass their declarations in from
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
+from msgspec import field
 from pydantic import BaseModel
 
 from noticeboard.registries.errors import Problems

@@ -12,8 +12,9 @@ rounding on binary floats) would publish wrong stars at the boundaries.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import field
 from decimal import ROUND_HALF_UP, Decimal
+
+from msgspec import field
 
 from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models import (

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar
+
+from msgspec import field
 
 from noticeboard.boards import json_values
 from noticeboard.boards.kind import (
