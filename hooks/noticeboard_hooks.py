@@ -49,7 +49,7 @@ from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Standal
 from noticeboard.outputs.qr_codes import QrCodes
 from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_legacy_stores, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
-from noticeboard.outputs.story_feed import summary_text
+from noticeboard.outputs.story_feed import FEED_LINKS, summary_text
 from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed, Claims
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
@@ -760,6 +760,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "photo": catalogue.photos.__getitem__,
         "qr": QrCodes(state.cache_dir / "qr" if state.cache_dir else None).svg,
         "sitemap": state.documents,
+        "feeds": FEED_LINKS if catalogue.feed is not None else (),
         "preview": state.preview,
     }
     state.env = env

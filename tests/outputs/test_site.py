@@ -265,3 +265,11 @@ def test_the_stories_feed_lists_every_story_newest_first(site: Path, registry: R
     assert [
         item["title"] for item in json.loads((site / "feed_json_created.json").read_text("utf-8"))["items"]
     ] == [story.title for story in stories]
+    for page in ("index.html", "stats/index.html", "stories/index.html"):  # (found by a reader from any page)
+        head = (site / page).read_text("utf-8")
+        hrefs = re.findall(
+            r'<link rel="alternate" type="application/rss\+xml" title="[^"]+" href="([^"]+)">', head
+        )
+        found = [(site / page).parent.joinpath(href).resolve() for href in hrefs]
+        assert sorted(path.name for path in found) == ["feed_rss_created.xml", "feed_rss_updated.xml"]
+        assert all(path.is_file() for path in found)

@@ -29,6 +29,21 @@ EXCERPT_END = "<!-- more -->"
 
 
 @frozen
+class FeedLink:
+    """A feed every page names in its head, for a browser or reader to find (the site-relative path)."""
+
+    path: str
+    title: str
+
+
+FEED_LINKS = (
+    FeedLink("feed_rss_created.xml", "RSS 订阅"),
+    FeedLink("feed_rss_updated.xml", "已更新内容的 RSS 订阅"),
+)
+"""The RSS feeds as pages name them (as they did when a plugin wrote them)."""
+
+
+@frozen
 class FeedStory:
     """What the data says of one case story."""
 
