@@ -124,10 +124,10 @@ class State:
     searched: int = 0
     """How many search entries are placed (each page's are appended after it is rendered)."""
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    stories: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Set as each case story is rendered: its path below the posts folder → its address and its summary, for
-    the stories' feed (:meth:`Feed.files`)."""
     """The search entries each rendered page gave, kept with it for the next build."""
+    stories: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Set as each case story is converted (``on_files`` empties it): its path below the posts folder → its
+    address and its summary, for the stories' feed (:meth:`Feed.files`)."""
     claims: Claims | None = None
     """Set by ``on_env``: which process renders which part of the standalone pages (:data:`PARTS`)."""
     segmenter: Segmenter | None = None
