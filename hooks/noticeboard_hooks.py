@@ -4,8 +4,9 @@ What is published (pages and their views, posters, screens, open data) is decide
 package; this file only hands it to MkDocs: ``on_config`` reads and rates the data (a
 problem stops the build with ``FILE:LINE:`` messages) and builds into ``site.partial``;
 ``on_files`` adds the catalogue's pages and files; ``on_nav`` places boards ``mkdocs.yml``
-does not list; ``on_env`` sets autoescaping and ``nb``; ``on_page_context`` gives each page
-its view; ``on_post_build`` writes the standalone pages and swaps the site in.
+does not list; ``on_page_content`` notes each case story's address and summary; ``on_env`` sets
+autoescaping and ``nb``; ``on_page_context`` gives each page its view; ``on_post_build`` writes
+the stories' feeds and the standalone pages and swaps the site in.
 """
 
 from __future__ import annotations

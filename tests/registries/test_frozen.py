@@ -117,3 +117,24 @@ def test_what_a_struct_cannot_hold_as_declared_is_refused() -> None:
 
             def __post_init__(self) -> None:
                 pass
+
+
+class Plain:
+    pass
+
+
+def test_a_base_or_a_super_call_a_struct_would_not_keep_is_refused() -> None:
+    with pytest.raises(TypeError, match="Generic"):
+
+        @frozen
+        class Derived(Plain):
+            rows: int
+
+    with pytest.raises(TypeError, match=r"super\(\)"):
+
+        @frozen
+        class Shown:
+            rows: int
+
+            def __repr__(self) -> str:
+                return "行：" + super().__repr__()

@@ -54,8 +54,8 @@ def fingerprint(*values: object) -> bytes:
     Why msgspec: it writes a county's page views six times faster than pickle without its memo did (0.5 s
     against 3.4 s on one core), so that they are hashed in the build's own process. Like the JSON of a
     value, it writes a value by its content alone, whichever objects it shares with other values: the
-    same whether the data was parsed now or taken from the cache. A dataclass is written as its fields by
-    name (never the cached properties in its ``__dict__``), a ``Decimal`` and a date as their text, a
+    same whether the data was parsed now or taken from the cache. A value of ours (a Struct, ``@frozen``) or
+    a dataclass is written as its fields by name (never its cached properties), a ``Decimal`` and a date as their text, a
     tuple as a list. So two classes with the same fields, or a date and its text, give the same bytes:
     ``tests/outputs/test_page_keys.py`` checks that no view gives a place to two such types."""
     try:

@@ -5,8 +5,9 @@ dates, categories), and the plugin that wrote it imported a git client and an HT
 build (0.13 s of each, more than a tenth of a township's rebuild after an edit) for features the site
 does not use. The files keep the plugin's names, so that readers subscribed to them keep reading.
 
-Every date is the data's own (a story's front matter, ``site.yml``'s ``as_of`` for the feed itself), so
-the same data writes the same bytes. A story's summary is the text before its ``<!-- more -->`` (the
+Every date is the data's own (a story's front matter, and the date the data is checked as of for the feed
+itself: ``site.yml``'s ``as_of``, today when it has none, as every page says), so the same data writes the
+same bytes. A story's summary is the text before its ``<!-- more -->`` (the
 blog's excerpt), without its title and without markup: a reader shows plain text as it is, and no link
 of the page, relative to it, is carried where it would lead nowhere.
 """
@@ -95,24 +96,27 @@ class Feed:
             '<?xml version="1.0" encoding="UTF-8"?>',
             '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
             "<channel>",
-            f"<title>{escape(self.title)}</title>",
-            f"<description>{escape(self.description)}</description>",
+            f"<title>{_xml(self.title)}</title>",
+            f"<description>{_xml(self.description)}</description>",
             f"<link>{escape(site_url)}</link>",
             f'<atom:link href={quoteattr(self_url)} rel="self" type="application/rss+xml"/>',
             "<language>zh-CN</language>",
             f"<pubDate>{built}</pubDate>",
             f"<lastBuildDate>{built}</lastBuildDate>",
             "<ttl>1440</ttl>",
-            f"<image><url>{escape(icon)}</url><title>{escape(self.title)}</title>"
-            f"<link>{escape(site_url)}</link></image>",
         ]
+        if icon:
+            lines.append(
+                f"<image><url>{escape(icon)}</url><title>{_xml(self.title)}</title>"
+                f"<link>{escape(site_url)}</link></image>"
+            )
         for story in stories:
             url = urls[story.path]
             lines += [
                 "<item>",
-                f"<title>{escape(story.title)}</title>",
-                *(f"<category>{escape(category)}</category>" for category in story.categories),
-                f"<description>{escape(summaries.get(story.path, ''))}</description>",
+                f"<title>{_xml(story.title)}</title>",
+                *(f"<category>{_xml(category)}</category>" for category in story.categories),
+                f"<description>{_xml(summaries.get(story.path, ''))}</description>",
                 f"<link>{escape(url)}</link>",
                 f'<guid isPermaLink="true">{escape(url)}</guid>',
                 f"<pubDate>{_rfc822(story.created)}</pubDate>",
@@ -154,6 +158,11 @@ class Feed:
         return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
 
 
+def _xml(text: str) -> str:
+    """``text`` as XML holds it: escaped, a control character (which XML 1.0 cannot hold) as a space."""
+    return escape(_CONTROL.sub(" ", text))
+
+
 def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=BEIJING)
 
@@ -167,6 +176,12 @@ def _iso(day: dt.date) -> str:
 
 
 _TITLE = re.compile(r"<h1\b.*?</h1>", re.DOTALL | re.IGNORECASE)
+_MARKS = re.compile(
+    r'<a [^>]*class="(?:headerlink|footnote-ref)"[^>]*>.*?</a>|<sup id="fnref[^"]*">.*?</sup>', re.DOTALL
+)
+"""What the page adds to its text for the page's own use: a heading's ``¶`` link, a footnote's number."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+"""Characters XML 1.0 cannot hold (a line break Word pasted as ``\v``)."""
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|div|blockquote|tr)>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -177,10 +192,10 @@ _SPACES = re.compile(r"[ \t\r\n]+")
 
 def summary_text(page_html: str) -> str:
     """A story's summary from its page's HTML: the text before :data:`EXCERPT_END` (all of it when the
-    story has none), without its title, markup or comments; paragraphs joined by a space, and a line
-    break between two Chinese characters (the source's line wrapping) dropped, as a reader of Chinese
-    would not see one."""
+    story has none), without its title, markup, comments, heading links or footnote numbers. Blocks and
+    lines are joined by a space, except between two Chinese characters or marks (the source's line
+    wrapping, or a paragraph ending in “。”), where a reader of Chinese would see none."""
     excerpt = page_html.split(EXCERPT_END, 1)[0]
-    excerpt = _COMMENT.sub("", _TITLE.sub("", excerpt, count=1))
-    text = html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", excerpt)))
+    excerpt = _MARKS.sub("", _COMMENT.sub("", _TITLE.sub("", excerpt, count=1)))
+    text = _CONTROL.sub(" ", html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", excerpt))))
     return _SPACES.sub(" ", _BREAK_IN_CJK.sub("", text)).strip()

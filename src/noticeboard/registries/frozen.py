@@ -14,10 +14,11 @@ printed rows) and hashes every page's view to know whether it changed.
 - Its class is made without compiling source text (Python 3.11's dataclasses compile four methods a
   class, 0.1 s of every build's start for the package's 150).
 
-A county's one-record rebuild measured 6.2 → 5.4 s and 386 → 353 MB (largest process).
+A county's one-record rebuild measured 6.2 → 5.4 s and 386 → 354 MB (largest process).
 
 What a dataclass has and a Struct has not, the decorator refuses rather than changes: a
-``dataclasses.field`` (use ``msgspec.field``: ``default`` and ``default_factory``), a ``__post_init__``.
+``dataclasses.field`` (use ``msgspec.field``: ``default`` and ``default_factory``), a ``__post_init__``, a
+base other than ``Generic[…]``, a method calling ``super()`` without arguments.
 A field's default is read from a value, never from the class (``Shape().seed``, not ``Shape.seed``:
 on the class, the name is the field's slot). A value's cached properties live in a ``__dict__`` its class
 gets for them alone.
@@ -28,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import types
-from typing import Any, TypeVar, dataclass_transform
+from typing import Any, Generic, TypeVar, dataclass_transform
 
 import msgspec
 
@@ -37,22 +38,47 @@ T = TypeVar("T")
 
 @dataclass_transform(frozen_default=True, field_specifiers=(msgspec.field,))
 def frozen(cls: type[T]) -> type[T]:
-    """The class as a frozen ``msgspec.Struct`` with the same fields, defaults, methods and bases.
+    """The class as a frozen ``msgspec.Struct`` with the same fields, defaults and methods (and ``Generic[…]``).
 
     mypy, which checks the package and its hooks, reads the class as a frozen dataclass: it refuses any
     assignment to a field and checks the arguments a value is made with."""
     own = {name: value for name, value in cls.__dict__.items() if name not in ("__dict__", "__weakref__")}
-    refused = [name for name, value in own.items() if isinstance(value, dataclasses.Field)]
-    if refused or "__post_init__" in own:
-        raise TypeError(
-            f"{cls.__qualname__}: @frozen takes msgspec.field, not dataclasses.field ({', '.join(refused)}), "
-            "and no __post_init__"
-        )
     bases = tuple(base for base in own.pop("__orig_bases__", cls.__bases__) if base is not object)
+    trouble = _refused(own, bases)
+    if trouble:
+        raise TypeError(f"@frozen {cls.__qualname__}: {trouble}")
     own["__qualname__"] = cls.__qualname__
     cached = any(isinstance(value, functools.cached_property) for value in own.values())
     options = {"frozen": True, "dict": cached}
     return types.new_class(cls.__name__, (msgspec.Struct, *bases), options, lambda made: made.update(own))
+
+
+def _refused(own: dict[str, Any], bases: tuple[Any, ...]) -> str | None:
+    """What a Struct would not keep as the class declares it, in words; None when nothing.
+
+    Why refused rather than made: each would change what the class means without a word. A
+    ``dataclasses.field``'s options and a ``__post_init__`` a Struct does not read; a base other than
+    ``Generic`` would have to become a Struct itself; a method that calls ``super()`` without arguments (or
+    names ``__class__``) would still point at the class as declared, not the one made here."""
+    fields = [name for name, value in own.items() if isinstance(value, dataclasses.Field)]
+    if fields:
+        return f"{', '.join(fields)}: msgspec.field, not dataclasses.field / 用 msgspec.field"
+    if "__post_init__" in own:
+        return "no __post_init__ / 不能有 __post_init__"
+    if any(getattr(base, "__origin__", None) is not Generic for base in bases):
+        return "no base but Generic[…] / 只能继承 Generic[…]"
+    closures = [name for name, value in own.items() if "__class__" in _free_names(value)]
+    if closures:
+        return f"{', '.join(closures)}: super() without arguments, or __class__ / 用了不带参数的 super()"
+    return None
+
+
+def _free_names(value: object) -> tuple[str, ...]:
+    """The free variables of a function, property, cached property, class or static method's code."""
+    functions = [getattr(value, name, None) for name in ("fget", "fset", "func", "__func__")] + [value]
+    return tuple(
+        name for f in functions if (code := getattr(f, "__code__", None)) for name in code.co_freevars
+    )
 
 
 def replace(value: T, **changes: Any) -> T:

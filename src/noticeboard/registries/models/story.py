@@ -2,7 +2,8 @@
 
 The Material blog plugin owns most front-matter keys (``draft``, ``authors``,
 ``tags``, …), so unknown keys are allowed here; what this project adds —
-``branches`` — and what it relies on — ``date`` — are checked.
+``branches`` — and what it relies on — ``date`` (with its ``updated`` day, when
+written as ``{created: …, updated: …}``), ``title``, ``slug``, ``categories`` — are checked.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import AliasPath, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from noticeboard.registries.models.common import Slug, Text
@@ -26,16 +27,11 @@ class StoryMeta(BaseModel):
     slug: Slug | None = Field(None, description="网址中使用的短名，例如 tea-cooperative")
     categories: tuple[Text, ...] = Field((), strict=False, description="分类")
     branches: tuple[Slug, ...] = Field((), strict=False, description="相关党支部的编号")
-    updated: dt.date | None = Field(None, description="更新日期：date 写成 {created: 日期, updated: 日期} 时")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _update(cls, data: Any) -> Any:
-        """The blog's ``date: {created: …, updated: …}`` says when a story was updated too (its feed by
-        update date is ordered by it)."""
-        if isinstance(data, dict) and isinstance(date := data.get("date"), dict) and "updated" in date:
-            return {**data, "updated": date["updated"]}
-        return data
+    updated: dt.date | None = Field(
+        None,
+        validation_alias=AliasPath("date", "updated"),
+        description="更新日期：date 写成 {created: 日期, updated: 日期} 时（按更新日期排列的订阅源用它）",
+    )
 
     @field_validator("date", "updated", mode="before")
     @classmethod
