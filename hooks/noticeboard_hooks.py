@@ -908,12 +908,7 @@ def _write_feed(config: MkDocsConfig) -> None:
         return
     site_url = config.site_url or ""
     favicon = config.theme.get("favicon") or ""
-    texts = feed.files(
-        site_url=site_url,
-        icon=site_url + favicon if favicon else "",
-        urls={path: url for path, (url, _) in state.stories.items()},
-        summaries={path: summary for path, (_, summary) in state.stories.items()},
-    )
+    texts = feed.files(site_url=site_url, icon=site_url + favicon if favicon else "", published=state.stories)
     for name, text in texts.items():
         Path(config.site_dir, name).write_text(text, encoding="utf-8", newline="\n")
 

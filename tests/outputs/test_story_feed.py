@@ -20,10 +20,11 @@ FEED = Feed(
 )
 URLS = {"tea.md": SITE + "stories/2025/tea/", "water.md": SITE + "stories/2025/water/"}
 SUMMARIES = {"tea.md": "茶叶合作社带动增收。", "water.md": "修缮饮水管道 <3 & 通水。"}
+PUBLISHED = {path: (URLS[path], SUMMARIES[path]) for path in URLS}
 
 
 def _files() -> dict[str, str]:
-    return FEED.files(site_url=SITE, icon=SITE + "assets/favicon.svg", urls=URLS, summaries=SUMMARIES)
+    return FEED.files(site_url=SITE, icon=SITE + "assets/favicon.svg", published=PUBLISHED)
 
 
 def _items(text: str) -> list[ET.Element]:
@@ -86,7 +87,7 @@ def test_a_township_without_stories_still_has_its_feeds() -> None:
     """Readers subscribed before the last story was removed get an empty feed, not a missing page (without
     a site icon, the feed names no image)."""
     files = Feed("青山镇党委经验做法", "", dt.date(2026, 1, 5), ()).files(
-        site_url=SITE, icon="", urls={}, summaries={}
+        site_url=SITE, icon="", published={}
     )
     assert _items(files["feed_rss_created.xml"]) == []
     assert "<image>" not in files["feed_rss_created.xml"]
@@ -128,7 +129,7 @@ def test_a_character_xml_cannot_hold_becomes_a_space() -> None:
     title, dropped between Chinese characters in a summary, as any line break there."""
     story = FeedStory("tea.md", "村企\v联建", dt.date(2025, 3, 18), dt.date(2025, 3, 18), ())
     files = Feed("青山镇党委经验做法", "", dt.date(2026, 1, 5), (story,)).files(
-        site_url=SITE, icon="", urls=URLS, summaries={"tea.md": summary_text("<p>茶叶\v合作社</p>")}
+        site_url=SITE, icon="", published={"tea.md": (URLS["tea.md"], summary_text("<p>茶叶\v合作社</p>"))}
     )
     item = _items(files["feed_rss_created.xml"])[0]
     assert (item.findtext("title"), item.findtext("description")) == ("村企 联建", "茶叶合作社")

@@ -56,6 +56,10 @@ class FeedStory:
     categories: tuple[str, ...]
 
 
+_Entry = tuple[FeedStory, str, str]
+"""A published story with its address and its summary."""
+
+
 @frozen
 class Feed:
     """The case stories' feed, before the engine has given each story its address and summary."""
@@ -66,31 +70,23 @@ class Feed:
     """The data's date (``as_of``): the feed's own date."""
     stories: tuple[FeedStory, ...]
 
-    def files(
-        self, *, site_url: str, icon: str, urls: Mapping[str, str], summaries: Mapping[str, str]
-    ) -> dict[str, str]:
+    def files(self, *, site_url: str, icon: str, published: Mapping[str, tuple[str, str]]) -> dict[str, str]:
         """The feed files by site path: newest stories first, by creation and by update date.
 
-        ``urls``: each story's absolute address, by path (a story the engine does not publish, a draft, is
-        left out); ``summaries``: each story's summary (:func:`summary_text`)."""
-        published = [story for story in self.stories if story.path in urls]
+        ``published``: each story the engine publishes, by path, with its absolute address and its summary
+        (:func:`summary_text`); a story it does not publish (a draft) is left out."""
+        entries = [(story, *published[story.path]) for story in self.stories if story.path in published]
         out: dict[str, str] = {}
         for order in ("created", "updated"):
-            stories = sorted(published, key=lambda story: (getattr(story, order), story.path), reverse=True)
+            ordered = sorted(
+                entries, key=lambda entry: (getattr(entry[0], order), entry[0].path), reverse=True
+            )
             rss_name, json_name = f"feed_rss_{order}.xml", f"feed_json_{order}.json"
-            out[rss_name] = self._rss(stories, site_url, site_url + rss_name, icon, urls, summaries)
-            out[json_name] = self._json(stories, site_url, site_url + json_name, icon, urls, summaries)
+            out[rss_name] = self._rss(ordered, site_url, site_url + rss_name, icon)
+            out[json_name] = self._json(ordered, site_url, site_url + json_name, icon)
         return out
 
-    def _rss(
-        self,
-        stories: Sequence[FeedStory],
-        site_url: str,
-        self_url: str,
-        icon: str,
-        urls: Mapping[str, str],
-        summaries: Mapping[str, str],
-    ) -> str:
+    def _rss(self, entries: Sequence[_Entry], site_url: str, self_url: str, icon: str) -> str:
         built = _rfc822(self.built)
         lines = [
             '<?xml version="1.0" encoding="UTF-8"?>',
@@ -110,13 +106,12 @@ class Feed:
                 f"<image><url>{escape(icon)}</url><title>{_xml(self.title)}</title>"
                 f"<link>{escape(site_url)}</link></image>"
             )
-        for story in stories:
-            url = urls[story.path]
+        for story, url, summary in entries:
             lines += [
                 "<item>",
                 f"<title>{_xml(story.title)}</title>",
                 *(f"<category>{_xml(category)}</category>" for category in story.categories),
-                f"<description>{_xml(summaries.get(story.path, ''))}</description>",
+                f"<description>{_xml(summary)}</description>",
                 f"<link>{escape(url)}</link>",
                 f'<guid isPermaLink="true">{escape(url)}</guid>',
                 f"<pubDate>{_rfc822(story.created)}</pubDate>",
@@ -125,15 +120,7 @@ class Feed:
         lines += ["</channel>", "</rss>", ""]
         return "\n".join(lines)
 
-    def _json(
-        self,
-        stories: Sequence[FeedStory],
-        site_url: str,
-        self_url: str,
-        icon: str,
-        urls: Mapping[str, str],
-        summaries: Mapping[str, str],
-    ) -> str:
+    def _json(self, entries: Sequence[_Entry], site_url: str, self_url: str, icon: str) -> str:
         feed = {
             "version": "https://jsonfeed.org/version/1.1",
             "title": self.title,
@@ -144,15 +131,15 @@ class Feed:
             "language": "zh-CN",
             "items": [
                 {
-                    "id": urls[story.path],
-                    "url": urls[story.path],
+                    "id": url,
+                    "url": url,
                     "title": story.title,
-                    "content_text": summaries.get(story.path, ""),
+                    "content_text": summary,
                     "date_published": _iso(story.created),
                     "date_modified": _iso(story.updated),
                     "tags": list(story.categories),
                 }
-                for story in stories
+                for story, url, summary in entries
             ],
         }
         return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

@@ -93,4 +93,4 @@ def field_names(value: object) -> tuple[str, ...]:
 
 def as_dict(value: object) -> dict[str, Any]:
     """``value``'s fields by name, as a new dictionary."""
-    return {name: getattr(value, name) for name in field_names(value)}
+    return msgspec.structs.asdict(value)  # type: ignore[arg-type]
