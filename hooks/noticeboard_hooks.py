@@ -23,11 +23,10 @@ import re
 import sys
 import tempfile
 import threading
-import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import jieba  # type: ignore[import-untyped]
 import jinja2
@@ -781,14 +780,20 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 SHARE_FROM = 200
-"""Pages MkDocs would render here from which a second process renders every other one (a cold build, a
+"""Pages MkDocs would render here from which a second process renders half of them (a cold build, a
 template changed): below, the fork and reading its pages back cost more than they save."""
+
+SHARE_RUN = 32
+"""Pages in a row rendered by one process. Why not every other page: the views of pages next to each other
+in the catalogue lie next to each other in memory, and a forked process copies every memory page it reads
+an object from (Python writes the object's reference count). Alternating pages, both processes copied
+nearly all the views; runs of pages keep each to its own (a county's cold build: 60 MB less at its peak)."""
 
 
 def _shared_pages() -> list[File]:
-    """The catalogue's pages a second process renders: every other one of those MkDocs would render, when
-    there are many and a process can be forked (not while serving: the preview server runs threads).
-    MkDocs leaves them out here (excluded) after reading them, as it would render them."""
+    """The catalogue's pages a second process renders: every other run of :data:`SHARE_RUN` of those MkDocs
+    would render, when there are many and a process can be forked (not while serving: the preview server
+    runs threads). MkDocs leaves them out here (excluded) after reading them, as it would render them."""
     if not _forking() or not hasattr(os, "fork"):
         return []
     rendering = [
@@ -800,7 +805,7 @@ def _shared_pages() -> list[File]:
     ]
     if len(rendering) < SHARE_FROM:
         return []
-    shared = rendering[1::2]  # (the first stays: this process renders at least one page)
+    shared = [file for index, file in enumerate(rendering) if index // SHARE_RUN % 2]  # (the first run stays)
     for file in shared:
         file.inclusion = InclusionLevel.EXCLUDED
     return shared
@@ -914,8 +919,12 @@ def _write_feed(config: MkDocsConfig) -> None:
 
 
 PARTS = tuple(range(8))
-"""Standalone pages and images are rendered in parts (by a hash of the file's name, so a file stays in its
-part from build to build), each by the first process to claim it (:class:`Claims`)."""
+"""Standalone pages and images are rendered in parts, each by the first process to claim it (:class:`Claims`).
+A part is an eighth of the catalogue's list, in its order: what one process renders lies together in memory,
+as it was made, and a forked process copies only the memory it reads (not, as with parts by a hash of the
+file's name, some of nearly every memory page). A page that moves to another part (pages added before it)
+is rendered again when the last build's folder is not there to link it from: its new part's store has not
+got it."""
 
 
 def _standalone(config: MkDocsConfig, parts: tuple[int, ...]) -> dict[str, tuple[bytes, int, int]]:
@@ -931,9 +940,12 @@ def _standalone(config: MkDocsConfig, parts: tuple[int, ...]) -> dict[str, tuple
     }
 
 
-def _part(path: str) -> int:
-    """The part of :data:`PARTS` the standalone page or image at ``path`` is rendered in."""
-    return zlib.crc32(path.encode()) % len(PARTS)
+T = TypeVar("T")
+
+
+def _part_of(items: Sequence[T], part: int) -> Sequence[T]:
+    """The items of ``items`` in the part ``part`` of :data:`PARTS`: its share of them, in a row."""
+    return items[part * len(items) // len(PARTS) : (part + 1) * len(items) // len(PARTS)]
 
 
 def _end_claims() -> None:
@@ -957,7 +969,7 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
         reuse.rendered.context,
         f"standalone-{part}",
     )
-    pages = [page for page in state.pages.standalone if _part(page.path) == part]
+    pages = _part_of(state.pages.standalone, part)
     sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
 
     def render(page: Standalone, sheets: Mapping[str, str]) -> str:
@@ -969,9 +981,8 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
             pages, rendered, render, lambda poster: sheets_template.render(poster=poster)
         ):
             folder.place(path, key, text)
-        for path, image in state.pages.images.items():
-            if _part(path) == part:
-                folder.place(path, image.key, image.make)
+        for path, image in _part_of(list(state.pages.images.items()), part):
+            folder.place(path, image.key, image.make)
     rendered.close()
     return folder.files
 

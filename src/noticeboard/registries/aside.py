@@ -8,6 +8,8 @@ is no ``fork`` (Windows) the work is done in this process when its result is ask
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import os
 import pickle
 import shutil
@@ -44,6 +46,7 @@ class Aside:
         # What the child returns goes into a file, not a pipe: a result larger than a pipe holds (the last
         # site's listing) kept the child waiting, with its memory, until this process asked for it.
         spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when read, or when the child is stopped)
+        give_back_free_memory()
         pid = os.fork()
         if pid:
             self.pid, self.spool, self.work = pid, spool, None
@@ -86,6 +89,26 @@ class Aside:
             self.pid = 0
         if self.spool is not None:
             self.spool.close()
+
+
+def give_back_free_memory() -> None:
+    """Give the C library's free memory back to the system (glibc's ``malloc_trim``), before a fork.
+
+    Why: what a process has freed (a county's parsed registry, once its views are made) stays in its heap,
+    and after a fork it is shared with the child; each object either process then makes there copies a
+    memory page of it, which each process then holds. Given back, those are fresh pages for what is made,
+    no more (a county's cold build: 30 MB less at its peak). Without glibc (macOS, musl) nothing is done."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
 
 
 class Claims:
