@@ -4,30 +4,17 @@ twice, and each part is a run of the catalogue's list (what one process renders 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
-from support import ROOT
+from support.hooks import hooks_module
 
-
-def _hooks() -> object:
-    spec = importlib.util.spec_from_file_location("hooks_for_parts", ROOT / "hooks" / "noticeboard_hooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclasses look their module up)
-    spec.loader.exec_module(module)
-    return module
-
-
-HOOKS = _hooks()
+HOOKS = hooks_module()
 
 
 @pytest.mark.parametrize("count", [0, 1, 7, 8, 9, 100, 6016])
 def test_every_standalone_page_is_in_exactly_one_part_and_each_part_is_a_run(count: int) -> None:
     pages = [f"print/{number}/" for number in range(count)]
-    parts = [list(HOOKS._part_of(pages, part)) for part in HOOKS.PARTS]  # type: ignore[attr-defined]
+    parts = [list(HOOKS._part_of(pages, part)) for part in HOOKS.PARTS]
     assert [page for part in parts for page in part] == pages, "each once, in the catalogue's order"
     sizes = [len(part) for part in parts]
     assert max(sizes) - min(sizes) <= 1, sizes  # a process that takes a part takes as much work as another

@@ -4,23 +4,13 @@
 from __future__ import annotations
 
 import fnmatch
-import importlib.util
-import sys
 from pathlib import Path
 
 import jinja2
 import material
 
 from support import ROOT
-
-
-def _hooks() -> object:
-    spec = importlib.util.spec_from_file_location("hooks_under_test", ROOT / "hooks" / "noticeboard_hooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # (its dataclasses look their module up)
-    spec.loader.exec_module(module)
-    return module
+from support.hooks import hooks_module
 
 
 def _copied(loader: jinja2.BaseLoader) -> list[str]:
@@ -40,6 +30,6 @@ def test_the_theme_files_listed_are_those_mkdocs_copies(tmp_path: Path) -> None:
     (own / "assets" / "site.css").write_text("", encoding="utf-8")
     (own / ".editorconfig").write_text("", encoding="utf-8")
     dirs = [str(own), str(ROOT / "theme_overrides"), str(Path(material.__file__).parent / "templates")]
-    listed = _hooks().ThemeFiles(dirs).list_templates()  # type: ignore[attr-defined]
+    listed = hooks_module().ThemeFiles(dirs).list_templates()
     assert _copied(jinja2.FileSystemLoader(dirs)) == _copied(jinja2.DictLoader(dict.fromkeys(listed, "")))
     assert not any(part.startswith(".") for name in listed for part in name.split("/"))
