@@ -11,6 +11,7 @@ the stories' feeds and the standalone pages and swaps the site in.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -20,10 +21,11 @@ import os
 import pickle
 import posixpath
 import re
+import select
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -118,7 +120,8 @@ class State:
     folder: SiteFolder = field(init=False)
     """Set by ``on_nav``: where ``on_post_build`` puts the kept pages and the standalone ones."""
     aside: Aside | None = None
-    """Set by ``on_env``: the standalone pages, rendered meanwhile by a second process where there is one."""
+    """Set by ``on_env``: the second process, where there is one: the standalone pages it rendered (after its
+    share of the pages, when it has one), or those pages waiting to be rendered here."""
     documents: list[File] = field(default_factory=list)
     """Every page in MkDocs' order, kept ones included (the sitemap lists them all)."""
     searched: int = 0
@@ -130,20 +133,24 @@ class State:
     address and its summary, for the stories' feed (:meth:`Feed.files`)."""
     claims: Claims | None = None
     """Set by ``on_env``: which process renders which part of the standalone pages (:data:`PARTS`)."""
+    standalone: dict[str, tuple[bytes, int, int]] = field(default_factory=dict)
+    """The standalone pages and images this process rendered while the second one still rendered its pages,
+    with what was put where (:func:`_take_shared`)."""
     segmenter: Segmenter | None = None
     """Set by ``on_files``: what cuts Chinese text into words for the search index (saved after the build)."""
     nav: Navigation = field(init=False)
     """Set by ``on_nav``: the navigation every page prints."""
-    shared: Aside | None = None
-    """Set by ``on_env`` when many pages are rendered: every other one of them, rendered by a second process."""
+    pages_done: int | None = None
+    """Set by ``on_env`` when the second process renders a share of the pages: the reading end of a pipe it
+    writes to once it has (it ends without writing if it failed); closed once read."""
     sharing: int = 0
     """Set by ``on_env``: how many pages the second process renders."""
     second: bool = False
     """Whether this is the second process, rendering its share of the pages (:func:`_render_shared`)."""
     spool: IO[bytes] | None = None
-    """Set by ``on_env`` with :attr:`shared`: a temporary file where the second process writes each page it
-    renders as it is made (its text, title and search entries), for the first to read back. Held in neither
-    (a county's half is 200 MB: held, it was the first process's peak)."""
+    """Set by ``on_env`` with :attr:`pages_done`: a temporary file where the second process writes each page it
+    renders as it is made (its text, title and search entries), then the words it cut and its warnings, for
+    the first to read back. Held in neither (a county's half is 200 MB: held, it was the first process's peak)."""
     inputs: bytes | None = None
     """Set by ``on_config`` for ``mkdocs build`` of a township: the fingerprint of everything it reads."""
     theme: Path = field(init=False)
@@ -610,34 +617,46 @@ def _place_search(src_uri: str, config: MkDocsConfig) -> None:
     state.search[src_uri] = entries[state.searched :]
     state.searched = len(entries)
     if src_uri == state.reuse.last and not state.second:
-        _take_shared()
+        _take_shared(config)
         entries[:] = state.reuse.entries(state.search)
         state.searched = len(entries)
 
 
-def _take_shared() -> None:
-    """The pages the second process rendered: their search entries, kept for the next build; its warnings
-    logged here, where ``--strict`` counts them."""
-    if state.shared is None:
+def _take_shared(config: MkDocsConfig) -> None:
+    """The pages the second process rendered, once it has (it goes on with standalone pages): their search
+    entries, kept for the next build; its warnings logged here, where ``--strict`` counts them. Until it has,
+    this process renders parts of the standalone pages (else a core would wait)."""
+    if state.pages_done is None:
         return
-    assert state.reuse is not None and state.spool is not None
-    try:
-        cuts, warnings = state.shared.result()
-    except AsideFailed as error:
-        raise PluginError(error.report()) from None
-    finally:
-        state.shared = None
-    for name, level, message in warnings:
-        logging.getLogger(name).log(level, message)
-    if state.segmenter is not None:
-        state.segmenter.merge(cuts)
+    assert state.reuse is not None and state.spool is not None and state.aside is not None
+    while not select.select([state.pages_done], [], [], 0)[0]:  # meanwhile, standalone pages no one took
+        taken = next((part for part in PARTS if state.claims and state.claims.take(str(part))), None)
+        if taken is None:
+            break
+        state.standalone.update(_standalone_part(config, taken))
+    with os.fdopen(state.pages_done, "rb") as pages_done:
+        state.pages_done = None
+        finished = pages_done.read(1)
+    if not finished:  # it ended without its pages: it failed, and printed why
+        try:
+            state.aside.result()
+        except AsideFailed as error:
+            raise PluginError(error.report()) from None
+        finally:
+            state.aside = None
+        raise PluginError("内部错误：第二个进程没有生成它的网页就结束了")
     with state.spool as spool:
         spool.seek(0)
         for _ in range(state.sharing):
             src, text, title, search = pickle.load(spool)
             state.search[src] = search
             state.reuse.store(src, text, search, title)
+        cuts, warnings = pickle.load(spool)
     state.spool = None
+    for name, level, message in warnings:
+        logging.getLogger(name).log(level, message)
+    if state.segmenter is not None:
+        state.segmenter.merge(cuts)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -767,14 +786,21 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # Posters, screens and redirects are rendered by a second process (not while serving: the preview server
     # runs threads, and a fork copies none of them) while MkDocs renders the pages, part after part; this
     # process takes parts too after its last page (on_post_build). When MkDocs would render very many
-    # pages, a third process renders every other one of them.
-    state.claims = Claims()  # (forked before the pages' spool is made: it does not hold the spool open)
-    state.aside = Aside(functools.partial(_standalone, config, PARTS[::-1]), fork=_forking())
+    # pages, the second process first renders every other run of them. One second process, not one for
+    # each: every process copies the memory it writes to, and it makes its objects in memory the others
+    # share (a county's cold build: 90 MB for each process).
+    state.claims, state.standalone = Claims(), {}
     if shared:
         if state.segmenter is not None:
             state.segmenter.prepare()
         state.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when read back, in _take_shared)
-        state.shared = Aside(functools.partial(_render_shared, config, env, files, shared))
+        ready, done = os.pipe()
+        second = functools.partial(_render_shared, config, env, files, shared, done)
+        state.aside = Aside(second)
+        os.close(done)  # (the second process's end: it writes once, and its end closes when it ends)
+        state.pages_done = ready
+    else:
+        state.aside = Aside(functools.partial(_standalone, config, PARTS[::-1]), fork=_forking())
     state.sharing = len(shared)
     return env
 
@@ -812,44 +838,57 @@ def _shared_pages() -> list[File]:
 
 
 def _render_shared(
-    config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File]
-) -> tuple[dict[str, list[str]], list[tuple[str, int, str]]]:
+    config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File], done: int
+) -> dict[str, tuple[bytes, int, int]]:
     """In the second process: render ``shared`` as MkDocs renders a page (its events, its template, its file
-    written, its links checked; each written to :attr:`State.spool` too, with its search entries); the
+    written, its links checked; each written to :attr:`State.spool` too, with its search entries), then the
     Chinese text cut anew and the warnings logged (for the first process to log, where ``--strict`` counts
-    them)."""
+    them); say so through ``done``, then render the standalone pages no process has claimed yet."""
     state.second = True
     engine = type(config).__module__.split(".")[0]  # mkdocs, or properdocs (its fork) when that one builds
     build_page = importlib.import_module(f"{engine}.commands.build")._build_page  # MkDocs' step for one page
-    warnings = _hold_warnings()
     doc_files = files.documentation_pages(
         inclusion=InclusionLevel.is_included
     )  # as MkDocs' own loop has them
-    for file in shared:
-        assert file.page is not None
-        build_page(file.page, config, doc_files, state.nav, env)
-        file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    with _warnings_held() as warnings:
+        for file in shared:
+            assert file.page is not None
+            build_page(file.page, config, doc_files, state.nav, env)
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     assert state.spool is not None
-    state.spool.flush()  # (the process ends without Python's clean-up)
     cuts = state.segmenter.fresh if state.segmenter is not None else {}
-    return cuts, warnings
+    pickle.dump((cuts, warnings), state.spool, protocol=pickle.HIGHEST_PROTOCOL)
+    state.spool.flush()  # (before it is read: the process ends without Python's clean-up)
+    os.write(done, b".")
+    os.close(done)
+    return _standalone(config, PARTS[::-1])
 
 
-def _hold_warnings() -> list[tuple[str, int, str]]:
-    """MkDocs' warnings from here on, held instead of printed (the first process logs them)."""
+@contextlib.contextmanager
+def _warnings_held() -> Iterator[list[tuple[str, int, str]]]:
+    """MkDocs' warnings meanwhile, held instead of printed (the first process logs them)."""
     held: list[tuple[str, int, str]] = []
 
     class Hold(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
             held.append((record.name, record.levelno, record.getMessage()))
 
+    def others(record: logging.LogRecord) -> bool:
+        return record.levelno != logging.WARNING
+
     engine = logging.getLogger("mkdocs")
-    for handler in engine.handlers:
-        handler.addFilter(lambda record: record.levelno != logging.WARNING)
+    printing = list(engine.handlers)
+    for handler in printing:
+        handler.addFilter(others)
     hold = Hold(logging.WARNING)
     hold.addFilter(lambda record: record.levelno == logging.WARNING)
     engine.addHandler(hold)
-    return held
+    try:
+        yield held
+    finally:
+        engine.removeHandler(hold)
+        for handler in printing:
+            handler.removeFilter(others)
 
 
 @event_priority(-100)  # last: after the search index and every other plugin's output
@@ -858,7 +897,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     last build or written (the kept pages were placed in ``on_nav``); then the finished site is swapped in."""
     reuse = state.reuse
     assert reuse is not None
-    _take_shared()  # (taken after the last page already, unless no search index asked for them)
+    _take_shared(config)  # (taken after the last page already, unless no search index asked for them)
     _write_feed(config)
     pages, shared = len(state.documents), state.sharing
     log.info(
@@ -871,12 +910,17 @@ def on_post_build(config: MkDocsConfig) -> None:
             folder.written(path, key)
     aside = state.aside
     try:  # the parts the second process has not taken yet (all where there is none), then its own
-        files = {**folder.files, **_standalone(config, PARTS), **(aside.result() if aside else {})}
+        files = {
+            **folder.files,
+            **state.standalone,
+            **_standalone(config, PARTS),
+            **(aside.result() if aside else {}),
+        }
     except AsideFailed as error:
         raise PluginError(error.report()) from None
     finally:
         _end_claims()
-    state.aside = None
+    state.aside, state.standalone = None, {}
     if (published := _published_site()) is not None:
         reuse.rendered.publish(published, files)
     reuse.rendered.close()
@@ -1007,10 +1051,12 @@ def _warnings_logged() -> bool:
 
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the published site as it was: only the partial one is removed."""
-    for aside in (state.aside, state.shared):  # they would go on writing into the folder removed here
-        if aside is not None:
-            aside.stop()
-    state.aside = state.shared = None
+    if state.aside is not None:  # it would go on writing into the folder removed here
+        state.aside.stop()
+        state.aside = None
+    if state.pages_done is not None:
+        os.close(state.pages_done)
+        state.pages_done = None
     _stop_listing()
     if state.spool is not None:
         state.spool.close()  # (a temporary file: gone once closed)

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -34,25 +35,19 @@ def _files(site: Path) -> dict[str, bytes]:
     }
 
 
-def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(tmp_path: Path) -> None:
-    data = tmp_path / "generated"
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "noticeboard",
-            "demo",
-            "--out",
-            str(data),
-            "--branches",
-            "120",
-            "--members",
-            "900",
-        ],
-        env=BUILD_ENV,
-        check=True,
-        capture_output=True,
-    )
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A township of 120 branches: more pages than a build renders in one process."""
+    data = tmp_path_factory.mktemp("township") / "generated"
+    command = [sys.executable, "-m", "noticeboard", "demo", "--out", str(data), "--branches", "120"]
+    subprocess.run([*command, "--members", "900"], env=BUILD_ENV, check=True, capture_output=True)
+    return data
+
+
+def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(
+    tmp_path: Path, generated: Path
+) -> None:
+    data = generated
     shared, alone = _project(tmp_path / "shared", data), _project(tmp_path / "alone", data)
     said = pages_line(shared)
     assert re.search(r"其中 \d+ 个由另一个进程生成", said), said
@@ -72,3 +67,53 @@ def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(tmp_p
     again = _files(shared / "site")
     assert sorted(again) == sorted(one)
     assert [path for path in again if again[path] != one[path]] == []
+
+
+FAIL_SECOND = textwrap.dedent(
+    """
+    import importlib.util, os, sys
+    import mkdocs.commands.build as engine
+
+    fresh = importlib.util.spec_from_file_location("fresh", "hooks/fresh_package.py")
+    fresh.loader.exec_module(importlib.util.module_from_spec(fresh))  # (so the hooks keep the package imported)
+    import noticeboard.outputs.rendered as rendered
+
+    first = os.getpid()
+
+    def failing(made):
+        def step(*args, **kwargs):
+            if os.getpid() != first:
+                raise RuntimeError("the second process failed")
+            return made(*args, **kwargs)
+        return step
+
+    if sys.argv[2] == "pages":
+        engine._build_page = failing(engine._build_page)  # (the hooks look it up when the process starts)
+    else:
+        rendered.standalone_files = failing(rendered.standalone_files)  # (before the hooks import it)
+    from mkdocs.__main__ import cli
+    cli(["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
+    """
+)
+
+
+@pytest.mark.parametrize("failing", ["pages", "posters"])
+def test_a_failure_in_the_second_process_fails_the_build_and_publishes_nothing(
+    tmp_path: Path, generated: Path, failing: str
+) -> None:
+    """The second process renders its share of the pages, then posters; either failing stops the build."""
+    project = _project(tmp_path / "project", generated)
+    result = subprocess.run(
+        [sys.executable, "-c", FAIL_SECOND, str(tmp_path / "site"), failing],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,  # (a first process waiting for pages that never come would hang here)
+    )
+    assert result.returncode != 0
+    assert "the second process failed" in result.stderr, "it printed why"
+    assert "生成网页、打印页或电子屏页时出错（见上面的说明），网站没有生成。" in result.stderr
+    assert not (tmp_path / "site").exists()
+    assert not list(tmp_path.glob("site*")), "nor the partial site"
