@@ -88,3 +88,50 @@ def test_a_cards_file_is_named_by_its_words_the_same_in_every_process() -> None:
         Card("星级党员公示栏", ("三星党支部 11 个",), "青山镇党委", 2025),
     ]
     assert len({card_path(card), *map(card_path, changed)}) == 1 + len(changed)
+
+
+def test_a_card_is_drawn_as_pillow_draws_its_words() -> None:
+    """Each line's ink is drawn once and pasted on every card that has it: the pixels are the ones Pillow's
+    own text drawing gives (here, words that fit at their full size)."""
+    from PIL import ImageDraw, ImageFont
+
+    card = Card(
+        "青山村第一党支部", ("2025 年度三星（90.0 分）", "公示期 2026年1月5日至1月11日"), "青山镇党委", 2025
+    )
+    expected = Image.new("RGB", (600, 315), "white")
+    pen = ImageDraw.Draw(expected)
+    pen.rectangle((0, 0, 600, 64), fill=(183, 28, 28))
+    pen.text((32, 14), "青山镇党委　公示栏", font=ImageFont.truetype(str(FONT), 30), fill="white")
+    pen.text((32, 84), card.title, font=ImageFont.truetype(str(FONT), 44), fill="black")
+    for index, line in enumerate(card.lines):
+        pen.text((32, 152 + 36 * index), line, font=ImageFont.truetype(str(FONT), 26), fill=(40, 40, 40))
+    pen.rectangle((0, 305, 600, 315), fill=(183, 28, 28))
+    out = io.BytesIO()
+    expected.save(out, "JPEG", quality=75)
+    assert draw(card) == out.getvalue()
+
+
+def test_a_card_is_the_same_whatever_was_drawn_before_it() -> None:
+    """Every process of a build draws the cards it is given, after different others: a card's bytes must
+    not depend on which lines that process drew before (its file's name says only its words)."""
+    card = Card(
+        "青山村第一党支部",
+        ("2025 年度三星（90.0 分）", "星级党员：三星 5 名，二星 10 名，一星 8 名"),
+        "青山镇党委",
+        2025,
+    )
+    for other in range(300):  # more lines than are kept drawn
+        draw(
+            Card(
+                f"第{other}党支部",
+                (f"2025 年度二星（{80 + other / 10:.1f} 分）", card.lines[1]),
+                "青山镇党委",
+                2025,
+            )
+        )
+    script = (
+        "import sys; from noticeboard.outputs.share_cards import Card, draw\n"
+        f"sys.stdout.buffer.write(draw(Card({card.title!r}, {card.lines!r}, {card.organisation!r}, 2025)))"
+    )
+    fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout
+    assert draw(card) == fresh
