@@ -48,8 +48,8 @@ from noticeboard.last_build import LastBuild, Manifest, manifest
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Standalone, output_file
-from noticeboard.outputs.qr_codes import QrCodes
-from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_legacy_stores, standalone_files
+from noticeboard.outputs.qr_codes import qr_svg
+from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_legacy_caches, standalone_files
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.outputs.story_feed import FEED_LINKS, summary_text
 from noticeboard.registries import RegistryError
@@ -497,7 +497,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     state.documents = list(files.documentation_pages())
     cache = state.cache_dir
     if cache is not None:
-        forget_legacy_stores(cache / "rendered")
+        forget_legacy_caches(cache)
     rendered = Rendered(cache / "rendered" if cache else None, _build_key(config, nav, files))
     published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
     if published is not None and not published.is_dir():
@@ -777,7 +777,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "page_url": page_url,
         "home": catalogue.home,
         "photo": catalogue.photos.__getitem__,
-        "qr": QrCodes(state.cache_dir / "qr" if state.cache_dir else None).svg,
+        "qr": qr_svg,
         "sitemap": state.documents,
         "feeds": FEED_LINKS if catalogue.feed is not None else (),
         "preview": state.preview,

@@ -1,4 +1,4 @@
-"""The posters' QR codes: each leads to its page's URL, as drawn, and a damaged cached code is made again.
+"""The posters' QR codes: each leads to its page's URL, as drawn; the files earlier versions kept them in are removed.
 
 (The printed posters' codes are read back from Chromium's PDF in ``test_print.py``.)"""
 
@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 import zxingcpp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from noticeboard.outputs import qr_codes
-from noticeboard.outputs.qr_codes import QUIET_ZONE, QrCodes, qr_modules, qr_svg
+from noticeboard.outputs.qr_codes import QUIET_ZONE, qr_modules, qr_svg
+from noticeboard.outputs.rendered import forget_legacy_caches
 
 URL = "https://noticeboard.example.org/branches/qingshan-1/"
 SLUG = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=40)
@@ -71,13 +70,15 @@ def test_error_correction_is_level_m() -> None:
     assert [code.ec_level for code in scan(qr_svg(URL))] == ["M"]
 
 
-def test_codes_are_kept_and_a_damaged_one_is_made_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    made = QrCodes(tmp_path).svg(URL)
-    monkeypatch.setattr(qr_codes, "qr_svg", lambda url: pytest.fail("a kept code was made again"))
-    assert QrCodes(tmp_path).svg(URL) == made
-    (stored,) = list(tmp_path.rglob("*.svg"))
-    stored.write_bytes(stored.read_bytes()[:-10])  # cut short, as by a full disk
-    monkeypatch.setattr(qr_codes, "qr_svg", lambda url: "<svg>remade</svg>")
-    assert QrCodes(tmp_path).svg(URL) == "<svg>remade</svg>"
+def test_the_codes_files_of_earlier_versions_are_removed_from_the_cache(tmp_path: Path) -> None:
+    """Earlier versions kept each code in a file of its own (a county's 10 MB, kept by CI's cache for ever)."""
+    (tmp_path / "qr" / "ab").mkdir(parents=True)
+    (tmp_path / "qr" / "ab" / "cdef.svg").write_text("<svg/>")
+    (tmp_path / "rendered").mkdir()
+    (tmp_path / "rendered" / "standalone.sqlite").write_bytes(b"")
+    (tmp_path / "rendered" / "standalone-0.sqlite").write_bytes(b"kept")
+    forget_legacy_caches(tmp_path)
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*")) == [
+        "rendered",
+        "rendered/standalone-0.sqlite",
+    ]

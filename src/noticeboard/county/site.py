@@ -32,7 +32,7 @@ from noticeboard.outputs.catalogue import (
     to_root,
 )
 from noticeboard.outputs.open_data import envelope
-from noticeboard.outputs.qr_codes import QrCodes
+from noticeboard.outputs.qr_codes import qr_svg
 from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
 from noticeboard.registries.frozen import frozen
 
@@ -288,7 +288,6 @@ def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
         f"{first.totals_note}。",
         *(f"{table.title}：{table.note}。" for table in site.tables if any(table.printed)),
     )
-    qr = QrCodes(site.cache_dir / "qr" if site.cache_dir else None)
     view = CountyPoster(
         county.organisation,
         f"{county.year} 年度各乡镇党务公开汇总表",
@@ -297,7 +296,7 @@ def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
         rows,
         total,
         notes,
-        qr.svg(base) if base else None,
+        qr_svg(base) if base else None,
         base,
         to_root(target) or "./",
         chinese_date(site.as_of),

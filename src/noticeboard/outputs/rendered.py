@@ -20,6 +20,7 @@ import hashlib
 import json
 import pickle
 import re
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -138,16 +139,21 @@ class Rendered:
             self.store.close()
 
 
-LEGACY_STORES = ("standalone.sqlite",)
+LEGACY_STORES = ("rendered/standalone.sqlite",)
 """Stores of earlier versions, never read again: the posters' single store, before it was split in two
 halves (up to 700 MB for a county, kept by CI's cache of ``.cache/`` for ever)."""
+LEGACY_FOLDERS = ("qr",)
+"""Folders of earlier versions, never read again: the QR codes, one file each (10 MB for a county)."""
 
 
-def forget_legacy_stores(folder: Path) -> None:
-    """Remove the stores of :data:`LEGACY_STORES` from ``folder`` (with SQLite's journal files)."""
+def forget_legacy_caches(cache: Path) -> None:
+    """Remove from the cache folder ``cache`` the stores of :data:`LEGACY_STORES` (with SQLite's journal
+    files) and the folders of :data:`LEGACY_FOLDERS`."""
     for name in LEGACY_STORES:
         for suffix in ("", "-wal", "-shm", "-journal"):
-            (folder / f"{name}{suffix}").unlink(missing_ok=True)
+            (cache / f"{name}{suffix}").unlink(missing_ok=True)
+    for name in LEGACY_FOLDERS:
+        shutil.rmtree(cache / name, ignore_errors=True)
 
 
 @frozen
