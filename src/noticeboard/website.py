@@ -336,8 +336,12 @@ class SiteFolder:
     def _write_pieces(self, path: str, key: bytes, pieces: Iterator[bytes]) -> None:
         """Write ``pieces`` as they are made, here (they may be read from this thread's database)."""
         target = self.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("wb") as file:
+        try:
+            file = target.open("wb")
+        except FileNotFoundError:  # its folder is not there yet (made here, by whichever file comes first)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            file = target.open("wb")
+        with file:
             for piece in pieces:
                 file.write(piece)
         self.written(path, key)

@@ -6,7 +6,8 @@ it scans well from paper), and a pure-Python encoder took 6 ms a code to try its
 county's cold build for 2,000 branches' posters; this one takes 0.3 ms. The same library reads the codes
 back in the tests. Why no cache on disk: a code is drawn only when its poster's sheets are (they are kept
 between builds), and writing a code's file took as long as making it (0.35 ms, 2 s of a county's cold
-build); the codes of the sheets being drawn are remembered, for every sheet of a poster has its code.
+build). A process remembers the codes it made: a page's code is on each of its posters' sheets (a
+county's 2,220 addresses are on 12,017 sheets).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _DARK_ONE = bytes(int(cell == DARK) for cell in range(256))
 _RUNS = re.compile(b"\x01+")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)  # (a code is about 1.5 kB)
 def qr_svg(text: str) -> str:
     """The QR code of ``text`` as one SVG: a white square, and each row's runs of dark modules as strokes one
     module wide, each move relative to the last (a poster set holds thousands of codes: a rectangle per

@@ -53,10 +53,14 @@ class DiskCache:
 
     def put(self, key: bytes, value: bytes) -> None:
         path = self.path(key)
+        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        stored = hashlib.sha256(value).digest() + value
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            partial.write_bytes(hashlib.sha256(value).digest() + value)
+            try:
+                partial.write_bytes(stored)
+            except FileNotFoundError:  # its folder is not there yet: made by the first value it holds (asked
+                path.parent.mkdir(parents=True, exist_ok=True)  # for each, 2 s of a county's cold build)
+                partial.write_bytes(stored)
             partial.replace(path)
         except OSError:
             pass
