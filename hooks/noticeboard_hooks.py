@@ -25,7 +25,7 @@ import select
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -629,13 +629,10 @@ def _take_shared(config: MkDocsConfig) -> None:
     if state.pages_done is None:
         return
     assert state.reuse is not None and state.spool is not None and state.aside is not None
-    while not select.select([state.pages_done], [], [], 0)[0]:  # meanwhile, standalone pages no one took
-        taken = next((part for part in PARTS if state.claims and state.claims.take(str(part))), None)
-        if taken is None:
-            break
-        state.standalone.update(_standalone_part(config, taken))
-    with os.fdopen(state.pages_done, "rb") as pages_done:
-        state.pages_done = None
+    ready = state.pages_done
+    state.standalone = _standalone(config, PARTS, until=lambda: bool(select.select([ready], [], [], 0)[0]))
+    state.pages_done = None
+    with os.fdopen(ready, "rb") as pages_done:
         finished = pages_done.read(1)
     if not finished:  # it ended without its pages: it failed, and printed why
         try:
@@ -971,17 +968,21 @@ is rendered again when the last build's folder is not there to link it from: its
 got it."""
 
 
-def _standalone(config: MkDocsConfig, parts: tuple[int, ...]) -> dict[str, tuple[bytes, int, int]]:
+def _standalone(
+    config: MkDocsConfig, parts: tuple[int, ...], until: Callable[[], bool] = lambda: False
+) -> dict[str, tuple[bytes, int, int]]:
     """Posters, screens, redirects and share cards' images of those of ``parts`` this process claims, in
-    that order: from their templates, outside the page pipeline (kept when unchanged); what was put where,
-    for the next build. Each part has its store, so several processes can fill them at once."""
+    that order, until ``until()`` (asked before each part): from their templates, outside the page pipeline
+    (kept when unchanged); what was put where, for the next build. Each part has its store, so several
+    processes can fill them at once."""
     assert state.claims is not None
-    return {
-        path: entry
-        for part in parts
-        if state.claims.take(str(part))
-        for path, entry in _standalone_part(config, part).items()
-    }
+    made: dict[str, tuple[bytes, int, int]] = {}
+    for part in parts:
+        if until():
+            break
+        if state.claims.take(str(part)):
+            made.update(_standalone_part(config, part))
+    return made
 
 
 T = TypeVar("T")

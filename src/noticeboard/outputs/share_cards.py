@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 FONT = Path(__file__).parent / "fonts" / "NotoSansSC-Bold-GB2312.otf"
 SIZE = (600, 315)
 """Width and height: the 1.91:1 of link cards, small enough to stay a few kilobytes."""
+WIDTH = SIZE[0] - 64
+"""The width the words may take (a margin of 32 pixels each side)."""
 RED = (183, 28, 28)
 
 
@@ -124,10 +126,6 @@ def _blank(organisation: str) -> Image.Image:
     _write(image, (32, 14), *_fit(organisation + "　公示栏", 30, WIDTH), "white")
     pen.rectangle((0, SIZE[1] - 10, SIZE[0], SIZE[1]), fill=RED)
     return image
-
-
-WIDTH = SIZE[0] - 64
-"""The width the words may take (a margin of 32 pixels each side)."""
 
 
 def draw(card: Card) -> bytes:
