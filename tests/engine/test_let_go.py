@@ -8,15 +8,12 @@ import sys
 import textwrap
 from pathlib import Path
 
-from support.build import BUILD_ENV, demo_project
+from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, demo_project
 
-WATCH = textwrap.dedent(
+WATCH = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
     """
-    import importlib.util, sys, weakref
+    import sys, weakref
     import mkdocs.commands.build as engine
-
-    fresh = importlib.util.spec_from_file_location("fresh", "hooks/fresh_package.py")
-    fresh.loader.exec_module(importlib.util.module_from_spec(fresh))  # (so the hooks keep the package imported)
     import noticeboard.website as website
 
     registries = []

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from support.build import BUILD_ENV, pages_line
+from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, pages_line
 
 pytestmark = pytest.mark.slow  # a township of 120 branches generated and built twice
 
@@ -69,13 +69,10 @@ def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(
     assert [path for path in again if again[path] != one[path]] == []
 
 
-FAIL_SECOND = textwrap.dedent(
+FAIL_SECOND = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
     """
-    import importlib.util, os, sys
+    import os, sys
     import mkdocs.commands.build as engine
-
-    fresh = importlib.util.spec_from_file_location("fresh", "hooks/fresh_package.py")
-    fresh.loader.exec_module(importlib.util.module_from_spec(fresh))  # (so the hooks keep the package imported)
     import noticeboard.outputs.rendered as rendered
 
     first = os.getpid()

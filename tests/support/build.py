@@ -13,6 +13,13 @@ from support import ROOT
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PACKAGE_AS_THE_HOOKS_KEEP_IT = """
+import importlib.util
+fresh = importlib.util.spec_from_file_location("fresh", "hooks/fresh_package.py")
+fresh.loader.exec_module(importlib.util.module_from_spec(fresh))
+"""
+"""The start of a script that patches the package before it runs ``mkdocs build`` in a project: the package
+marked as the hooks find it unchanged (``hooks/fresh_package.py`` would import it anew, without the patch)."""
 
 
 def build_site(out: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess[str]:
