@@ -21,10 +21,10 @@ import os
 import pickle
 import posixpath
 import re
-import select
 import sys
 import tempfile
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +53,7 @@ from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_le
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.outputs.story_feed import FEED_LINKS, summary_text
 from noticeboard.registries import RegistryError
-from noticeboard.registries.aside import Aside, AsideFailed, Claims
+from noticeboard.registries.aside import Aside, AsideFailed, Claims, Relay
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.frozen import as_dict
@@ -119,9 +119,9 @@ class State:
     """Set by ``on_nav``: the pages taken from earlier builds instead of rendered."""
     folder: SiteFolder = field(init=False)
     """Set by ``on_nav``: where ``on_post_build`` puts the kept pages and the standalone ones."""
-    aside: Aside | None = None
-    """Set by ``on_env``: the second process, where there is one: the standalone pages it rendered (after its
-    share of the pages, when it has one), or those pages waiting to be rendered here."""
+    relay: Relay | None = None
+    """Set by ``on_env`` where a process can be forked: the second processes, one at a time, each ending with its
+    work (:func:`_second_units`): slices of the pages, then parts of the standalone pages."""
     documents: list[File] = field(default_factory=list)
     """Every page in MkDocs' order, kept ones included (the sitemap lists them all)."""
     searched: int = 0
@@ -134,23 +134,25 @@ class State:
     claims: Claims | None = None
     """Set by ``on_env``: which process renders which part of the standalone pages (:data:`PARTS`)."""
     standalone: dict[str, tuple[bytes, int, int]] = field(default_factory=dict)
-    """The standalone pages and images this process rendered while the second one still rendered its pages,
-    with what was put where (:func:`_take_shared`)."""
+    """The standalone pages and images rendered so far, with what was put where: by the second processes, and
+    by this one while they still rendered pages (:func:`_take_shared`)."""
     segmenter: Segmenter | None = None
     """Set by ``on_files``: what cuts Chinese text into words for the search index (saved after the build)."""
     nav: Navigation = field(init=False)
     """Set by ``on_nav``: the navigation every page prints."""
-    pages_done: int | None = None
-    """Set by ``on_env`` when the second process renders a share of the pages: the reading end of a pipe it
-    writes to once it has (it ends without writing if it failed); closed once read."""
     sharing: int = 0
-    """Set by ``on_env``: how many pages the second process renders."""
+    """Set by ``on_env``: how many pages the second processes render."""
+    slices_left: int = 0
+    """Set by ``on_env``: how many slices of those pages are not rendered yet (:data:`SHARE_SLICE`)."""
+    spools: list[tuple[IO[bytes], int]] = field(default_factory=list)
+    """Each slice's temporary file, in order, and how many pages it holds: its second process writes each page
+    it renders as it is made (its text, title and search entries), then the words it cut and its warnings,
+    for this one to read back (:func:`_take_shared`). Held in neither (a county's half is 200 MB: held, it was
+    the first process's peak)."""
     second: bool = False
-    """Whether this is the second process, rendering its share of the pages (:func:`_render_shared`)."""
+    """Whether this is a second process rendering a slice of the pages (:func:`_render_shared`)."""
     spool: IO[bytes] | None = None
-    """Set by ``on_env`` with :attr:`pages_done`: a temporary file where the second process writes each page it
-    renders as it is made (its text, title and search entries), then the words it cut and its warnings, for
-    the first to read back. Held in neither (a county's half is 200 MB: held, it was the first process's peak)."""
+    """In a second process rendering pages: its slice's temporary file."""
     inputs: bytes | None = None
     """Set by ``on_config`` for ``mkdocs build`` of a township: the fingerprint of everything it reads."""
     theme: Path = field(init=False)
@@ -623,37 +625,42 @@ def _place_search(src_uri: str, config: MkDocsConfig) -> None:
 
 
 def _take_shared(config: MkDocsConfig) -> None:
-    """The pages the second process rendered, once it has (it goes on with standalone pages): their search
-    entries, kept for the next build; its warnings logged here, where ``--strict`` counts them. Until it has,
-    this process renders parts of the standalone pages (else a core would wait)."""
-    if state.pages_done is None:
+    """The pages the second processes rendered, once they all have (later ones go on with standalone pages):
+    their search entries, kept for the next build; their warnings logged here, where ``--strict`` counts
+    them. Until they have, this process renders parts of the standalone pages (else a core would wait)."""
+    relay = state.relay
+    if relay is None or not state.spools:  # (none shared, or taken already)
         return
-    assert state.reuse is not None and state.spool is not None and state.aside is not None
-    ready = state.pages_done
-    state.standalone = _standalone(config, PARTS, until=lambda: bool(select.select([ready], [], [], 0)[0]))
-    state.pages_done = None
-    with os.fdopen(ready, "rb") as pages_done:
-        finished = pages_done.read(1)
-    if not finished:  # it ended without its pages: it failed, and printed why
-        try:
-            state.aside.result()
-        except AsideFailed as error:
-            raise PluginError(error.report()) from None
-        finally:
-            state.aside = None
-        raise PluginError("内部错误：第二个进程没有生成它的网页就结束了")
-    with state.spool as spool:
-        spool.seek(0)
-        for _ in range(state.sharing):
-            src, text, title, search = pickle.load(spool)
-            state.search[src] = search
-            state.reuse.store(src, text, search, title)
-        cuts, warnings = pickle.load(spool)
-    state.spool = None
-    for name, level, message in warnings:
-        logging.getLogger(name).log(level, message)
-    if state.segmenter is not None:
-        state.segmenter.merge(cuts)
+    assert state.reuse is not None
+    while state.slices_left:
+        if not relay.running:
+            raise PluginError("内部错误：第二个进程没有生成它的网页就结束了")
+        if _parts_left():
+            state.standalone.update(_standalone(config, PARTS, most=1))  # (asking the relay between pages)
+            _relayed(relay.poll)
+        else:
+            _relayed(relay.wait)
+    spools, state.spools = state.spools, []
+    for spool, count in spools:
+        with spool:
+            spool.seek(0)
+            for _ in range(count):
+                src, text, title, search = pickle.load(spool)
+                state.search[src] = search
+                state.reuse.store(src, text, search, title)
+            cuts, warnings = pickle.load(spool)
+        for name, level, message in warnings:
+            logging.getLogger(name).log(level, message)
+        if state.segmenter is not None:
+            state.segmenter.merge(cuts)
+
+
+def _relayed(step: Callable[[], None]) -> None:
+    """A step of :attr:`State.relay`: a second process that failed (it printed why) fails the build."""
+    try:
+        step()
+    except AsideFailed as error:
+        raise PluginError(error.report()) from None
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -676,6 +683,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         state.reuse.store(
             page.file.src_uri, output, state.search.get(page.file.src_uri, []), page.title or ""
         )
+        if state.relay is not None:
+            _relayed(state.relay.poll)  # (the next second process, when the last one is done)
     return output
 
 
@@ -783,22 +792,14 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     # Posters, screens and redirects are rendered by a second process (not while serving: the preview server
     # runs threads, and a fork copies none of them) while MkDocs renders the pages, part after part; this
     # process takes parts too after its last page (on_post_build). When MkDocs would render very many
-    # pages, the second process first renders every other run of them. One second process, not one for
-    # each: every process copies the memory it writes to, and it makes its objects in memory the others
-    # share (a county's cold build: 90 MB for each process).
-    state.claims, state.standalone = Claims(), {}
-    if shared:
-        if state.segmenter is not None:
-            state.segmenter.prepare()
-        state.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when read back, in _take_shared)
-        ready, done = os.pipe()
-        second = functools.partial(_render_shared, config, env, files, shared, done)
-        state.aside = Aside(second)
-        os.close(done)  # (the second process's end: it writes once, and its end closes when it ends)
-        state.pages_done = ready
-    else:
-        state.aside = Aside(functools.partial(_standalone, config, PARTS[::-1]), fork=_forking())
-    state.sharing = len(shared)
+    # pages, second processes first render every other run of them, a slice each. One second process at a
+    # time, each ending with its work (:class:`Relay`): every process copies the memory it writes to.
+    state.claims, state.standalone, state.spools = Claims(), {}, []
+    state.sharing, state.slices_left = len(shared), -(-len(shared) // SHARE_SLICE)
+    if shared and state.segmenter is not None:
+        state.segmenter.prepare()
+    forking = _forking() and hasattr(os, "fork")
+    state.relay = Relay(_second_units(config, env, files, shared), _second_done) if forking else None
     return env
 
 
@@ -811,6 +812,12 @@ SHARE_RUN = 32
 in the catalogue lie next to each other in memory, and a forked process copies every memory page it reads
 an object from (Python writes the object's reference count). Alternating pages, both processes copied
 nearly all the views; runs of pages keep each to its own (a county's cold build: 60 MB less at its peak)."""
+
+
+SHARE_SLICE = 8 * SHARE_RUN
+"""Pages one second process renders before it ends and the next one is forked. Why not all of them: a
+process copies the memory pages it writes to that the other one shares (the views of the pages it renders,
+the memory Python hands out anew), and holds them until it ends."""
 
 
 def _shared_pages() -> list[File]:
@@ -834,14 +841,68 @@ def _shared_pages() -> list[File]:
     return shared
 
 
+def _second_units(
+    config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File]
+) -> Callable[[], Callable[[], Any] | None]:
+    """What each second process does, in turn (:class:`Relay`): a slice of ``shared`` (:data:`SHARE_SLICE`
+    pages), then parts of the standalone pages no process has claimed: one each after slices of pages
+    (a county's cold build), else all of them."""
+    slices = deque(shared[start : start + SHARE_SLICE] for start in range(0, len(shared), SHARE_SLICE))
+    parts = 2 if shared else len(PARTS)
+
+    def next_unit() -> Callable[[], Any] | None:
+        if slices:
+            pages = slices.popleft()
+            spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when read back, in _take_shared)
+            state.spools.append((spool, len(pages)))
+            return functools.partial(_render_shared, config, env, files, pages, spool)
+        if _parts_left():
+            return functools.partial(_second_standalone, config, parts)
+        return None
+
+    return next_unit
+
+
+def _second_done(result: dict[str, tuple[bytes, int, int]] | None) -> None:
+    """What a second process returned: None for a slice of pages (in its temporary file), else the standalone
+    pages it rendered, with what was put where."""
+    if result is None:
+        state.slices_left -= 1
+    else:
+        state.standalone.update(result)
+
+
+def _parts_left() -> bool:
+    claims = state.claims
+    return claims is not None and not all(claims.taken(str(part)) for part in PARTS)
+
+
+def _in_second_process(config: MkDocsConfig) -> None:
+    """What a second process does first: it forks none of its own, the page this one was rendering when it
+    forked is not the current page of the pages it renders (their navigation would show two), and the words
+    it cuts are those it hands back."""
+    state.relay = None
+    page = config._current_page  # (MkDocs' own note of the page it renders)
+    if page is not None:
+        page.active = False
+    if state.segmenter is not None:
+        state.segmenter.fresh = {}
+
+
+def _second_standalone(config: MkDocsConfig, parts: int) -> dict[str, tuple[bytes, int, int]]:
+    _in_second_process(config)
+    return _standalone(config, PARTS[::-1], most=parts)
+
+
 def _render_shared(
-    config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File], done: int
-) -> dict[str, tuple[bytes, int, int]]:
-    """In the second process: render ``shared`` as MkDocs renders a page (its events, its template, its file
-    written, its links checked; each written to :attr:`State.spool` too, with its search entries), then the
+    config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File], spool: IO[bytes]
+) -> None:
+    """In a second process: render ``shared`` as MkDocs renders a page (its events, its template, its file
+    written, its links checked; each written to ``spool`` too, with its search entries), then the
     Chinese text cut anew and the warnings logged (for the first process to log, where ``--strict`` counts
-    them); say so through ``done``, then render the standalone pages no process has claimed yet."""
-    state.second = True
+    them)."""
+    _in_second_process(config)
+    state.second, state.spool = True, spool
     engine = type(config).__module__.split(".")[0]  # mkdocs, or properdocs (its fork) when that one builds
     build_page = importlib.import_module(f"{engine}.commands.build")._build_page  # MkDocs' step for one page
     doc_files = files.documentation_pages(
@@ -852,13 +913,9 @@ def _render_shared(
             assert file.page is not None
             build_page(file.page, config, doc_files, state.nav, env)
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
-    assert state.spool is not None
     cuts = state.segmenter.fresh if state.segmenter is not None else {}
-    pickle.dump((cuts, warnings), state.spool, protocol=pickle.HIGHEST_PROTOCOL)
-    state.spool.flush()  # (before it is read: the process ends without Python's clean-up)
-    os.write(done, b".")
-    os.close(done)
-    return _standalone(config, PARTS[::-1])
+    pickle.dump((cuts, warnings), spool, protocol=pickle.HIGHEST_PROTOCOL)
+    spool.flush()  # (before it is read: the process ends without Python's clean-up)
 
 
 @contextlib.contextmanager
@@ -905,19 +962,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     with state.folder as folder:  # (the kept pages were placed as they were found: wait for their writes)
         for path, key in reuse.rendered_now():  # rendered by MkDocs: linked by the next build if unchanged
             folder.written(path, key)
-    aside = state.aside
-    try:  # the parts the second process has not taken yet (all where there is none), then its own
-        files = {
-            **folder.files,
-            **state.standalone,
-            **_standalone(config, PARTS),
-            **(aside.result() if aside else {}),
-        }
-    except AsideFailed as error:
-        raise PluginError(error.report()) from None
+    relay = state.relay
+    try:  # the parts no second process has taken yet (all where there is none), then theirs
+        here = _standalone(config, PARTS)
+        while relay is not None and relay.running:
+            _relayed(relay.wait)
+        files = {**folder.files, **state.standalone, **here}
     finally:
         _end_claims()
-    state.aside, state.standalone = None, {}
+    state.relay, state.standalone = None, {}
     if (published := _published_site()) is not None:
         reuse.rendered.publish(published, files)
     reuse.rendered.close()
@@ -969,19 +1022,17 @@ got it."""
 
 
 def _standalone(
-    config: MkDocsConfig, parts: tuple[int, ...], until: Callable[[], bool] = lambda: False
+    config: MkDocsConfig, parts: tuple[int, ...], most: int = len(PARTS)
 ) -> dict[str, tuple[bytes, int, int]]:
-    """Posters, screens, redirects and share cards' images of those of ``parts`` this process claims, in
-    that order, until ``until()`` (asked before each part): from their templates, outside the page pipeline
-    (kept when unchanged); what was put where, for the next build. Each part has its store, so several
-    processes can fill them at once."""
+    """Posters, screens, redirects and share cards' images of those of ``parts`` this process claims (``most``
+    of them), in that order: from their templates, outside the page pipeline (kept when unchanged); what was
+    put where, for the next build. Each part has its store, so several processes can fill them at once."""
     assert state.claims is not None
     made: dict[str, tuple[bytes, int, int]] = {}
     for part in parts:
-        if until():
-            break
-        if state.claims.take(str(part)):
+        if most and state.claims.take(str(part)):
             made.update(_standalone_part(config, part))
+            most -= 1
     return made
 
 
@@ -1026,6 +1077,8 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
             pages, rendered, render, lambda poster: sheets_template.render(poster=poster)
         ):
             folder.place(path, key, text)
+            if state.relay is not None:
+                _relayed(state.relay.poll)  # (the next second process, when the last one is done)
         for path, image in _part_of(list(state.pages.images.items()), part):
             folder.place(path, image.key, image.make)
     rendered.close()
@@ -1052,16 +1105,13 @@ def _warnings_logged() -> bool:
 
 def on_build_error(error: Exception) -> None:
     """A failed build leaves the published site as it was: only the partial one is removed."""
-    if state.aside is not None:  # it would go on writing into the folder removed here
-        state.aside.stop()
-        state.aside = None
-    if state.pages_done is not None:
-        os.close(state.pages_done)
-        state.pages_done = None
+    if state.relay is not None:  # a second process would go on writing into the folder removed here
+        state.relay.stop()
+        state.relay = None
     _stop_listing()
-    if state.spool is not None:
-        state.spool.close()  # (a temporary file: gone once closed)
-        state.spool = None
+    for spool, _ in state.spools:
+        spool.close()  # (a temporary file: gone once closed)
+    state.spools = []
     _end_claims()
     if (folder := getattr(state, "folder", None)) is not None:
         folder.stop()  # (its threads would go on writing kept pages into the folder removed here)

@@ -44,15 +44,21 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return data
 
 
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory: pytest.TempPathFactory, generated: Path) -> dict[str, bytes]:
+    """The site as one process builds it (``NOTICEBOARD_ONE_PROCESS=1``): every file, by its path."""
+    alone = _project(tmp_path_factory.mktemp("alone"), generated)
+    assert "另一个进程" not in pages_line(alone, NOTICEBOARD_ONE_PROCESS="1")
+    return _files(alone / "site")
+
+
 def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(
-    tmp_path: Path, generated: Path
+    tmp_path: Path, generated: Path, one_process: dict[str, bytes]
 ) -> None:
-    data = generated
-    shared, alone = _project(tmp_path / "shared", data), _project(tmp_path / "alone", data)
+    shared = _project(tmp_path / "shared", generated)
     said = pages_line(shared)
     assert re.search(r"其中 \d+ 个由另一个进程生成", said), said
-    assert "另一个进程" not in pages_line(alone, NOTICEBOARD_ONE_PROCESS="1")
-    two, one = _files(shared / "site"), _files(alone / "site")
+    two, one = _files(shared / "site"), one_process
     assert sorted(two) == sorted(one)
     assert [path for path in two if two[path] != one[path]] == []
     index = json.loads((shared / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -67,6 +73,38 @@ def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(
     again = _files(shared / "site")
     assert sorted(again) == sorted(one)
     assert [path for path in again if again[path] != one[path]] == []
+
+
+FORKED_WHILE_RENDERING = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
+    """
+    import sys
+    from noticeboard.registries.aside import Relay
+
+    Relay.poll = Relay.wait  # each next second process forked as soon as this one asks, in a page's events
+    from mkdocs.__main__ import cli
+    cli(["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
+    """
+)
+
+
+def test_a_second_process_forked_while_a_page_is_rendered_renders_its_pages_as_one_process_does(
+    tmp_path: Path, generated: Path, one_process: dict[str, bytes]
+) -> None:
+    """Each slice of the pages has a second process of its own, forked by this one when the last has ended:
+    as it renders a page of its own (MkDocs marks that page, and its sections, as the current one for the
+    navigation). The next one starts from that: it must not show that page as current on its own."""
+    project = _project(tmp_path / "project", generated)
+    subprocess.run(
+        [sys.executable, "-c", FORKED_WHILE_RENDERING, "site"],
+        cwd=project,
+        env=BUILD_ENV,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    built = _files(project / "site")
+    assert sorted(built) == sorted(one_process)
+    assert [path for path in built if built[path] != one_process[path]] == []
 
 
 FAIL_SECOND = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(

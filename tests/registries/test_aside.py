@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from noticeboard.registries.aside import Aside, AsideFailed, Claims
+from noticeboard.registries.aside import Aside, AsideFailed, Claims, Relay
 
 
 def _write_and_report(folder: Path) -> dict[str, int]:
@@ -95,6 +97,95 @@ def test_a_result_taken_twice_is_refused_and_leaves_another_process_alone() -> N
     assert other.result() == "海报"
 
 
+def _units(works: list[Callable[[], object]]) -> Callable[[], Callable[[], object] | None]:
+    left = list(works)
+    return lambda: left.pop(0) if left else None
+
+
+def test_a_relay_forks_each_unit_once_the_last_has_ended_and_hands_back_results_in_order(
+    tmp_path: Path,
+) -> None:
+    """A county's cold build: slices of pages, then parts of the posters, each by a process of its own that
+    ends with it, so that the memory it copied goes with it; never two at once."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no second process without fork")
+    running = tmp_path / "running"
+
+    def unit(number: int) -> tuple[int, int, bool]:
+        try:  # (held while the unit runs: another unit running now would find it)
+            os.close(os.open(running, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return number, os.getpid(), False
+        time.sleep(0.05)
+        running.unlink()
+        return number, os.getpid(), True
+
+    results: list[tuple[int, int, bool]] = []
+    relay = Relay(_units([functools.partial(unit, number) for number in range(5)]), results.append)
+    pids = []
+    while relay.running:
+        assert relay.current is not None
+        pids.append(relay.current.pid)
+        relay.poll()  # (asked without waiting, as between pages; at times the unit has ended already)
+        if relay.running and relay.current.pid == pids[-1]:
+            relay.wait()
+    assert [number for number, _, _ in results] == [0, 1, 2, 3, 4]
+    assert all(alone for _, _, alone in results), "never two units at once"
+    assert [pid for _, pid, _ in results] == pids
+    assert len(set(pids)) == 5 and os.getpid() not in pids
+
+
+def test_a_unit_that_fails_fails_the_relay_and_no_unit_starts_after_it() -> None:
+    if not hasattr(os, "fork"):
+        pytest.skip("no second process without fork")
+    started: list[int] = []
+
+    def broken() -> None:
+        raise RuntimeError("模板出错")
+
+    def never() -> None:
+        started.append(1)
+
+    works: list[Callable[[], object]] = [lambda: "第一", broken, never]
+    results: list[object] = []
+    relay = Relay(_units(works), results.append)
+    relay.wait()
+    with pytest.raises(AsideFailed):
+        relay.wait()
+    assert results == ["第一"] and not relay.running
+    relay.stop()
+    assert started == [] and not relay.running
+
+
+def test_a_stopped_relay_kills_its_unit_and_starts_no_other() -> None:
+    """A failed build: the process rendering pages into the folder about to be removed is gone at once."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no second process without fork")
+    relay = Relay(_units([lambda: time.sleep(30), lambda: "不该开始"]), lambda result: None)
+    assert relay.current is not None
+    pid = relay.current.pid
+    relay.stop()
+    assert not relay.running
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+
+
+def test_finished_is_asked_without_waiting() -> None:
+    if not hasattr(os, "fork"):
+        pytest.skip("no second process without fork")
+    aside = Aside(lambda: time.sleep(0.5) or "海报")
+    started = time.monotonic()
+    assert not aside.finished()
+    assert time.monotonic() - started < 0.3
+    deadline = time.monotonic() + 10
+    while not aside.finished():
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    assert aside.result() == "海报"
+    with pytest.raises(RuntimeError):
+        aside.result()
+
+
 def test_each_piece_of_work_is_claimed_by_exactly_one_process() -> None:
     claims = Claims()
     try:
@@ -105,10 +196,12 @@ def test_each_piece_of_work_is_claimed_by_exactly_one_process() -> None:
         theirs = other.result()
         assert sorted(mine + theirs) == sorted(pieces)  # none twice, none left out
         assert not claims.take("7")
+        assert claims.taken("7") and not claims.taken("200")
     finally:
         claims.close()
     assert not claims.folder.exists()
     assert not claims.take("200"), "closed (the build failed): nothing more is taken, and no traceback"
+    assert claims.taken("200"), "closed: nothing is left to take"
 
 
 FREED = """

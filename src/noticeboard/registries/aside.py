@@ -38,6 +38,8 @@ class Aside:
         """``fork=False`` where a fork is unsafe (a process that runs threads, such as a preview server)."""
         self.work: Callable[[], Any] | None = work
         self.pid = 0
+        self.status: int | None = None
+        """How the second process ended, once :meth:`finished` saw it end (None: not seen yet)."""
         self.spool: IO[bytes] | None = None
         if fork and hasattr(os, "fork"):
             self._fork(work)
@@ -66,14 +68,29 @@ class Aside:
         """Whether ``work`` runs in a second process (else it runs here, when its result is asked for)."""
         return self.work is None
 
+    def finished(self) -> bool:
+        """Whether the second process has ended (its result is ready), asked without waiting; True where there
+        is none (the work runs when its result is asked for)."""
+        if self.work is not None or self.status is not None:
+            return True
+        if not self.pid:
+            raise RuntimeError("内部错误：第二个进程的结果已经取过，或它已被停止")
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid:
+            self.pid, self.status = 0, status  # reaped: :meth:`stop` must not signal its number any more
+        return pid != 0
+
     def result(self) -> Any:
         """What ``work()`` returned, once it has finished; raises :class:`AsideFailed` if it failed."""
         if self.work is not None:
             return self.work()
-        if not self.pid or self.spool is None:  # (waiting for process 0 would reap any child, another's)
+        # (taken already, or stopped; waiting for process 0 would reap any child, another's)
+        if self.spool is None or (not self.pid and self.status is None):
             raise RuntimeError("内部错误：第二个进程的结果已经取过，或它已被停止")
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = 0  # reaped: :meth:`stop` must not signal a number the system may give another process
+        if self.status is None:
+            _, self.status = os.waitpid(self.pid, 0)
+            self.pid = 0  # reaped: :meth:`stop` must not signal a number the system may give another process
+        status, self.status = self.status, None
         with self.spool as spool:
             spool.seek(0)
             data = spool.read()
@@ -89,6 +106,57 @@ class Aside:
             self.pid = 0
         if self.spool is not None:
             self.spool.close()
+
+
+class Relay:
+    """Units of work done one after another, each by a second process of its own that ends with it: this
+    process forks the next one once it sees the last one ended (:meth:`poll`, asked between its own pieces of
+    work), until ``units`` has none left.
+
+    Why not one second process for them all: after a fork, a memory page either process writes to is copied,
+    and the other keeps the page as it was. Rendering a page writes to its views (Python counts references in
+    each object), so a second process that rendered half a county's pages and then posters held 240 MB of
+    such pages at the end of its build, and this one as many. A process that ends gives its pages back, and
+    the next one shares this process's memory as it is then (a county's cold build: 655 → 5xx MB at its peak,
+    for some forty forks of a few milliseconds each)."""
+
+    def __init__(self, units: Callable[[], Callable[[], Any] | None], done: Callable[[Any], None]) -> None:
+        """``units()``: the next unit's work (None: there is none left); ``done(result)``: given what each
+        unit returned, in their order. The first unit starts at once."""
+        self.units, self.done = units, done
+        self.current: Aside | None = None
+        self._next()
+
+    def _next(self) -> None:
+        work = self.units()
+        self.current = Aside(work) if work is not None else None
+
+    def _collect(self) -> None:
+        assert self.current is not None
+        current, self.current = self.current, None
+        self.done(current.result())  # (raises AsideFailed when it failed: nothing more is started)
+        self._next()
+
+    @property
+    def running(self) -> bool:
+        return self.current is not None
+
+    def poll(self) -> None:
+        """If the current unit's process has ended: its result to ``done``, and the next unit started."""
+        if self.current is not None and self.current.finished():
+            self._collect()
+
+    def wait(self) -> None:
+        """Wait for the current unit's process to end: its result to ``done``, and the next unit started."""
+        if self.current is not None:
+            self._collect()
+
+    def stop(self) -> None:
+        """Stop the current unit's process at once and start no other (the build failed)."""
+        if self.current is not None:
+            self.current.stop()
+            self.current = None
+        self.units = lambda: None
 
 
 def give_back_free_memory() -> None:
@@ -132,6 +200,10 @@ class Claims:
         except (FileExistsError, FileNotFoundError):
             return False
         return True
+
+    def taken(self, name: str) -> bool:
+        """Whether some process has claimed the piece ``name`` (or the claims are closed)."""
+        return not self.folder.is_dir() or (self.folder / name).exists()
 
     def close(self) -> None:
         self.remove()
