@@ -815,9 +815,9 @@ nearly all the views; runs of pages keep each to its own (a county's cold build:
 
 
 SHARE_SLICE = 8 * SHARE_RUN
-"""Pages one second process renders before it ends and the next one is forked. Why not all of them: a
-process copies the memory pages it writes to that the other one shares (the views of the pages it renders,
-the memory Python hands out anew), and holds them until it ends."""
+"""Pages one second process renders before it ends and the next one is forked (a county's cold build:
+twelve). Why not all of them: a process copies the memory pages it writes to that the other one shares
+(the views of the pages it renders, the memory Python hands out anew), and holds them until it ends."""
 
 
 def _shared_pages() -> list[File]:
@@ -845,8 +845,10 @@ def _second_units(
     config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File]
 ) -> Callable[[], Callable[[], Any] | None]:
     """What each second process does, in turn (:class:`Relay`): a slice of ``shared`` (:data:`SHARE_SLICE`
-    pages), then parts of the standalone pages no process has claimed: one each after slices of pages
-    (a county's cold build), else all of them."""
+    pages), then parts of the standalone pages no process has claimed: two each after slices of pages (a
+    county's cold build), else all of them (one second process, as a rebuild needs no more). Why two: a
+    process starts without what the one before it remembered (QR codes, share cards' lines); with one part
+    each and slices of 64 pages, a county's cold build took 10 s more CPU."""
     slices = deque(shared[start : start + SHARE_SLICE] for start in range(0, len(shared), SHARE_SLICE))
     parts = 2 if shared else len(PARTS)
 
@@ -1030,7 +1032,9 @@ def _standalone(
     assert state.claims is not None
     made: dict[str, tuple[bytes, int, int]] = {}
     for part in parts:
-        if most and state.claims.take(str(part)):
+        if not most:
+            break
+        if state.claims.take(str(part)):
             made.update(_standalone_part(config, part))
             most -= 1
     return made

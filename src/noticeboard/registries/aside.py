@@ -117,8 +117,8 @@ class Relay:
     and the other keeps the page as it was. Rendering a page writes to its views (Python counts references in
     each object), so a second process that rendered half a county's pages and then posters held 240 MB of
     such pages at the end of its build, and this one as many. A process that ends gives its pages back, and
-    the next one shares this process's memory as it is then (a county's cold build: 655 → 5xx MB at its peak,
-    for some forty forks of a few milliseconds each)."""
+    the next one shares this process's memory as it is then (a county's cold build: its process tree held
+    652–657 MB at its end, 560–590 MB at its peak this way, for sixteen forks of about 20 ms each)."""
 
     def __init__(self, units: Callable[[], Callable[[], Any] | None], done: Callable[[Any], None]) -> None:
         """``units()``: the next unit's work (None: there is none left); ``done(result)``: given what each
