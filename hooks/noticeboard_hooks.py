@@ -637,7 +637,7 @@ def _take_shared(config: MkDocsConfig) -> None:
             raise PluginError("内部错误：第二个进程没有生成它的网页就结束了")
         if _parts_left():
             state.standalone.update(_standalone(config, PARTS, most=1))  # (asking the relay between pages)
-            _relayed(relay.poll)
+            _next_second()
         else:
             _relayed(relay.wait)
     spools, state.spools = state.spools, []
@@ -663,6 +663,33 @@ def _relayed(step: Callable[[], None]) -> None:
         raise PluginError(error.report()) from None
 
 
+def _next_second(folder: SiteFolder | None = None) -> None:
+    """If the running second process has ended, start the next one (asked often: else a core waits). Writes
+    in flight to ``folder`` are waited for first: a process forks only while it runs no other thread (one
+    holding a lock would leave it held in the child for ever)."""
+    relay = state.relay
+    if relay is not None and relay.ended():
+        if folder is not None:
+            folder.flush()
+        _relayed(relay.poll)
+
+
+def _polled(text: Callable[[], str | bytes | Iterator[bytes]], folder: SiteFolder) -> Callable[[], Any]:
+    """``text`` asking :func:`_next_second` between its pieces (a county's print-all page of members is made
+    of 2,000 posters' sheets: a second process ended meanwhile would otherwise wait for all of them)."""
+
+    def pieces(made: Iterator[bytes]) -> Iterator[bytes]:
+        for piece in made:
+            yield piece
+            _next_second(folder)
+
+    def polled() -> Any:
+        made = text()
+        return made if isinstance(made, str | bytes) else pieces(made)
+
+    return polled
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A case story's address and summary, for the feed (a story is always rendered, never kept)."""
     if page.file.src_uri.startswith(STORY_POSTS):
@@ -683,8 +710,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         state.reuse.store(
             page.file.src_uri, output, state.search.get(page.file.src_uri, []), page.title or ""
         )
-        if state.relay is not None:
-            _relayed(state.relay.poll)  # (the next second process, when the last one is done)
+        _next_second()  # (the next second process, when the last one is done: no thread runs here)
     return output
 
 
@@ -1080,11 +1106,11 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
         for path, key, text in standalone_files(
             pages, rendered, render, lambda poster: sheets_template.render(poster=poster)
         ):
-            folder.place(path, key, text)
-            if state.relay is not None:
-                _relayed(state.relay.poll)  # (the next second process, when the last one is done)
+            folder.place(path, key, _polled(text, folder) if state.relay else text)
+            _next_second(folder)
         for path, image in _part_of(list(state.pages.images.items()), part):
             folder.place(path, image.key, image.make)
+            _next_second(folder)
     rendered.close()
     return folder.files
 

@@ -170,6 +170,28 @@ def test_a_stopped_relay_kills_its_unit_and_starts_no_other() -> None:
         os.kill(pid, 0)
 
 
+def test_a_relay_says_without_waiting_when_its_unit_has_ended() -> None:
+    """Asked between pages: the first process forks the next unit (after waiting for its own writing threads)
+    only once the last one has ended."""
+    if not hasattr(os, "fork"):
+        pytest.skip("no second process without fork")
+    results: list[object] = []
+    relay = Relay(_units([lambda: time.sleep(0.5) or "第一", lambda: "第二"]), results.append)
+    started = time.monotonic()
+    assert not relay.ended()
+    assert time.monotonic() - started < 0.3
+    relay.poll()
+    assert results == [], "not ended: nothing taken, nothing started"
+    deadline = time.monotonic() + 10
+    while not relay.ended():
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    relay.poll()
+    assert results == ["第一"] and relay.running
+    relay.wait()
+    assert results == ["第一", "第二"] and not relay.ended() and not relay.running
+
+
 def test_finished_is_asked_without_waiting() -> None:
     if not hasattr(os, "fork"):
         pytest.skip("no second process without fork")

@@ -141,6 +141,10 @@ class Relay:
     def running(self) -> bool:
         return self.current is not None
 
+    def ended(self) -> bool:
+        """Whether the current unit's process has ended (asked without waiting): :meth:`poll` starts the next."""
+        return self.current is not None and self.current.finished()
+
     def poll(self) -> None:
         """If the current unit's process has ended: its result to ``done``, and the next unit started."""
         if self.current is not None and self.current.finished():
