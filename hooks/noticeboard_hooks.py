@@ -609,7 +609,7 @@ def on_page_context(
 
 
 def _place_search(src_uri: str, config: MkDocsConfig) -> None:
-    """Note the search entries this page gave; after the last page rendered here, take the second process's
+    """Note the search entries this page gave; after the last page rendered here, take the second processes'
     pages and put every page's entries, kept ones too, in MkDocs' order of pages."""
     plugin = config.plugins.get("material/search")
     index = getattr(plugin, "search_index", None)
