@@ -1,5 +1,6 @@
-"""A build that renders many pages shares them with a second process (issue 16: both cores on a cold
-build); the site is the very one a build in one process makes (``NOTICEBOARD_ONE_PROCESS=1``)."""
+"""A build that renders many pages shares them with second processes, one at a time, each with a slice of
+them and then parts of the posters (issue 16: both cores on a cold build); the site is the very one a build
+in one process makes (``NOTICEBOARD_ONE_PROCESS=1``)."""
 
 from __future__ import annotations
 
@@ -136,7 +137,7 @@ FAIL_SECOND = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
 def test_a_failure_in_the_second_process_fails_the_build_and_publishes_nothing(
     tmp_path: Path, generated: Path, failing: str
 ) -> None:
-    """The second process renders its share of the pages, then posters; either failing stops the build."""
+    """A second process rendering a slice of the pages, or posters after them: either failing stops the build."""
     project = _project(tmp_path / "project", generated)
     result = subprocess.run(
         [sys.executable, "-c", FAIL_SECOND, str(tmp_path / "site"), failing],
