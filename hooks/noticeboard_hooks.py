@@ -149,10 +149,9 @@ class State:
     it renders as it is made (its text, title and search entries), then the words it cut and its warnings,
     for this one to read back (:func:`_take_shared`). Held in neither (a county's half is 200 MB: held, it was
     the first process's peak)."""
-    second: bool = False
-    """Whether this is a second process rendering a slice of the pages (:func:`_render_shared`)."""
     spool: IO[bytes] | None = None
-    """In a second process rendering pages: its slice's temporary file."""
+    """In a second process rendering a slice of the pages (:func:`_render_shared`): its slice's temporary file
+    (None in the first process)."""
     inputs: bytes | None = None
     """Set by ``on_config`` for ``mkdocs build`` of a township: the fingerprint of everything it reads."""
     theme: Path = field(init=False)
@@ -618,7 +617,7 @@ def _place_search(src_uri: str, config: MkDocsConfig) -> None:
     entries: list[dict[str, Any]] = index.entries
     state.search[src_uri] = entries[state.searched :]
     state.searched = len(entries)
-    if src_uri == state.reuse.last and not state.second:
+    if src_uri == state.reuse.last and state.spool is None:
         _take_shared(config)
         entries[:] = state.reuse.entries(state.search)
         state.searched = len(entries)
@@ -702,8 +701,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)  # last: the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if state.second:
-        assert state.spool is not None
+    if state.spool is not None:  # (a second process: its pages go back to the first)
         page_made = (page.file.src_uri, output, page.title or "", state.search.pop(page.file.src_uri, []))
         pickle.dump(page_made, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
     elif state.reuse is not None:
@@ -930,7 +928,7 @@ def _render_shared(
     Chinese text cut anew and the warnings logged (for the first process to log, where ``--strict`` counts
     them)."""
     _in_second_process(config)
-    state.second, state.spool = True, spool
+    state.spool = spool
     engine = type(config).__module__.split(".")[0]  # mkdocs, or properdocs (its fork) when that one builds
     build_page = importlib.import_module(f"{engine}.commands.build")._build_page  # MkDocs' step for one page
     doc_files = files.documentation_pages(

@@ -22,6 +22,7 @@ from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office.change_log import Revision, revisions
 from noticeboard.office.git_history import Commit, data_history, last_changed
 from noticeboard.outputs.catalogue import Catalogue, Frame, build_catalogue
+from noticeboard.registries.disk_cache import in_its_folder
 from noticeboard.registries.frozen import frozen
 
 
@@ -336,23 +337,14 @@ class SiteFolder:
     def _write_pieces(self, path: str, key: bytes, pieces: Iterator[bytes]) -> None:
         """Write ``pieces`` as they are made, here (they may be read from this thread's database)."""
         target = self.root / path
-        try:
-            file = target.open("wb")
-        except FileNotFoundError:  # its folder is not there yet (made here, by whichever file comes first)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            file = target.open("wb")
-        with file:
+        with in_its_folder(target, lambda: target.open("wb")) as file:
             for piece in pieces:
                 file.write(piece)
         self.written(path, key)
 
     def _put(self, path: str, key: bytes, source: Path | None, text: str | bytes | None) -> None:
         target = self.root / path
-        try:
-            linked = self._make(target, source, text)
-        except FileNotFoundError:  # its folder is not there yet (made here, by whichever file comes first)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            linked = self._make(target, source, text)
+        linked = in_its_folder(target, lambda: self._make(target, source, text))
         if linked and (found := self._seen(path)) is not None:  # one file, two names: as it was
             self.files[path] = (key, *found)
         else:

@@ -147,7 +147,7 @@ class Relay:
 
     def poll(self) -> None:
         """If the current unit's process has ended: its result to ``done``, and the next unit started."""
-        if self.current is not None and self.current.finished():
+        if self.ended():
             self._collect()
 
     def wait(self) -> None:
