@@ -58,6 +58,7 @@ def fast_values(text: str) -> Any:
         _RESOLVED_FIRST = frozenset(first for first in Resolver.yaml_implicit_resolvers if first)
         _MEMO.clear()
         _LINES.clear()
+        _HEADS.clear()
     if not _resolves_as_here():
         return FALLBACK
     if "\r" in text:
@@ -108,6 +109,25 @@ county's 400,000 distinct lines, names and ids among them, would be 100 MB kept 
 
 def _line_tokens(line: str) -> tuple[Token, ...]:
     """The tokens of one line, or :class:`_Fallback`."""
+    colon = line.find(": ")
+    head = _HEADS.get(line[:colon]) if colon > 0 else None
+    if head is None:
+        return _new_line_tokens(line)
+    item, indent, key = head
+    value = _inline_value(line[colon + 1 :].lstrip(" "))
+    return (*item, (indent, _KEY_LINE, key, value))
+
+
+_HEADS: dict[str, tuple[tuple[Token, ...], int, Any]] = {}
+"""What a line says before its first ``": "``, when it is a key's → (its list item token if any, the key's
+indent, the key): ``  name``, ``- id``, ``    phone`` begin most of a county's 400,000 distinct lines, and
+what that part means depends on nothing after it (:func:`_new_line_tokens` keeps it only where it read a
+key). Then only the value is read."""
+_HEADS_KEPT = 5_000
+
+
+def _new_line_tokens(line: str) -> tuple[Token, ...]:
+    """:func:`_line_tokens` of a line whose beginning has not been read before."""
     body = line.lstrip(" ")
     if not body or body[0] == "#":
         return ()
@@ -140,19 +160,28 @@ def _line_tokens(line: str) -> tuple[Token, ...]:
         key = _plain(text)
     if isinstance(key, Decimal | bool) or key is None:
         key = text  # the walker's key: a number with a fraction, a yes or a null as written
-    rest = body[colon + 1 :].lstrip(" ")
+    value = _inline_value(body[colon + 1 :].lstrip(" "))
+    if colon < len(body) - 1:  # (a line ending with the colon has no ": " to find its head by)
+        if len(_HEADS) >= _HEADS_KEPT:
+            _HEADS.clear()
+        _HEADS[line[: len(line) - len(body) + colon]] = (item, indent, key)
+    return (*item, (indent, _KEY_LINE, key, value))
+
+
+def _inline_value(rest: str) -> Any:
+    """The value written after ``key: `` (``rest``, without the spaces before it), or _NONE for none."""
     if not rest or rest[0] == "#":
-        return (*item, (indent, _KEY_LINE, key, _NONE))
+        return _NONE
     if rest[0] in _SPECIAL:
-        return (*item, (indent, _KEY_LINE, key, _scalar(rest)))
+        return _scalar(rest)
     comment = rest.find(" #")
     if comment >= 0:
         rest = rest[:comment]
     rest = rest.rstrip(" ")
-    value = memo.get(rest, _NONE)
+    value = _MEMO.get(rest, _NONE)
     if value is _NONE:
         value = _plain_value(rest)
-    return (*item, (indent, _KEY_LINE, key, value))
+    return value
 
 
 def _scalar(text: str) -> Any:
@@ -237,6 +266,7 @@ def _plain(text: str) -> Any:
     if len(_MEMO) > 500_000:
         _MEMO.clear()
         _LINES.clear()  # (its values are the memo's)
+        _HEADS.clear()  # (its keys too)
     _MEMO[text] = value
     return value
 

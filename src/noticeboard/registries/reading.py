@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -29,8 +29,9 @@ from noticeboard.registries.yaml_source import (
     Document,
     ParseCache,
     document,
+    file_bytes,
+    file_text,
     parse_yaml,
-    read_source,
     read_yaml,
 )
 
@@ -243,17 +244,20 @@ class _Reader:
 
     def records(self, kind: str, path: Path, model: type[M]) -> list[Located[M]]:
         self.note(kind, path)
-        source = read_source(path, self.problems)
+        raw = file_bytes(path, self.problems)
         self.meter.read(path)
-        if source is None:
+        if raw is None:
             self.failed(kind)
             return []
-        raw, text = source
         if self.cache is not None:
             cached = self.cache.get_records(raw, model)
             if cached is not None:
-                lazy = Document(path, None, text, parse=partial(_data_of, path, text))
-                return [Located(record, lazy, (index,)) for index, record in enumerate(cached)]
+                doc = Document.cached(path, raw)
+                return [Located(record, doc, (index,)) for index, record in enumerate(cached)]
+        text = file_text(path, raw, self.problems)
+        if text is None:
+            self.failed(kind)
+            return []
         before = len(self.problems)
         found = self._validate_all(kind, model, document(path, raw, text, self.problems, self.cache))
         if self.cache is not None and found is not None and len(self.problems) == before:
@@ -420,12 +424,6 @@ def record_files(data_dir: Path, declared: Sequence[RecordFile] = ()) -> list[tu
     for record_file in declared:
         files(f"{record_file.name}/*.yml" if record_file.yearly else record_file.name, record_file.model)
     return found
-
-
-def _data_of(path: Path, text: str) -> Any:
-    """The parsed value of a file whose records came validated from the cache (it parsed without a problem)."""
-    doc = parse_yaml(text, path, Problems())
-    return None if doc is None else doc.data
 
 
 def _suffix_trouble(path: Path) -> str | None:

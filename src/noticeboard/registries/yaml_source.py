@@ -20,7 +20,7 @@ import os
 import pickle
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
@@ -69,26 +69,38 @@ class AlteredInt(int):
 
 
 class Document:
-    """A parsed YAML file: its plain value, and its text for finding lines when a problem is reported.
+    """A parsed YAML file: its plain value, and its text for finding lines when a problem is reported."""
 
-    ``data`` may be given as a function that parses it when first asked for: a file whose validated
-    records came from the cache (:meth:`ParseCache.get_records`) needs only its text, for lines.
-    """
-
-    def __init__(
-        self, path: Path, data: Any, text: str, offset: int = 0, *, parse: Callable[[], Any] | None = None
-    ) -> None:
+    def __init__(self, path: Path, data: Any, text: str, offset: int = 0) -> None:
         self.path = path
         self._data = data
-        self._parse = parse
-        self.text = text
+        self._text = text
+        self._raw: bytes | None = None
         self.offset = offset
         """Lines before the YAML text in its file (a Markdown front matter starts at line 2)."""
 
+    @classmethod
+    def cached(cls, path: Path, raw: bytes) -> Document:
+        """The file of bytes ``raw`` whose validated records came from the cache (:meth:`ParseCache.get_records`).
+
+        Its text is decoded, and its value parsed, only when a problem found later asks for a line: the same
+        bytes decoded and parsed without a problem when their records were stored. Why: decoding a county's
+        2,000 files took a tenth of a second of every build, for lines that are seldom asked for."""
+        document = cls(path, _UNREAD, "")
+        document._raw = raw
+        return document
+
+    @property
+    def text(self) -> str:
+        if self._raw is not None:
+            self._text, self._raw = _utf8(self._raw), None
+        return self._text
+
     @property
     def data(self) -> Any:
-        if self._parse is not None:
-            self._data, self._parse = self._parse(), None
+        if self._data is _UNREAD:
+            parsed = parse_yaml(self.text, self.path, Problems(), self.offset)
+            self._data = None if parsed is None else parsed.data
         return self._data
 
     @cached_property
@@ -336,6 +348,7 @@ def _bytes(path: Path) -> bytes:
 
 
 _MISSING = object()
+_UNREAD = object()
 
 
 class _RecordPickler(pickle.Pickler):
@@ -427,10 +440,10 @@ def read_yaml(path: Path, problems: Problems, cache: ParseCache | None = None) -
 
 def read_source(path: Path, problems: Problems) -> tuple[bytes, str] | None:
     """The bytes of ``path`` and its text; on any problem (too big, unreadable, not UTF-8) record it, None."""
-    raw = _read_bytes(path, problems)
+    raw = file_bytes(path, problems)
     if raw is None:
         return None
-    text = _decode(path, raw, problems)
+    text = file_text(path, raw, problems)
     if text is None:
         return None
     return raw, text
@@ -473,7 +486,8 @@ def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> Do
     return Document(path, data, text, offset)
 
 
-def _read_bytes(path: Path, problems: Problems) -> bytes | None:
+def file_bytes(path: Path, problems: Problems) -> bytes | None:
+    """The bytes of ``path``; on a problem (too big, unreadable) record it, None."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -490,13 +504,14 @@ def _read_bytes(path: Path, problems: Problems) -> bytes | None:
         return None
 
 
-def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
+def file_text(path: Path, raw: bytes, problems: Problems) -> str | None:
+    """The text of the bytes ``raw`` of ``path``; on a problem (not UTF-8, a NUL) record it, None."""
     raw = raw.removeprefix(_BOM)
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         problems.add(path, 1, "文件是 UTF-16 编码；请用记事本“另存为”，编码选“UTF-8”后保存")
         return None
     try:
-        text = raw.decode("utf-8")
+        text = _utf8(raw)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problems.add(path, line, _explain_encoding(raw))
@@ -505,6 +520,10 @@ def _decode(path: Path, raw: bytes, problems: Problems) -> str | None:
         problems.add(path, text[: text.index("\x00")].count("\n") + 1, "文件里有空字符（\\0），不是文本文件")
         return None
     return text
+
+
+def _utf8(raw: bytes) -> str:
+    return raw.removeprefix(_BOM).decode("utf-8")
 
 
 def _explain_encoding(raw: bytes) -> str:
