@@ -1,6 +1,7 @@
 """A cold load leaves its own share of validated records to be written by a third process while it goes on
 (``ParseCache.close(wait=False)``): the next cache this process opens, and the next build, still find every
-one of them, and nothing is validated twice."""
+one of them, and nothing is validated twice. A township's few files, not validated ahead, are stored by a
+second process when the cache is closed, or at once where no process may be forked."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from typing import Any
 import pytest
 
 from noticeboard.registries import load_registry, yaml_source
+from noticeboard.registries.errors import Problems
 from noticeboard.registries.models import Member
-from noticeboard.registries.reading import _Reader, record_files
-from noticeboard.registries.yaml_source import PARSE_AHEAD_FROM, ParseCache, finish_writing
+from noticeboard.registries.reading import _Reader, read_files, record_files
+from noticeboard.registries.yaml_source import PARSE_AHEAD_FROM, WRITE_ASIDE_FROM, ParseCache, finish_writing
 
 SITE = """\
 organisation: 青山镇党委
@@ -26,11 +28,11 @@ notice:
 """
 
 
-def _data(folder: Path) -> list[Path]:
+def _data(folder: Path, count: int = PARSE_AHEAD_FROM + 20) -> list[Path]:
     (folder / "members").mkdir(parents=True)
     (folder / "site.yml").write_text(SITE, encoding="utf-8")
     branches, paths = [], []
-    for number in range(PARSE_AHEAD_FROM + 20):
+    for number in range(count):
         branches.append(f"- id: b{number:03}\n  name: 第{number}党支部\n  kind: village\n  secretary: 李明\n")
         path = folder / "members" / f"b{number:03}.yml"
         path.write_text(
@@ -46,10 +48,26 @@ def test_the_next_cache_of_this_process_finds_every_record_left_to_be_written(tm
     paths = _data(tmp_path / "data")
     cache = ParseCache(tmp_path / "cache")
     cache.validate_ahead(record_files(tmp_path / "data"), fork=True)
-    assert cache.kept and cache.writer is not None, "this process's share is being written by another"
+    assert cache.kept and cache.writers, "this process's share is being written by another"
     cache.close(wait=False)
     again = ParseCache(tmp_path / "cache")  # waits for the writer first
     assert all(again.get_records(path.read_bytes(), Member) for path in paths)
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_a_small_registry_is_stored_when_the_cache_is_closed_or_at_once(tmp_path: Path, fork: bool) -> None:
+    paths = _data(tmp_path / "data", count=WRITE_ASIDE_FROM)
+    assert len(paths) < PARSE_AHEAD_FROM, "too few files to validate ahead"
+    cache = ParseCache(tmp_path / "cache")
+    cache.validate_ahead(record_files(tmp_path / "data"), fork=fork)
+    loaded = read_files(tmp_path / "data", None, Problems(), cache)
+    assert len(loaded.members) == len(paths)
+    stored = sorted((tmp_path / "cache").rglob("*.records"))
+    assert len(stored) == (0 if fork else len(paths) + 1), "stored at once only where no fork may be made"
+    cache.close(wait=False)
+    again = ParseCache(tmp_path / "cache")  # waits for the writer first
+    assert all(again.get_records(path.read_bytes(), Member) for path in paths)
+    assert len(sorted((tmp_path / "cache").rglob("*.records"))) == len(paths) + 1  # and branches.yml
 
 
 def test_a_load_validates_nothing_the_load_before_it_validated(
