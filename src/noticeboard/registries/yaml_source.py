@@ -195,10 +195,7 @@ class ParseCache:
         The first time, the records kept by other code are removed: every change to the package's code
         makes a new set (a county's is 60 MB), and none of the old ones is read again.
         """
-        if self.later is not None:
-            self.later.append(functools.partial(self._store_records, raw, model, list(records)))
-        else:
-            self._store_records(raw, model, records)
+        self._now_or_later(functools.partial(self._store_records, raw, model, list(records)))
 
     def _store_records(self, raw: bytes, model: type[M], records: Sequence[M]) -> None:
         if not self.pruned:
@@ -218,10 +215,14 @@ class ParseCache:
             return _MISSING
 
     def put(self, raw: bytes, data: Any) -> None:
+        self._now_or_later(functools.partial(self._store, raw, data))
+
+    def _now_or_later(self, store: Callable[[], None]) -> None:
+        """``store()`` now, or when the cache is closed (:attr:`later`)."""
         if self.later is not None:
-            self.later.append(functools.partial(self._store, raw, data))
+            self.later.append(store)
         else:
-            self._store(raw, data)
+            store()
 
     def _store(self, raw: bytes, data: Any) -> None:
         self.store.put(raw, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
@@ -551,7 +552,7 @@ def file_text(path: Path, raw: bytes, problems: Problems) -> str | None:
         problems.add(path, 1, "文件是 UTF-16 编码；请用记事本“另存为”，编码选“UTF-8”后保存")
         return None
     try:
-        text = _utf8(raw)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         problems.add(path, line, _explain_encoding(raw))
