@@ -49,7 +49,14 @@ from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Standalone, output_file
 from noticeboard.outputs.qr_codes import qr_svg
-from noticeboard.outputs.rendered import Rendered, Reuse, fingerprint, forget_legacy_caches, standalone_files
+from noticeboard.outputs.rendered import (
+    Rendered,
+    Reuse,
+    fingerprint,
+    forget_legacy_caches,
+    page_digests,
+    standalone_files,
+)
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.outputs.story_feed import FEED_LINKS, summary_text
 from noticeboard.registries import RegistryError
@@ -112,6 +119,8 @@ class State:
     """Set by ``on_config``: the case stories' paths under the blog's posts folder."""
     pages: Catalogue = field(init=False)
     """Set by ``on_files``: every page and file with its URL."""
+    digests: dict[str, bytes] = field(default_factory=dict)
+    """Set by ``on_files``: each catalogue page's own inputs hashed, by its source (:func:`page_digests`)."""
     env: jinja2.Environment = field(init=False)
     partial: Path | None = None
     """Where this build is written (``site.partial``) until it is swapped in (None once it is)."""
@@ -414,14 +423,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     site, state.site = state.site, None  # (nothing needs the boards once the catalogue is made from them)
     state.stories = {}  # (filled as MkDocs converts the pages, before on_env)
     assert site is not None
-    try:
-        state.pages = site.catalogue(
-            site_url=config.site_url or "",
-            directory_urls=config.use_directory_urls,
-            site_dir=Path(config.site_dir),
-        )
-    except AsideFailed as error:  # (the open data's second process: it printed what happened)
-        raise PluginError(error.report()) from None
+    state.pages = site.catalogue(
+        site_url=config.site_url or "",
+        directory_urls=config.use_directory_urls,
+        site_dir=Path(config.site_dir),
+    )  # (a large site's open data is still being written by a second process: on_build_error stops it)
     _cut_words_with(state.pages.search_words, config)
     # A board mkdocs.yml's nav does not list joins it in on_nav: MkDocs is not to report it as left out
     # (unless mkdocs.yml's exclude_docs or draft_docs leaves it out of the site: MkDocs decides that first).
@@ -435,7 +441,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if file.inclusion == InclusionLevel.INCLUDED:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-    for path, content in state.pages.files.items():  # open data: pages link to it, so MkDocs must know it
+    state.digests = page_digests(state.pages.pages)  # (made while the open data is written, then waited for)
+    try:
+        written = state.pages.files
+    except AsideFailed as error:  # (the open data's second process: it printed what happened)
+        raise PluginError(error.report()) from None
+    for path, content in written.items():  # open data: pages link to it, so MkDocs must know it
         if isinstance(content, Path):  # written into the site folder already (MkDocs leaves it there)
             files.append(File.generated(config, path, abs_src_path=os.fspath(content)))
         else:
@@ -508,17 +519,10 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     state.folder = SiteFolder(  # the last build's folder updated in place when its outputs are known
         Path(config.site_dir), published, last_outputs, listing, in_place=bool(last_outputs)
     )
-    pages = state.pages.pages
+    digests = state.digests
     state.reuse = Reuse.plan(
         rendered,
-        [
-            (
-                file.src_uri,
-                output_file(file.url),
-                pages.get(file.src_uri),
-            )
-            for file in state.documents
-        ],
+        [(file.src_uri, output_file(file.url), digests.get(file.src_uri)) for file in state.documents],
         state.folder.linkable,
         lambda path, key, text: state.folder.place(path, key, functools.partial(_stored, text)),
     )
@@ -1137,6 +1141,8 @@ def on_build_error(error: Exception) -> None:
         state.relay.stop()
         state.relay = None
     _stop_listing()
+    if (catalogue := getattr(state, "pages", None)) is not None:
+        catalogue.stop()
     for spool, _ in state.spools:
         spool.close()  # (a temporary file: gone once closed)
     state.spools = []

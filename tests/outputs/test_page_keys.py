@@ -40,14 +40,13 @@ from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs.catalogue import build_catalogue
-from noticeboard.outputs.rendered import fingerprint
-from noticeboard.outputs.rendered import fingerprint
+from noticeboard.outputs.rendered import page_digests
 root = Path(sys.argv[1])
 registry = load_township(root / "data", stories_dir=root / "docs" / "stories" / "posts", root=root)
 boards = build_boards(registry, registry.site.as_of)
 catalogue = build_catalogue(boards, build_stats(boards), changes=(), updated={},
                             site_url="https://example.org/", directory_urls=True, cache_dir=None)
-print(json.dumps({src: fingerprint(src, page).hex() for src, page in catalogue.pages.items()}))
+print(json.dumps({src: digest.hex() for src, digest in page_digests(catalogue.pages).items()}))
 """
 
 

@@ -72,3 +72,22 @@ def test_what_a_site_folder_holds_is_forgotten_once_the_folder_is_gone(tmp_path:
     assert pack.published(site.as_posix()) == {"index.html": (b"new", 11, 3)}
     assert pack.published(preview.as_posix()) == {}
     pack.close()
+
+
+def test_a_rebuild_records_what_it_wrote_whatever_changed_since_the_record_it_read(tmp_path: Path) -> None:
+    """A rebuild writes only the rows of its record that changed; the record is then exactly what it wrote:
+    a file left out is no longer in it, a new one is, a changed one has its new key, size and time."""
+    site = tmp_path / "site"
+    site.mkdir()
+    first = {"index.html": (b"a", 10, 1), "old/index.html": (b"b", 20, 2), "same.html": (b"c", 30, 3)}
+    pack = PackCache(tmp_path / "pack.sqlite", b"salt")
+    pack.publish(site.as_posix(), first)
+    pack.close()
+    second = {"index.html": (b"a2", 11, 4), "new/index.html": (b"d", 40, 5), "same.html": (b"c", 30, 3)}
+    pack = PackCache(tmp_path / "pack.sqlite", b"salt")
+    assert pack.published(site.as_posix()) == first
+    pack.publish(site.as_posix(), second)
+    pack.close()
+    pack = PackCache(tmp_path / "pack.sqlite", b"salt")
+    assert pack.published(site.as_posix()) == second
+    pack.close()

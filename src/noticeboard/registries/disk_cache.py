@@ -133,6 +133,8 @@ class PackCache:
         self.salt = salt
         self.db: sqlite3.Connection | None = None
         self.marks: set[bytes] = set()
+        self.read: dict[str, dict[str, tuple[bytes, int, int]]] = {}
+        """What :meth:`published` found of each site folder, which :meth:`publish` changes."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
@@ -185,19 +187,31 @@ class PackCache:
         if self.db is None:
             return {}
         rows = self.db.execute("SELECT path, key, size, mtime FROM published WHERE site = ?", (site,))
-        return {path: (bytes(key), size, mtime) for path, key, size, mtime in rows}
+        found = {path: (bytes(key), size, mtime) for path, key, size, mtime in rows}
+        self.read[site] = dict(found)
+        return found
 
     def publish(self, site: str, files: dict[str, tuple[bytes, int, int]]) -> None:
         """Record what this build wrote into ``site`` (replacing the last build's record), and forget the
-        records of site folders that are gone (each preview server builds into a temporary folder of its own)."""
-        if self.db is not None:
-            sites = [row[0] for row in self.db.execute("SELECT DISTINCT site FROM published")]
-            for gone in [name for name in sites if name == site or not Path(name).is_dir()]:
-                self.db.execute("DELETE FROM published WHERE site = ?", (gone,))
-            self.db.executemany(
-                "INSERT INTO published VALUES (?, ?, ?, ?, ?)",
-                [(site, path, *entry) for path, entry in files.items()],
-            )
+        records of site folders that are gone (each preview server builds into a temporary folder of its own).
+
+        When this pack read the last record (:meth:`published`), only its rows that differ are written: a
+        rebuild after one edit changes a few of a county's 14,000 (all written again took 0.2 s)."""
+        if self.db is None:
+            return
+        last = self.read.pop(site, None) if Path(site).is_dir() else None
+        sites = [row[0] for row in self.db.execute("SELECT DISTINCT site FROM published")]
+        for gone in [name for name in sites if (name == site and last is None) or not Path(name).is_dir()]:
+            self.db.execute("DELETE FROM published WHERE site = ?", (gone,))
+        last = last or {}
+        self.db.executemany(
+            "DELETE FROM published WHERE site = ? AND path = ?",
+            [(site, path) for path in last if path not in files],
+        )
+        self.db.executemany(
+            "INSERT OR REPLACE INTO published VALUES (?, ?, ?, ?, ?)",
+            [(site, path, *entry) for path, entry in files.items() if last.get(path) != entry],
+        )
 
     def put(self, key: bytes, value: bytes) -> None:
         if self.db is not None:
