@@ -15,12 +15,14 @@ import contextlib
 import datetime as dt
 import functools
 import gc
+import hashlib
 import importlib.metadata
 import logging
 import os
 import pickle
 import posixpath
 import re
+import signal
 import sys
 import tempfile
 import threading
@@ -33,13 +35,16 @@ from typing import IO, TYPE_CHECKING, Any, TypeVar
 import jieba  # type: ignore[import-untyped]
 import jinja2
 import jinja2.bccache
+import jinja2.nodes
 import material.plugins.search.plugin as material_search  # type: ignore[import-untyped]
+from jinja2 import meta
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 from mkdocs.utils import CountHandler
 
 import noticeboard
@@ -167,6 +172,9 @@ class State:
     """Set by ``on_config``: our templates (``theme.custom_dir``), wherever ``mkdocs.yml`` puts them."""
     preview: PreviewProblems | None = None
     """Set by ``on_config`` while serving data with problems: they are shown above the last good data."""
+    compiling: Aside | None = None
+    """Set by ``on_config`` of ``mkdocs build``: the theme's templates compiled by a second process
+    (:func:`_compile_ahead`); ended in ``on_post_build``."""
     listing: Aside | None = None
     """Set by ``on_config`` of ``mkdocs build``: the last build's folder listed by a second process while this
     one reads the data (:func:`_list_ahead`); taken by ``on_nav``."""
@@ -208,6 +216,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise SystemExit(0)  # MkDocs' build ends here, successfully; the site folder is left as it is
         state.inputs = inputs
     state.preview = None
+    state.compiling = _compile_ahead(config, cache)
     state.listing = _list_ahead(Path(config.site_dir))
     try:
         website = build_website(root, stories_dir=stories, cache_dir=cache, fork=_forking(), history=history)
@@ -256,9 +265,22 @@ def _last_folder_listing() -> Manifest | None:
 
 
 def _stop_listing() -> None:
-    if state.listing is not None:
-        state.listing.stop()
-        state.listing = None
+    """Stop the second processes started before the data was read (the build failed)."""
+    for aside in (state.listing, state.compiling):
+        if aside is not None:
+            aside.stop()
+    state.listing = state.compiling = None
+
+
+def _end_compiling() -> None:
+    """End :func:`_compile_ahead`'s second process: asked to end after the template it compiles, and waited
+    for. Its failure fails nothing: the build compiles what it needs itself (the process printed what
+    happened)."""
+    aside, state.compiling = state.compiling, None
+    if aside is not None:
+        aside.interrupt()
+        with contextlib.suppress(AsideFailed):
+            aside.result()
 
 
 LAST_GOOD = "_noticeboard_last_good_site"
@@ -388,16 +410,17 @@ def _theme_environments(config: MkDocsConfig) -> None:
     translates, compiling the language partials again four times a build). And it lists the theme's files
     without its hidden folders (:class:`ThemeFiles`)."""
     theme, cache = config.theme, state.cache_dir
-    make = type(theme).get_env
+    theme.get_env = functools.partial(_theme_env, theme, cache)  # type: ignore[method-assign]
 
-    def get_env() -> jinja2.Environment:
-        env = make(theme)
-        env.loader = ThemeFiles(theme.dirs)
-        if cache is not None:
-            env.bytecode_cache = CompiledTemplates(cache / "templates", env)
-        return env
 
-    theme.get_env = get_env  # type: ignore[method-assign]
+def _theme_env(theme: Theme, cache: Path | None) -> jinja2.Environment:
+    """The theme's Jinja environment as MkDocs makes it, listing the theme's files as :class:`ThemeFiles`
+    does and keeping its compiled templates in ``cache`` (None: none kept)."""
+    env = type(theme).get_env(theme)
+    env.loader = ThemeFiles(theme.dirs)
+    if cache is not None:
+        env.bytecode_cache = CompiledTemplates(cache / "templates")
+    return env
 
 
 class ThemeFiles(jinja2.FileSystemLoader):
@@ -725,52 +748,182 @@ def _own_template(name: str | None) -> bool:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Templates as compiled by earlier builds, each checked when read (:class:`DiskCache`).
+    """Templates as compiled by earlier builds, or by a second process of this one (:func:`_compile_ahead`),
+    each checked when read (:class:`DiskCache`).
 
     Why: MkDocs makes a new Jinja environment for every build, which compiles Material's and our 110
     templates again: 0.9 s of a township's 2.4 s rebuild. Jinja keys an entry by the template's name and
-    file and checks it against the source's hash; the salt adds what else the compiled code depends on:
-    Jinja and Python, the environment's syntax options, and this file (the autoescape policy)."""
+    file and checks it against the source's hash; the key here adds everything else the compiled code
+    depends on (:func:`_compiled_against`), read from the environment when the template is loaded (plugins
+    add filters to an environment after it is made)."""
 
-    def __init__(self, folder: Path, env: jinja2.Environment) -> None:
-        syntax = (env.block_start_string, env.variable_start_string, env.comment_start_string)
-        options = (
-            *syntax,
-            env.trim_blocks,
-            env.lstrip_blocks,
-            env.newline_sequence,
-            env.keep_trailing_newline,
-        )
-        escaping = (
-            "ours" if env.autoescape is _own_template else repr(env.autoescape)
-        )  # (in the compiled code)
-        salt = fingerprint(
-            jinja2.__version__,
-            sys.version,
-            options,
-            sorted(env.extensions),
-            escaping,
-            Path(__file__).read_bytes(),
-        )
-        self.store = DiskCache(folder, salt, ".jinja")
+    def __init__(self, folder: Path) -> None:
+        self.store = DiskCache(folder, b"jinja", ".jinja")
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        stored = self.store.get(bucket.key.encode())
+        stored = self.store.get(_compiled_against(bucket.environment) + bucket.key.encode())
         if stored is not None:
             bucket.bytecode_from_string(stored)  # Jinja checks its magic and the source's hash
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store.put(bucket.key.encode(), bucket.bytecode_to_string())
+        key = _compiled_against(bucket.environment) + bucket.key.encode()
+        self.store.put(key, bucket.bytecode_to_string())
+
+
+def _add_filters(env: jinja2.Environment) -> None:
+    """Our templates' own filters."""
+    env.filters["nb_date"] = chinese_date
+
+
+STAND_INS = {"material/blog": ("date",)}
+"""The filters each plugin adds to the environment at ``on_env``, by the plugin's name: stood in for by
+:func:`_compile_ahead` (the plugins make them from what they read later)."""
+
+
+def _compile_ahead(config: MkDocsConfig, cache: Path) -> Aside | None:
+    """Material's and our templates compiled into the cache by a second process while this one reads the
+    data: the one a build renders pages with then finds them compiled (:class:`CompiledTemplates`).
+
+    Why: a cold build compiled its 112 templates as its pages first asked for them, 0.6–0.8 s of the
+    first process's township build, while the other core had nothing to do before the pages. The second
+    process makes an environment as ``on_env`` leaves it: MkDocs' own, our autoescape policy and filters,
+    and the filters plugins add (:data:`STAND_INS`: a template that uses one is left to the build, which
+    has the real one). Where the build's environment ends up otherwise (another plugin, a filter that is
+    passed other arguments), its key differs and the build compiles as before. None: nothing to fork
+    (the preview server)."""
+    if not _forking() or not hasattr(os, "fork"):
+        return None
+    return Aside(functools.partial(_compile_templates, config, cache))
+
+
+def _compile_templates(config: MkDocsConfig, cache: Path) -> int:
+    """What :func:`_compile_ahead`'s second process does: the templates pages ask for compiled and kept, in
+    the order they ask for them, until they are all compiled or the build asks it to end (``SIGTERM``,
+    sent when the build starts rendering: it compiles what it needs itself from then on, and both cores
+    render); how many it compiled. A template it cannot compile is left to the build, which reports what
+    is wrong with it if a page uses it."""
+    ended: list[int] = []
+    signal.signal(signal.SIGTERM, lambda number, _: ended.append(number))
+    env = _theme_env(config.theme, cache)
+    env.autoescape = _own_template
+    _add_filters(env)
+    stand_ins = {
+        name
+        for plugin, names in STAND_INS.items()
+        if (found := config.plugins.get(plugin)) is not None and getattr(found.config, "enabled", True)
+        for name in names
+    }
+    for name in stand_ins:
+        env.filters[name] = _stand_in
+    listed = set(_listed_templates(env.list_templates(), config.theme.get("language") or "en"))
+    plain = _theme_env(config.theme, cache)  # as plugins make theirs (the blog's, to translate its words)
+    ours = sorted(name for name in listed if (state.theme / name).is_file())
+    pages = sorted(name for name in listed if "/" not in name)  # (a page's template: Material's blog's too)
+    first = [
+        *((plain, name) for name in sorted(listed) if name.startswith("partials/language")),
+        *(
+            (env, name)
+            for name in [*sorted(config.theme.static_templates), "main.html", "base.html", *ours, *pages]
+        ),
+    ]
+    pending, seen, compiled = deque(item for item in first if item[1] in listed), set(), 0
+    while pending and not ended:  # (each with what it refers to, as a page asks for them)
+        made_by, name = pending.popleft()
+        if (id(made_by), name) in seen:
+            continue
+        seen.add((id(made_by), name))
+        # (one that fails is compiled by the build, which reports what is wrong if a page uses it)
+        with contextlib.suppress(Exception):
+            tree = _compile_one(made_by, name, stand_ins)
+            if tree is not None:
+                compiled += 1
+                found = [(made_by, f) for f in meta.find_referenced_templates(tree) if f is not None]
+                pending.extendleft(reversed(found))
+    return compiled
+
+
+def _compile_one(env: jinja2.Environment, name: str, stand_ins: set[str]) -> jinja2.nodes.Template | None:
+    """The template ``name`` compiled into the cache, and its parsed form; None where an earlier build
+    compiled it or it uses a stand-in filter (the compiler may run a filter: the build compiles it with
+    the real one)."""
+    assert env.bytecode_cache is not None and env.loader is not None
+    source, filename, _ = env.loader.get_source(env, name)
+    bucket = env.bytecode_cache.get_bucket(env, name, filename, source)
+    if bucket.code is not None:
+        return None
+    tree = env.parse(source, name, filename)
+    if any(node.name in stand_ins for node in tree.find_all(jinja2.nodes.Filter)):
+        return None
+    bucket.code = env.compile(tree, name, filename)
+    env.bytecode_cache.set_bucket(bucket)
+    return tree
+
+
+def _stand_in(*args: object) -> object:
+    raise RuntimeError("内部错误：模板预编译时的替身过滤器被调用")
+
+
+def _listed_templates(names: list[str], language: str) -> list[str]:
+    """The theme's templates a page may use: its HTML and XML files without Material's translations into
+    languages other than the site's and English (its fallback): 60 of them."""
+    spoken = {language.split("-")[0], "en"}
+    return [
+        name
+        for name in names
+        if name.endswith((".html", ".xml"))
+        and (not name.startswith("partials/languages/") or Path(name).stem.split("-")[0] in spoken)
+    ]
+
+
+HOOKS_SOURCE = hashlib.sha256(Path(__file__).read_bytes()).digest()
+"""This file's hash: its autoescape policy (:func:`_own_template`) is in every compiled template."""
+
+
+def _compiled_against(env: jinja2.Environment) -> bytes:
+    """Everything Jinja's compiler reads of ``env`` beyond a template's source: its class, syntax and
+    whitespace options, extensions, autoescape policy, whether it is asynchronous or optimized, and each
+    filter's and test's name with what the compiled call passes it (a context, an environment …); with
+    Jinja's and Python's versions and this file. Two environments alike in these compile a template alike,
+    but where the compiler runs a filter on a constant (Jinja folds constants): :func:`_compile_ahead`
+    leaves every template that uses one of its stand-ins to the build."""
+    return fingerprint(
+        jinja2.__version__,
+        sys.version,
+        HOOKS_SOURCE,
+        type(env).__qualname__,
+        env.code_generator_class.__qualname__,
+        env.is_async,
+        env.optimized,
+        [env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string],
+        [
+            env.comment_start_string,
+            env.comment_end_string,
+            env.line_statement_prefix,
+            env.line_comment_prefix,
+        ],
+        [env.trim_blocks, env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline],
+        sorted(env.extensions),
+        "ours" if env.autoescape is _own_template else repr(env.autoescape),
+        _passed(env.filters),
+        _passed(env.tests),
+        _passed({"finalize": env.finalize} if env.finalize is not None else {}),
+    )
+
+
+def _passed(functions: Mapping[str, object]) -> list[tuple[str, str]]:
+    """Each function's name with what Jinja passes it first (``pass_context`` …; nothing: ``""``)."""
+    return sorted(
+        (name, getattr(getattr(f, "jinja_pass_arg", None), "name", "")) for name, f in functions.items()
+    )
 
 
 @event_priority(-100)  # last: a second process forked here gets every plugin's environment
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _end_compiling()  # (pages are rendered from here: what the second process has not compiled is compiled here)
     _own_template.cache_clear()  # a template added while serving
     env.autoescape = _own_template
     if env.cache is not None:
         env.cache.clear()  # templates compiled before this point were compiled without it
-    if state.cache_dir is not None:
-        env.bytecode_cache = CompiledTemplates(state.cache_dir / "templates", env)
     catalogue, frame = state.pages, state.frame
     # By now the blog plugin has moved each post to its final URL (it does so after on_files).
     stories = {path: files.get_file_from_path(STORY_POSTS + path) for path in state.story_paths}
@@ -802,7 +955,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     for file in state.documents:
         if file.page is None:  # a kept page: MkDocs made none, the sitemap needs its address and date
             Page(None, file, config)
-    env.filters["nb_date"] = chinese_date
+    _add_filters(env)
     env.globals["nb"] = {
         **as_dict(frame),
         "site_url": config.site_url,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -79,6 +80,38 @@ def test_stopping_a_second_process_already_reaped_signals_no_process(monkeypatch
     monkeypatch.setattr(os, "kill", lambda pid, signal: signalled.append(pid))
     aside.stop()
     assert signalled == []
+
+
+def _count_until_asked_to_end(ready: Path) -> int:
+    """Work that may be cut short: counts until ``SIGTERM`` asks it to end, then returns how far it got."""
+    ended: list[int] = []
+    signal.signal(signal.SIGTERM, lambda number, _: ended.append(number))
+    ready.touch()
+    done = 0
+    while not ended and done < 10_000:
+        time.sleep(0.001)
+        done += 1
+    return done
+
+
+def test_an_interrupted_second_process_returns_what_it_has_done_so_far(tmp_path: Path) -> None:
+    ready = tmp_path / "ready"
+    aside = Aside(functools.partial(_count_until_asked_to_end, ready))
+    while not ready.exists():
+        time.sleep(0.001)
+    started = time.perf_counter()
+    aside.interrupt()
+    done = aside.result()
+    assert 0 < done < 10_000
+    assert time.perf_counter() - started < 5  # (not its 10 s of counting)
+
+
+def test_interrupting_a_second_process_that_has_ended_leaves_its_result() -> None:
+    aside = Aside(lambda: "完成")
+    while not aside.finished():
+        time.sleep(0.001)
+    aside.interrupt()
+    assert aside.result() == "完成"
 
 
 def test_a_result_taken_twice_is_refused_and_leaves_another_process_alone() -> None:

@@ -98,6 +98,12 @@ class Aside:
             raise AsideFailed
         return pickle.loads(data)
 
+    def interrupt(self) -> None:
+        """Ask the second process to end its work early (``SIGTERM``; work that may be cut short handles it
+        and returns what it has done so far), if it still runs."""
+        if self.work is None and self.pid and not self.finished():
+            os.kill(self.pid, signal.SIGTERM)
+
     def stop(self) -> None:
         """Stop the second process at once (the build failed: what it writes is thrown away)."""
         if self.work is None and self.pid:
