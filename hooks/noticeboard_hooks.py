@@ -174,7 +174,7 @@ class State:
     """Set by ``on_config`` while serving data with problems: they are shown above the last good data."""
     compiling: Aside | None = None
     """Set by ``on_config`` of ``mkdocs build``: the theme's templates compiled by a second process
-    (:func:`_compile_ahead`); ended in ``on_post_build``."""
+    (:func:`_compile_ahead`); ended by ``on_env``, where pages start to be rendered."""
     listing: Aside | None = None
     """Set by ``on_config`` of ``mkdocs build``: the last build's folder listed by a second process while this
     one reads the data (:func:`_list_ahead`); taken by ``on_nav``."""
