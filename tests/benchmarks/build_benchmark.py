@@ -526,7 +526,7 @@ def _rebuilds(scope: str, title: str, project: Path, layer: dict[str, float]) ->
         f"{member.points} → {value}: branch page {'shows' if shown else 'DOES NOT SHOW'} it; {edited_exact}"
     )
     print(_figure("cold again, edited data (reference)", reference, plain, (scope, "cold")))
-    print(_figure("as in CI: .cache kept, no site/, an edit", in_ci, plain, (scope, "one edit")))
+    print(_figure("as in CI: .cache kept, no site/, an edit", in_ci, plain, (scope, "one edit in CI")))
     print(f"    {member.name} → {value_ci}: branch page {'shows' if ci_shown else 'DOES NOT SHOW'} it")
     print(_data_line(layer, plain, scope))
     print(
