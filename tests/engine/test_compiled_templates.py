@@ -15,7 +15,7 @@ import jinja2
 import material
 import pytest
 
-from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, demo_project
+from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, build_site, demo_project, site_files
 from support.hooks import hooks_module
 
 
@@ -128,22 +128,10 @@ def test_a_cold_build_renders_with_the_templates_compiled_meanwhile_and_makes_th
     assert len(compiled) < 30
 
     alone = demo_project(tmp_path / "alone")
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp_path / "site-alone")],
-        cwd=alone,
-        env={**BUILD_ENV, "NOTICEBOARD_ONE_PROCESS": "1"},
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    assert _files(tmp_path / "site") == _files(tmp_path / "site-alone")
+    built = build_site(tmp_path / "site-alone", alone / "mkdocs.yml", NOTICEBOARD_ONE_PROCESS="1")
+    assert built.returncode == 0, built.stderr
+    assert site_files(tmp_path / "site") == site_files(tmp_path / "site-alone")
 
 
 def _theme_dirs(project: Path) -> list[str]:
     return [str(project / "theme_overrides"), str(Path(material.__file__).parent / "templates")]
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()
-    }

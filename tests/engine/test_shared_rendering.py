@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from support import ROOT
-from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, pages_line
+from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, pages_line, site_files
 
 pytestmark = pytest.mark.slow  # a township of 120 branches generated and built twice
 
@@ -28,12 +28,6 @@ def _project(target: Path, data: Path) -> Path:
     for post in (target / "docs" / "stories" / "posts").glob("*.md"):
         post.unlink()  # the demo's stories name the demo's branches
     return target
-
-
-def _files(site: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +44,7 @@ def one_process(tmp_path_factory: pytest.TempPathFactory, generated: Path) -> di
     """The site as one process builds it (``NOTICEBOARD_ONE_PROCESS=1``): every file, by its path."""
     alone = _project(tmp_path_factory.mktemp("alone"), generated)
     assert "另一个进程" not in pages_line(alone, NOTICEBOARD_ONE_PROCESS="1")
-    return _files(alone / "site")
+    return site_files(alone / "site")
 
 
 def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(
@@ -59,7 +53,7 @@ def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(
     shared = _project(tmp_path / "shared", generated)
     said = pages_line(shared)
     assert re.search(r"其中 \d+ 个由另一个进程生成", said), said
-    two, one = _files(shared / "site"), one_process
+    two, one = site_files(shared / "site"), one_process
     assert sorted(two) == sorted(one)
     assert [path for path in two if two[path] != one[path]] == []
     index = json.loads((shared / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
@@ -71,7 +65,7 @@ def test_pages_rendered_by_two_processes_are_the_pages_one_process_renders(
     assert kept is not None
     rendered, reused = (int(number) for number in kept.groups())
     assert reused >= by_other and rendered < 10, "the pages spooled back are stored for the next build"
-    again = _files(shared / "site")
+    again = site_files(shared / "site")
     assert sorted(again) == sorted(one)
     assert [path for path in again if again[path] != one[path]] == []
 
@@ -103,7 +97,7 @@ def test_a_second_process_forked_while_a_page_is_rendered_renders_its_pages_as_o
         capture_output=True,
         timeout=600,
     )
-    built = _files(project / "site")
+    built = site_files(project / "site")
     assert sorted(built) == sorted(one_process)
     assert [path for path in built if built[path] != one_process[path]] == []
 

@@ -79,3 +79,10 @@ def make_project(root: Path) -> Path:
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in it: two sites compared byte for byte."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()
+    }
