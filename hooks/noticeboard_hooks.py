@@ -221,7 +221,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         website = build_website(root, stories_dir=stories, cache_dir=cache, fork=_forking(), history=history)
     except RegistryError as error:
-        _stop_listing()
+        _stop_ahead()
         announce(error.problems)  # in GitHub Actions, each problem also on its line of the pull request
         last: Website | None = getattr(noticeboard, LAST_GOOD, None) if _serving() else None
         if last is None:
@@ -264,8 +264,9 @@ def _last_folder_listing() -> Manifest | None:
         return None
 
 
-def _stop_listing() -> None:
-    """Stop the second processes started before the data was read (the build failed)."""
+def _stop_ahead() -> None:
+    """Stop the second processes started before the data was read (:func:`_compile_ahead`,
+    :func:`_list_ahead`): the build failed."""
     for aside in (state.listing, state.compiling):
         if aside is not None:
             aside.stop()
@@ -1293,7 +1294,7 @@ def on_build_error(error: Exception) -> None:
     if state.relay is not None:  # a second process would go on writing into the folder removed here
         state.relay.stop()
         state.relay = None
-    _stop_listing()
+    _stop_ahead()
     if (catalogue := getattr(state, "pages", None)) is not None:
         catalogue.stop()
     for spool, _ in state.spools:
