@@ -90,25 +90,61 @@ def test_a_cards_file_is_named_by_its_words_the_same_in_every_process() -> None:
     assert len({card_path(card), *map(card_path, changed)}) == 1 + len(changed)
 
 
-def test_a_card_is_drawn_as_pillow_draws_its_words() -> None:
-    """Each line's ink is drawn once and pasted on every card that has it: the pixels are the ones Pillow's
-    own text drawing gives (here, words that fit at their full size)."""
+def _drawn_by_pillow(card: Card) -> bytes:
+    """``card`` drawn line by line by Pillow's own text drawing, in its basic layout (words that fit at
+    their full size)."""
     from PIL import ImageDraw, ImageFont
 
-    card = Card(
-        "青山村第一党支部", ("2025 年度三星（90.0 分）", "公示期 2026年1月5日至1月11日"), "青山镇党委", 2025
-    )
+    def font(size: int) -> ImageFont.FreeTypeFont:
+        return ImageFont.truetype(str(FONT), size, layout_engine=ImageFont.Layout.BASIC)
+
     expected = Image.new("RGB", (600, 315), "white")
     pen = ImageDraw.Draw(expected)
     pen.rectangle((0, 0, 600, 64), fill=(183, 28, 28))
-    pen.text((32, 14), "青山镇党委　公示栏", font=ImageFont.truetype(str(FONT), 30), fill="white")
-    pen.text((32, 84), card.title, font=ImageFont.truetype(str(FONT), 44), fill="black")
+    pen.text((32, 14), f"{card.organisation}　公示栏", font=font(30), fill="white")
+    pen.text((32, 84), card.title, font=font(44), fill="black")
     for index, line in enumerate(card.lines):
-        pen.text((32, 152 + 36 * index), line, font=ImageFont.truetype(str(FONT), 26), fill=(40, 40, 40))
+        pen.text((32, 152 + 36 * index), line, font=font(26), fill=(40, 40, 40))
     pen.rectangle((0, 305, 600, 315), fill=(183, 28, 28))
     out = io.BytesIO()
     expected.save(out, "JPEG", quality=75)
-    assert draw(card) == out.getvalue()
+    return out.getvalue()
+
+
+def test_a_card_is_drawn_as_pillow_draws_its_words() -> None:
+    """Each glyph's ink is drawn once and put side by side on every card that has it: the pixels are the
+    ones Pillow's own text drawing gives."""
+    card = Card(
+        "青山村第一党支部", ("2025 年度三星（90.0 分）", "公示期 2026年1月5日至1月11日"), "青山镇党委", 2025
+    )
+    assert draw(card) == _drawn_by_pillow(card)
+
+
+def test_letters_whose_ink_overlaps_are_drawn_as_pillow_draws_them() -> None:
+    """In ``WA`` and ``AV`` one letter's ink reaches over the other's box, where Pillow blends the two: such
+    a line is drawn whole, and gives Pillow's pixels too."""
+    card = Card("WAVE 景区党支部", ("AVA 村 Tyj 组：三星 5 名",), "青山镇党委", 2025)
+    assert draw(card) == _drawn_by_pillow(card)
+
+
+def test_a_line_is_measured_as_pillow_measures_it() -> None:
+    """Whether a title fits, and at which size, is decided by the glyphs' widths added up: they must add up
+    to Pillow's own measure of the line, for every character of the font and at every size tried."""
+    import random
+
+    from PIL import ImageFont
+
+    from noticeboard.outputs.share_cards import _length
+
+    characters = sorted(drawable("".join(map(chr, range(0x20, 0xFFFF)))))
+    lines = [
+        " WAVE 2025 年度，三星（90.0 分）…",
+        *("".join(random.Random(n).choices(characters, k=20)) for n in range(40)),
+    ]
+    for size in range(44, 14, -2):
+        font = ImageFont.truetype(str(FONT), size, layout_engine=ImageFont.Layout.BASIC)
+        for line in lines:
+            assert _length(line, size) == font.getlength(line), (line, size)
 
 
 def test_a_card_is_the_same_whatever_was_drawn_before_it() -> None:

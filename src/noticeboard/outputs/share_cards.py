@@ -58,9 +58,39 @@ def drawable(text: str) -> str:
 
 @cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
+    """The card font at ``size``, laid out by Pillow's basic layout.
+
+    Why basic: it puts each glyph at a whole pixel, a glyph's own width after the one before (this font
+    has no kerning table), so a line's ink is its glyphs' ink side by side and each glyph is drawn once
+    (:func:`_placed`). Raqm, Pillow's other layout, shapes text at fractional positions, which the
+    Chinese of this font does not need; and a card no longer depends on whether a machine's Pillow has
+    it."""
     from PIL import ImageFont  # (imported when first drawn: Pillow takes 40 ms of a build's start)
 
-    return ImageFont.truetype(str(FONT), size)
+    return ImageFont.truetype(str(FONT), size, layout_engine=ImageFont.Layout.BASIC)
+
+
+@frozen
+class _Glyph:
+    """One character at one size: its ink (None: a space), where the ink's corner is from the pen, and how
+    far it moves the pen."""
+
+    ink: Image.Image | None
+    corner: tuple[int, int]
+    advance: int
+
+
+@lru_cache(maxsize=8192)  # (a glyph's ink is at most 2 kB: 16 MB at most; a county's cards use fewer)
+def _glyph(char: str, size: int) -> _Glyph:
+    advance = _font(size).getlength(char)
+    assert advance.is_integer(), "the basic layout moves the pen by whole pixels"
+    inked = _ink(char, size)
+    return _Glyph(None, (0, 0), int(advance)) if inked is None else _Glyph(*inked, int(advance))
+
+
+def _length(text: str, size: int) -> int:
+    """``_font(size).getlength(text)``, from the glyphs' widths (a card measures a line at several sizes)."""
+    return sum(_glyph(char, size).advance for char in text)
 
 
 @lru_cache(maxsize=1024)
@@ -69,10 +99,10 @@ def _fit(text: str, size: int, width: int) -> tuple[str, int]:
     Remembered: the same line comes back on many cards (who publishes, the notice period)."""
     text = drawable(text)
     for step in range(size, int(size * 0.6) - 1, -2):
-        if _font(step).getlength(text) <= width:
+        if _length(text, step) <= width:
             return text, step
     step = int(size * 0.6)
-    while text and _font(step).getlength(text + "…") > width:
+    while text and _length(text + "…", step) > width:
         text = text[:-1]
     return text + "…", step
 
@@ -81,7 +111,7 @@ def _fit(text: str, size: int, width: int) -> tuple[str, int]:
 def _wrapped(line: str, width: int) -> tuple[str, ...]:
     """A line too long for the card at its body size, broken at the ，nearest its middle."""
     text = drawable(line)
-    if _font(26).getlength(text) <= width or "，" not in text:
+    if _length(text, 26) <= width or "，" not in text:
         return (line,)
     middle = len(text) // 2
     cut = min((i for i, ch in enumerate(text) if ch == "，"), key=lambda i: abs(i - middle))
@@ -89,10 +119,40 @@ def _wrapped(line: str, width: int) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=256)  # (a line's mask is up to 20 kB: 5 MB at most)
+def _placed(text: str, size: int) -> tuple[Image.Image, tuple[int, int]] | None:
+    """Where ``text`` inks at font size ``size`` (a mask), and its corner's offset from the pen's position,
+    as Pillow draws it; None for no ink. The mask is the glyphs' ink side by side, or, where two glyphs'
+    boxes overlap (their ink would blend), the line drawn whole by Pillow.
+
+    Why glyph by glyph: drawing and measuring glyphs was most of a card's time (a county draws 4,000
+    cards, each title different), and the same few thousand characters come back on every card.
+    Remembered: the same line comes back on many cards."""
+    glyphs: list[tuple[Image.Image, int, int]] = []
+    pen = 0
+    for char in text:
+        glyph = _glyph(char, size)
+        if glyph.ink is not None:
+            x = pen + glyph.corner[0]
+            if glyphs and x < glyphs[-1][1] + glyphs[-1][0].width:
+                return _ink(text, size)
+            glyphs.append((glyph.ink, x, glyph.corner[1]))
+        pen += glyph.advance
+    if not glyphs:
+        return None
+    from PIL import Image
+
+    left, top = glyphs[0][1], min(y for _, _, y in glyphs)
+    right = max(x + ink.width for ink, x, _ in glyphs)
+    bottom = max(y + ink.height for ink, _, y in glyphs)
+    mask = Image.new("L", (right - left, bottom - top), 0)
+    for ink, x, y in glyphs:
+        mask.paste(ink, (x - left, y - top))
+    return mask, (left, top)
+
+
 def _ink(text: str, size: int) -> tuple[Image.Image, tuple[int, int]] | None:
-    """Where ``text`` inks at font size ``size`` (a mask), and its corner's offset from the pen's position;
-    None for no ink. Remembered: drawing the glyphs is most of a card's time, and the same line comes back
-    on many cards."""
+    """Where ``text`` inks at font size ``size`` (a mask) as Pillow draws it, and its corner's offset from
+    the pen's position; None for no ink."""
     from PIL import Image, ImageDraw
 
     font = _font(size)
@@ -109,9 +169,9 @@ def _write(
     image: Image.Image, at: tuple[int, int], text: str, size: int, colour: str | tuple[int, ...]
 ) -> None:
     """``text`` at font size ``size`` with its pen at ``at``, as Pillow's ``ImageDraw.text`` draws it."""
-    inked = _ink(text, size)
-    if inked is not None:
-        mask, (left, top) = inked
+    placed = _placed(text, size)
+    if placed is not None:
+        mask, (left, top) = placed
         image.paste(colour, (at[0] + left, at[1] + top), mask)
 
 
