@@ -52,7 +52,7 @@ from noticeboard.boards.parts import chinese_date
 from noticeboard.last_build import LastBuild, Manifest, manifest
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
-from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Standalone, output_file
+from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Image, Standalone, output_file
 from noticeboard.outputs.qr_codes import qr_svg
 from noticeboard.outputs.rendered import (
     Rendered,
@@ -178,6 +178,12 @@ class State:
     listing: Aside | None = None
     """Set by ``on_config`` of ``mkdocs build``: the last build's folder listed by a second process while this
     one reads the data (:func:`_list_ahead`); taken by ``on_nav``."""
+    drawing: Aside | None = None
+    """Set by ``on_nav`` of ``mkdocs build``: the images the last build's folder has not got, made by a second
+    process while MkDocs reads and converts the pages (:func:`_draw_ahead`); ended by ``on_env``."""
+    drawn: dict[str, tuple[bytes, int, int]] = field(default_factory=dict)
+    """Set by ``on_env``: the images that process made, with what was put where (the standalone parts leave
+    them out)."""
 
 
 state = State()
@@ -265,12 +271,12 @@ def _last_folder_listing() -> Manifest | None:
 
 
 def _stop_ahead() -> None:
-    """Stop the second processes started before the data was read (:func:`_compile_ahead`,
-    :func:`_list_ahead`): the build failed."""
-    for aside in (state.listing, state.compiling):
+    """Stop the second processes started before the pages are rendered (:func:`_compile_ahead`,
+    :func:`_list_ahead`, :func:`_draw_ahead`): the build failed."""
+    for aside in (state.listing, state.compiling, state.drawing):
         if aside is not None:
             aside.stop()
-    state.listing = state.compiling = None
+    state.listing = state.compiling = state.drawing = None
 
 
 def _end_compiling() -> None:
@@ -522,7 +528,57 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         _add_parent_links(nav.items)
     _plan_reuse(nav, config, files)
     state.nav = nav
+    state.drawing = _draw_ahead()
     return nav
+
+
+DRAW_AHEAD_FROM = 100
+"""Images to make before a second process pays for making them ahead (a fork costs a few milliseconds, a
+share card one or two, a web photo five to twenty)."""
+
+
+def _draw_ahead() -> Aside | None:
+    """The catalogue's images the last build's folder has not got (share cards, web photos), made by a second
+    process while this one reads and converts every page, until ``on_env`` asks it to end (:func:`_end_drawing`).
+
+    Why: MkDocs reads and converts a county's 4,000 pages in one process before it renders any, 5 s in which
+    the other core had nothing to do; its 6,000 images took 16 s of the build's CPU after that. Each image
+    is made by the code that makes it otherwise, and the standalone parts leave out those made here. None:
+    nothing to fork (the preview server), or few images to make (a rebuild links the unchanged ones)."""
+    if not _forking() or not hasattr(os, "fork"):
+        return None
+    folder = state.folder
+    images = [
+        (path, image) for path, image in state.pages.images.items() if not folder.linkable(path, image.key)
+    ]
+    if len(images) < DRAW_AHEAD_FROM:
+        return None
+    return Aside(functools.partial(_draw_images, images))
+
+
+def _draw_images(images: list[tuple[str, Image]]) -> dict[str, tuple[bytes, int, int]]:
+    """What :func:`_draw_ahead`'s second process does: ``images`` made and put into the site folder, in order,
+    until they are all made or the build asks it to end (``SIGTERM``, sent when the build starts rendering:
+    the standalone parts make the rest); what was put where."""
+    ended: list[int] = []
+    signal.signal(signal.SIGTERM, lambda number, _: ended.append(number))
+    last = state.folder
+    with SiteFolder(last.root, last.previous, last.published, last.listing, in_place=last.in_place) as folder:
+        for path, image in images:
+            if ended:
+                break
+            folder.place(path, image.key, image.make)
+    return folder.files
+
+
+def _end_drawing() -> None:
+    """End :func:`_draw_ahead`'s second process: asked to end after the image it makes, and waited for. Its
+    failure fails nothing: the standalone parts make every image (the process printed what happened)."""
+    aside, state.drawing, state.drawn = state.drawing, None, {}
+    if aside is not None:
+        aside.interrupt()
+        with contextlib.suppress(AsideFailed):
+            state.drawn = aside.result()
 
 
 def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
@@ -921,6 +977,7 @@ def _passed(functions: Mapping[str, object]) -> list[tuple[str, str]]:
 @event_priority(-100)  # last: a second process forked here gets every plugin's environment
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     _end_compiling()  # (pages are rendered from here: what the second process has not compiled is compiled here)
+    _end_drawing()  # (the images it has not made are made with the standalone pages)
     _own_template.cache_clear()  # a template added while serving
     env.autoescape = _own_template
     if env.cache is not None:
@@ -1151,10 +1208,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         here = _standalone(config, PARTS)
         while relay is not None and relay.running:
             _relayed(relay.wait)
-        files = {**folder.files, **state.standalone, **here}
+        files = {**folder.files, **state.drawn, **state.standalone, **here}
     finally:
         _end_claims()
-    state.relay, state.standalone = None, {}
+    state.relay, state.standalone, state.drawn = None, {}, {}
     if (published := _published_site()) is not None:
         reuse.rendered.publish(published, files)
     reuse.rendered.close()
@@ -1265,8 +1322,9 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
             folder.place(path, key, _polled(text, folder) if state.relay else text)
             _next_second(folder)
         for path, image in _part_of(list(state.pages.images.items()), part):
-            folder.place(path, image.key, image.make)
-            _next_second(folder)
+            if path not in state.drawn:  # (made ahead: :func:`_draw_ahead`)
+                folder.place(path, image.key, image.make)
+                _next_second(folder)
     rendered.close()
     return folder.files
 

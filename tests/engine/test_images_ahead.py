@@ -1,0 +1,100 @@
+"""Images made ahead (issue 16): a cold build's share cards and web photos are made by a second process
+while MkDocs reads and converts the pages, and the standalone pages make only those it did not; the site
+is the one a build in one process makes, however far that process got."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, build_site, demo_project, site_files
+
+BUILD = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
+    """
+    import os, sys, time
+    import noticeboard.registries.aside as aside
+    from noticeboard.outputs import share_cards, web_photos
+
+    log = open(sys.argv[2], "a", buffering=1)  # (appended to by every process of the build)
+    card, photo = share_cards.Cards.image, web_photos.Photos.web
+
+    def carded(self, *args):
+        log.write(f"{os.getpid()}\\n")
+        return card(self, *args)
+
+    def photographed(self, *args):
+        log.write(f"{os.getpid()}\\n")
+        return photo(self, *args)
+
+    share_cards.Cards.image, web_photos.Photos.web = carded, photographed
+    start = aside.Aside.__init__
+
+    def ahead(self, work, **kwargs):
+        start(self, work, **kwargs)
+        if getattr(work, "func", None).__name__ == "_draw_images":
+            print(self.pid, flush=True)
+            if sys.argv[3] == "at once":
+                self.interrupt()  # (asked to end before it has made anything, or after a few)
+            while sys.argv[3] == "all" and not self.finished():
+                time.sleep(0.01)  # (the second process given all the time it needs)
+
+    aside.Aside.__init__ = ahead
+    from mkdocs.__main__ import cli
+    cli(["build", "--strict", "--quiet", "-d", sys.argv[1]], standalone_mode=False)
+    """
+)
+
+
+def _built(tmp_path: Path, name: str, how: str) -> tuple[Path, list[str], str]:
+    """The demo built cold with the images' process given ``how`` long: its site, the process of each image
+    made (in the order made) and the images' process."""
+    project = demo_project(tmp_path / f"project-{name}")
+    log = tmp_path / f"{name}.log"
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD, str(tmp_path / name), str(log), how],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+    drawing = result.stdout.split()
+    assert len(drawing) == 1, "a cold build of the demo makes its images ahead"
+    return tmp_path / name, log.read_text().split(), drawing[0]
+
+
+@pytest.fixture(scope="module")
+def alone(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """The demo's site built in one process (which makes every image itself)."""
+    folder = tmp_path_factory.mktemp("alone")
+    project = demo_project(folder / "project")
+    built = build_site(folder / "site", project / "mkdocs.yml", NOTICEBOARD_ONE_PROCESS="1")
+    assert built.returncode == 0, built.stderr
+    return site_files(folder / "site")
+
+
+@pytest.mark.slow  # the demo built twice
+def test_given_the_time_the_second_process_makes_every_image_and_nothing_else_does(
+    tmp_path: Path, alone: dict[str, bytes]
+) -> None:
+    site, made, drawing = _built(tmp_path, "all", "all")
+    images = [p for p in site.glob("assets/*/*") if p.parent.name in ("share", "photos")]
+    assert len(made) == len(images) > 100  # each image made once
+    assert set(made) == {drawing}
+    assert site_files(site) == alone
+
+
+@pytest.mark.slow  # the demo built twice
+def test_asked_to_end_at_once_it_leaves_the_rest_to_the_standalone_pages(
+    tmp_path: Path, alone: dict[str, bytes]
+) -> None:
+    site, made, drawing = _built(tmp_path, "at-once", "at once")
+    images = [p for p in site.glob("assets/*/*") if p.parent.name in ("share", "photos")]
+    assert len(made) == len(images)
+    assert made.count(drawing) < len(made)
+    assert site_files(site) == alone
