@@ -542,7 +542,7 @@ def _draw_ahead() -> Aside | None:
     process while this one reads and converts every page, until ``on_env`` asks it to end (:func:`_end_drawing`).
 
     Why: MkDocs reads and converts a county's 4,000 pages in one process before it renders any, 5 s in which
-    the other core had nothing to do; its 6,000 images took 16 s of the build's CPU after that. Each image
+    the other core had nothing to do; its 6,400 images were all made after that, with the posters. Each image
     is made by the code that makes it otherwise, and the standalone parts leave out those made here. None:
     nothing to fork (the preview server), or few images to make (a rebuild links the unchanged ones)."""
     if not _forking() or not hasattr(os, "fork"):

@@ -82,6 +82,8 @@ class _Glyph:
 
 @lru_cache(maxsize=8192)  # (a glyph's ink is at most 2 kB: 16 MB at most; a county's cards use fewer)
 def _glyph(char: str, size: int) -> _Glyph:
+    """``char`` at font size ``size``, drawn and measured once: the same few thousand characters come back on
+    every card."""
     advance = _font(size).getlength(char)
     assert advance.is_integer(), "the basic layout moves the pen by whole pixels"
     inked = _ink(char, size)
