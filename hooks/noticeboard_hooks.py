@@ -22,7 +22,6 @@ import os
 import pickle
 import posixpath
 import re
-import signal
 import sys
 import tempfile
 import threading
@@ -65,7 +64,7 @@ from noticeboard.outputs.rendered import (
 from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.outputs.story_feed import FEED_LINKS, summary_text
 from noticeboard.registries import RegistryError
-from noticeboard.registries.aside import Aside, AsideFailed, Claims, Relay
+from noticeboard.registries.aside import Aside, AsideFailed, Claims, Relay, asked_to_end
 from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.frozen import as_dict
@@ -285,9 +284,7 @@ def _end_compiling() -> None:
     happened)."""
     aside, state.compiling = state.compiling, None
     if aside is not None:
-        aside.interrupt()
-        with contextlib.suppress(AsideFailed):
-            aside.result()
+        aside.end_early()
 
 
 LAST_GOOD = "_noticeboard_last_good_site"
@@ -560,12 +557,11 @@ def _draw_images(images: list[tuple[str, Image]]) -> dict[str, tuple[bytes, int,
     """What :func:`_draw_ahead`'s second process does: ``images`` made and put into the site folder, in order,
     until they are all made or the build asks it to end (``SIGTERM``, sent when the build starts rendering:
     the standalone parts make the rest); what was put where."""
-    ended: list[int] = []
-    signal.signal(signal.SIGTERM, lambda number, _: ended.append(number))
+    ended = asked_to_end()
     last = state.folder
     with SiteFolder(last.root, last.previous, last.published, last.listing, in_place=last.in_place) as folder:
         for path, image in images:
-            if ended:
+            if ended():
                 break
             folder.place(path, image.key, image.make)
     return folder.files
@@ -574,11 +570,8 @@ def _draw_images(images: list[tuple[str, Image]]) -> dict[str, tuple[bytes, int,
 def _end_drawing() -> None:
     """End :func:`_draw_ahead`'s second process: asked to end after the image it makes, and waited for. Its
     failure fails nothing: the standalone parts make every image (the process printed what happened)."""
-    aside, state.drawing, state.drawn = state.drawing, None, {}
-    if aside is not None:
-        aside.interrupt()
-        with contextlib.suppress(AsideFailed):
-            state.drawn = aside.result()
+    aside, state.drawing = state.drawing, None
+    state.drawn = (aside.end_early() if aside is not None else None) or {}
 
 
 def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
@@ -859,8 +852,7 @@ def _compile_templates(config: MkDocsConfig, cache: Path) -> int:
     sent when the build starts rendering: it compiles what it needs itself from then on, and both cores
     render); how many it compiled. A template it cannot compile is left to the build, which reports what
     is wrong with it if a page uses it."""
-    ended: list[int] = []
-    signal.signal(signal.SIGTERM, lambda number, _: ended.append(number))
+    ended = asked_to_end()
     env = _theme_env(config.theme, cache)
     env.autoescape = _own_template
     _add_filters(env)
@@ -884,7 +876,7 @@ def _compile_templates(config: MkDocsConfig, cache: Path) -> int:
         ),
     ]
     pending, seen, compiled = deque(item for item in first if item[1] in listed), set(), 0
-    while pending and not ended:  # (each with what it refers to, as a page asks for them)
+    while pending and not ended():  # (each with what it refers to, as a page asks for them)
         made_by, name = pending.popleft()
         if (id(made_by), name) in seen:
             continue

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from noticeboard.registries.aside import Aside, AsideFailed, Claims, Relay
+from noticeboard.registries.aside import Aside, AsideFailed, Claims, Relay, asked_to_end
 
 
 def _write_and_report(folder: Path) -> dict[str, int]:
@@ -84,11 +83,10 @@ def test_stopping_a_second_process_already_reaped_signals_no_process(monkeypatch
 
 def _count_until_asked_to_end(ready: Path) -> int:
     """Work that may be cut short: counts until ``SIGTERM`` asks it to end, then returns how far it got."""
-    ended: list[int] = []
-    signal.signal(signal.SIGTERM, lambda number, _: ended.append(number))
+    ended = asked_to_end()
     ready.touch()
     done = 0
-    while not ended and done < 10_000:
+    while not ended() and done < 10_000:
         time.sleep(0.001)
         done += 1
     return done
@@ -104,6 +102,12 @@ def test_an_interrupted_second_process_returns_what_it_has_done_so_far(tmp_path:
     done = aside.result()
     assert 0 < done < 10_000
     assert time.perf_counter() - started < 5  # (not its 10 s of counting)
+
+
+def test_work_ended_early_that_failed_gives_nothing_and_fails_nothing() -> None:
+    """What only goes ahead of the build (templates compiled, images made) may fail: the build does the rest
+    itself."""
+    assert Aside(lambda: 1 / 0).end_early() is None
 
 
 def test_interrupting_a_second_process_that_has_ended_leaves_its_result() -> None:

@@ -99,10 +99,20 @@ class Aside:
         return pickle.loads(data)
 
     def interrupt(self) -> None:
-        """Ask the second process to end its work early (``SIGTERM``; work that may be cut short handles it
-        and returns what it has done so far), if it still runs."""
+        """Ask the second process to end its work early (``SIGTERM``; work that may be cut short notes it,
+        :func:`asked_to_end`, and returns what it has done so far), if it still runs."""
         if self.work is None and self.pid and not self.finished():
             os.kill(self.pid, signal.SIGTERM)
+
+    def end_early(self) -> Any:
+        """Ask the work to end early (:meth:`interrupt`) and wait for it: what it returned, or None when it
+        failed (it printed what happened). For work that only goes ahead of this process, which does itself
+        whatever is left."""
+        self.interrupt()
+        try:
+            return self.result()
+        except AsideFailed:
+            return None
 
     def stop(self) -> None:
         """Stop the second process at once (the build failed: what it writes is thrown away)."""
@@ -112,6 +122,15 @@ class Aside:
             self.pid = 0
         if self.spool is not None:
             self.spool.close()
+
+
+def asked_to_end() -> Callable[[], bool]:
+    """For work that may be cut short, in its second process: from now on, whether :meth:`Aside.interrupt`
+    has asked it to end. The ``SIGTERM`` is noted instead of ending the process, so that the work stops
+    between two of its pieces and returns what it has done."""
+    asked: list[int] = []
+    signal.signal(signal.SIGTERM, lambda number, _: asked.append(number))
+    return lambda: bool(asked)
 
 
 class Relay:
