@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,7 +13,13 @@ import jinja2
 import material
 import pytest
 
-from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, build_site, demo_project, site_files
+from support.build import (
+    PACKAGE_AS_THE_HOOKS_KEEP_IT,
+    demo_project,
+    demo_site_in_one_process,
+    run_patched,
+    site_files,
+)
 from support.hooks import hooks_module
 
 
@@ -111,15 +115,7 @@ def test_a_cold_build_renders_with_the_templates_compiled_meanwhile_and_makes_th
     blog's ``date``, made by its plugin later). The site is the very one a build in one process makes,
     which compiles every template itself."""
     project = demo_project(tmp_path / "project")
-    result = subprocess.run(
-        [sys.executable, "-c", COUNT_COMPILED, str(tmp_path / "site")],
-        cwd=project,
-        env=BUILD_ENV,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    )
+    result = run_patched(COUNT_COMPILED, project, str(tmp_path / "site"))
     compiled: list[str] = json.loads(result.stdout.splitlines()[-1])
     left = [name for name in compiled if not name.startswith(".icons/")]
     theme = jinja2.Environment(loader=jinja2.FileSystemLoader(_theme_dirs(project)))
@@ -127,10 +123,7 @@ def test_a_cold_build_renders_with_the_templates_compiled_meanwhile_and_makes_th
     assert [name for name in left if not uses_date.search(theme.loader.get_source(theme, name)[0])] == []
     assert len(compiled) < 30
 
-    alone = demo_project(tmp_path / "alone")
-    built = build_site(tmp_path / "site-alone", alone / "mkdocs.yml", NOTICEBOARD_ONE_PROCESS="1")
-    assert built.returncode == 0, built.stderr
-    assert site_files(tmp_path / "site") == site_files(tmp_path / "site-alone")
+    assert site_files(tmp_path / "site") == demo_site_in_one_process(tmp_path / "alone")
 
 
 def _theme_dirs(project: Path) -> list[str]:

@@ -4,14 +4,18 @@ is the one a build in one process makes, however far that process got."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from support.build import BUILD_ENV, PACKAGE_AS_THE_HOOKS_KEEP_IT, build_site, demo_project, site_files
+from support.build import (
+    PACKAGE_AS_THE_HOOKS_KEEP_IT,
+    demo_project,
+    demo_site_in_one_process,
+    run_patched,
+    site_files,
+)
 
 BUILD = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
     """
@@ -54,15 +58,7 @@ def _built(tmp_path: Path, name: str, how: str) -> tuple[Path, list[str], str]:
     made (in the order made) and the images' process."""
     project = demo_project(tmp_path / f"project-{name}")
     log = tmp_path / f"{name}.log"
-    result = subprocess.run(
-        [sys.executable, "-c", BUILD, str(tmp_path / name), str(log), how],
-        cwd=project,
-        env=BUILD_ENV,
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=600,
-    )
+    result = run_patched(BUILD, project, str(tmp_path / name), str(log), how)
     drawing = result.stdout.split()
     assert len(drawing) == 1, "a cold build of the demo makes its images ahead"
     return tmp_path / name, log.read_text().split(), drawing[0]
@@ -71,11 +67,12 @@ def _built(tmp_path: Path, name: str, how: str) -> tuple[Path, list[str], str]:
 @pytest.fixture(scope="module")
 def alone(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """The demo's site built in one process (which makes every image itself)."""
-    folder = tmp_path_factory.mktemp("alone")
-    project = demo_project(folder / "project")
-    built = build_site(folder / "site", project / "mkdocs.yml", NOTICEBOARD_ONE_PROCESS="1")
-    assert built.returncode == 0, built.stderr
-    return site_files(folder / "site")
+    return demo_site_in_one_process(tmp_path_factory.mktemp("alone"))
+
+
+def _images(site: Path) -> list[Path]:
+    """A built site's share cards and web photos."""
+    return [path for path in site.glob("assets/*/*") if path.parent.name in ("share", "photos")]
 
 
 @pytest.mark.slow  # the demo built twice
@@ -83,7 +80,7 @@ def test_given_the_time_the_second_process_makes_every_image_and_nothing_else_do
     tmp_path: Path, alone: dict[str, bytes]
 ) -> None:
     site, made, drawing = _built(tmp_path, "all", "all")
-    images = [p for p in site.glob("assets/*/*") if p.parent.name in ("share", "photos")]
+    images = _images(site)
     assert len(made) == len(images) > 100  # each image made once
     assert set(made) == {drawing}
     assert site_files(site) == alone
@@ -94,7 +91,7 @@ def test_asked_to_end_at_once_it_leaves_the_rest_to_the_standalone_pages(
     tmp_path: Path, alone: dict[str, bytes]
 ) -> None:
     site, made, drawing = _built(tmp_path, "at-once", "at once")
-    images = [p for p in site.glob("assets/*/*") if p.parent.name in ("share", "photos")]
+    images = _images(site)
     assert len(made) == len(images)
     assert made.count(drawing) < len(made)
     assert site_files(site) == alone

@@ -86,3 +86,26 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {
         path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()
     }
+
+
+def run_patched(script: str, project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``script`` (one that patches the package, then runs ``mkdocs build``: :data:`PACKAGE_AS_THE_HOOKS_KEEP_IT`
+    first) run in ``project`` with ``args``; it must succeed."""
+    return subprocess.run(
+        [sys.executable, "-c", script, *args],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
+    )
+
+
+def demo_site_in_one_process(folder: Path) -> dict[str, bytes]:
+    """The demo's site built cold in one process (``NOTICEBOARD_ONE_PROCESS=1``), in ``folder``: what a
+    build whose second processes went ahead must equal byte for byte."""
+    project = demo_project(folder / "project")
+    built = build_site(folder / "site", project / "mkdocs.yml", NOTICEBOARD_ONE_PROCESS="1")
+    assert built.returncode == 0, built.stderr
+    return site_files(folder / "site")
