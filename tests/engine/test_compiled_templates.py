@@ -94,7 +94,7 @@ COUNT_COMPILED = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
 
     def waited(self, work, **kwargs):
         start(self, work, **kwargs)
-        if getattr(work, "func", None).__name__ == "_compile_templates":
+        if getattr(getattr(work, "func", None), "__name__", None) == "_compile_templates":
             while not self.finished():  # (the second process given all the time it needs)
                 time.sleep(0.01)
 

@@ -39,7 +39,7 @@ BUILD = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
 
     def ahead(self, work, **kwargs):
         start(self, work, **kwargs)
-        if getattr(work, "func", None).__name__ == "_draw_images":
+        if getattr(getattr(work, "func", None), "__name__", None) == "_draw_images":
             print(self.pid, flush=True)
             if sys.argv[3] == "at once":
                 self.interrupt()  # (asked to end before it has made anything, or after a few)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from noticeboard.registries.disk_cache import PackCache
 
 
@@ -40,11 +42,12 @@ def test_a_value_unused_by_one_build_is_still_there_for_the_next(tmp_path: Path)
     assert _build(pack, reads=(b"poster",)) == {b"poster": b"value of poster"}
 
 
-def test_a_damaged_value_is_not_given_back(tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["substr(data, 1, 3)", "'a text where the bytes were'"])
+def test_a_damaged_value_is_not_given_back(tmp_path: Path, damage: str) -> None:
     pack = tmp_path / "pack.sqlite"
     _build(pack, writes=(b"page",))
     with sqlite3.connect(pack) as db:
-        db.execute("UPDATE value SET data = substr(data, 1, 3)")
+        db.execute(f"UPDATE value SET data = {damage}")
     assert _build(pack, reads=(b"page",)) == {b"page": None}
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
+from noticeboard.registries.disk_cache import disconnect_all
 from noticeboard.registries.errors import UserError
 
 
@@ -49,6 +50,7 @@ class Aside:
         # site's listing) kept the child waiting, with its memory, until this process asked for it.
         spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed when read, or when the child is stopped)
         give_back_free_memory()
+        disconnect_all()  # (SQLite's connections must not cross a fork)
         pid = os.fork()
         if pid:
             self.pid, self.spool, self.work = pid, spool, None
