@@ -6,8 +6,10 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from PIL import Image, ImageChops, ImageOps, ImageStat
 
+from noticeboard.outputs import web_photos
 from noticeboard.outputs.web_photos import QUALITY, WEB_SIZE, Photos
 
 
@@ -59,3 +61,17 @@ def test_a_big_photo_looks_as_it_would_decoded_whole(tmp_path: Path) -> None:
 
 def test_a_small_photo_is_published_at_the_web_size_too(tmp_path: Path) -> None:
     assert published(phone_photo((300, 400), orientation=1), tmp_path).size == WEB_SIZE
+
+
+def test_a_photo_made_once_is_taken_from_the_cache_by_the_next_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(phone_photo((800, 600)))
+    first = Photos(tmp_path / "photos").web(path, Photos.digest(path))
+
+    def not_again(source: bytes) -> bytes:
+        raise AssertionError("made again")
+
+    monkeypatch.setattr(web_photos, "_shrink", not_again)
+    assert Photos(tmp_path / "photos").web(path, Photos.digest(path)) == first

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import PIL
 
-from noticeboard.registries.disk_cache import DiskCache, parts_digest
+from noticeboard.registries.disk_cache import SharedPack, parts_digest
 from noticeboard.registries.frozen import frozen
 
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ class Cards:
     """Card images, kept on disk between builds by what they are made from (a county has thousands)."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.store = DiskCache(folder, b"card 3\n", ".jpg") if folder is not None else None
+        self.store = SharedPack(folder, b"card 3\n") if folder is not None else None
 
     def image(self, card: Card) -> bytes:
         key = card_digest(card)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import PIL
 
-from noticeboard.registries.disk_cache import DiskCache, parts_digest
+from noticeboard.registries.disk_cache import SharedPack, parts_digest
 
 WEB_SIZE = (240, 320)
 """Width and height of the published photo: sharp on a phone and on a printed board."""
@@ -60,7 +60,7 @@ class Photos:
     """Web photos by source file, made once and kept in ``folder`` between builds."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.store = DiskCache(folder, b"photo 2\n", ".jpg") if folder is not None else None
+        self.store = SharedPack(folder, b"photo 2\n") if folder is not None else None
 
     @staticmethod
     def digest(path: Path) -> bytes:
