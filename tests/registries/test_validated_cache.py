@@ -156,6 +156,11 @@ def test_a_change_to_the_code_that_validates_misses(
     assert ParseCache(tmp_path / "cache").get_records(raw, Member) is not None
 
 
+def _packs(folder: Path) -> set[str]:
+    """The packs whose files ``folder`` holds (a pack, and its journal files while it is open)."""
+    return {path.name.partition(".")[0] for path in folder.iterdir()}
+
+
 def test_records_kept_by_other_code_are_removed_when_new_ones_are_kept(
     town: Township, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -163,14 +168,14 @@ def test_records_kept_by_other_code_are_removed_when_new_ones_are_kept(
 
     cache = tmp_path / "cache"
     _load(town, cache)
-    before = sorted((cache / "records").iterdir())
+    before = _packs(cache / "records")
     assert len(before) == 1
     monkeypatch.setattr(yaml_source, "source_fingerprint", lambda folder: b"the models were edited")
     yaml_source._records_salt.cache_clear()
     try:
         _load(town, cache)
-        after = sorted((cache / "records").iterdir())
-        assert len(after) == 1 and after != before
+        after = _packs(cache / "records")
+        assert len(after) == 1 and after != before, "the older pack and SQLite's files beside it removed"
     finally:
         monkeypatch.undo()
         yaml_source._records_salt.cache_clear()
