@@ -105,10 +105,14 @@ def test_a_pack_first_written_removes_what_else_its_folder_holds(tmp_path: Path)
     assert SharedPack(tmp_path, b"this code").get(b"key") == b"new value"
 
 
-def test_a_fork_made_by_aside_closes_the_connections_first(tmp_path: Path) -> None:
+def test_a_fork_made_by_aside_closes_the_connections_first_and_the_child_its_own(tmp_path: Path) -> None:
     pack = SharedPack(tmp_path, b"salt")
     pack.put(b"parent", b"value")
     assert pack.opened is not None
     assert Aside(lambda: pack.get(b"parent"), fork=True).result() == b"value"
     assert pack.opened is None, "closed before the fork, opened again when next used"
-    assert pack.get(b"parent") == b"value"
+    assert Aside(lambda: pack.put(b"child", b"value 2"), fork=True).result() is None
+    assert not any(path.exists() for path in pack.files()[1:]), (
+        "the child closed it: SQLite's journal folded in"
+    )
+    assert pack.get(b"parent") == b"value" and pack.get(b"child") == b"value 2"

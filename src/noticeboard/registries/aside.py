@@ -55,9 +55,11 @@ class Aside:
         if pid:
             self.pid, self.spool, self.work = pid, spool, None
             return
-        status = 1  # the child: it ends without the parent's clean-up (files, databases, atexit)
+        status = 1  # the child: it ends without the parent's clean-up (files, databases, atexit) but its own
         try:
-            pickle.dump(work(), spool)
+            result = work()
+            disconnect_all()  # (the last connection to a pack closed folds SQLite's journal into it)
+            pickle.dump(result, spool)
             spool.flush()
             status = 0
         except BaseException:

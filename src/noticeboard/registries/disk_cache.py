@@ -136,8 +136,8 @@ class SharedPack:
     that is no database at all is made anew. The pack owns its folder: a process's first write removes
     whatever else is there (the packs of older code, the files of an earlier layout), which no build reads
     again. A connection is opened by the process that uses it, when it first does: SQLite's connections
-    must not cross a fork, so every fork closes them first (:func:`disconnect_all`, called by
-    :class:`~noticeboard.registries.aside.Aside`)."""
+    must not cross a fork, so every fork closes them first, and a forked process closes its own when its
+    work is done (:func:`disconnect_all`, called by :class:`~noticeboard.registries.aside.Aside`)."""
 
     def __init__(self, folder: Path, salt: bytes) -> None:
         self.folder = folder

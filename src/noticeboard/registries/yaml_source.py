@@ -37,7 +37,6 @@ from noticeboard.registries.errors import Problems
 from noticeboard.registries.fast_yaml import FALLBACK, fast_values
 
 M = TypeVar("M", bound=BaseModel)
-T = TypeVar("T")
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest data file accepted. A township's biggest file is well under 1 MB."""
@@ -254,7 +253,7 @@ class ParseCache:
         if len(fresh) < PARSE_AHEAD_FROM:
             return
         mine, theirs = _shares(fresh)
-        aside = Aside(self._closing(self._validate, theirs, keep=False), fork=True)
+        aside = Aside(functools.partial(self._validate, theirs, keep=False), fork=True)
         try:
             kept = self._validate(mine, keep=True)
         finally:
@@ -263,7 +262,7 @@ class ParseCache:
             ):  # (it printed why) what it did not keep is validated when read
                 aside.result()
         # This half is written by a third process while this one goes on reading and cross-checking.
-        self.writers.append(Aside(self._closing(self._store_records, kept), fork=True))
+        self.writers.append(Aside(functools.partial(self._store_records, kept), fork=True))
 
     def close(self, *, wait: bool = True) -> None:
         """Store what was put to be stored later, and wait for the values being written by second
@@ -274,7 +273,7 @@ class ParseCache:
         second or more, while this one could go on rating and building the boards on the other core."""
         later, self.later = self.later, None
         if later and len(later) >= WRITE_ASIDE_FROM:
-            self.writers.append(Aside(self._closing(_run_all, later), fork=True))
+            self.writers.append(Aside(functools.partial(_run_all, later), fork=True))
         else:
             _run_all(later or ())
         for writer in self.writers:
@@ -284,20 +283,6 @@ class ParseCache:
             else:
                 _WRITING.append((os.getpid(), writer))
         self.writers = []
-
-    def _closing(self, work: Callable[..., T], *args: Any, **kwargs: Any) -> Callable[[], T]:
-        """``work(*args, **kwargs)`` for a second process, which then closes its connection to the pack.
-
-        Why: the process ends without closing what it opened (``os._exit``), and the last connection closed
-        folds SQLite's journal into the pack and removes it."""
-
-        def work_then_close() -> T:
-            try:
-                return work(*args, **kwargs)
-            finally:
-                self.validated.disconnect()
-
-        return work_then_close
 
     def _has_records(self, path: Path, model: type[BaseModel]) -> bool:
         return self.validated.has(_model_key(model) + _bytes(path))
