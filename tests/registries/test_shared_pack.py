@@ -8,6 +8,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from noticeboard.registries.aside import Aside
 from noticeboard.registries.disk_cache import SharedPack
 
@@ -116,3 +118,19 @@ def test_a_fork_made_by_aside_closes_the_connections_first_and_the_child_its_own
         "the child closed it: SQLite's journal folded in"
     )
     assert pack.get(b"parent") == b"value" and pack.get(b"child") == b"value 2"
+
+
+def test_a_pack_that_cannot_be_opened_for_another_reason_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    SharedPack(tmp_path, b"salt").put(b"key", b"value")
+
+    def locked(self: SharedPack) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(SharedPack, "_connect", locked)
+    assert SharedPack(tmp_path, b"salt").get(b"key") is None
+    monkeypatch.undo()
+    assert SharedPack(tmp_path, b"salt").get(b"key") == b"value", (
+        "not removed: another process may be using it"
+    )

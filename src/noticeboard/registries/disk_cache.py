@@ -156,16 +156,18 @@ class SharedPack:
         if self.opened is not None:
             if self.opened[0] == os.getpid():
                 return self.opened[1]
-            _INHERITED.append(
-                self.opened[1]
-            )  # (a fork not made by Aside) its parent's: never used nor closed
+            # A fork not made by Aside: the parent's connection, never used nor closed here.
+            _INHERITED.append(self.opened[1])
             self.opened = None
         if self.broken:
             return None
         try:
             self.opened = (os.getpid(), self._connect())
-        except sqlite3.DatabaseError:  # not a database (a copy cut short, a hand edit): made anew
-            for path in self.files():
+        except sqlite3.DatabaseError as error:
+            if getattr(error, "sqlite_errorcode", None) not in _NOT_A_DATABASE:
+                self.broken = True  # (locked, say: another process's pack is not removed for that)
+                return None
+            for path in self.files():  # not a database (a copy cut short, a hand edit): made anew
                 path.unlink(missing_ok=True)
             try:
                 self.opened = (os.getpid(), self._connect())
@@ -275,6 +277,9 @@ class SharedPack:
         """The pack and SQLite's own two files beside it."""
         return (self.path, *(self.path.with_name(self.path.name + end) for end in ("-wal", "-shm")))
 
+
+_NOT_A_DATABASE = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+"""SQLite's errors for a file that is no database, or a damaged one."""
 
 _INHERITED: list[sqlite3.Connection] = []
 """Connections a process forked by other means found open by its parent: closing one here could end what
