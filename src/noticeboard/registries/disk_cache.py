@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 DIGEST = 32
 """Bytes of the SHA-256 of a value, stored before it."""
@@ -192,31 +192,31 @@ class SharedPack:
             raise
         return db
 
-    def get(self, key: bytes) -> bytes | None:
+    def _rows(self, sql: str, *args: bytes) -> list[Any]:
+        """The rows ``sql`` gives (every statement run to its end: none left open across a fork), or none
+        where the pack cannot be read."""
         db = self._db()
         if db is None:
-            return None
+            return []
         try:
-            rows = db.execute("SELECT digest, data FROM value WHERE key = ?", (self._key(key),)).fetchall()
-            if not rows:
-                return None
-            digest, data = rows[0]
-            if not isinstance(data, bytes) or hashlib.sha256(data).digest() != digest:
-                db.execute("DELETE FROM value WHERE key = ?", (self._key(key),))
-                return None  # damaged: made again by the caller
+            return db.execute(sql, args).fetchall()
         except sqlite3.Error:
+            return []
+
+    def get(self, key: bytes) -> bytes | None:
+        hashed = self._key(key)
+        rows = self._rows("SELECT digest, data FROM value WHERE key = ?", hashed)
+        if not rows:
             return None
-        return data
+        digest, data = rows[0]
+        if _intact(data, digest):
+            return data
+        self._rows("DELETE FROM value WHERE key = ?", hashed)
+        return None  # damaged: made again by the caller
 
     def has(self, key: bytes) -> bool:
         """Whether a value is stored under ``key`` (not read, not checked: :meth:`get` checks it)."""
-        db = self._db()
-        if db is None:
-            return False
-        try:
-            return bool(db.execute("SELECT 1 FROM value WHERE key = ?", (self._key(key),)).fetchall())
-        except sqlite3.Error:
-            return False
+        return bool(self._rows("SELECT 1 FROM value WHERE key = ?", self._key(key)))
 
     def put(self, key: bytes, value: bytes) -> None:
         self.put_all([(key, value)])
@@ -257,13 +257,8 @@ class SharedPack:
 
     def count(self) -> int:
         """How many values are stored."""
-        db = self._db()
-        if db is None:
-            return 0
-        try:
-            return int(db.execute("SELECT count(*) FROM value").fetchall()[0][0])
-        except sqlite3.Error:
-            return 0
+        rows = self._rows("SELECT count(*) FROM value")
+        return int(rows[0][0]) if rows else 0
 
     def disconnect(self) -> None:
         """Close this process's connection (opened again when next used). The last one closed folds SQLite's
@@ -276,6 +271,11 @@ class SharedPack:
     def files(self) -> tuple[Path, ...]:
         """The pack and SQLite's own two files beside it."""
         return (self.path, *(self.path.with_name(self.path.name + end) for end in ("-wal", "-shm")))
+
+
+def _intact(data: object, digest: bytes) -> TypeGuard[bytes]:
+    """Whether a value read from SQLite is the bytes stored with ``digest`` (a hand edit may leave text)."""
+    return isinstance(data, bytes) and hashlib.sha256(data).digest() == digest
 
 
 _NOT_A_DATABASE = (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
@@ -340,14 +340,15 @@ class PackCache:
     def get(self, key: bytes) -> bytes | None:
         if self.db is None:
             return None
-        row = self.db.execute("SELECT digest, data FROM value WHERE key = ?", (self._key(key),)).fetchone()
+        hashed = self._key(key)
+        row = self.db.execute("SELECT digest, data FROM value WHERE key = ?", (hashed,)).fetchone()
         if row is None:
             return None
         digest, data = row
-        if not isinstance(data, bytes) or hashlib.sha256(data).digest() != digest:
-            self.db.execute("DELETE FROM value WHERE key = ?", (self._key(key),))
+        if not _intact(data, digest):
+            self.db.execute("DELETE FROM value WHERE key = ?", (hashed,))
             return None  # damaged: made again by the caller
-        self.marks.add(self._key(key))
+        self.marks.add(hashed)
         return bytes(data)
 
     def keep(self, key: bytes) -> None:
