@@ -65,7 +65,7 @@ from noticeboard.outputs.search_segments import WORD_FREQUENCY, Segmenter
 from noticeboard.outputs.story_feed import FEED_LINKS, summary_text
 from noticeboard.registries import RegistryError
 from noticeboard.registries.aside import Aside, AsideFailed, Claims, Relay, asked_to_end
-from noticeboard.registries.disk_cache import DiskCache, source_fingerprint, tree_fingerprint
+from noticeboard.registries.disk_cache import SharedPack, source_fingerprint, tree_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.frozen import as_dict
 from noticeboard.website import (
@@ -468,7 +468,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if file.inclusion == InclusionLevel.INCLUDED:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-    state.digests = page_digests(state.pages.pages)  # (made while the open data is written, then waited for)
+    # (made while the open data is written, then waited for)
+    state.digests = page_digests(state.pages.pages, fork=_forking())
     try:
         written = state.pages.files
     except AsideFailed as error:  # (the open data's second process: it printed what happened)
@@ -799,16 +800,21 @@ def _own_template(name: str | None) -> bool:
 
 class CompiledTemplates(jinja2.BytecodeCache):
     """Templates as compiled by earlier builds, or by a second process of this one (:func:`_compile_ahead`),
-    each checked when read (:class:`DiskCache`).
+    each checked when read, in one SQLite pack that both processes write (:class:`SharedPack`).
 
     Why: MkDocs makes a new Jinja environment for every build, which compiles Material's and our 110
     templates again: 0.9 s of a township's 2.4 s rebuild. Jinja keys an entry by the template's name and
     file and checks it against the source's hash; the key here adds everything else the compiled code
     depends on (:func:`_compiled_against`), read from the environment when the template is loaded (plugins
-    add filters to an environment after it is made)."""
+    add filters to an environment after it is made). Why a pack, not a file each: a cold build's first
+    process stores the templates the second had not compiled yet, and a new file (most in a new folder)
+    took it about a millisecond each, 0.1 s of a township's cold build (``py-spy``)."""
 
     def __init__(self, folder: Path) -> None:
-        self.store = DiskCache(folder, b"jinja", ".jinja")
+        # (a new pack, and the old one removed, when what every key holds changes: a new Jinja or hooks)
+        self.store = SharedPack(
+            folder, fingerprint(b"jinja 2\n", jinja2.__version__, sys.version, HOOKS_SOURCE)
+        )
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         stored = self.store.get(_compiled_against(bucket.environment) + bucket.key.encode())

@@ -23,14 +23,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import msgspec
+import pytest
 from pydantic import BaseModel
 
 import noticeboard
 from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
-from noticeboard.outputs.catalogue import build_catalogue
-from noticeboard.outputs.rendered import fingerprint
+from noticeboard.outputs import rendered
+from noticeboard.outputs.catalogue import Catalogue, build_catalogue
+from noticeboard.outputs.rendered import fingerprint, page_digests
 from support.township import Township, with_extras
 
 KEYS = """
@@ -39,7 +41,7 @@ from pathlib import Path
 from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
-from noticeboard.outputs.catalogue import build_catalogue
+from noticeboard.outputs.catalogue import Catalogue, build_catalogue
 from noticeboard.outputs.rendered import page_digests
 root = Path(sys.argv[1])
 registry = load_township(root / "data", stories_dir=root / "docs" / "stories" / "posts", root=root)
@@ -68,6 +70,44 @@ def test_every_pages_key_is_the_same_in_another_process(tmp_path: Path) -> None:
     first, second = _keys(town.root, "1"), _keys(town.root, "2")
     assert len(first) > 20
     assert first == second
+
+
+def _catalogue(folder: Path) -> Catalogue:
+    """The catalogue of the demo township with its extras, made in ``folder``."""
+    root = with_extras(Township(folder)).root
+    registry = load_township(root / "data", stories_dir=root / "docs" / "stories" / "posts", root=root)
+    boards = build_boards(registry, registry.site.as_of or dt.date.today())
+    return build_catalogue(
+        boards,
+        build_stats(boards),
+        changes=(),
+        updated={},
+        site_url="https://example.org/",
+        directory_urls=True,
+        cache_dir=None,
+    )
+
+
+def test_a_second_process_hashing_a_share_of_the_pages_gives_the_keys_one_process_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large site's first pages are hashed by a second process (here, from 10 pages on): every page keeps
+    the key one process gives it, and none is left out or hashed twice."""
+    pages = _catalogue(tmp_path).pages
+    alone = page_digests(pages)
+    monkeypatch.setattr(rendered, "DIGESTS_FORK_FROM", 10)
+    forked: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        forked.append(1)
+        return fork()
+
+    monkeypatch.setattr(os, "fork", counted)
+    shared = page_digests(pages, fork=True)
+    assert forked == [1]
+    assert list(shared) == list(pages)
+    assert shared == alone
 
 
 def test_an_edit_changes_the_key_of_the_pages_that_show_it_and_not_of_the_others(tmp_path: Path) -> None:
@@ -103,19 +143,7 @@ def test_no_place_in_a_view_holds_two_types_written_alike(tmp_path: Path) -> Non
     such types (two classes with the same fields, a date or its text) could have a page kept that should
     have been rendered again. Every field of every view of the demo and its extras is looked at, with
     what its lists, tuples and dicts hold."""
-    town = with_extras(Township(tmp_path))
-    root = town.root
-    registry = load_township(root / "data", stories_dir=root / "docs" / "stories" / "posts", root=root)
-    boards = build_boards(registry, registry.site.as_of or dt.date.today())
-    catalogue = build_catalogue(
-        boards,
-        build_stats(boards),
-        changes=(),
-        updated={},
-        site_url="https://example.org/",
-        directory_urls=True,
-        cache_dir=None,
-    )
+    catalogue = _catalogue(tmp_path)
     held: dict[str, set[type]] = defaultdict(set)
     seen: set[int] = set()
     pending: list[tuple[str, object]] = [("Page", page) for page in catalogue.pages.values()]
