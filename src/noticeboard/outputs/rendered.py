@@ -91,8 +91,8 @@ def page_digests(pages: Mapping[str, object], *, fork: bool = False) -> dict[str
 
 
 DIGESTS_FORK_FROM = 2_000
-"""Pages from which a second process hashes a share of them (a township's 300 take 0.02 s, a fork about as
-long; a county's 6,000 took 0.45–0.5 s of one core)."""
+"""Pages from which a second process hashes a share of them (the demo township's 117 take 6 ms, not much more
+than a fork; a county's 6,000 took 0.45–0.5 s of one core)."""
 
 
 def _digests(entries: Sequence[tuple[str, object]]) -> dict[str, bytes]:
