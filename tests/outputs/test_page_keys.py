@@ -41,7 +41,7 @@ from pathlib import Path
 from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
-from noticeboard.outputs.catalogue import Catalogue, build_catalogue
+from noticeboard.outputs.catalogue import build_catalogue
 from noticeboard.outputs.rendered import page_digests
 root = Path(sys.argv[1])
 registry = load_township(root / "data", stories_dir=root / "docs" / "stories" / "posts", root=root)

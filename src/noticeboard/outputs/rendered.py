@@ -81,7 +81,8 @@ def page_digests(pages: Mapping[str, object], *, fork: bool = False) -> dict[str
         return _digests(entries)
     # (its share a little less than half: it first pays for the fork, and for the memory pages it copies
     # as it counts references to the views)
-    theirs, ours = entries[: len(entries) * 9 // 20], entries[len(entries) * 9 // 20 :]
+    share = len(entries) * 9 // 20
+    theirs, ours = entries[:share], entries[share:]
     aside = Aside(functools.partial(_digests, theirs))
     here = _digests(ours)
     try:
