@@ -66,3 +66,27 @@ def test_nothing_is_done_ahead_without_a_fork_or_when_the_cache_has_it(tmp_path:
     cache.validate_ahead(record_files(data), fork=cached)  # cached: the fork would be allowed
     assert not cache.kept
     assert (ParseCache(tmp_path / "cache").validated.count() > 0) == cached
+
+
+def test_the_files_validated_ahead_are_the_record_files_where_the_contract_puts_them(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for name in (
+        "branches.yml",
+        "members/b1.yml",
+        "points/2024/b1.yml",
+        "points/2025/b1.yml",
+        "reviews/2025.yml",
+    ):
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text("[]\n", encoding="utf-8")
+    (data / "members" / "notes.txt").write_text("备注\n", encoding="utf-8")
+    (data / "members" / "folder.yml").mkdir()  # a folder named like a file: reported when read, not parsed
+    (data / "points" / "2025.yml").write_text("[]\n", encoding="utf-8")  # a ledger outside a year's folder
+    found = [(path.relative_to(data).as_posix(), model.__name__) for path, model in record_files(data)]
+    assert found == [
+        ("branches.yml", "Branch"),
+        ("members/b1.yml", "Member"),
+        ("points/2024/b1.yml", "LedgerEntry"),
+        ("points/2025/b1.yml", "LedgerEntry"),
+        ("reviews/2025.yml", "Review"),
+    ]

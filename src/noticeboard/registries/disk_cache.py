@@ -21,6 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
+from noticeboard.registries.whole_files import whole_file
+
 DIGEST = 32
 """Bytes of the SHA-256 of a value, stored before it."""
 
@@ -104,8 +106,8 @@ def tree_fingerprint(paths: Iterable[Path]) -> bytes:
             below = Path(folder).relative_to(top).as_posix()  # (per folder: a county's data is 2,300 files)
             for name in sorted(names):
                 digest.update(os.fsencode(name if below == "." else f"{below}/{name}") + b"\0")
-                with open(os.path.join(folder, name), "rb") as file:  # noqa: PTH123, PTH118
-                    digest.update(file.read() + b"\0")
+                digest.update(whole_file(os.path.join(folder, name)))  # noqa: PTH118
+                digest.update(b"\0")
     return digest.digest()
 
 
@@ -150,7 +152,9 @@ class SharedPack:
         """The file could not be opened or written (a read-only checkout): build without it, only slower."""
 
     def _key(self, key: bytes) -> bytes:
-        return hashlib.sha256(self.salt + key).digest()
+        digest = hashlib.sha256(self.salt)
+        digest.update(key)  # (not ``salt + key``: a key may be a whole data file, copied again for nothing)
+        return digest.digest()
 
     def _db(self) -> sqlite3.Connection | None:
         if self.opened is not None:
@@ -335,7 +339,9 @@ class PackCache:
             self.db = None  # a read-only checkout or a locked file: build without it, only slower
 
     def _key(self, key: bytes) -> bytes:
-        return hashlib.sha256(self.salt + key).digest()
+        digest = hashlib.sha256(self.salt)
+        digest.update(key)  # (not ``salt + key``: a key may be a whole data file, copied again for nothing)
+        return digest.digest()
 
     def get(self, key: bytes) -> bytes | None:
         if self.db is None:

@@ -35,6 +35,7 @@ from noticeboard.registries.aside import Aside, AsideFailed
 from noticeboard.registries.disk_cache import DiskCache, SharedPack, source_fingerprint
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.fast_yaml import FALLBACK, fast_values
+from noticeboard.registries.whole_files import TooLarge, whole_file
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -172,10 +173,10 @@ class ParseCache:
         touches one file. Only a file whose every record validated without a problem is stored
         (:meth:`put_records`), so a hit gives exactly what validating would, and no problem is lost.
         """
-        kept = self.kept.pop(_model_key(model) + raw, None)
-        if kept is not None:
+        key = _model_key(model) + raw
+        if self.kept and (kept := self.kept.pop(key, None)) is not None:  # (a warm build keeps none)
             return kept
-        stored = self.validated.get(_model_key(model) + raw)
+        stored = self.validated.get(key)
         if stored is None:
             return None
         try:
@@ -366,7 +367,7 @@ def _run_all(work: Sequence[Callable[[], None]]) -> None:
 
 def _bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return whole_file(path)
     except OSError:
         return b""
 
@@ -522,16 +523,15 @@ def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> Do
 def file_bytes(path: Path, problems: Problems) -> bytes | None:
     """The bytes of ``path``; on a problem (too big, unreadable) record it, None."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            problems.add(
-                path,
-                0,
-                f"文件太大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），"
-                "请按党支部或年份拆分成多个文件",
-            )
-            return None
-        return path.read_bytes()
+        return whole_file(path, limit=MAX_BYTES)
+    except TooLarge as large:
+        problems.add(
+            path,
+            0,
+            f"文件太大（{large.size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB），"
+            "请按党支部或年份拆分成多个文件",
+        )
+        return None
     except OSError as exc:
         problems.add(path, 0, f"无法读取文件：{exc.strerror}")
         return None
