@@ -17,6 +17,7 @@ from pathlib import Path
 import PIL
 
 from noticeboard.registries.disk_cache import SharedPack, parts_digest
+from noticeboard.registries.whole_files import whole_file
 
 WEB_SIZE = (240, 320)
 """Width and height of the published photo: sharp on a phone and on a printed board."""
@@ -66,7 +67,7 @@ class Photos:
     def digest(path: Path) -> bytes:
         """The hash of everything the web photo of ``path`` is made from (its file is named by it, so pages
         link it before it is made)."""
-        return hashlib.sha256(_making() + hashlib.sha256(path.read_bytes()).digest()).digest()
+        return hashlib.sha256(_making() + hashlib.sha256(whole_file(path)).digest()).digest()
 
     def web(self, path: Path, key: bytes) -> bytes:
         """The web photo of the source photo at ``path``, whose :meth:`digest` is ``key`` (taken when the
