@@ -339,9 +339,7 @@ class PackCache:
             self.db = None  # a read-only checkout or a locked file: build without it, only slower
 
     def _key(self, key: bytes) -> bytes:
-        digest = hashlib.sha256(self.salt)
-        digest.update(key)  # (not ``salt + key``: a key may be a whole data file, copied again for nothing)
-        return digest.digest()
+        return hashlib.sha256(self.salt + key).digest()
 
     def get(self, key: bytes) -> bytes | None:
         if self.db is None:
