@@ -131,11 +131,6 @@ class CountySite:
         return max(dates) if dates else dt.date(self.county.year + 1, 1, 1)
 
     @property
-    def unusable(self) -> tuple[Published, ...]:
-        """The townships whose data is missing or of an earlier year (the build's log lists them)."""
-        return tuple(t for t in self.townships if t.status != "ok")
-
-    @property
     def build_date(self) -> dt.date:
         return self.as_of
 
