@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from support import ROOT
 from support.commands import run
 from support.pdftext import readable
+from support.township import Township
 
 
 def exported(tmp_path: Path) -> Path:
@@ -93,3 +94,23 @@ def test_the_workbook_opens_and_prints_in_libreoffice(tmp_path: Path) -> None:
     assert "青山村第一党支部" in text and "三星" in text and "优秀" in text
     width, height = (float(reader.pages[1].mediabox.width), float(reader.pages[1].mediabox.height))
     assert width > height, "printed landscape"
+
+
+def test_a_member_joining_after_the_year_is_in_the_members_sheet_and_no_count(
+    town: Township, tmp_path: Path
+) -> None:
+    # 唐德华 (m002) joins in 2026, after the site's 2025: kept on the office's sheet, said why unrated,
+    # and in none of the year's counts.
+    town.replace("data/members/qingshan-1.yml", "  name: 唐德华\n", "  name: 唐德华\n  joined: 2026-02-01\n")
+    town.replace("data/members/qingshan-1.yml", "  points:\n    2025: 59.94\n", "")
+    out = tmp_path / "公示数据.xlsx"
+    result = run("export", "data", "--out", str(out), cwd=town.root)
+    assert result.returncode == 0, result.stderr
+    book = load_workbook(out)
+    header, *rows = book["2025党员"].iter_rows(values_only=True)
+    members = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+    assert set(members) == {"m001", "m002", "m003", "m101"}
+    assert (members["m002"]["年度积分"], members["m002"]["星级"]) == (None, "2026 年入党，不计入 2025 年度")
+    assert members["m003"]["星级"].startswith("不参与评星")
+    summary = {row[0]: row for row in book["2025汇总"].iter_rows(values_only=True)}
+    assert summary["党员"][-1] == 3

@@ -130,3 +130,41 @@ def test_members_with_equal_totals_written_differently_keep_their_own_score(town
     results = rate_year(town.load(), 2025, dt.date(2026, 1, 5))
     written = {result.member.id: str(result.rating.unrounded) for result in results.members if result.rating}
     assert written["m001"] == "78.0" and written["m002"] == "78"
+
+
+def _joining(town: Township, member: str, joined: str) -> Registry:
+    """``town`` with ``joined`` written for the member named ``member``, who has none."""
+    town.replace(
+        "data/members/qingshan-1.yml", f"  name: {member}\n", f"  name: {member}\n  joined: {joined}\n"
+    )
+    return town.load()
+
+
+def test_a_member_who_joined_after_a_year_is_not_counted_in_it(town: Township) -> None:
+    as_of = dt.date(2026, 1, 5)
+    before = {year: rate_year(town.load(), year, as_of) for year in (2024, 2025)}
+    registry = _joining(town, "唐德华", "2025-06-01")  # m002: points for 2025 only
+    after = {year: rate_year(registry, year, as_of) for year in (2024, 2025)}
+    assert [r.member.id for r in before[2024].members if r.status == "unrated"] == ["m002", "m003", "m101"]
+    # 2024: not yet a member, so on no board of it and in none of its counts; 谭德华 (joining not
+    # written) and 周丽娟 (joined long before) are still 未评定.
+    assert [r.member.id for r in after[2024].members if r.status == "unrated"] == ["m003", "m101"]
+    earlier = summarize(after[2024]).as_dict()["members"]
+    assert (earlier["unrated"], earlier["total"]) == (2, 3)
+    assert summarize(after[2025]) == summarize(before[2025])  # the year of joining: rated as written
+
+
+def test_a_member_with_points_before_joining_is_still_rated_as_written(town: Township) -> None:
+    # A joining date later than a year's points is a mistake in one of them; the points are not dropped.
+    town.replace("data/members/qingshan-1.yml", "joined: 2009-11-18", "joined: 2025-03-01")  # m001: 2024: 77
+    registry = town.load()
+    result = next(r for r in rate_year(registry, 2024, dt.date(2026, 1, 5)).members if r.member.id == "m001")
+    assert result.status == "rated" and result.rating is not None and result.rating.score == Decimal("77.0")
+
+
+def test_joining_in_the_last_days_of_the_year_counts_for_that_year(town: Township) -> None:
+    registry = _joining(town, "唐德华", "2024-12-31")
+    unrated = [
+        r.member.id for r in rate_year(registry, 2024, dt.date(2026, 1, 5)).members if r.status == "unrated"
+    ]
+    assert "m002" in unrated

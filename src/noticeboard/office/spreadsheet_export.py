@@ -81,7 +81,7 @@ def _organisations(boards: Boards) -> tuple[Sheet, list[str]]:
 def _members(boards: Boards) -> tuple[Sheet, list[str]]:
     registry = boards.registry
     names = {b.id: b.name for b in registry.branches}
-    results = boards.current.results.members
+    members = registry.members  # every one, also those who joined after the year (on no board of it)
     sheet = Sheet(
         f"{boards.current.year}党员",
         (
@@ -97,20 +97,20 @@ def _members(boards: Boards) -> tuple[Sheet, list[str]]:
         ),
         [
             (
-                result.member.id,
-                result.member.name,
-                result.member.gender,
-                result.member.ethnicity,
-                result.member.education,
-                result.member.born,
-                result.member.joined,
-                CATEGORY_LABELS[result.member.category] if result.member.category else None,
-                names[result.branch_id],
+                member.id,
+                member.name,
+                member.gender,
+                member.ethnicity,
+                member.education,
+                member.born,
+                member.joined,
+                CATEGORY_LABELS[member.category] if member.category else None,
+                names[registry.branch_of[member.id]],
             )
-            for result in results
+            for member in members
         ],
     )
-    return sheet, [result.member.id for result in results]
+    return sheet, [member.id for member in members]
 
 
 def _with_columns(base: tuple[Sheet, list[str]], extra: list[ExtraColumns]) -> Sheet:

@@ -105,7 +105,11 @@ def maker_kind(registry: Registry, maker: str) -> MakerKind:
 
 
 def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
-    """Rate every branch and member for ``year`` and judge commitments at ``as_of``."""
+    """Rate every branch and member for ``year`` and judge commitments at ``as_of``.
+
+    A member who joined the Party after ``year`` (``joined``) and has nothing written for it (points,
+    a ledger, exemption) was not a member then: the year's boards neither count nor name them. One who
+    has something written for it is rated as written, so no record is left out."""
     schemes = registry.schemes
     branches = tuple(
         BranchResult(
@@ -140,8 +144,9 @@ def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
         elif member.id in ledgers:
             added = ledger_total((entry.points for entry in ledgers[member.id]), schemes.member.ledger)
             members.append(MemberResult(member, branch_id, year, "rated", rated(added.total), ledger=added))
-        else:
+        elif member.joined is None or member.joined.year <= year:
             members.append(MemberResult(member, branch_id, year, "unrated"))
+        # else: joined after the year, with nothing written for it: not yet a member then, on no board of it
     commitments = []
     for commitment in registry.commitments.get(year, ()):
         kind = maker_kind(registry, commitment.by)

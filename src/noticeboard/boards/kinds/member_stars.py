@@ -196,9 +196,13 @@ class MemberStarsKind(BoardKind):
         }
 
     def member_columns(self, boards: Any, board: MemberBoards) -> ExtraColumns:
-        cells: dict[str, tuple[Cell, ...]] = {
-            result.member.id: _status_cells(result) for result in boards.current.results.members
+        year = boards.current.year
+        cells: dict[str, tuple[Cell, ...]] = {  # (a member who joined after the year is in no result of it)
+            member.id: (None, f"{member.joined.year} 年入党，不计入 {year} 年度")
+            for member in boards.registry.members
+            if member.joined is not None and member.joined.year > year
         }
+        cells.update((result.member.id, _status_cells(result)) for result in boards.current.results.members)
         return ExtraColumns(10, (Column("年度积分", 10, True), Column("星级", 30)), cells)
 
     def sheets(self, boards: Any, board: MemberBoards) -> Sequence[Sheet]:
