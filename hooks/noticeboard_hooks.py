@@ -1014,6 +1014,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     _add_filters(env)
     env.globals["nb"] = {
         **as_dict(frame),
+        "not_found": frame.not_found,
         "site_url": config.site_url,
         "url": url,
         "story_url": lambda path: post.url if (post := stories.get(path)) else None,

@@ -126,6 +126,26 @@ class Frame:
     as_of: dt.date
     in_git: bool
 
+    @property
+    def not_found(self) -> NotFound:
+        """What the page for an address the site has not got says (the engine's ``404.html``)."""
+        return NotFound(
+            "找不到这一页",
+            "网址可能输错了，或者这一页已经移到别处。请回到首页，从那里找到要看的公示栏。",
+            f"返回{self.organisation}公示栏首页",
+        )
+
+
+@frozen
+class NotFound:
+    """The page for an address the site has not got: in Chinese, with the way back home (Material's own
+    says ``404 - Not found`` and nothing else)."""
+
+    heading: str
+    sentence: str
+    home: str
+    """The words of the link to the home page."""
+
 
 @frozen
 class Standalone:
