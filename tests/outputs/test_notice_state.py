@@ -73,6 +73,15 @@ def test_each_board_asks_for_objections_to_what_it_publishes(site: Path) -> None
     assert "对公示内容有异议的" in notice_sentence(read(site, "index.html"))  # the home page: every board
 
 
+def test_an_earlier_years_board_shows_no_notice_period_of_this_year(site: Path) -> None:
+    # 2024's boards were put up and objected to in their own period; this year's dates are not theirs.
+    for key, path in BOARD_PAGES.items():
+        earlier = read(site, f"2024/{path}")
+        assert 'class="nb-notice"' not in earlier, key
+        assert "这是 2024 年度的公示内容，保留备查" in shown(earlier), key
+        assert 'class="nb-notice"' in read(site, path), key
+
+
 def test_boards_that_are_not_ratings_do_not_speak_of_ratings() -> None:
     objection = {kind.key: kind.objection for kind in KINDS}
     assert objection["commitments"] == "对承诺事项及其兑现情况有异议的"
