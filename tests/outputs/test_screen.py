@@ -103,3 +103,42 @@ def test_the_screen_runs_from_a_folder(browser: Browser, site: Path) -> None:
     loaded = page.evaluate("getComputedStyle(document.body).backgroundColor")
     page.close()
     assert loaded == "rgb(17, 17, 17)", "the stylesheet did not load from the folder"
+
+
+SIZES = [(1920, 1080), (1366, 768), (1080, 1920)]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_every_name_is_shown_whole(browser: Browser, server: str, width: int, height: int) -> None:
+    # 华新茶业有限公司党支部 cut to 华新茶业有限公… names no branch; a name wraps in its column instead.
+    page = screen(browser, server + "screen/", width, height)
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.nb-slide')].flatMap(s => {
+            s.hidden = false;
+            const names = [...s.querySelectorAll('.nb-slide__names li')]
+                .filter(li => li.scrollWidth > li.clientWidth + 1 || li.getBoundingClientRect().right > innerWidth)
+                .map(li => li.textContent);
+            s.hidden = true;
+            return names;
+        })"""
+    )
+    overflow = page.evaluate(
+        "[...document.querySelectorAll('.nb-slide')].filter(s => (s.hidden = false, s.scrollHeight > s.clientHeight + 1 || (s.hidden = true, false))).length"
+    )
+    page.close()
+    assert cut == []
+    assert overflow == 0, "a slide holds more than fits the screen"
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_footer_breaks_between_its_parts(browser: Browser, server: str, width: int, height: int) -> None:
+    # Not 监督电话 0874- on one line and 6000000 on the next, nor 星期三 · above 3/161.
+    page = screen(browser, server + "screen/qingshan-1/", width, height)
+    page.wait_for_function("!document.querySelector('.nb-notice-state').hidden")
+    parts = page.evaluate(
+        "[...document.querySelectorAll('.nb-screen__part')].map(e => [e.textContent, e.getClientRects().length])"
+    )
+    page.close()
+    assert any(text.startswith("监督电话 ") for text, _ in parts)
+    assert any("/" in text and "星期" in text for text, _ in parts)
+    assert [text for text, lines in parts if lines != 1] == []

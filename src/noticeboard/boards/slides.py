@@ -8,11 +8,14 @@ screen's height), so a slide holds few lines, and a long board becomes several s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from noticeboard.registries.frozen import frozen
 
-NAMES_PER_SLIDE = 12
-"""Names on one slide: three columns of four lines at slide size."""
+NAMES_PER_SLIDE = {"members": 12, "branches": 8}
+"""Names on one slide, by the slide's kind: people's names in three columns of four lines at slide size;
+organisations' names (党支部, up to a dozen characters and more) in two columns of four (one column on a
+portrait screen), so that a name is shown whole: cut short, 华新茶业有限公… could be any of several."""
 ROWS_PER_SLIDE = 6
 """Table rows on one slide."""
 
@@ -43,12 +46,17 @@ def continued(heading: str, index: int) -> str:
 
 
 def name_slides(
-    kind: str, heading: str, subheading: str, names: Sequence[str], branch: str = ""
+    kind: Literal["members", "branches"],
+    heading: str,
+    subheading: str,
+    names: Sequence[str],
+    branch: str = "",
 ) -> list[Slide]:
-    """A list of names on as many slides as it needs, the later ones headed "（续）"."""
+    """A list of names (``kind``: of members or of branches) on as many slides as it needs, the later ones
+    headed "（续）"."""
     return [
         Slide(kind, continued(heading, index), subheading, names=chunk, branch=branch)
-        for index, chunk in enumerate(chunks(names, NAMES_PER_SLIDE))
+        for index, chunk in enumerate(chunks(names, NAMES_PER_SLIDE[kind]))
     ]
 
 
