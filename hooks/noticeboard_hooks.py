@@ -35,6 +35,7 @@ import jieba  # type: ignore[import-untyped]
 import jinja2
 import jinja2.bccache
 import jinja2.nodes
+import markupsafe
 import material.plugins.search.plugin as material_search  # type: ignore[import-untyped]
 from jinja2 import meta
 from mkdocs.config.defaults import MkDocsConfig
@@ -829,6 +830,17 @@ class CompiledTemplates(jinja2.BytecodeCache):
 def _add_filters(env: jinja2.Environment) -> None:
     """Our templates' own filters."""
     env.filters["nb_date"] = chinese_date
+    env.filters["nb_phone"] = _phone_kept_whole
+
+
+def _phone_kept_whole(text: str, phone: str | None) -> markupsafe.Markup:
+    """``text`` as HTML, the phone number ``phone`` in it kept on one line (``.nb-phone``): in a sentence,
+    Chromium breaks 0874-6000000 after its hyphen, 0874- at the end of one line and 6000000 on the next."""
+    html = markupsafe.escape(text)
+    if not phone:
+        return html
+    kept = markupsafe.Markup('<span class="nb-phone">{}</span>').format(phone)
+    return markupsafe.Markup(html.replace(markupsafe.escape(phone), kept))
 
 
 STAND_INS = {"material/blog": ("date",)}

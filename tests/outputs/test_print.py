@@ -11,10 +11,21 @@ import pytest
 import zxingcpp
 from playwright.sync_api import Browser, Page
 
-from noticeboard.boards.kinds import load_township
+from noticeboard.boards.kinds import (
+    classification,
+    commitments,
+    duty_reports,
+    lectures,
+    load_township,
+    pairings,
+    pioneers,
+    reviews,
+    venues,
+)
 from noticeboard.boards.township import build_boards
 from support import ROOT
 from support.build import build_site, demo_project
+from support.hooks import hooks_module
 from support.pdftext import readable
 
 pytestmark = pytest.mark.slow  # Chromium printing PDFs of the built site
@@ -229,3 +240,169 @@ def test_pioneer_photos_are_on_the_poster(browser: Browser, server: str) -> None
     photo, placeholder = sizes  # the first post holder has a photo, the second not
     assert photo[:2] == [240, 320] and "/assets/photos/" in photo[2]
     assert placeholder[2].endswith("/assets/portrait.svg")
+
+
+FITS = """(orientation) => {
+  // The most characters (国) that stand on one line in each cell of a body row of the first table.
+  const table = document.querySelector('.nb-sheets--' + orientation + ' table.nb-sheet__table');
+  const columns = table.querySelectorAll('thead th').length;
+  const row = [...table.querySelectorAll('tbody tr')].find(r => r.querySelectorAll('td').length === columns);
+  return [...row.querySelectorAll('td')].map(td => {
+    const kept = td.innerHTML;
+    td.innerHTML = '<span>国</span>';
+    let fit = 1;
+    while (fit < 200) {
+      td.firstChild.textContent = '国'.repeat(fit + 1);
+      if (td.firstChild.getClientRects().length > 1) break;
+      fit += 1;
+    }
+    td.innerHTML = kept;
+    return fit;
+  });
+}"""
+
+
+def _counted_widths() -> list[tuple[str, dict[str, tuple[int | None, ...]], int]]:
+    """Each poster, the characters per line its kind counts each column's cells by, and the columns before
+    them that hold no text (a photo)."""
+    made = {
+        orientation: (chars["maker"], chars["text"])
+        for orientation, chars in commitments.COMMITMENT_CHARS.items()
+    }
+    return [
+        ("print/commitments/", made, 0),
+        ("print/reviews/", reviews.REVIEW_CHARS, 0),
+        ("print/classification/", classification.CLASSIFICATION_CHARS, 0),
+        ("print/duty-reports/", duty_reports.DUTY_CHARS, 0),
+        ("print/pioneers/", pioneers.PIONEER_CHARS, 1),
+        ("print/venues/", venues.VENUE_CHARS, 0),
+        ("print/pairings/", pairings.PAIRING_CHARS, 0),
+        ("print/lectures/", lectures.LECTURE_CHARS, 0),
+    ]
+
+
+WRAPPED = """([orientation, columns]) => {
+  // The texts of the given columns' cells that take more than one line, on every sheet.
+  const lines = td => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+  };
+  return [...document.querySelectorAll('.nb-sheets--' + orientation + ' table.nb-sheet__table tbody tr')]
+    .flatMap(row => columns.map(c => row.querySelectorAll('td')[c]).filter(td => td && lines(td) > 1))
+    .map(td => td.textContent.trim());
+}"""
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_the_characters_a_board_counts_per_line_fit_its_printed_columns(
+    browser: Browser, server: str, orientation: str
+) -> None:
+    # A kind counts a row's lines by these widths to cut its sheets: a column counted wider than it prints
+    # (31 characters where 30 fit; an item counted as never wrapping that wrapped) made rows taller on
+    # paper than counted, and a full sheet runs off the page.
+    too_wide = {}
+    for poster, widths, skipped in _counted_widths():
+        page = browser.new_page()
+        page.goto(server + poster)
+        page.select_option("#nb-paper", f"a4 {orientation}")
+        page.emulate_media(media="print")
+        fits = page.evaluate(FITS, orientation)[skipped:]
+        never = [skipped + column for column, chars in enumerate(widths[orientation]) if chars is None]
+        wrapped = page.evaluate(WRAPPED, [orientation, never])
+        page.close()
+        if wrapped:  # a column counted as never wrapping
+            too_wide[poster + " (one line)"] = wrapped[:3]
+        counted = widths[orientation]
+        assert len(counted) <= len(fits), poster
+        wrong = [
+            (column, chars, fit)
+            for column, (chars, fit) in enumerate(zip(counted, fits[: len(counted)], strict=True))
+            if chars and chars > fit
+        ]
+        if wrong:
+            too_wide[poster] = wrong
+    assert too_wide == {}
+
+
+ORPHANS = """(orientation) => {
+  // The cells whose last printed line holds a single character (农村党/员, 事业单位党支/部).
+  const orphans = [];
+  for (const td of document.querySelectorAll('.nb-sheets--' + orientation + ' table.nb-sheet__table td')) {
+    const placed = [];
+    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.length; i++) {
+        if (!node.data[i].trim()) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (box) placed.push(Math.round(box.top));
+      }
+    }
+    const last = Math.max(...placed);
+    if (new Set(placed).size > 1 && placed.filter(top => top === last).length === 1) {
+      orphans.push(td.textContent.trim().replace(/\\s+/g, ' '));
+    }
+  }
+  return orphans;
+}"""
+BOARD_SETS = [
+    "print/boards/branches/",
+    "print/members/",
+    "print/commitments/",
+    "print/reviews/",
+    "print/pioneers/",
+    "print/venues/",
+    "print/classification/",
+    "print/duty-reports/",
+    "print/pairings/",
+    "print/honours/",
+    "print/lectures/",
+]
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_no_printed_cell_ends_with_one_character_alone(
+    browser: Browser, server: str, orientation: str
+) -> None:
+    # 邱建国 农村党/员 read as a broken word; the maker's category stands on a line of its own, and other
+    # cells' lines are evened out (事业单位/党支部).
+    found = {}
+    for poster in BOARD_SETS:
+        page = browser.new_page()
+        page.goto(server + poster)
+        page.select_option("#nb-paper", f"a4 {orientation}")
+        page.emulate_media(media="print")
+        if orphans := page.evaluate(ORPHANS, orientation):
+            found[poster] = orphans[:3]
+        page.close()
+    assert found == {}
+
+
+def test_the_phone_number_in_a_sentence_stays_on_one_line(browser: Browser, server: str) -> None:
+    # 拟表彰对象公示's sentence ends 请向…反映（监督电话 0874-6000000）: never 0874- / 6000000.
+    for url, selector, widths in (
+        ("print/honours/", ".nb-sheets--portrait .nb-sheet__summary .nb-phone", (1024,)),
+        ("honours/", "article .nb-phone", (360, 412, 1366)),
+    ):
+        for width in widths:
+            page = browser.new_page(viewport={"width": width, "height": 800})
+            page.goto(server + url)
+            phones = page.evaluate(
+                f"[...document.querySelectorAll({selector!r})].map(e => [e.textContent, e.getClientRects().length])"
+            )
+            page.close()
+            assert phones and all(text == "0874-6000000" and lines == 1 for text, lines in phones), (
+                url,
+                width,
+            )
+
+
+def test_the_phone_filter_escapes_the_sentence_around_the_number() -> None:
+    kept = hooks_module()._phone_kept_whole("请向<b>组织办</b>反映（监督电话 0874-6000000）", "0874-6000000")
+    assert str(kept) == (
+        '请向&lt;b&gt;组织办&lt;/b&gt;反映（监督电话 <span class="nb-phone">0874-6000000</span>）'
+    )
+    assert str(hooks_module()._phone_kept_whole("a & b", None)) == "a &amp; b"

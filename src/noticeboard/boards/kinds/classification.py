@@ -111,7 +111,9 @@ def rectification_text(rectification: Rectification | None) -> str:
     return text + (f"；进展：{rectification.progress}" if rectification.progress else "")
 
 
-CLASSIFICATION_CHARS = {"portrait": (12, 6, None, 18), "landscape": (19, 9, None, 28)}
+CLASSIFICATION_CHARS = {"portrait": (12, 7, None, 17), "landscape": (19, 11, None, 27)}
+"""Characters per line of the printed table's columns (widths fixed in print.css; at least one fewer than fit):
+the organisation, its kind (事业单位党支部 on one line), the grade (never wraps), 整顿转化."""
 
 
 class ClassificationKind(BoardKind):

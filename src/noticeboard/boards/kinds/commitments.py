@@ -53,9 +53,10 @@ from noticeboard.rules.results import CommitmentResult, count_commitments
 
 COMMITMENT_CHARS = {
     "portrait": {"maker": 6, "text": 19},
-    "landscape": {"maker": 9, "text": 31},
+    "landscape": {"maker": 9, "text": 30},
 }
-"""Characters per line in the printed table's maker and text columns (widths fixed in print.css)."""
+"""Characters per line in the printed table's maker and text columns (widths fixed in print.css; 30 fit on a
+landscape line, not 31). The maker's name and the words under it are lines of their own (``pre-line``)."""
 
 RATE_RULE = (
     "兑现率 = 已到期承诺中已兑现的项数 ÷ 已到期的项数（完成时限在统计日之前的为已到期），"

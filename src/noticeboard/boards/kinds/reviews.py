@@ -148,7 +148,10 @@ class ReviewBoards:
         return sum(len(board.rows) for board in self.by_org.values())
 
 
-REVIEW_CHARS = {"portrait": (None, 37), "landscape": (None, 56)}
+REVIEW_CHARS = {"portrait": (8, 36), "landscape": (13, 55)}
+"""Characters per line of the printed table's two columns (widths fixed in print.css), one fewer than fit
+in Chromium with the Noto CJK font: the item (a criterion such as 履行公开承诺事项 on one line,
+立足本职岗位争创一流业绩 on two) and the review's words."""
 REVIEW_HEADING_CHARS = {"portrait": 44, "landscape": 66}
 
 
