@@ -208,6 +208,49 @@ def test_older_eyes_can_enlarge_the_text_and_keep_it(page: Page, server: str) ->
     assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).color") == "rgb(0, 0, 0)"
 
 
+TEXT_SIZES = """() => [...document.querySelectorAll('article *')]
+    .filter(e => !e.closest('.nb-reading, svg') && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(e => [e.textContent.trim().slice(0, 24), parseFloat(getComputedStyle(e).fontSize)])"""
+OFF_SCREEN = """() => [...document.querySelectorAll('article *')]
+    .filter(e => !e.closest('thead, .nb-reading, svg') && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .map(e => e.textContent.trim().slice(0, 24))"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "branches/qingshan-1/",
+        "commitments/",
+        "reviews/",
+        "pioneers/",
+        "changes/",
+        "2024/branches/qingshan-1/",
+    ],
+)
+def test_the_largest_text_step_enlarges_every_line(browser: Browser, server: str, path: str) -> None:
+    # The rule under a board, a commitment's progress notes, a pioneer's name, a review's byline, the
+    # year note of an earlier year: each stayed at its size when the rest grew.
+    sizes, off_screen = {}, []
+    for step in ("0", "3"):
+        page = browser.new_page(viewport={"width": 360, "height": 800})
+        page.add_init_script(f"localStorage.setItem('nb-size', '{step}')")
+        page.goto(server + path)
+        sizes[step] = page.evaluate(TEXT_SIZES)
+        off_screen += page.evaluate(OFF_SCREEN)
+        page.close()
+    growth = 1.3 / 0.8  # the largest step's .md-typeset against Material's own
+    unchanged = sorted(
+        {
+            text
+            for (text, normal), (_, large) in zip(sizes["0"], sizes["3"], strict=True)
+            if large < normal * growth * 0.95
+        }
+    )
+    assert len(sizes["0"]) > 20 and unchanged == []
+    assert off_screen == []  # e.g. an honour's notice period, kept on one line, ran past the phone's edge
+
+
 def test_controls_are_at_least_44_px(page: Page, server: str) -> None:
     page.goto(server + "boards/branches/")
     for control in page.locator(".nb-reading__button, .nb-print__button").all():
