@@ -457,6 +457,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site_dir=Path(config.site_dir),
     )  # (a large site's open data is still being written by a second process: on_build_error stops it)
     _cut_words_with(state.pages.search_words, config)
+    _search_tries_whole_words(files)
     # A board mkdocs.yml's nav does not list joins it in on_nav: MkDocs is not to report it as left out
     # (unless mkdocs.yml's exclude_docs or draft_docs leaves it out of the site: MkDocs decides that first).
     placed = set(state.pages.unlisted_boards(_listed(config.nav))) if config.nav is not None else set()
@@ -481,6 +482,36 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             files.append(File.generated(config, path, content=content))
     return files
+
+
+SEARCH_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+"""Material's search worker, as its theme ships it (the name carries a hash of its content)."""
+
+QUERY_CUT = (
+    "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e",
+    "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e",
+)
+"""Material's loop that cuts a Chinese query into words of the index (``segment`` in its source), and the
+same loop trying the words that end where the query ends too (the minified text of the pinned Material)."""
+
+
+def _search_tries_whole_words(files: Files) -> None:
+    """Material's search worker, with its query cut trying the words that end at the query's end.
+
+    Why: Material cuts a run of Chinese in a query into words its index holds, longest first, but its loop
+    stops one character short: 青山村第一党支部, a whole word of the index (the branch's page's title),
+    was searched as 青山* 村* 第 …, which every 青山村 branch matches as well, and the branch itself came
+    eighth of twelve. With the words that end at the query's end tried too, a branch's or a member's full
+    name is searched as that one word. Where Material's worker is not the one this was written for (another
+    version), it is left as it is and the build says so: a test searches for branch names."""
+    for file in files:
+        if SEARCH_WORKER.fullmatch(file.src_uri):
+            source = file.content_string
+            if QUERY_CUT[0] not in source:
+                log.warning("Material 的搜索程序与预期不同，全名搜索的修正未生效（%s）", file.src_uri)
+                return
+            file.content_string = source.replace(QUERY_CUT[0], QUERY_CUT[1])
+            return
 
 
 def _listed(nav: object) -> set[str]:

@@ -73,6 +73,10 @@ def test_search_a_branch_and_a_secretary(page: Page, server: str) -> None:
     page.goto(server)
     assert search(page, "通达煤矿党支部")[0] == "通达煤矿党支部"
     page.goto(server)
+    # A name that begins with words of other pages (青山, 村): Material cut it into them, and every 青山村
+    # branch came before this one (eighth of twelve).
+    assert search(page, "青山村第一党支部")[0] == "青山村第一党支部"
+    page.goto(server)
     assert "青山村第一党支部" in search(page, "刘玉梅")
 
 
