@@ -174,26 +174,35 @@ def test_a_missing_site_url_is_a_clear_build_error(tmp_path: Path) -> None:
     assert "mkdocs.yml 缺少 site_url" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("paper", ["a4 portrait", "a4 landscape"])
-@pytest.mark.parametrize(
-    "poster",
-    [
-        "print/boards/branches/",
-        "print/members/",
-        "print/commitments/",
-        "print/reviews/",
-        "print/pioneers/",
-        "print/venues/",
-        "print/classification/",
-        "print/duty-reports/",
-        "print/pairings/",
-    ],
-)
-def test_no_sheet_is_taller_than_its_paper(browser: Browser, server: str, poster: str, paper: str) -> None:
+BOARD_SETS = [
+    "print/boards/branches/",
+    "print/members/",
+    "print/commitments/",
+    "print/reviews/",
+    "print/pioneers/",
+    "print/venues/",
+    "print/classification/",
+    "print/duty-reports/",
+    "print/pairings/",
+    "print/honours/",
+    "print/lectures/",
+]
+"""Every board kind's set of posters (all its boards at once)."""
+
+
+def printed(browser: Browser, url: str, paper: str) -> Page:
+    """A poster page with ``paper`` chosen as a user would, laid out for printing."""
     page = browser.new_page()
-    page.goto(server + poster)
+    page.goto(url)
     page.select_option("#nb-paper", paper)
     page.emulate_media(media="print")
+    return page
+
+
+@pytest.mark.parametrize("paper", ["a4 portrait", "a4 landscape"])
+@pytest.mark.parametrize("poster", BOARD_SETS)
+def test_no_sheet_is_taller_than_its_paper(browser: Browser, server: str, poster: str, paper: str) -> None:
+    page = printed(browser, server + poster, paper)
     orientation = paper.split()[1]
     limit_mm = 297 if orientation == "portrait" else 210
     heights = page.evaluate(
@@ -303,10 +312,7 @@ def test_the_characters_a_board_counts_per_line_fit_its_printed_columns(
     # paper than counted, and a full sheet runs off the page.
     too_wide = {}
     for poster, widths, skipped in _counted_widths():
-        page = browser.new_page()
-        page.goto(server + poster)
-        page.select_option("#nb-paper", f"a4 {orientation}")
-        page.emulate_media(media="print")
+        page = printed(browser, server + poster, f"a4 {orientation}")
         fits = page.evaluate(FITS, orientation)[skipped:]
         never = [skipped + column for column, chars in enumerate(widths[orientation]) if chars is None]
         wrapped = page.evaluate(WRAPPED, [orientation, never])
@@ -348,19 +354,6 @@ ORPHANS = """(orientation) => {
   }
   return orphans;
 }"""
-BOARD_SETS = [
-    "print/boards/branches/",
-    "print/members/",
-    "print/commitments/",
-    "print/reviews/",
-    "print/pioneers/",
-    "print/venues/",
-    "print/classification/",
-    "print/duty-reports/",
-    "print/pairings/",
-    "print/honours/",
-    "print/lectures/",
-]
 
 
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
@@ -371,10 +364,7 @@ def test_no_printed_cell_ends_with_one_character_alone(
     # cells' lines are evened out (事业单位/党支部).
     found = {}
     for poster in BOARD_SETS:
-        page = browser.new_page()
-        page.goto(server + poster)
-        page.select_option("#nb-paper", f"a4 {orientation}")
-        page.emulate_media(media="print")
+        page = printed(browser, server + poster, f"a4 {orientation}")
         if orphans := page.evaluate(ORPHANS, orientation):
             found[poster] = orphans[:3]
         page.close()
