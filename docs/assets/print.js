@@ -3,10 +3,15 @@
   var select = document.getElementById("nb-paper");
   var style = document.getElementById("nb-page-size");
   var root = document.documentElement;
+  var sheets = document.getElementById("nb-sheets");
+  var paperName = document.getElementById("nb-paper-name");
   function apply(value) {
     var parts = value.split(" ");
     root.className = "nb-" + parts[0] + " nb-" + parts[1];
     style.textContent = "@page { size: " + parts[0].toUpperCase() + " " + parts[1] + "; margin: 0; }";
+    // The hint's count is the chosen orientation's (A3 prints the A4 sheets larger).
+    if (sheets) sheets.textContent = sheets.getAttribute("data-" + parts[1]);
+    if (paperName && select) paperName.textContent = select.options[select.selectedIndex].text;
   }
   if (select) {
     select.addEventListener("change", function () { apply(select.value); });

@@ -212,10 +212,10 @@ def test_older_eyes_can_enlarge_the_text_and_keep_it(page: Page, server: str) ->
     assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset p')).color") == "rgb(0, 0, 0)"
 
 
-TEXT_SIZES = """() => [...document.querySelectorAll('article *')]
+TEXT_SIZES = """() => [...document.querySelectorAll('article *, .nb-strip *')]
     .filter(e => !e.closest('.nb-reading, svg') && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
     .map(e => [e.textContent.trim().slice(0, 24), parseFloat(getComputedStyle(e).fontSize)])"""
-OFF_SCREEN = """() => [...document.querySelectorAll('article *')]
+OFF_SCREEN = """() => [...document.querySelectorAll('article *, .nb-strip *')]
     .filter(e => !e.closest('thead, .nb-reading, svg') && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
     .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
     .map(e => e.textContent.trim().slice(0, 24))"""
@@ -293,3 +293,20 @@ def test_a_browser_without_resize_observer_loads_nothing_from_outside(page: Page
     assert page.evaluate("typeof ResizeObserver") == "function"
     page.locator("label.md-search__icon, .md-search__input").first.click()  # Material's scripts run
     assert errors == []
+
+
+@pytest.mark.parametrize("width", [360, 375, 390, 412])
+def test_the_strip_above_the_footer_breaks_between_its_parts(
+    browser: Browser, server: str, width: int
+) -> None:
+    # Not 公示期 2026年1 / 月5日, nor 监督电 / 话 0874-6000000.
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(server + "2024/boards/branches/")
+    parts = page.evaluate(
+        "[...document.querySelectorAll('.nb-strip .nb-nowrap')]"
+        ".map(e => [e.textContent, new Set([...e.getClientRects()].map(r => Math.round(r.top))).size])"
+    )
+    page.close()
+    assert parts[0][0] == "本页为 2024 年度存档"
+    assert any(text.startswith("监督电话 ") for text, _ in parts)
+    assert [text for text, lines in parts if lines != 1] == []

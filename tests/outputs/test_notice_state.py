@@ -79,6 +79,9 @@ def test_an_earlier_years_board_shows_no_notice_period_of_this_year(site: Path) 
         earlier = read(site, f"2024/{path}")
         assert 'class="nb-notice"' not in earlier, key
         assert "这是 2024 年度的公示内容，保留备查" in shown(earlier), key
+        assert "本页为 2024 年度存档 · 青山镇党委 · 2025 年度公示" in shown(earlier), (
+            key
+        )  # the strip above the footer
         assert 'class="nb-notice"' in read(site, path), key
 
 

@@ -396,3 +396,23 @@ def test_the_phone_filter_escapes_the_sentence_around_the_number() -> None:
         '请向&lt;b&gt;组织办&lt;/b&gt;反映（监督电话 <span class="nb-phone">0874-6000000</span>）'
     )
     assert str(hooks_module()._phone_kept_whole("a & b", None)) == "a &amp; b"
+
+
+@pytest.mark.parametrize("paper", ["a4 portrait", "a4 landscape", "a3 portrait", "a3 landscape"])
+def test_the_toolbar_says_how_many_sheets_the_chosen_paper_takes(
+    browser: Browser, server: str, paper: str
+) -> None:
+    # 共 3 张（A4 竖版） stayed after choosing A4 横版, which prints 6.
+    page = browser.new_page()
+    page.goto(server + "print/classification/")
+    page.select_option("#nb-paper", paper)
+    hint = page.locator(".nb-toolbar__hint").inner_text()
+    page.close()
+    sheets = len(print_pdf(browser, server + "print/classification/", paper).pages)
+    name = {
+        "a4 portrait": "A4 竖版",
+        "a4 landscape": "A4 横版",
+        "a3 portrait": "A3 竖版",
+        "a3 landscape": "A3 横版",
+    }
+    assert f"共 {sheets} 张（{name[paper]}）" in hint

@@ -117,7 +117,9 @@ def test_every_name_is_shown_whole(browser: Browser, server: str, width: int, he
             s.hidden = false;
             const names = [...s.querySelectorAll('.nb-slide__names li')]
                 .filter(li => li.scrollWidth > li.clientWidth + 1 || li.getBoundingClientRect().right > innerWidth)
-                .map(li => li.textContent);
+                .map(li => li.textContent)
+                .concat([...s.querySelectorAll('h1, p, li, th, td')]  // nothing else past the screen's edge
+                    .filter(e => e.getBoundingClientRect().right > innerWidth + 1).map(e => e.textContent));
             s.hidden = true;
             return names;
         })"""

@@ -27,7 +27,13 @@ class PosterSet:
 
     @property
     def sheets(self) -> int:
+        """Its sheets in portrait (A4 or A3: the same sheets, larger)."""
         return sum(len(poster.portrait) for poster in self.posters)
+
+    @property
+    def landscape_sheets(self) -> int:
+        """Its sheets in landscape: wider rows, shorter sheets, so more of them."""
+        return sum(len(poster.landscape) for poster in self.posters)
 
 
 def catalogue(boards: Boards, printing: PrintContext) -> list[PrintPage]:
