@@ -12,7 +12,19 @@
     // The hint's count is the chosen orientation's (A3 prints the A4 sheets larger).
     if (sheets) sheets.textContent = sheets.getAttribute("data-" + parts[1]);
     if (paperName && select) paperName.textContent = select.options[select.selectedIndex].text;
+    fit();
   }
+  // On a screen narrower than a sheet, show the sheets smaller, whole (print.css; printing is unaffected).
+  function fit() {
+    root.style.setProperty("--nb-fit", "1");
+    var shown = 0;
+    var all = document.querySelectorAll(".nb-sheet");
+    for (var i = 0; i < all.length && !shown; i++) shown = all[i].getBoundingClientRect().width;  // the shown orientation's
+    if (!shown) return;
+    var room = document.documentElement.clientWidth - 16;
+    root.style.setProperty("--nb-fit", String(Math.min(1, room / shown)));
+  }
+  window.addEventListener("resize", fit);
   if (select) {
     select.addEventListener("change", function () { apply(select.value); });
     apply(select.value);

@@ -416,3 +416,25 @@ def test_the_toolbar_says_how_many_sheets_the_chosen_paper_takes(
         "a3 landscape": "A3 横版",
     }
     assert f"共 {sheets} 张（{name[paper]}）" in hint
+
+
+@pytest.mark.parametrize("paper", ["a4 portrait", "a3 landscape"])
+def test_a_phone_sees_the_whole_sheet_and_the_printer_its_full_size(
+    browser: Browser, server: str, paper: str
+) -> None:
+    # A sheet is 794 px wide (A4): on a 360 px phone the preview scrolled sideways.
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(server + "print/members/qingshan-1/")
+    page.select_option("#nb-paper", paper)
+    scrolled = page.evaluate("document.documentElement.scrollWidth")
+    page.emulate_media(media="print")
+    printed_mm = (
+        page.evaluate(
+            "Math.max(...[...document.querySelectorAll('.nb-sheet')].map(s => s.getBoundingClientRect().width))"
+        )
+        * 25.4
+        / 96
+    )
+    page.close()
+    assert scrolled <= 360
+    assert abs(printed_mm - {"a4 portrait": 210, "a3 landscape": 420}[paper]) < 1
