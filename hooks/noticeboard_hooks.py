@@ -865,12 +865,12 @@ def _add_filters(env: jinja2.Environment) -> None:
 
 
 def _phone_kept_whole(text: str, phone: str | None) -> markupsafe.Markup:
-    """``text`` as HTML, the phone number ``phone`` in it kept on one line (``.nb-phone``): in a sentence,
+    """``text`` as HTML, the phone number ``phone`` in it kept on one line (``.nb-nowrap``): in a sentence,
     Chromium breaks 0874-6000000 after its hyphen, 0874- at the end of one line and 6000000 on the next."""
     html = markupsafe.escape(text)
     if not phone:
         return html
-    kept = markupsafe.Markup('<span class="nb-phone">{}</span>').format(phone)
+    kept = markupsafe.Markup('<span class="nb-nowrap">{}</span>').format(phone)
     return markupsafe.Markup(html.replace(markupsafe.escape(phone), kept))
 
 

@@ -374,8 +374,8 @@ def test_no_printed_cell_ends_with_one_character_alone(
 def test_the_phone_number_in_a_sentence_stays_on_one_line(browser: Browser, server: str) -> None:
     # 拟表彰对象公示's sentence ends 请向…反映（监督电话 0874-6000000）: never 0874- / 6000000.
     for url, selector, widths in (
-        ("print/honours/", ".nb-sheets--portrait .nb-sheet__summary .nb-phone", (1024,)),
-        ("honours/", "article .nb-phone", (360, 412, 1366)),
+        ("print/honours/", ".nb-sheets--portrait .nb-sheet__summary .nb-nowrap", (1024,)),
+        ("honours/", "article .nb-nowrap", (360, 412, 1366)),
     ):
         for width in widths:
             page = browser.new_page(viewport={"width": width, "height": 800})
@@ -393,7 +393,7 @@ def test_the_phone_number_in_a_sentence_stays_on_one_line(browser: Browser, serv
 def test_the_phone_filter_escapes_the_sentence_around_the_number() -> None:
     kept = hooks_module()._phone_kept_whole("请向<b>组织办</b>反映（监督电话 0874-6000000）", "0874-6000000")
     assert str(kept) == (
-        '请向&lt;b&gt;组织办&lt;/b&gt;反映（监督电话 <span class="nb-phone">0874-6000000</span>）'
+        '请向&lt;b&gt;组织办&lt;/b&gt;反映（监督电话 <span class="nb-nowrap">0874-6000000</span>）'
     )
     assert str(hooks_module()._phone_kept_whole("a & b", None)) == "a &amp; b"
 

@@ -138,7 +138,7 @@ def test_the_footer_breaks_between_its_parts(browser: Browser, server: str, widt
     page = screen(browser, server + "screen/qingshan-1/", width, height)
     page.wait_for_function("!document.querySelector('.nb-notice-state').hidden")
     parts = page.evaluate(
-        "[...document.querySelectorAll('.nb-screen__part')].map(e => [e.textContent, e.getClientRects().length])"
+        "[...document.querySelectorAll('.nb-screen__foot .nb-nowrap')].map(e => [e.textContent, e.getClientRects().length])"
     )
     page.close()
     assert any(text.startswith("监督电话 ") for text, _ in parts)
