@@ -144,7 +144,7 @@ def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
         elif member.id in ledgers:
             added = ledger_total((entry.points for entry in ledgers[member.id]), schemes.member.ledger)
             members.append(MemberResult(member, branch_id, year, "rated", rated(added.total), ledger=added))
-        elif member.joined is None or member.joined.year <= year:
+        elif not joined_after(member, year):
             members.append(MemberResult(member, branch_id, year, "unrated"))
         # else: joined after the year, with nothing written for it: not yet a member then, on no board of it
     commitments = []
@@ -164,6 +164,11 @@ def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
             )
         )
     return YearResults(year, as_of, branches, tuple(members), tuple(commitments))
+
+
+def joined_after(member: Member, year: int) -> bool:
+    """Whether ``member`` joined the Party after ``year`` (unknown ``joined``: not known to have)."""
+    return member.joined is not None and member.joined.year > year
 
 
 def is_listed(result: MemberResult, privacy: Privacy) -> bool:

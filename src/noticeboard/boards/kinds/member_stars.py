@@ -40,7 +40,7 @@ from noticeboard.registries.frozen import frozen
 from noticeboard.registries.reading import Registry
 from noticeboard.rules.provenance import UNQUALIFIED, member_choices, township_note
 from noticeboard.rules.ratings import STAR_WORDS, describe_tiers
-from noticeboard.rules.results import STAR_KEYS, MemberResult, Summary, is_listed
+from noticeboard.rules.results import STAR_KEYS, MemberResult, Summary, is_listed, joined_after
 
 STAR_LEVELS = (3, 2, 1, 0)
 
@@ -200,7 +200,8 @@ class MemberStarsKind(BoardKind):
         cells: dict[str, tuple[Cell, ...]] = {  # (a member who joined after the year is in no result of it)
             member.id: (None, f"{member.joined.year} 年入党，不计入 {year} 年度")
             for member in boards.registry.members
-            if member.joined is not None and member.joined.year > year
+            if member.joined is not None
+            and joined_after(member, year)  # (the first test: for the type checker)
         }
         cells.update((result.member.id, _status_cells(result)) for result in boards.current.results.members)
         return ExtraColumns(10, (Column("年度积分", 10, True), Column("星级", 30)), cells)
