@@ -36,13 +36,19 @@ A4 = (595.3, 841.9)
 A3 = (841.9, 1190.6)
 
 
-def print_pdf(browser: Browser, url: str, paper: str | None = None) -> pypdf.PdfReader:
-    """Open a poster page, choose the paper as a user would, and print it to PDF."""
-    page: Page = browser.new_page()
+def printed(browser: Browser, url: str, paper: str | None = None) -> Page:
+    """A poster page with ``paper`` chosen as a user would (None: as it opens), laid out for printing."""
+    page = browser.new_page()
     page.goto(url)
     if paper:
         page.select_option("#nb-paper", paper)
     page.emulate_media(media="print")
+    return page
+
+
+def print_pdf(browser: Browser, url: str, paper: str | None = None) -> pypdf.PdfReader:
+    """Open a poster page, choose the paper as a user would, and print it to PDF."""
+    page = printed(browser, url, paper)
     data = page.pdf(prefer_css_page_size=True, print_background=True)
     page.close()
     return pypdf.PdfReader(io.BytesIO(data))
@@ -188,15 +194,6 @@ BOARD_SETS = [
     "print/lectures/",
 ]
 """Every board kind's set of posters (all its boards at once)."""
-
-
-def printed(browser: Browser, url: str, paper: str) -> Page:
-    """A poster page with ``paper`` chosen as a user would, laid out for printing."""
-    page = browser.new_page()
-    page.goto(url)
-    page.select_option("#nb-paper", paper)
-    page.emulate_media(media="print")
-    return page
 
 
 @pytest.mark.parametrize("paper", ["a4 portrait", "a4 landscape"])
