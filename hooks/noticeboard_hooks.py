@@ -455,7 +455,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         site_url=config.site_url or "",
         directory_urls=config.use_directory_urls,
         site_dir=Path(config.site_dir),
-    )  # (a large site's open data is still being written by a second process: on_build_error stops it)
+    )
     _cut_words_with(state.pages.search_words, config)
     _search_tries_whole_words(files)
     # A board mkdocs.yml's nav does not list joins it in on_nav: MkDocs is not to report it as left out
@@ -470,12 +470,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if file.inclusion == InclusionLevel.INCLUDED:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(file)
-    # (made while the open data is written, then waited for)
-    state.digests = page_digests(state.pages.pages, fork=_forking())
-    try:
-        written = state.pages.files
-    except AsideFailed as error:  # (the open data's second process: it printed what happened)
-        raise PluginError(error.report()) from None
+    # (a large site's pages are hashed by a second process while this one writes the open data)
+    catalogue = state.pages
+    state.digests = page_digests(catalogue.pages, fork=_forking(), meanwhile=lambda: catalogue.files)
+    written = catalogue.files
     for path, content in written.items():  # open data: pages link to it, so MkDocs must know it
         if isinstance(content, Path):  # written into the site folder already (MkDocs leaves it there)
             files.append(File.generated(config, path, abs_src_path=os.fspath(content)))
@@ -1395,8 +1393,6 @@ def on_build_error(error: Exception) -> None:
         state.relay.stop()
         state.relay = None
     _stop_ahead()
-    if (catalogue := getattr(state, "pages", None)) is not None:
-        catalogue.stop()
     for spool, _ in state.spools:
         spool.close()  # (a temporary file: gone once closed)
     state.spools = []

@@ -36,8 +36,6 @@ class Website:
     updated: Mapping[str, dt.date]
     """Data file or folder → date of its last commit (empty outside git)."""
     cache_dir: Path
-    fork: bool = False
-    """Whether the catalogue may be made with a second process (not in a process that runs threads)."""
 
     @property
     def as_of(self) -> dt.date:
@@ -75,7 +73,6 @@ class Website:
             directory_urls=directory_urls,
             cache_dir=self.cache_dir,
             site_dir=site_dir,
-            fork=self.fork,
         )
 
 
@@ -83,9 +80,8 @@ def build_website(
     root: Path, *, stories_dir: Path, cache_dir: Path, fork: bool = False, history: list[Commit] | None = None
 ) -> Website:
     """Read ``root/data``, rate every year and read the git history (``fork``: parse in two processes
-    what the cache has not got, and make a large site's open data in a second process; not in a process
-    that runs threads; ``history``: the data's git
-    history when the caller has read it already).
+    what the cache has not got; not in a process that runs threads; ``history``: the data's git history
+    when the caller has read it already).
 
     Raises :class:`~noticeboard.registries.RegistryError` listing every problem in the data.
     """
@@ -96,7 +92,7 @@ def build_website(
     stats = build_stats(boards)
     history = data_history(root / "data") if history is None else history
     changes = tuple(revisions(root / "data", history, cache_dir / "changelog"))
-    return Website(boards, stats, changes, last_changed(history), cache_dir, fork)
+    return Website(boards, stats, changes, last_changed(history), cache_dir)
 
 
 @frozen

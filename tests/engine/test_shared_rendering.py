@@ -119,12 +119,6 @@ FAIL_SECOND = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
 
     if sys.argv[2] == "pages":
         engine._build_page = failing(engine._build_page)  # (the hooks look it up when the process starts)
-    elif sys.argv[2] == "open data":
-        import noticeboard.outputs.catalogue as catalogue
-        import noticeboard.outputs.open_data as open_data
-
-        catalogue.OPEN_DATA_FORK_FROM = 1  # (written by a second process, as a county's is)
-        open_data.texts = failing(open_data.texts)
     else:
         rendered.standalone_files = failing(rendered.standalone_files)  # (before the hooks import it)
     from mkdocs.__main__ import cli
@@ -133,12 +127,12 @@ FAIL_SECOND = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize("failing", ["pages", "posters", "open data"])
+@pytest.mark.parametrize("failing", ["pages", "posters"])
 def test_a_failure_in_the_second_process_fails_the_build_and_publishes_nothing(
     tmp_path: Path, generated: Path, failing: str
 ) -> None:
-    """A second process rendering a slice of the pages, or posters after them, or writing the open data while
-    the pages are catalogued and hashed: any of them failing stops the build."""
+    """A second process rendering a slice of the pages, or posters after them: either failing stops the
+    build."""
     project = _project(tmp_path / "project", generated)
     result = subprocess.run(
         [sys.executable, "-c", FAIL_SECOND, str(tmp_path / "site"), failing],

@@ -8,17 +8,13 @@ before), and a program that reads a township's files finds the same files in eve
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from pathlib import Path
-
-import pytest
 
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.statistics import build_stats
 from noticeboard.boards.township import build_boards
 from noticeboard.outputs import catalogue, open_data
-from noticeboard.registries.frozen import replace
 from noticeboard.website import build_website
 from support import ROOT
 from support.open_data import document, published
@@ -47,41 +43,24 @@ def test_every_file_the_open_data_page_links_is_published(tmp_path: Path) -> Non
     assert linked - files.keys() == set()
 
 
-def test_open_data_written_by_a_second_process_is_the_same_in_the_same_order(
-    town: Township, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_open_data_is_written_into_the_site_folder_when_first_asked_for_and_is_not_held(
+    town: Township, tmp_path: Path
 ) -> None:
-    """A county's open data is written by a forked process while the pages are made (issue 16)."""
-    forks: list[int] = []
-    fork = os.fork
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
-    monkeypatch.setattr(catalogue, "OPEN_DATA_FORK_FROM", 1)  # the small township as a county
-    website = build_website(town.root, stories_dir=town.stories, cache_dir=tmp_path / "cache")
-    here = website.catalogue(site_url="https://example.org/", directory_urls=True).files
-    assert not forks
-    aside = replace(website, fork=True).catalogue(site_url="https://example.org/", directory_urls=True).files
-    assert forks
-    assert list(aside.items()) == list(here.items())
-
-
-def test_open_data_written_into_the_site_folder_is_what_would_be_held_and_is_not_held(
-    town: Township, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Given the folder the site is built into, the process that makes the open data writes it there (a
-    county's 30 MB of JSON were held to the end of the build by every process), from a second process
-    too; the catalogue holds where each file is."""
-    monkeypatch.setattr(catalogue, "OPEN_DATA_FORK_FROM", 1)
+    """Given the folder the site is built into, the open data is written there when the catalogue's files
+    are first asked for (a large site's pages are hashed by a second process meanwhile), once: a county's
+    30 MB of JSON were held to the end of the build by every process. The catalogue holds where each file
+    is, and each holds what the catalogue would hold without a folder."""
     website = build_website(town.root, stories_dir=town.stories, cache_dir=tmp_path / "cache")
     held = website.catalogue(site_url="https://example.org/", directory_urls=True).files
-    for fork in (False, True):
-        site = tmp_path / f"site-{fork}"
-        files = (
-            replace(website, fork=fork)
-            .catalogue(site_url="https://example.org/", directory_urls=True, site_dir=site)
-            .files
-        )
-        assert list(files) == list(held)
-        assert files == {name: site / name for name in held}
-        assert {name: (site / name).read_bytes() for name in held} == held
+    site = tmp_path / "site"
+    made = website.catalogue(site_url="https://example.org/", directory_urls=True, site_dir=site)
+    assert not (site / "data").exists(), "not written before it is asked for"
+    files = made.files
+    assert list(files) == list(held)
+    assert files == {name: site / name for name in held}
+    assert {name: (site / name).read_bytes() for name in held} == held
+    (site / "data" / "summary.json").unlink()
+    assert made.files == files and not (site / "data" / "summary.json").exists(), "written once"
 
 
 def test_open_data_is_written_as_each_kind_makes_it_at_every_path_in_order(

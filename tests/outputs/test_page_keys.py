@@ -88,11 +88,12 @@ def _catalogue(folder: Path) -> Catalogue:
     )
 
 
-def test_a_second_process_hashing_a_share_of_the_pages_gives_the_keys_one_process_does(
+def test_a_second_process_hashing_the_pages_while_this_one_writes_the_open_data_gives_the_keys_one_process_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A large site's first pages are hashed by a second process (here, from 10 pages on): every page keeps
-    the key one process gives it, and none is left out or hashed twice."""
+    """A large site's pages are hashed by a second process (here, from 10 pages on) while this one does the
+    other work (writes the open data): every page keeps the key one process gives it, none is left out or
+    hashed twice, and the other work is done once, here."""
     pages = _catalogue(tmp_path).pages
     alone = page_digests(pages)
     monkeypatch.setattr(rendered, "DIGESTS_FORK_FROM", 10)
@@ -104,10 +105,58 @@ def test_a_second_process_hashing_a_share_of_the_pages_gives_the_keys_one_proces
         return fork()
 
     monkeypatch.setattr(os, "fork", counted)
-    shared = page_digests(pages, fork=True)
+    done_by: list[int] = []
+    shared = page_digests(pages, fork=True, meanwhile=lambda: done_by.append(os.getpid()))
     assert forked == [1]
+    assert done_by == [os.getpid()]
     assert list(shared) == list(pages)
     assert shared == alone
+
+
+def test_when_the_work_done_meanwhile_fails_the_second_process_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The open data failing while the pages are hashed: the error reaches the build, and no second process
+    is left hashing (or waiting to be reaped) after it."""
+    pages = _catalogue(tmp_path).pages
+    monkeypatch.setattr(rendered, "DIGESTS_FORK_FROM", 10)
+    children: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        pid = fork()
+        children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+
+    def fails() -> None:
+        raise OSError("磁盘已满")
+
+    with pytest.raises(OSError, match="磁盘已满"):
+        page_digests(pages, fork=True, meanwhile=fails)
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):
+        os.waitpid(children[0], os.WNOHANG)  # stopped and reaped: not running, not waiting to be reaped
+
+
+def test_when_the_second_process_fails_the_pages_are_hashed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second process hashing the pages failing (it prints why): the build goes on with every page's key
+    hashed here, the keys one process gives."""
+    pages = _catalogue(tmp_path).pages
+    alone = page_digests(pages)
+    monkeypatch.setattr(rendered, "DIGESTS_FORK_FROM", 10)
+    first, digests = os.getpid(), rendered._digests
+
+    def failing(entries: list[tuple[str, object]]) -> dict[str, bytes]:
+        if os.getpid() != first:
+            raise RuntimeError("the second process failed")
+        return digests(entries)
+
+    monkeypatch.setattr(rendered, "_digests", failing)
+    assert page_digests(pages, fork=True) == alone
 
 
 def test_an_edit_changes_the_key_of_the_pages_that_show_it_and_not_of_the_others(tmp_path: Path) -> None:

@@ -31,7 +31,6 @@ from noticeboard.outputs.print_pages import PosterSet
 from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
 from noticeboard.outputs.story_feed import Feed, FeedStory
 from noticeboard.outputs.web_photos import Photos
-from noticeboard.registries.aside import Aside
 from noticeboard.registries.frozen import frozen, replace
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Story
@@ -230,8 +229,8 @@ class Catalogue:
     pages: dict[str, Page] = field(default_factory=dict)
     """Source path → page."""
     urls: dict[UrlKey, str] = field(default_factory=dict)
-    open_data: Aside | None = None
-    """The open data while a second process writes it (taken into :attr:`files` when they are asked for)."""
+    open_data: Callable[[], dict[str, bytes | Path]] | None = None
+    """Writes the open data, when :attr:`files` are first asked for."""
     _files: dict[str, bytes | str | Path] = field(default_factory=dict)
     images: dict[str, Image] = field(default_factory=dict)
     """Share cards' images and web photos, by site path: made when they are written."""
@@ -253,21 +252,13 @@ class Catalogue:
         """Generated files that are not pages (open data), by site path: their text, or the file it was written
         to already (in the folder the site is built into).
 
-        The first time they are asked for, the second process writing the open data is waited for (raises
-        :class:`~noticeboard.registries.aside.AsideFailed` when it failed). Why then, not when the catalogue
-        is made: a county's open data took its second process 0.2–0.4 s longer than the catalogue took this
-        one, which the engine's glue spends on the pages' own work meanwhile (their keys)."""
+        The open data is written the first time they are asked for. Why then, not when the catalogue is made:
+        a large site's pages are hashed by a second process meanwhile
+        (:func:`~noticeboard.outputs.rendered.page_digests`)."""
         if self.open_data is not None:
             writing, self.open_data = self.open_data, None
-            self._files.update(writing.result())
+            self._files.update(writing())
         return self._files
-
-    def stop(self) -> None:
-        """Stop the second process writing the open data, if it still runs (the build failed: the folder it
-        writes into is thrown away)."""
-        if self.open_data is not None:
-            self.open_data.stop()
-            self.open_data = None
 
     def url(self, path: str) -> str:
         """The site-relative URL of a page at ``path`` (no ``.md``): ``path/`` or ``path.html``."""
@@ -287,10 +278,11 @@ class Catalogue:
 
 
 def _open_data(boards: Boards, stats: Stats, folder: Path | None) -> dict[str, bytes | Path]:
-    """The open-data files, written into ``folder`` (the site being built) by the process that makes them
-    (a second one for a large site): a county's JSON is 30 MB as UTF-8, and held it stayed in every process
-    of the build to its end, beside the pages being rendered."""
-    return files_written(open_data.texts(boards, stats), folder)
+    """The open-data files, written into ``folder`` (the site being built) as they are made: a county's JSON
+    is 30 MB as UTF-8, and held it stayed in every process of the build to its end, beside the pages being
+    rendered. The cyclic collector is off meanwhile, as it is while the catalogue is made."""
+    with paused_gc():
+        return files_written(open_data.texts(boards, stats), folder)
 
 
 def files_written(
@@ -339,31 +331,17 @@ def build_catalogue(
     directory_urls: bool,
     cache_dir: Path | None,
     site_dir: Path | None = None,
-    fork: bool = False,
 ) -> Catalogue:
     """Every page, standalone page and file of the site, in a fixed order (the same data, the same site).
 
     ``changes`` is the change log page's view (from git, made by the office's tools);
     ``updated`` the date of the last commit of each data file; ``site_dir`` the folder the site is built
-    into, where the open data is written at once (None: it is held). The cyclic collector is off meanwhile:
-    a county's catalogue is millions of objects that all stay alive and form no cycles, and its full
-    collections took a quarter of the time. ``fork``: the open data of a large site is written by a
-    second process meanwhile (not in a process that runs threads), waited for when :attr:`Catalogue.files`
-    is first asked for; the caller stops it (:meth:`Catalogue.stop`) if the build fails before.
+    into, where the open data is written at once when :attr:`Catalogue.files` are first asked for (None: it
+    is held). The cyclic collector is off meanwhile: a county's catalogue is millions of objects that all
+    stay alive and form no cycles, and its full collections took a quarter of the time.
     """
-    branch_pages = sum(len(view.pages) for view in boards.years.values())
-    documents = Aside(
-        functools.partial(_open_data, boards, stats, site_dir),
-        fork=fork and branch_pages >= OPEN_DATA_FORK_FROM,
-    )
-    catalogue = Catalogue(directory_urls, open_data=documents if documents.forked else None)
-    try:
-        _add_pages(catalogue, boards, stats, changes, updated, site_url, cache_dir)
-    except BaseException:
-        catalogue.stop()  # (the second process would go on writing into a folder the failed build removes)
-        raise
-    if not documents.forked:  # made here and now (by the second process, it is waited for when asked for)
-        catalogue.files.update(documents.result())
+    catalogue = Catalogue(directory_urls, open_data=functools.partial(_open_data, boards, stats, site_dir))
+    _add_pages(catalogue, boards, stats, changes, updated, site_url, cache_dir)
     catalogue.home = _home(catalogue, boards)
     catalogue.story_branches = _story_branches(boards)
     catalogue.feed = _feed(boards)
@@ -398,11 +376,6 @@ def _add_pages(
     _add_posters(catalogue, boards, site_url)
     _add_screens(catalogue, boards)
     _add_redirects(catalogue, current)
-
-
-OPEN_DATA_FORK_FROM = 500
-"""Branch pages from which a second process writes the open data (a county's 45 MB of JSON take 0.7 s of
-one core while this one makes the pages; a township's take milliseconds, less than a fork)."""
 
 
 def _add_kind_pages(

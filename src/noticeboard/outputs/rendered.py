@@ -67,33 +67,41 @@ def fingerprint(*values: object) -> bytes:
     return hashlib.sha256(written).digest()
 
 
-def page_digests(pages: Mapping[str, object], *, fork: bool = False) -> dict[str, bytes]:
+def page_digests(
+    pages: Mapping[str, object], *, fork: bool = False, meanwhile: Callable[[], object] = lambda: None
+) -> dict[str, bytes]:
     """Each page's own inputs hashed (:func:`fingerprint` of its source path and its catalogue entry, its view
-    included), by its source path: what :meth:`Reuse.plan` keys the page by, beside the build's context.
+    included), by its source path: what :meth:`Reuse.plan` keys the page by, beside the build's context;
+    ``meanwhile()`` is called while they are hashed.
 
-    Why apart from the plan: the plan needs the engine's navigation, made later; these are made while a
-    second process still writes the open data (a county's 6,000 page entries are 90 MB as msgpack, half a
-    second of hashing that this process otherwise spent waiting for it first). ``fork``: a large site's
-    first pages are hashed by a second process meanwhile (not in a process that runs threads): each page is
-    hashed alone, so where it is hashed changes nothing (``tests/outputs/test_page_keys.py``)."""
+    Why apart from the plan: the plan needs the engine's navigation, made later. ``fork``: a large site's
+    pages are hashed by a second process while this one does ``meanwhile()`` (writes the open data). A
+    county's 6,000 page entries are 90 MB as msgpack, 0.45–0.5 s of one core, about as long as its open
+    data. Why this way round: the process that writes the open data reads every board and makes their
+    JSON, and a forked process holds its own copy of every memory page it reads; writing it in the second
+    process was 200 MB more at the build's peak (a county's one-record rebuild peaked at 560–600 MB), hashing
+    the pages there is 60 MB. Each page is hashed alone, so where it is hashed changes nothing
+    (``tests/outputs/test_page_keys.py``)."""
     entries = list(pages.items())
     if not fork or len(entries) < DIGESTS_FORK_FROM:
+        meanwhile()
         return _digests(entries)
-    # (its share a little less than half: it first pays for the fork, and for the memory pages it copies
-    # as it counts references to the views)
-    share = len(entries) * 9 // 20
-    theirs, ours = entries[:share], entries[share:]
-    aside = Aside(functools.partial(_digests, theirs))
-    here = _digests(ours)
+    aside = Aside(functools.partial(_digests, entries))
     try:
-        return {**aside.result(), **here}
+        meanwhile()
+    except BaseException:
+        aside.stop()
+        raise
+    try:
+        hashed: dict[str, bytes] = aside.result()
     except AsideFailed:  # (it printed what happened) hashed here instead
-        return {**_digests(theirs), **here}
+        hashed = _digests(entries)
+    return hashed
 
 
 DIGESTS_FORK_FROM = 2_000
-"""Pages from which a second process hashes a share of them (the demo township's 117 take 6 ms, not much more
-than a fork; a county's 6,000 took 0.45–0.5 s of one core)."""
+"""Pages from which a second process hashes them (the demo township's 117 take 6 ms, not much more than a
+fork; a county's 6,000 took 0.45–0.5 s of one core)."""
 
 
 def _digests(entries: Sequence[tuple[str, object]]) -> dict[str, bytes]:
