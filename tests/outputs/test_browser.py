@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page
 
 from support import ROOT
 from support.build import build_site
+from support.parts import lone_dots
 
 pytestmark = pytest.mark.slow  # Chromium on the built site
 
@@ -293,6 +294,21 @@ def test_a_browser_without_resize_observer_loads_nothing_from_outside(page: Page
     assert page.evaluate("typeof ResizeObserver") == "function"
     page.locator("label.md-search__icon, .md-search__input").first.click()  # Material's scripts run
     assert errors == []
+
+
+@pytest.mark.parametrize("width", [360, 412, 1366])
+@pytest.mark.parametrize("path", ["", "2024/boards/branches/"])
+def test_no_line_of_the_strip_above_the_footer_begins_or_ends_with_a_lone_dot(
+    browser: Browser, server: str, width: int, path: str
+) -> None:
+    # Not 青山镇党委 · 2025 年度公示 · at a line's end on a phone.
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(server + path)
+    page.wait_for_function("!document.querySelector('.nb-notice-state').hidden")
+    wrong, lines = lone_dots(page, ".nb-strip .nb-clip")
+    page.close()
+    assert wrong == []
+    assert (lines == 1) is (width > 1000), "one line on a computer, several on a phone"
 
 
 @pytest.mark.parametrize("width", [360, 375, 390, 412])

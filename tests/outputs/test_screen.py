@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Page
 
 from noticeboard.boards.kinds import load_township
 from support import ROOT
+from support.parts import lone_dots
 
 pytestmark = pytest.mark.slow  # Chromium on the built site
 
@@ -138,9 +139,24 @@ def test_the_footer_breaks_between_its_parts(browser: Browser, server: str, widt
     page = screen(browser, server + "screen/qingshan-1/", width, height)
     page.wait_for_function("!document.querySelector('.nb-notice-state').hidden")
     parts = page.evaluate(
-        "[...document.querySelectorAll('.nb-screen__foot .nb-nowrap')].map(e => [e.textContent, e.getClientRects().length])"
+        "[...document.querySelectorAll('.nb-screen__foot .nb-nowrap, .nb-parts > :not([hidden])')].map(e => [e.textContent, e.getClientRects().length])"
     )
     page.close()
     assert any(text.startswith("监督电话 ") for text, _ in parts)
     assert any("/" in text and "星期" in text for text, _ in parts)
     assert [text for text, lines in parts if lines != 1] == []
+
+
+@pytest.mark.parametrize(("width", "height"), [*SIZES, (1024, 768)])
+def test_no_line_of_the_footer_begins_or_ends_with_a_lone_dot(
+    browser: Browser, server: str, width: int, height: int
+) -> None:
+    # Not 公示期已结束 · at a line's end with 监督电话 below it.
+    page = screen(browser, server + "screen/qingshan-1/", width, height)
+    page.wait_for_function("!document.querySelector('.nb-notice-state').hidden")
+    wrong, lines = lone_dots(page, ".nb-screen__foot .nb-clip")
+    phone = page.locator(".nb-parts > *").last.inner_text()
+    page.close()
+    assert phone.startswith("监督电话")
+    assert wrong == []
+    assert width > 1500 or lines > 1, "on a narrower screen the notice wraps (what this test is for)"
