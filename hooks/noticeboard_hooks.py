@@ -860,6 +860,7 @@ def _add_filters(env: jinja2.Environment) -> None:
     """Our templates' own filters."""
     env.filters["nb_date"] = chinese_date
     env.filters["nb_phone"] = _phone_kept_whole
+    env.filters["nb_parts"] = _parts_line
 
 
 def _phone_kept_whole(text: str, phone: str | None) -> markupsafe.Markup:
@@ -870,6 +871,18 @@ def _phone_kept_whole(text: str, phone: str | None) -> markupsafe.Markup:
         return html
     kept = markupsafe.Markup('<span class="nb-nowrap">{}</span>').format(phone)
     return markupsafe.Markup(html.replace(markupsafe.escape(phone), kept))
+
+
+def _parts_line(text: str) -> markupsafe.Markup:
+    """``text`` (HTML or plain text), its parts joined by `` · ``, as parts whose · CSS draws before each
+    (``.nb-parts`` in ``.nb-clip``): the · of a part that begins a line is cut off, so where the line wraps
+    on a phone or a screen, no line begins or ends with a lone ·. A text of one part is left as it is."""
+    html = markupsafe.escape(text)
+    parts = [part.strip() for part in html.split(" · ")]
+    if len(parts) == 1:
+        return html
+    spans = markupsafe.Markup("").join(markupsafe.Markup("<span>{}</span>").format(part) for part in parts)
+    return markupsafe.Markup('<span class="nb-clip"><span class="nb-parts">{}</span></span>').format(spans)
 
 
 STAND_INS = {"material/blog": ("date",)}

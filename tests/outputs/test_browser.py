@@ -305,10 +305,30 @@ def test_no_line_of_the_strip_above_the_footer_begins_or_ends_with_a_lone_dot(
     page = browser.new_page(viewport={"width": width, "height": 800})
     page.goto(server + path)
     page.wait_for_function("!document.querySelector('.nb-notice-state').hidden")
-    wrong, lines = lone_dots(page, ".nb-strip .nb-clip")
+    wrong, [lines] = lone_dots(page, ".nb-strip .nb-clip")
     page.close()
     assert wrong == []
     assert (lines == 1) is (width > 1000), "one line on a computer, several on a phone"
+
+
+@pytest.mark.parametrize("step", ["0", "3"])
+@pytest.mark.parametrize("width", [360, 412])
+def test_no_line_of_parts_on_a_page_begins_or_ends_with_a_lone_dot(
+    browser: Browser, server: str, width: int, step: str
+) -> None:
+    # Not 青山镇党委 · 2025 年度 · at a line's end above 往年公示 (a board's year line at the largest text
+    # step), nor 三星 10 个 · at the end of a home card's line.
+    wrong, lines = [], []
+    for path in ("", "branches/qingshan-1/", "reviews/", "pioneers/", "pairings/"):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.add_init_script(f"localStorage.setItem('nb-size', '{step}')")
+        page.goto(server + path)
+        found, counted = lone_dots(page, "article .nb-clip")
+        wrong += [f"{path}: {problem}" for problem in found]
+        lines += counted
+        page.close()
+    assert wrong == []
+    assert len(lines) > 20 and max(lines) > 1, "lines of parts on these pages, some wrapped"
 
 
 @pytest.mark.parametrize("width", [360, 375, 390, 412])

@@ -139,7 +139,7 @@ def test_the_footer_breaks_between_its_parts(browser: Browser, server: str, widt
     page = screen(browser, server + "screen/qingshan-1/", width, height)
     page.wait_for_function("!document.querySelector('.nb-notice-state').hidden")
     parts = page.evaluate(
-        "[...document.querySelectorAll('.nb-screen__foot .nb-nowrap, .nb-parts > :not([hidden])')].map(e => [e.textContent, e.getClientRects().length])"
+        "[...document.querySelectorAll('.nb-screen__foot .nb-nowrap, .nb-screen__foot .nb-parts > :not([hidden])')].map(e => [e.textContent, e.getClientRects().length])"
     )
     page.close()
     assert any(text.startswith("监督电话 ") for text, _ in parts)
@@ -154,8 +154,14 @@ def test_no_line_of_the_footer_begins_or_ends_with_a_lone_dot(
     # Not 公示期已结束 · at a line's end with 监督电话 below it.
     page = screen(browser, server + "screen/qingshan-1/", width, height)
     page.wait_for_function("!document.querySelector('.nb-notice-state').hidden")
-    wrong, lines = lone_dots(page, ".nb-screen__foot .nb-clip")
-    phone = page.locator(".nb-parts > *").last.inner_text()
+    wrong, [lines] = lone_dots(page, ".nb-screen__foot .nb-clip")
+    phone = page.locator(".nb-screen__foot .nb-parts > *").last.inner_text()
+    slides = page.evaluate("document.querySelectorAll('.nb-slide').length")
+    for index in range(slides):  # each slide's lines of parts (星级党员：三星 3 名 · 二星 …), shown in turn
+        page.evaluate(
+            f"[...document.querySelectorAll('.nb-slide')].forEach((s, i) => s.hidden = i !== {index})"
+        )
+        wrong += lone_dots(page, ".nb-slide .nb-clip")[0]
     page.close()
     assert phone.startswith("监督电话")
     assert wrong == []

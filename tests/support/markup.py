@@ -31,7 +31,10 @@ class Element:
         return self.attrs.get("id", "")
 
     def text(self) -> str:
-        """All the text in it, as a browser has it (entities decoded), tags dropped."""
+        """All the text in it, as a browser shows it (entities decoded), tags dropped; with the · that CSS
+        draws between the parts of a line of parts (``.nb-parts``)."""
+        if "nb-parts" in self.classes:
+            return " · ".join(child.text().strip() for child in self.children if isinstance(child, Element))
         return "".join(child if isinstance(child, str) else child.text() for child in self.children)
 
     def own_text(self) -> str:
