@@ -491,24 +491,38 @@ QUERY_CUT = (
 )
 """Material's loop that cuts a Chinese query into words of the index (``segment`` in its source), and the
 same loop trying the words that end where the query ends too (the minified text of the pinned Material)."""
+QUERY_END = (
+    'return r.has("")?new Set([t]):r}',
+    'return r.has("")?new Set([t]):(t in e||!Object.keys(e).some(k=>k.startsWith(t))||r.add(t),r)}',
+)
+"""The end of that ``segment`` (``t`` the query's run of text, ``e`` the index's words, ``r`` the words it was
+cut into), and the same end adding the whole run when a word of the index begins with it: the run is then
+searched as written too (as the beginning of a word, ``青山村第一*``), beside its cuts."""
 
 
 def _search_tries_whole_words(files: Files) -> None:
-    """Material's search worker, with its query cut trying the words that end at the query's end.
+    """Material's search worker, with its query cut trying the words that end at the query's end, and a
+    query that begins a word of the index searched whole.
 
     Why: Material cuts a run of Chinese in a query into words its index holds, longest first, but its loop
     stops one character short: 青山村第一党支部, a whole word of the index (the branch's page's title),
     was searched as 青山* 村* 第 …, which every 青山村 branch matches as well, and the branch itself came
     eighth of twelve. With the words that end at the query's end tried too, a branch's or a member's full
-    name is searched as that one word. Where Material's worker is not the one this was written for (another
-    version), it is left as it is and the build says so: a test searches for branch names."""
+    name is searched as that one word. A reader who types only the beginning of a name (青山村第一) had it
+    cut into 青山村 and 第一 all the same, and the branch was not among the first five of twelve results: a
+    run that begins a word of the index is searched as that beginning too (beside its cuts, so that 第一党支部
+    still finds every first branch, whose names begin with their village). Where Material's worker is not the one
+    this was written for (another version), it is left as it is and the build says so: a test searches for
+    branch names."""
     for file in files:
         if SEARCH_WORKER.fullmatch(file.src_uri):
             source = file.content_string
-            if QUERY_CUT[0] not in source:
+            if any(source.count(before) != 1 for before, _ in (QUERY_CUT, QUERY_END)):
                 log.warning("Material 的搜索程序与预期不同，全名搜索的修正未生效（%s）", file.src_uri)
                 return
-            file.content_string = source.replace(QUERY_CUT[0], QUERY_CUT[1])
+            for before, after in (QUERY_CUT, QUERY_END):
+                source = source.replace(before, after)
+            file.content_string = source
             return
 
 

@@ -79,6 +79,10 @@ def test_search_a_branch_and_a_secretary(page: Page, server: str) -> None:
     assert search(page, "青山村第一党支部")[0] == "青山村第一党支部"
     page.goto(server)
     assert "青山村第一党支部" in search(page, "刘玉梅")
+    # The beginning of a name: cut into 青山村 and 第一 as well, the branch was not among the first five.
+    for begun, name in (("青山村第一", "青山村第一党支部"), ("通达煤", "通达煤矿党支部")):
+        page.goto(server)
+        assert search(page, begun)[0] == name
 
 
 def test_a_phone_reads_the_branch_page_without_sideways_scrolling(browser: Browser, server: str) -> None:
