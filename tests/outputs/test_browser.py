@@ -330,6 +330,10 @@ def test_no_line_of_parts_on_a_page_begins_or_ends_with_a_lone_dot(
         found, counted = lone_dots(page, "article .nb-clip")
         wrong += [f"{path}: {problem}" for problem in found]
         lines += counted
+        plain = "[...document.querySelectorAll('.nb-parts a')].filter(a => getComputedStyle(a).textDecorationLine !== 'underline')"
+        wrong += [
+            f"{path}: {link} not underlined" for link in page.evaluate(f"{plain}.map(a => a.textContent)")
+        ]
         page.close()
     assert wrong == []
     assert len(lines) > 20 and max(lines) > 1, "lines of parts on these pages, some wrapped"
