@@ -493,11 +493,12 @@ QUERY_CUT = (
 same loop trying the words that end where the query ends too (the minified text of the pinned Material)."""
 QUERY_END = (
     'return r.has("")?new Set([t]):r}',
-    'return r.has("")?new Set([t]):(t in e||!Object.keys(e).some(k=>k.startsWith(t))||r.add(t),r)}',
+    'return r.has("")?new Set([t]):(Object.keys(e).some(k=>k!==t&&k.includes(t))&&r.add("*"+t),r)}',
 )
 """The end of that ``segment`` (``t`` the query's run of text, ``e`` the index's words, ``r`` the words it was
-cut into), and the same end adding the whole run when a word of the index begins with it: the run is then
-searched as written too (as the beginning of a word, ``青山村第一*``), beside its cuts."""
+cut into), and the same end adding the whole run when another word of the index holds it: the run is then
+searched as written too, anywhere in a word (``*青山村第一*``: Material adds the last ``*``), beside its
+cuts."""
 
 
 def _search_tries_whole_words(files: Files) -> None:
@@ -508,10 +509,10 @@ def _search_tries_whole_words(files: Files) -> None:
     stops one character short: 青山村第一党支部, a whole word of the index (the branch's page's title),
     was searched as 青山* 村* 第 …, which every 青山村 branch matches as well, and the branch itself came
     eighth of twelve. With the words that end at the query's end tried too, a branch's or a member's full
-    name is searched as that one word. A reader who types only the beginning of a name (青山村第一) had it
-    cut into 青山村 and 第一 all the same, and the branch was not among the first five of twelve results: a
-    run that begins a word of the index is searched as that beginning too (beside its cuts, so that 第一党支部
-    still finds every first branch, whose names begin with their village). Where Material's worker is not the one
+    name is searched as that one word. A reader who types only part of a name had it cut all the same
+    (青山村第一 into 青山村 and 第一: the branch was not among the first five of twelve results), or found
+    only the word itself (第一党支部: the open-data page, none of the six first branches): a run that
+    another word of the index holds is searched as part of a word too, beside its cuts. Where Material's worker is not the one
     this was written for (another version), it is left as it is and the build says so: a test searches for
     branch names."""
     for file in files:

@@ -83,6 +83,10 @@ def test_search_a_branch_and_a_secretary(page: Page, server: str) -> None:
     for begun, name in (("青山村第一", "青山村第一党支部"), ("通达煤", "通达煤矿党支部")):
         page.goto(server)
         assert search(page, begun)[0] == name
+    # The end of names, a word of the index itself (on the open-data page): that page alone was found.
+    page.goto(server)
+    firsts = {"青山村", "龙潭村", "柳湾村", "石桥村", "松林村", "桃源村"}
+    assert {title.removesuffix("第一党支部") for title in search(page, "第一党支部")[:6]} == firsts
 
 
 def test_a_phone_reads_the_branch_page_without_sideways_scrolling(browser: Browser, server: str) -> None:
