@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page
 
 from support import ROOT
 from support.build import build_site
-from support.parts import lone_dots
+from support.parts import alone_at_the_end, lone_dots
 
 pytestmark = pytest.mark.slow  # Chromium on the built site
 
@@ -333,6 +333,10 @@ def test_no_line_of_parts_on_a_page_begins_or_ends_with_a_lone_dot(
         page.goto(server + path)
         found, counted = lone_dots(page, "article .nb-clip")
         wrong += [f"{path}: {problem}" for problem in found]
+        wrong += [
+            f"{path}: {part} ends with one character alone"
+            for part in alone_at_the_end(page, ".nb-parts > *")
+        ]
         lines += counted
         plain = "[...document.querySelectorAll('.nb-parts a')].filter(a => getComputedStyle(a).textDecorationLine !== 'underline')"
         wrong += [

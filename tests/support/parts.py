@@ -31,3 +31,28 @@ def lone_dots(page: Page, clips: str) -> tuple[list[str], list[int]]:
                 wrong.append(f"{text}: the · before it is cut")
         lines.append(count)
     return wrong, lines
+
+
+ALONE = """selector => [...document.querySelectorAll(selector)].filter(e => e.offsetParent).filter(part => {
+    // Whether the last line of the part holds one character alone (评星 11 / 名).
+    const tops = [];
+    const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.length; i++) {
+            if (!node.data[i].trim()) continue;
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const box = range.getClientRects()[0];
+            if (box) tops.push(Math.round(box.top));
+        }
+    }
+    const last = Math.max(...tops);
+    return new Set(tops).size > 1 && tops.filter(top => top === last).length === 1;
+}).map(part => part.textContent)"""
+
+
+def alone_at_the_end(page: Page, parts: str) -> list[str]:
+    """The shown parts ``parts`` selects whose last line holds a single character."""
+    found: list[str] = page.evaluate(ALONE, parts)
+    return found
