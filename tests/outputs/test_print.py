@@ -26,6 +26,7 @@ from noticeboard.boards.township import build_boards
 from support import ROOT
 from support.build import build_site, demo_project
 from support.hooks import hooks_module
+from support.parts import alone_at_the_end
 from support.pdftext import readable
 
 pytestmark = pytest.mark.slow  # Chromium printing PDFs of the built site
@@ -328,31 +329,6 @@ def test_the_characters_a_board_counts_per_line_fit_its_printed_columns(
     assert too_wide == {}
 
 
-ORPHANS = """(orientation) => {
-  // The cells whose last printed line holds a single character (农村党/员, 事业单位党支/部).
-  const orphans = [];
-  for (const td of document.querySelectorAll('.nb-sheets--' + orientation + ' table.nb-sheet__table td')) {
-    const placed = [];
-    const walker = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      for (let i = 0; i < node.length; i++) {
-        if (!node.data[i].trim()) continue;
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const box = range.getClientRects()[0];
-        if (box) placed.push(Math.round(box.top));
-      }
-    }
-    const last = Math.max(...placed);
-    if (new Set(placed).size > 1 && placed.filter(top => top === last).length === 1) {
-      orphans.push(td.textContent.trim().replace(/\\s+/g, ' '));
-    }
-  }
-  return orphans;
-}"""
-
-
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
 def test_no_printed_cell_ends_with_one_character_alone(
     browser: Browser, server: str, orientation: str
@@ -362,7 +338,7 @@ def test_no_printed_cell_ends_with_one_character_alone(
     found = {}
     for poster in BOARD_SETS:
         page = printed(browser, server + poster, f"a4 {orientation}")
-        if orphans := page.evaluate(ORPHANS, orientation):
+        if orphans := alone_at_the_end(page, f".nb-sheets--{orientation} table.nb-sheet__table td"):
             found[poster] = orphans[:3]
         page.close()
     assert found == {}

@@ -34,7 +34,7 @@ def lone_dots(page: Page, clips: str) -> tuple[list[str], list[int]]:
 
 
 ALONE = """selector => [...document.querySelectorAll(selector)].filter(e => e.offsetParent).filter(part => {
-    // Whether the last line of the part holds one character alone (评星 11 / 名).
+    // Whether its last line holds one character alone (评星 11 / 名, a printed cell's 农村党/员).
     const tops = [];
     const walker = document.createTreeWalker(part, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -49,10 +49,11 @@ ALONE = """selector => [...document.querySelectorAll(selector)].filter(e => e.of
     }
     const last = Math.max(...tops);
     return new Set(tops).size > 1 && tops.filter(top => top === last).length === 1;
-}).map(part => part.textContent)"""
+}).map(part => part.textContent.trim().replace(/\\s+/g, ' '))"""
 
 
-def alone_at_the_end(page: Page, parts: str) -> list[str]:
-    """The shown parts ``parts`` selects whose last line holds a single character."""
-    found: list[str] = page.evaluate(ALONE, parts)
+def alone_at_the_end(page: Page, selector: str) -> list[str]:
+    """The shown elements ``selector`` selects (parts of lines, a poster's cells) whose last line holds a
+    single character."""
+    found: list[str] = page.evaluate(ALONE, selector)
     return found
