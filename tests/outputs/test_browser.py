@@ -264,6 +264,29 @@ def test_the_largest_text_step_enlarges_every_line(browser: Browser, server: str
     assert off_screen == []  # e.g. an honour's notice period, kept on one line, ran past the phone's edge
 
 
+@pytest.mark.parametrize(
+    ("width", "chrome"), [(360, ".md-nav--primary .md-nav__link"), (1366, ".md-tabs__link")]
+)
+def test_the_largest_text_step_enlarges_the_menu_and_the_footer(
+    browser: Browser, server: str, width: int, chrome: str
+) -> None:
+    # The menu a phone opens (首页, 星级党支部 …), the tabs on a computer and the footer stayed at Material's
+    # size when the page's text grew.
+    sizes = {}
+    for step in ("0", "3"):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.add_init_script(f"localStorage.setItem('nb-size', '{step}')")
+        page.goto(server + "commitments/")
+        sizes[step] = page.evaluate(
+            f"[...document.querySelectorAll('{chrome}, .md-copyright')]"
+            ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+        )
+        assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+        page.close()
+    assert len(sizes["0"]) > 8
+    assert all(large >= normal * 1.5 for normal, large in zip(sizes["0"], sizes["3"], strict=True))
+
+
 def test_controls_are_at_least_44_px(page: Page, server: str) -> None:
     page.goto(server + "boards/branches/")
     for control in page.locator(".nb-reading__button, .nb-print__button").all():
