@@ -502,8 +502,8 @@ cuts."""
 
 
 def _search_tries_whole_words(files: Files) -> None:
-    """Material's search worker, with its query cut trying the words that end at the query's end, and a
-    query that begins a word of the index searched whole.
+    """Material's search worker, with its query cut trying the words that end at the query's end, and a run
+    of the query that another word of the index holds searched as part of a word too.
 
     Why: Material cuts a run of Chinese in a query into words its index holds, longest first, but its loop
     stops one character short: 青山村第一党支部, a whole word of the index (the branch's page's title),
@@ -512,9 +512,9 @@ def _search_tries_whole_words(files: Files) -> None:
     name is searched as that one word. A reader who types only part of a name had it cut all the same
     (青山村第一 into 青山村 and 第一: the branch was not among the first five of twelve results), or found
     only the word itself (第一党支部: the open-data page, none of the six first branches): a run that
-    another word of the index holds is searched as part of a word too, beside its cuts. Where Material's worker is not the one
-    this was written for (another version), it is left as it is and the build says so: a test searches for
-    branch names."""
+    another word of the index holds is searched as part of a word too, beside its cuts. Where Material's
+    worker is not the one this was written for (another version), it is left as it is and the build says
+    so: a test searches for branch names."""
     for file in files:
         if SEARCH_WORKER.fullmatch(file.src_uri):
             source = file.content_string

@@ -80,8 +80,8 @@ def page_digests(
     data. Why this way round: the process that writes the open data reads every board and makes their
     JSON, and a forked process holds its own copy of every memory page it reads; writing it in the second
     process held 200 MB of its own at the build's peak (a county's one-record rebuild peaked at 560–600 MB),
-    hashing the pages there holds 115 MB (peak 485–500 MB). Each page is hashed alone, so where it is hashed changes nothing
-    (``tests/outputs/test_page_keys.py``)."""
+    hashing the pages there holds 115 MB (peak 485–500 MB). Each page is hashed alone, so where it is hashed
+    changes nothing (``tests/outputs/test_page_keys.py``)."""
     entries = list(pages.items())
     if not fork or len(entries) < DIGESTS_FORK_FROM:
         meanwhile()
