@@ -53,11 +53,11 @@ from noticeboard.last_build import LastBuild, Manifest, manifest
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Image, Standalone, output_file
+from noticeboard.outputs.fingerprints import fingerprint
 from noticeboard.outputs.qr_codes import qr_svg
 from noticeboard.outputs.rendered import (
     Rendered,
     Reuse,
-    fingerprint,
     forget_legacy_caches,
     page_digests,
     standalone_files,

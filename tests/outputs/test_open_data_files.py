@@ -77,11 +77,7 @@ def test_open_data_is_written_as_each_kind_makes_it_at_every_path_in_order(
         documents = {"summary.json": open_data.summary(boards, view)}
         for kind in KINDS:
             board = view.board(kind)
-            made = (
-                kind.open_data(boards, view, board)
-                if board is not None
-                else kind.open_data_without_board(year)
-            )
+            made = kind.open_data(board) if board is not None else kind.open_data_without_board(year)
             documents.update(made)
         if year == registry.site.year:
             documents["stats.json"] = stats.as_dict()

@@ -29,10 +29,11 @@ from pydantic import BaseModel
 import noticeboard
 from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import build_stats
-from noticeboard.boards.township import build_boards
+from noticeboard.boards.township import Boards, build_boards
 from noticeboard.outputs import rendered
 from noticeboard.outputs.catalogue import Catalogue, build_catalogue
-from noticeboard.outputs.rendered import fingerprint, page_digests
+from noticeboard.outputs.fingerprints import fingerprint
+from noticeboard.outputs.rendered import page_digests
 from support.township import Township, with_extras
 
 KEYS = """
@@ -72,11 +73,16 @@ def test_every_pages_key_is_the_same_in_another_process(tmp_path: Path) -> None:
     assert first == second
 
 
-def _catalogue(folder: Path) -> Catalogue:
-    """The catalogue of the demo township with its extras, made in ``folder``."""
+def _boards(folder: Path) -> Boards:
+    """The boards of the demo township with its extras, made in ``folder``."""
     root = with_extras(Township(folder)).root
     registry = load_township(root / "data", stories_dir=root / "docs" / "stories" / "posts", root=root)
-    boards = build_boards(registry, registry.site.as_of or dt.date.today())
+    return build_boards(registry, registry.site.as_of or dt.date.today())
+
+
+def _catalogue(folder: Path) -> Catalogue:
+    """The catalogue of the demo township with its extras, made in ``folder``."""
+    boards = _boards(folder)
     return build_catalogue(
         boards,
         build_stats(boards),
@@ -187,16 +193,19 @@ def _written_as(cls: type) -> object:
     return cls
 
 
-def test_no_place_in_a_view_holds_two_types_written_alike(tmp_path: Path) -> None:
+def test_no_place_in_a_view_or_a_board_holds_two_types_written_alike(tmp_path: Path) -> None:
     """Two values :func:`fingerprint` writes alike give one key: a view where a field may hold either of two
     such types (two classes with the same fields, a date or its text) could have a page kept that should
-    have been rendered again. Every field of every view of the demo and its extras is looked at, with
-    what its lists, tuples and dicts hold."""
-    catalogue = _catalogue(tmp_path)
+    have been rendered again, and a board so an open-data file (``open_data.KeptTexts``). Every field of
+    every view and every board of the demo and its extras is looked at, with what its lists, tuples and
+    dicts hold."""
+    catalogue = _catalogue(tmp_path / "pages")
     held: dict[str, set[type]] = defaultdict(set)
     seen: set[int] = set()
     pending: list[tuple[str, object]] = [("Page", page) for page in catalogue.pages.values()]
     pending += [("Standalone", page) for page in catalogue.standalone]
+    for view in _boards(tmp_path / "boards").years.values():
+        pending += [(f"Board {key}", board) for key, board in view.boards.items()]  # (keyed by its kind)
     while pending:
         place, value = pending.pop()
         if isinstance(value, tuple | list):

@@ -265,8 +265,11 @@ class BoardKind:
         """Its slides on one branch's screen."""
         return ()
 
-    def open_data(self, boards: Boards, view: YearView, board: Any) -> Mapping[str, object]:
-        """Its open-data files of one year: file name → JSON document."""
+    def open_data(self, board: Any) -> Mapping[str, object]:
+        """Its open-data files of one year, made from its board alone: file name → JSON document.
+
+        Why the board alone: the open data is what the boards show, and a rebuild reuses a file's text
+        while the hash of its board is unchanged (:class:`~noticeboard.outputs.open_data.KeptTexts`)."""
         return {}
 
     def open_data_without_board(self, year: int) -> Mapping[str, object]:

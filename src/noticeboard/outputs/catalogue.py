@@ -277,22 +277,29 @@ class Catalogue:
         return found
 
 
-def _open_data(boards: Boards, stats: Stats, folder: Path | None) -> dict[str, bytes | Path]:
+def _open_data(
+    boards: Boards, stats: Stats, folder: Path | None, cache_dir: Path | None
+) -> dict[str, bytes | Path]:
     """The open-data files, written into ``folder`` (the site being built) as they are made: a county's JSON
     is 30 MB as UTF-8, and held it stayed in every process of the build to its end, beside the pages being
-    rendered. The cyclic collector is off meanwhile, as it is while the catalogue is made."""
-    with paused_gc():
-        return files_written(open_data.texts(boards, stats), folder)
+    rendered. A kind's texts are reused from ``cache_dir`` while its board is unchanged. The cyclic collector
+    is off meanwhile, as it is while the catalogue is made."""
+    kept = open_data.KeptTexts(cache_dir / "rendered" if cache_dir else None)
+    try:
+        with paused_gc():
+            return files_written(open_data.texts(boards, stats, kept), folder)
+    finally:
+        kept.close()
 
 
 def files_written(
-    texts: Iterable[tuple[tuple[str, ...], str]], folder: Path | None
+    texts: Iterable[tuple[tuple[str, ...], str | bytes]], folder: Path | None
 ) -> dict[str, bytes | Path]:
     """Each text of ``texts`` written at each of its paths in ``folder`` (the path there), or in UTF-8 where
     there is none (encoded once however many paths it has), as it comes: none is held once written."""
     found: dict[str, bytes | Path] = {}
     for names, text in texts:
-        encoded = text.encode("utf-8")
+        encoded = text if isinstance(text, bytes) else text.encode("utf-8")
         for name in names:
             if folder is None:
                 found[name] = encoded
@@ -340,7 +347,9 @@ def build_catalogue(
     is held). The cyclic collector is off meanwhile: a county's catalogue is millions of objects that all
     stay alive and form no cycles, and its full collections took a quarter of the time.
     """
-    catalogue = Catalogue(directory_urls, open_data=functools.partial(_open_data, boards, stats, site_dir))
+    catalogue = Catalogue(
+        directory_urls, open_data=functools.partial(_open_data, boards, stats, site_dir, cache_dir)
+    )
     _add_pages(catalogue, boards, stats, changes, updated, site_url, cache_dir)
     catalogue.home = _home(catalogue, boards)
     catalogue.story_branches = _story_branches(boards)

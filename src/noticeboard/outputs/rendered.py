@@ -8,7 +8,7 @@ from; anything else renders it again, so a warm build gives the bytes a cold one
 entry carries the hash of its own bytes (:class:`~noticeboard.registries.disk_cache.PackCache`):
 a damaged or half-written entry is rendered again, never published.
 
-The hash is of a canonical serialisation (:func:`fingerprint`): the same values give the same
+The hash is of a canonical serialisation (:func:`~noticeboard.outputs.fingerprints.fingerprint`): the same values give the same
 hash in any process, whatever objects they share (views hold no set: its order changes from process
 to process, and a test checks there is none).
 """
@@ -16,55 +16,19 @@ to process, and a test checks there is none).
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
-import pickle
 import re
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
-import msgspec
-from pydantic import BaseModel
-
 from noticeboard.outputs.catalogue import Standalone
+from noticeboard.outputs.fingerprints import fingerprint
 from noticeboard.registries.aside import Aside, AsideFailed
 from noticeboard.registries.disk_cache import PackCache
 from noticeboard.registries.frozen import field_names, frozen
-
-
-def _tagged(obj: object) -> list[object]:
-    """A value msgpack has no type for, by its class's name and its content: a pydantic model by its
-    fields (without its set of fields given, a set whose order changes from process to process), a
-    ``str`` subclass (``Markup``) and a path by their text, anything else as pickle writes it."""
-    cls = type(obj)
-    if isinstance(obj, BaseModel):  # its fields: its ``__dict__``, in its class's order (tested: no cache)
-        return [cls.__qualname__, obj.__dict__]
-    if isinstance(obj, str | PurePath):
-        return [cls.__qualname__, str(obj)]
-    return [cls.__qualname__, pickle.dumps(obj, protocol=5)]
-
-
-_ENCODER = msgspec.msgpack.Encoder(enc_hook=_tagged)
-
-
-def fingerprint(*values: object) -> bytes:
-    """The SHA-256 of ``values``' canonical serialisation: msgpack, as msgspec (C) writes it.
-
-    Why msgspec: it writes a county's page views six times faster than pickle without its memo did (0.5 s
-    against 3.4 s on one core), so that they are hashed in the build's own process. Like the JSON of a
-    value, it writes a value by its content alone, whichever objects it shares with other values: the
-    same whether the data was parsed now or taken from the cache. A value of ours (a Struct, ``@frozen``) or
-    a dataclass is written as its fields by name (never its cached properties), a ``Decimal`` and a date as their text, a
-    tuple as a list. So two classes with the same fields, or a date and its text, give the same bytes:
-    ``tests/outputs/test_page_keys.py`` checks that no view gives a place to two such types."""
-    try:
-        written = _ENCODER.encode(values)
-    except OverflowError:  # an integer msgpack cannot hold (beyond 64 bits): as pickle writes it all
-        written = b"pickle\0" + pickle.dumps(values, protocol=5)
-    return hashlib.sha256(written).digest()
 
 
 def page_digests(

@@ -8,7 +8,7 @@ printed rows) and hashes every page's view to know whether it changed.
 
 - A Struct is made three times faster than a plain dataclass, and ``@dataclass(frozen=True)`` was four
   times slower than a plain one.
-- It is written to msgpack (:func:`~noticeboard.outputs.rendered.fingerprint`) twice as fast.
+- It is written to msgpack (:func:`~noticeboard.outputs.fingerprints.fingerprint`) twice as fast.
 - It holds its fields without a ``__dict__``: a county's 570,000 values took 104 MB, 32 of them objects
   and 72 their dictionaries.
 - Its class is made without compiling source text (Python 3.11's dataclasses compile four methods a

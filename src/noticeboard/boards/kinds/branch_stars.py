@@ -198,7 +198,7 @@ class BranchStarsKind(BoardKind):
         rating = board.branches[branch_id].rating
         return f"{board.year} 年度：" + (f"{rating.words}（{rating.score} 分）" if rating else "未评定")
 
-    def open_data(self, boards: Any, view: Any, board: BranchBoard) -> Mapping[str, object]:
+    def open_data(self, board: BranchBoard) -> Mapping[str, object]:
         """``branches.json``: every rated branch, its stars this year and in every year of the data."""
         return {
             "branches.json": [

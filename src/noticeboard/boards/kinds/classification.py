@@ -193,7 +193,7 @@ class ClassificationKind(BoardKind):
         """Organisations per grade (好 … 较差) and those taking part, for a county to add up."""
         return {"grades": dict(board.counts), "total": board.total}
 
-    def open_data(self, boards: Any, view: Any, board: ClassificationBoard) -> Mapping[str, object]:
+    def open_data(self, board: ClassificationBoard) -> Mapping[str, object]:
         """``classification.json``: each organisation's grade and, for 较差, its rectification."""
         result = []
         for group in board.groups:

@@ -387,7 +387,7 @@ class CommitmentsKind(BoardKind):
             columns=("党组织", "已兑现/已到期", "兑现率"),
         )
 
-    def open_data(self, boards: Any, view: Any, board: CommitmentsBoard) -> Mapping[str, object]:
+    def open_data(self, board: CommitmentsBoard) -> Mapping[str, object]:
         """``commitments.json``: every commitment of the year with its status, whether it has fallen
         due and whether it is overdue."""
         return {"commitments.json": [_json(row) for group in board.groups for row in group.rows]}

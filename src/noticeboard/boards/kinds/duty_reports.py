@@ -175,7 +175,7 @@ class DutyReportsKind(BoardKind):
         grades = {group.title: len(group.rows) for group in board.groups}
         return {"grades": grades, "total": len(board.rows)}
 
-    def open_data(self, boards: Any, view: Any, board: DutyReportBoard) -> Mapping[str, object]:
+    def open_data(self, board: DutyReportBoard) -> Mapping[str, object]:
         """``duty-reports.json``: each secretary's scores, weighted total and grade."""
         return {
             "duty-reports.json": [

@@ -560,7 +560,7 @@ class HonoursKind(BoardKind):
             "organisations": sum(not row.of_member for row in awarded),
         }
 
-    def open_data(self, boards: Any, view: Any, board: HonoursBoard) -> Mapping[str, object]:
+    def open_data(self, board: HonoursBoard) -> Mapping[str, object]:
         """``honours.json``: every honour of the year, proposed or awarded; a member by name, no member id."""
         return {"honours.json": [_json(row) for row in board.rows]}
 

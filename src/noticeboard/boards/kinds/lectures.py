@@ -831,7 +831,7 @@ class LecturesKind(BoardKind):
             )
         return pages
 
-    def open_data(self, boards: Any, view: Any, board: LectureBoard) -> Mapping[str, object]:
+    def open_data(self, board: LectureBoard) -> Mapping[str, object]:
         """``lectures.json``: the school and its teams (names and posts; no member ids), and the year's lectures."""
         return {
             "lectures.json": {

@@ -174,7 +174,7 @@ class MemberStarsKind(BoardKind):
     def branch_slides(self, boards: Any, board: MemberBoards, branch_id: str) -> Sequence[Slide]:
         return _slides(board.by_branch[branch_id])
 
-    def open_data(self, boards: Any, view: Any, board: MemberBoards) -> Mapping[str, object]:
+    def open_data(self, board: MemberBoards) -> Mapping[str, object]:
         """``members.json``: the members named on the star boards, and nobody else."""
         return {
             "members.json": [

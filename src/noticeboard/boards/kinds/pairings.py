@@ -805,7 +805,7 @@ class PairingsKind(BoardKind):
             "funds_total": json_values.number(board.funds_total),
         }
 
-    def open_data(self, boards: Any, view: Any, board: PairingsBoard) -> Mapping[str, object]:
+    def open_data(self, board: PairingsBoard) -> Mapping[str, object]:
         """``pairings.json``: every pair on the year's board, its agreement's status and its results."""
         return {"pairings.json": [_json(row) for row in board.rows]}
 

@@ -179,7 +179,7 @@ class PioneersKind(BoardKind):
             )
         return with_set(pages, "pioneers", "全部党员先锋岗公示栏", ("pioneers", ""))
 
-    def open_data(self, boards: Any, view: Any, board: PioneerBoards) -> Mapping[str, object]:
+    def open_data(self, board: PioneerBoards) -> Mapping[str, object]:
         """``pioneers.json``: the pioneer posts as the wall board lists them (no photos, no member ids)."""
         return {
             "pioneers.json": [

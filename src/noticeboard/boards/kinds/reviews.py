@@ -219,7 +219,7 @@ class ReviewsKind(BoardKind):
             )
         return with_set(pages, "reviews", "全部领导点评公示栏", ("reviews", ""))
 
-    def open_data(self, boards: Any, view: Any, board: ReviewBoards) -> Mapping[str, object]:
+    def open_data(self, board: ReviewBoards) -> Mapping[str, object]:
         """``reviews.json``: the public reviews of the year (``public: true`` only), by organisation."""
         return {
             "reviews.json": [

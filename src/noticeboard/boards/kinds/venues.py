@@ -195,7 +195,7 @@ class VenuesKind(BoardKind):
         """Venues per star level (5, 4, 3, 0 for 未达星级) and those rated, for a county to add up."""
         return {"stars": {group.key: len(group.rows) for group in board.groups}, "total": len(board.rows)}
 
-    def open_data(self, boards: Any, view: Any, board: VenueBoard) -> Mapping[str, object]:
+    def open_data(self, board: VenueBoard) -> Mapping[str, object]:
         """``venues.json``: each venue's stars, whether awarded or derived, and its checklist."""
         return {
             "venues.json": [
