@@ -108,7 +108,7 @@ class KeptTexts:
 
     Why: a county's open data is 25 MB of JSON made from 180,000 rows, 0.8–1 s of a one-record rebuild on
     the build's critical path (the pages are hashed meanwhile, in 0.5 s), while the edit changes one or two
-    of its 23 boards. Hashing the boards takes a fifth of making their documents. The hash is
+    of its 20 boards. Hashing the boards takes a fifth of making their documents. The hash is
     :func:`~noticeboard.outputs.fingerprints.fingerprint`'s, as a page's key is, under the package's code
     (every module: the kinds' ``open_data`` and the values they write), msgspec's and Python's versions;
     each text is checked against the hash of its bytes when read (a damaged one is made again). What two
