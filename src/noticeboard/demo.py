@@ -855,6 +855,10 @@ class _Township:
             for _ in range(size):
                 serial += 1
                 people.append(self.member(serial, branch, branch["id"] in ledger_branches))
+            if branch["id"] == f"{self.branches[0]['id']}-1":
+                # A published boundary case: exactly 90 → 三星 (the threshold counts), on the first board.
+                rated_now = next(p for p in people if p.get("points", {}).get(YEARS[-1], 0) >= 85)
+                rated_now["points"][YEARS[-1]] = Decimal("90")
             self.members[branch["id"]] = people
 
     def member(self, serial: int, branch: dict[str, Any], ledger: bool) -> dict[str, Any]:
@@ -870,7 +874,9 @@ class _Township:
             (rng.randint(23, 35), rng.randint(36, 59), rng.randint(60, 88)), (0.25, 0.55, 0.20)
         )[0]
         born = SITE_YEAR - age
-        joined_year = max(born + 19, min(SITE_YEAR, born + rng.randint(19, 45)))
+        # Joined at 19 or later, spread over the years since (a draw past this year was once cut to this year:
+        # 184 of the demo's 810 members had joined in 2025, where a township takes in a few dozen a year).
+        joined_year = born + 19 + (rng.randint(19, 45) - 19) * (age - 19) // 26
         if village or category == "floating":
             education = rng.choices((EDUCATION_HIGH, EDUCATION_MID, EDUCATION_LOW), (0.16, 0.22, 0.62))[0]
         else:

@@ -98,7 +98,7 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
         "党员",
         [
             ["编号", "姓名", "性别", "出生年份", "党支部", "2025年积分"],
-            ["m00019", "叶佳怡", "F", 2000, "qingshan-1", 85],
+            ["m00006", "丁建国", "F", 1990, "qingshan-1", 85],
             ["m90002", "错", "男", "一九九零", "nowhere", 80],
             ["m90004", "超分", "男", 1980, "qingshan-1", 120],
             ["m90005", "好的", "女", 1980, "qingshan-1", 81],
@@ -119,13 +119,13 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
 def test_an_update_keeps_comments_private_and_earlier_years(project: Path) -> None:
     path = project / "data" / "members" / "qingshan-1.yml"
     before = path.read_text(encoding="utf-8")
-    assert "# 党员名册" in before and "    2025: 90\n" in before
-    sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00019", 85]])
+    assert "# 党员名册" in before and "  points:\n    2024: 80\n    2025: 90\n" in before
+    sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00006", 85]])
     result = run("import", str(sheet), cwd=project)
     assert result.returncode == 0, result.stderr
     assert "党员：修改 1" in result.stdout
     after = path.read_text(encoding="utf-8")
-    assert after == before.replace("  points:\n    2025: 90\n", "  points:\n    2025: 85\n", 1)
+    assert after == before.replace("    2024: 80\n    2025: 90\n", "    2024: 80\n    2025: 85\n", 1)
 
 
 def test_commitments_and_ledgers_by_name_and_label(project: Path) -> None:
@@ -138,7 +138,7 @@ def test_commitments_and_ledgers_by_name_and_label(project: Path) -> None:
         ["编号", "承诺人", "承诺内容", "承诺日期", "完成时限", "审核人", "状态", "兑现日期"],
         [
             "c2025-90001",
-            "叶佳怡",
+            "丁建国",
             "为群众代办事项 5 件",
             "2025-03-01",
             "2025-10-01",
@@ -161,7 +161,7 @@ def test_commitments_and_ledgers_by_name_and_label(project: Path) -> None:
     again = run("import", str(sheet), cwd=project)  # the same sheet twice adds nothing
     assert "积分台账：未变 1" in again.stdout and "公开承诺：未变 1" in again.stdout
     text = (project / "data" / "commitments" / "2025.yml").read_text(encoding="utf-8")
-    assert "- id: c2025-90001\n  by: m00019\n" in text and "  status: fulfilled\n" in text
+    assert "- id: c2025-90001\n  by: m00006\n" in text and "  status: fulfilled\n" in text
 
 
 def test_unknown_headers_and_sheets_are_named(project: Path) -> None:
