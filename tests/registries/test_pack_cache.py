@@ -94,3 +94,10 @@ def test_a_rebuild_records_what_it_wrote_whatever_changed_since_the_record_it_re
     pack = PackCache(tmp_path / "pack.sqlite", b"salt")
     assert pack.published(site.as_posix()) == second
     pack.close()
+
+
+def test_a_pack_whose_folder_cannot_be_made_is_no_pack_and_the_build_goes_on(tmp_path: Path) -> None:
+    """A read-only checkout, or a file where the cache's folder would be: nothing is kept, nothing fails."""
+    (tmp_path / "rendered").write_text("not a folder", encoding="utf-8")
+    found = _build(tmp_path / "rendered" / "pack.sqlite", reads=(b"page",), writes=(b"page",))
+    assert found == {b"page": None}

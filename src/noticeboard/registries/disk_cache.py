@@ -335,8 +335,8 @@ class PackCache:
             self.build = (row[0] or 0) + 1
             self.db.execute("INSERT INTO builds VALUES (?)", (self.build,))
             self.db.execute("BEGIN")
-        except sqlite3.Error:
-            self.db = None  # a read-only checkout or a locked file: build without it, only slower
+        except (sqlite3.Error, OSError):  # a read-only checkout, a locked file, a file where its folder goes:
+            self.db = None  # build without it, only slower
 
     def _key(self, key: bytes) -> bytes:
         return hashlib.sha256(self.salt + key).digest()
