@@ -196,6 +196,20 @@ def test_a_damaged_cache_or_a_changed_published_file_is_made_again_never_publish
     assert differences(warm, cold_build(project, tmp_path / "cold")) == []
 
 
+def test_a_cache_folder_that_cannot_be_written_builds_the_same_site_only_slower(
+    project: Path, tmp_path: Path
+) -> None:
+    """Where the rendered pages' folder cannot be made (a file in its place, as a read-only checkout
+    refuses it), the build keeps nothing there and publishes what a cold build publishes, no traceback."""
+    rendered = project / ".cache" / "noticeboard" / "rendered"
+    shutil.rmtree(rendered)
+    rendered.write_text("不是文件夹", encoding="utf-8")
+    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92").apply(Township.on_disk(project))
+    warm = warm_build(project)
+    assert differences(warm, cold_build(project, tmp_path / "cold")) == []
+    assert rendered.read_text(encoding="utf-8") == "不是文件夹"
+
+
 def test_a_published_file_edited_by_hand_is_written_again_though_what_it_is_made_from_did_not_change(
     project: Path, tmp_path: Path
 ) -> None:

@@ -15,6 +15,7 @@ to process, and a test checks there is none).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -154,10 +155,12 @@ LEGACY_FOLDERS = ("qr",)
 
 def forget_legacy_caches(cache: Path) -> None:
     """Remove from the cache folder ``cache`` the stores of :data:`LEGACY_STORES` (with SQLite's journal
-    files) and the folders of :data:`LEGACY_FOLDERS`."""
+    files) and the folders of :data:`LEGACY_FOLDERS`. What cannot be removed (a read-only checkout) stays: it is
+    only never read."""
     for name in LEGACY_STORES:
         for suffix in ("", "-wal", "-shm", "-journal"):
-            (cache / f"{name}{suffix}").unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                (cache / f"{name}{suffix}").unlink(missing_ok=True)
     for name in LEGACY_FOLDERS:
         shutil.rmtree(cache / name, ignore_errors=True)
 
