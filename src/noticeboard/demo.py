@@ -857,8 +857,9 @@ class _Township:
                 people.append(self.member(serial, branch, branch["id"] in ledger_branches))
             if branch["id"] == f"{self.branches[0]['id']}-1":
                 # A published boundary case: exactly 90 → 三星 (the threshold counts), on the first board.
-                rated_now = next(p for p in people if p.get("points", {}).get(YEARS[-1], 0) >= 85)
-                rated_now["points"][YEARS[-1]] = Decimal("90")
+                rated_now = next((p for p in people if p.get("points", {}).get(YEARS[-1], 0) >= 85), None)
+                if rated_now is not None:  # (a small shape's branch may have none)
+                    rated_now["points"][YEARS[-1]] = Decimal("90")
             self.members[branch["id"]] = people
 
     def member(self, serial: int, branch: dict[str, Any], ledger: bool) -> dict[str, Any]:

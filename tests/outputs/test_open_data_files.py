@@ -82,9 +82,9 @@ def test_open_data_is_written_as_each_kind_makes_it_at_every_path_in_order(
         if year == registry.site.year:
             documents["stats.json"] = stats.as_dict()
         for name, content in documents.items():
-            text = open_data.json_text(
+            text = open_data.json_bytes(
                 open_data.envelope(content, organisation=registry.site.organisation, year=year)
-            )
+            ).decode("utf-8")
             for prefix in [f"data/{year}/"] + (["data/"] if year == registry.site.year else []):
                 together[prefix + name] = text
     assert len(together) > 20 and "data/summary.json" in together

@@ -72,29 +72,30 @@ def texts(
     """Every open-data file's text in UTF-8 with the paths it is published at (the current year under
     ``data/``, each year also under ``data/<year>/``), made one kind at a time: a county's documents made all
     at once were 86 MB more in the process that writes them, while the pages are catalogued beside it.
-    ``kept``: the texts of the last builds, reused while their board is unchanged."""
+    ``kept``: the texts of the last builds, reused while their board is unchanged (none: all made now)."""
+    kept = kept or KeptTexts(None)
     current = boards.registry.site.year
     organisation = boards.registry.site.organisation
     for year, view in sorted(boards.years.items()):
         prefixes = (f"data/{year}/",) + (("data/",) if year == current else ())
-
-        def published(documents: Mapping[str, object], year: int = year) -> dict[str, bytes]:
-            return {
-                name: json_bytes(envelope(document, organisation=organisation, year=year))
-                for name, document in documents.items()
-            }
-
+        published = functools.partial(_published, organisation=organisation, year=year)
         yield from _at(prefixes, published({"summary.json": summary(boards, view)}))
         for kind in KINDS:
             board = view.board(kind)
             if board is None:
                 yield from _at(prefixes, published(kind.open_data_without_board(year)))
-            elif kept is None:
-                yield from _at(prefixes, published(kind.open_data(board)))
             else:
                 yield from _at(prefixes, kept.texts(kind, year, organisation, board, published))
         if year == current and stats is not None:
             yield from _at(prefixes, published({"stats.json": stats.as_dict()}))
+
+
+def _published(documents: Mapping[str, object], *, organisation: str, year: int) -> dict[str, bytes]:
+    """Each document's file text: in its envelope, as JSON."""
+    return {
+        name: json_bytes(envelope(document, organisation=organisation, year=year))
+        for name, document in documents.items()
+    }
 
 
 def _at(prefixes: tuple[str, ...], texts: Mapping[str, bytes]) -> Iterator[tuple[tuple[str, ...], bytes]]:
@@ -165,14 +166,10 @@ def files(boards: Boards, stats: Stats | None = None) -> dict[str, str]:
 _JSON = msgspec.json.Encoder(order="sorted")
 
 
-def json_text(document: object) -> str:
-    """``document`` as one line of JSON, keys sorted, Chinese as itself: the text of ``json.dumps(document,
-    ensure_ascii=False, sort_keys=True, separators=(",", ":"))`` (:func:`json_bytes`)."""
-    return json_bytes(document).decode("utf-8")
-
-
 def json_bytes(document: object) -> bytes:
-    """:func:`json_text` in UTF-8, written by msgspec (C) four times as fast as ``json.dumps`` (a county's
+    """``document`` as one line of JSON in UTF-8, keys sorted, Chinese as itself: the text of
+    ``json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``, written by msgspec
+    (C) four times as fast as ``json.dumps`` (a county's
     25 MB in 0.2 s instead of 0.8 s) and never held as ``str`` (Chinese takes two or four bytes a
     character there). A document msgspec cannot write as ``json.dumps`` does (keys that are not text) is
     written by ``json.dumps``. Beyond what the boards publish (their numbers are finite decimals), a float
