@@ -48,7 +48,7 @@ from mkdocs.theme import Theme
 from mkdocs.utils import CountHandler
 
 import noticeboard
-from noticeboard.boards.parts import chinese_date
+from noticeboard.boards.parts import DATES, chinese_date
 from noticeboard.last_build import LastBuild, Manifest, manifest
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
@@ -873,26 +873,38 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 def _add_filters(env: jinja2.Environment) -> None:
     """Our templates' own filters."""
-    env.filters["nb_date"] = chinese_date
-    env.filters["nb_phone"] = _phone_kept_whole
+    env.filters["nb_date"] = _date_kept_whole
+    env.filters["nb_whole"] = _kept_whole
     env.filters["nb_parts"] = _parts_line
 
 
-def _phone_kept_whole(text: str, phone: str | None) -> markupsafe.Markup:
-    """``text`` as HTML, the phone number ``phone`` in it kept on one line (``.nb-nowrap``): in a sentence,
-    Chromium breaks 0874-6000000 after its hyphen, 0874- at the end of one line and 6000000 on the next."""
+_PHONE_KEPT = markupsafe.Markup('<span class="nb-nowrap">{}</span>')
+_DATE_KEPT = markupsafe.Markup('<span class="nb-whole">{}</span>')
+
+
+def _date_kept_whole(value: dt.date | None) -> markupsafe.Markup:
+    """``value`` as a notice board writes it (:func:`chinese_date`), kept whole (``.nb-whole``): in a
+    sentence, a phone breaks a date anywhere, ``2026年1月`` at the end of one line and ``11日`` on the next."""
+    text = chinese_date(value)
+    return _DATE_KEPT.format(text) if text else markupsafe.Markup("")
+
+
+def _kept_whole(text: str, phone: str | None = None) -> markupsafe.Markup:
+    """``text`` as HTML, each date in it (:data:`DATES`) kept whole (``.nb-whole``) and the phone number
+    ``phone`` on one line (``.nb-nowrap``): in a sentence, Chromium breaks a date anywhere and 0874-6000000
+    after its hyphen."""
     html = markupsafe.escape(text)
-    if not phone:
-        return html
-    kept = markupsafe.Markup('<span class="nb-nowrap">{}</span>').format(phone)
-    return markupsafe.Markup(html.replace(markupsafe.escape(phone), kept))
+    if phone:
+        html = markupsafe.Markup(html.replace(markupsafe.escape(phone), _PHONE_KEPT.format(phone)))
+    return markupsafe.Markup(DATES.sub(lambda date: _DATE_KEPT.format(date[0]), html))
 
 
 def _parts_line(text: str) -> markupsafe.Markup:
     """``text`` (HTML or plain text), its parts joined by `` · ``, as parts whose · CSS draws before each
     (``.nb-parts`` in ``.nb-clip``): the · of a part that begins a line is cut off, so where the line wraps
-    on a phone or a screen, no line begins or ends with a lone ·. A text of one part is left as it is."""
-    html = markupsafe.escape(text)
+    on a phone or a screen, no line begins or ends with a lone ·. A text of one part is left as it is. Its
+    dates are kept whole (:func:`_kept_whole`)."""
+    html = _kept_whole(text)
     parts = [part.strip() for part in html.split(" · ")]
     if len(parts) == 1:
         return html

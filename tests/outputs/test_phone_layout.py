@@ -253,3 +253,51 @@ def test_charts_keep_their_text_at_12_px_or_more_even_at_200_percent(browser: Br
         assert len(sizes) > 50
         assert min(sizes) >= 12
         assert sideways <= 0  # at 180 px the chart scrolls inside its own box
+
+
+SPLIT = r"""(splits) => {
+  const split = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.textContent.matchAll(/(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{3,4}-\d{7,8}/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (splits && tops.size > 1) split.push(`${match[0]} in ${node.parentElement.textContent.trim().slice(0, 40)}`);
+    }
+  }
+  for (const kept of document.querySelectorAll(".nb-nowrap")) {
+    const box = kept.getBoundingClientRect();
+    if (box.width > 0 && box.right > window.innerWidth + 0.5) split.push(`${kept.textContent} runs off the screen`);
+  }
+  return split;
+}"""
+"""Each date (``2026年1月11日``, ``1月11日``) and phone number on the page that runs onto two lines (when
+``splits``), and each text kept on one line that runs off the screen."""
+
+DATED_PAGES = {
+    **PAGES,
+    "pioneers": "pioneers/",
+    "honours": "honours/",
+    "pairings": "pairings/",
+    "lectures": "lectures/",
+}
+"""Every page kind, and the boards whose rows carry dates."""
+
+
+@pytest.mark.parametrize("kind", DATED_PAGES)
+def test_no_date_or_phone_number_is_split_across_two_lines(browser: Browser, server: str, kind: str) -> None:
+    """At 360 and 412 px, at the normal text size and the largest: a phone breaks ``2026年1月11日`` anywhere,
+    and ``2026年1月`` at the end of one line with ``11日`` on the next is a date misread. At 200% zoom
+    (180 px), where the largest text leaves no line long enough for a date, what is kept on one line still
+    fits the screen."""
+    split = {}
+    for width in (360, 412, 180):
+        context, page = open_page(browser, server, DATED_PAGES[kind], width)
+        for step in ("0", "3"):
+            page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
+            page.reload(wait_until="load")
+            split[f"{width} px, step {step}"] = page.evaluate(SPLIT, width != 180)
+        context.close()
+    assert split == {where: [] for where in split}

@@ -363,12 +363,16 @@ def test_the_phone_number_in_a_sentence_stays_on_one_line(browser: Browser, serv
             )
 
 
-def test_the_phone_filter_escapes_the_sentence_around_the_number() -> None:
-    kept = hooks_module()._phone_kept_whole("请向<b>组织办</b>反映（监督电话 0874-6000000）", "0874-6000000")
-    assert str(kept) == (
-        '请向&lt;b&gt;组织办&lt;/b&gt;反映（监督电话 <span class="nb-nowrap">0874-6000000</span>）'
+def test_the_whole_filter_escapes_the_sentence_around_the_number_and_the_dates() -> None:
+    kept = hooks_module()._kept_whole(
+        "请向<b>组织办</b>反映（监督电话 0874-6000000，2026年1月5日至1月11日）", "0874-6000000"
     )
-    assert str(hooks_module()._phone_kept_whole("a & b", None)) == "a &amp; b"
+    assert str(kept) == (
+        '请向&lt;b&gt;组织办&lt;/b&gt;反映（监督电话 <span class="nb-nowrap">0874-6000000</span>，'
+        '<span class="nb-whole">2026年1月5日</span>至<span class="nb-whole">1月11日</span>）'
+    )
+    assert str(hooks_module()._kept_whole("a & b", None)) == "a &amp; b"
+    assert str(hooks_module()._kept_whole("2025 年度，第 12 月")) == "2025 年度，第 12 月"
 
 
 @pytest.mark.parametrize("paper", ["a4 portrait", "a4 landscape", "a3 portrait", "a3 landscape"])

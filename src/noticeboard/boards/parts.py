@@ -9,6 +9,7 @@ is a branch page to link to.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
@@ -137,3 +138,8 @@ def group_counts(groups: Sequence[Group[Row]], unit: str) -> str:
 def chinese_date(value: dt.date | None) -> str:
     """``2026年1月5日``, the way dates are written on a notice board ("" for no date)."""
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+DATES = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+"""A date as :func:`chinese_date` writes it, or without its year (``1月11日``, the end of a period within a
+year): where a text is printed, each is kept on one line."""
