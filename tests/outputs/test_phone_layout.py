@@ -181,6 +181,19 @@ def test_larger_text_turns_a_table_that_no_longer_fits_into_cards(phone: Page, s
     phone.evaluate("localStorage.clear()")
 
 
+def test_larger_text_sets_each_term_above_its_value(phone: Page, server: str) -> None:
+    """Beside its term, a value had six characters a line at the largest step on a 360 px phone."""
+    beside = "[...document.querySelectorAll('.nb-facts dd, .nb-review__parts dd')].map(e => e.offsetLeft > e.previousElementSibling.offsetLeft)"
+    for path in ("branches/qingshan-1/", "pairings/", "reviews/"):
+        phone.goto(server + path)
+        assert all(phone.evaluate(beside)), path
+        for _ in range(3):
+            phone.locator("[data-nb-action=larger]").click()
+        placed = phone.evaluate(beside)
+        phone.evaluate("localStorage.clear()")
+        assert placed and not any(placed), path
+
+
 def test_the_score_calculation_reads_right_as_cards(browser: Browser, server: str) -> None:
     context, page = open_page(browser, server, "branches/qingshan-1/", 180)
     box = page.locator("h2#score ~ .nb-table").first
