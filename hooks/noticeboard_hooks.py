@@ -879,14 +879,14 @@ def _add_filters(env: jinja2.Environment) -> None:
 
 
 _PHONE_KEPT = markupsafe.Markup('<span class="nb-nowrap">{}</span>')
-_DATE_KEPT = markupsafe.Markup('<span class="nb-whole">{}</span>')
+_DATE_KEPT = r'<span class="nb-whole">\g<0></span>'
+"""A date found by :data:`DATES`, in the span that keeps it whole."""
 
 
 def _date_kept_whole(value: dt.date | None) -> markupsafe.Markup:
     """``value`` as a notice board writes it (:func:`chinese_date`), kept whole (``.nb-whole``): in a
     sentence, a phone breaks a date anywhere, ``2026年1月`` at the end of one line and ``11日`` on the next."""
-    text = chinese_date(value)
-    return _DATE_KEPT.format(text) if text else markupsafe.Markup("")
+    return _kept_whole(chinese_date(value))
 
 
 def _kept_whole(text: str, phone: str | None = None) -> markupsafe.Markup:
@@ -896,8 +896,9 @@ def _kept_whole(text: str, phone: str | None = None) -> markupsafe.Markup:
     html = markupsafe.escape(text)
     if phone:
         html = markupsafe.Markup(html.replace(markupsafe.escape(phone), _PHONE_KEPT.format(phone)))
-    # (a date is digits and 年月日, the same escaped: the pattern's own replacement, no call per date)
-    return markupsafe.Markup(DATES.sub(r'<span class="nb-whole">\g<0></span>', str(html)))
+    # A date is digits and 年月日, which escaping leaves as they are: the pattern's own replacement wraps it
+    # (in C; on a Markup, re.sub would escape the span).
+    return markupsafe.Markup(DATES.sub(_DATE_KEPT, str(html)))
 
 
 def _parts_line(text: str) -> markupsafe.Markup:
