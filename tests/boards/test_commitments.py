@@ -10,7 +10,9 @@ from decimal import Decimal
 import pytest
 
 from noticeboard.boards.kinds.commitments import CommitmentsBoard
+from noticeboard.boards.paper import PrintContext
 from noticeboard.boards.township import build_boards
+from noticeboard.outputs import print_pages
 from noticeboard.outputs.open_data import files as open_data_files
 from noticeboard.registries.frozen import replace
 from support.open_data import records
@@ -60,6 +62,19 @@ def township(town: Township) -> Township:
         (town.root / "data/commitments/2025.yml").read_text(encoding="utf-8") + TOWNSHIP_COMMITMENTS,
     )
     return town
+
+
+def test_the_committees_poster_is_headed_by_the_committee_and_its_leaders_not_the_township(
+    township: Township,
+) -> None:
+    # Headed 公开承诺公示栏 under the township's name alone, its 共 3 项 read as all the township's.
+    printing = PrintContext(
+        live=lambda kind, key: f"https://x/{kind}/{key}", photo=str, organisation="青山镇党委"
+    )
+    boards = build_boards(township.load(), dt.date(2026, 1, 5))
+    posters = {page.key: page.posters[0] for page in print_pages.catalogue(boards, printing) if page.posters}
+    assert posters["commitments/committee"].subject == "青山镇党委和党政领导班子成员"
+    assert posters["commitments/qingshan-1"].subject == "青山村第一党支部"
 
 
 def test_committee_and_leaders_come_first_then_every_organisation_in_registry_order(

@@ -359,8 +359,9 @@ class CommitmentsKind(BoardKind):
         for group in board.groups:
             if group.org is None or not group.org.has_page:
                 url = printing.live("commitments", "") + f"#{group.key}"
-                subject = group.name if group.org else printing.organisation
-                poster = _poster(group.key, subject, group.rows, group.counts, year, url, printing)
+                # (the committee's group by its name, 党委和党政领导班子成员: a sheet headed by the township alone
+                # read as all its commitments, 共 4 项 where the township has 444)
+                poster = _poster(group.key, group.name, group.rows, group.counts, year, url, printing)
                 title = f"打印：{group.name}公开承诺"
                 back = ("commitments", "")
                 pages.append(PrintPage(f"commitments/{group.key}", title, "公开承诺公示栏", back, (poster,)))
