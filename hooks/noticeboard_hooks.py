@@ -53,6 +53,7 @@ from noticeboard.last_build import LastBuild, Manifest, manifest
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Image, Standalone, output_file
+from noticeboard.outputs.chinese_lines import join_broken_lines
 from noticeboard.outputs.fingerprints import fingerprint
 from noticeboard.outputs.qr_codes import qr_svg
 from noticeboard.outputs.rendered import (
@@ -709,7 +710,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # MkDocs picks the template before on_page_context, so a story's is switched here.
     if page.file.src_uri.startswith(STORY_POSTS) and page.meta.get("template") == "blog-post.html":
         page.meta["template"] = "story.html"  # Material's post, plus the branches the story names
-    return markdown
+    elif page.meta.get("template") == "blog.html":
+        page.meta["template"] = "stories.html"  # the stories' lists, with the reading controls
+    return join_broken_lines(markdown)  # (no space where a Chinese sentence runs onto the next line)
 
 
 @event_priority(-100)  # after the search plugin has added the page's entries

@@ -19,6 +19,7 @@ from support import ROOT
 from support.build import build_site, make_project
 from support.open_data import records
 from support.township import Township
+from support.visible import visible_text
 
 pytestmark = pytest.mark.slow  # the whole demo site built
 
@@ -273,3 +274,10 @@ def test_the_stories_feed_lists_every_story_newest_first(site: Path, registry: R
         found = [(site / page).parent.joinpath(href).resolve() for href in hrefs]
         assert sorted(path.name for path in found) == ["feed_rss_created.xml", "feed_rss_updated.xml"]
         assert all(path.is_file() for path in found)
+
+
+def test_a_story_written_over_several_lines_reads_without_spaces_between_its_lines(site: Path) -> None:
+    # docs/stories/posts/2025-03-tea-cooperative.md breaks its first paragraph after 分片包户，
+    for page in ("stories/2025/2025-03-tea-cooperative/index.html", "stories/index.html"):
+        text = visible_text((site / page).read_text(encoding="utf-8"))
+        assert "分片包户，为 46 户茶农" in text, page
