@@ -179,8 +179,9 @@ class BranchStarsKind(BoardKind):
         )
 
     def township_slides(self, boards: Any, board: BranchBoard) -> Sequence[Slide]:
+        """Each star level's branches, then those 未评定, as the board lists them (none is left off the TV)."""
         slides: list[Slide] = []
-        for group in board.groups:
+        for group in (*board.groups, board.unrated):
             if group.rows:
                 names = [row.name for row in group.rows]
                 slides += name_slides(
