@@ -79,3 +79,19 @@ def test_statistics_count_members_newly_admitted_in_the_year_and_floating_member
     assert (stats.joined, stats.floating) == (1, 1)
     assert stats.headline == "党员总数 4 名，其中 2025 年新发展党员 1 名，流动党员 1 名"
     assert stats.as_dict()["joined_in_year"] == 1 and stats.as_dict()["floating"] == 1
+
+
+def test_the_total_row_compares_with_the_previous_years_column(town: Township) -> None:
+    """合计 has last year's total and the change too (they were blank cells). 唐德华 joined in 2025 and has
+    nothing for 2024, so 2024 counted three members, 2025 four."""
+    town.replace(
+        "data/members/qingshan-1.yml",
+        "- id: m002\n  name: 唐德华\n  gender: 男\n",
+        "- id: m002\n  name: 唐德华\n  gender: 男\n  joined: 2025-07-01\n",
+    )
+    stats = build_stats(build_boards(town.load(), dt.date(2026, 1, 5)))
+    figures = {figure.key: figure for figure in stats.figures}
+    members, branches = figures["members_stars"], figures["branches_stars"]
+    assert (members.total, members.previous_total, members.total_change) == (4, 3, 1)
+    assert (branches.total, branches.previous_total, branches.total_change) == (2, 2, 0)
+    assert figures["age"].previous_total is None  # not compared: no such column

@@ -124,6 +124,15 @@ class Figure:
     note: str | None = None
 
     @property
+    def previous_total(self) -> int | None:
+        """The 合计 of the previous year's column: the sum of the counts it shows (None when not compared)."""
+        return None if self.previous_year is None else sum(bar.previous or 0 for bar in self.bars)
+
+    @property
+    def total_change(self) -> int | None:
+        return None if self.previous_total is None else self.total - self.previous_total
+
+    @property
     def chart(self) -> Chart:
         """Rows of 42 units (56 with last year's bar under this year's), laid out from the top, then the legend."""
         compared = self.previous_year is not None
