@@ -194,6 +194,24 @@ def test_larger_text_sets_each_term_above_its_value(phone: Page, server: str) ->
         assert placed and not any(placed), path
 
 
+def test_on_a_touch_screen_a_title_has_no_hidden_link_taking_a_line(phone: Page, server: str) -> None:
+    """The ¶ after a heading shows only under a mouse; hidden, it still took a blank line under 活动场所星级
+    at the largest step. Its title is Chinese (it was Permanent link)."""
+    phone.evaluate("localStorage.setItem('nb-size', '3')")
+    phone.goto(server + "venues/")
+    title = phone.locator("article h1").first
+    lines = phone.evaluate(
+        "h => Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight))",
+        title.element_handle(),
+    )
+    links = phone.eval_on_selector_all(
+        ".headerlink", "links => links.map(a => [getComputedStyle(a).display, a.title])"
+    )
+    phone.evaluate("localStorage.clear()")
+    assert lines == 1
+    assert links and all(link == ["none", "本节链接"] for link in links)
+
+
 def test_the_score_calculation_reads_right_as_cards(browser: Browser, server: str) -> None:
     context, page = open_page(browser, server, "branches/qingshan-1/", 180)
     box = page.locator("h2#score ~ .nb-table").first
