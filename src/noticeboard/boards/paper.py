@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from noticeboard.boards.parts import Group, Stars
-from noticeboard.registries.frozen import frozen
+from noticeboard.registries.frozen import frozen, replace
 
 LINES_PER_SHEET = {"portrait": 24, "landscape": 12}
 """Table lines that fit on one sheet of A4, with room to spare (A3 is the same layout enlarged by √2).
@@ -91,15 +91,23 @@ class Poster:
 
 
 def paginate(rows: Sequence[PrintRow], orientation: str) -> tuple[Sheet, ...]:
-    """Cut rows into sheets of at most a sheet's lines; a group heading never ends a sheet."""
+    """Cut rows into sheets of at most a sheet's lines; a group heading never ends a sheet, and a group
+    that runs onto the next sheet has its heading there again, with （续）: a sheet is read on its own."""
     budget = LINES_PER_SHEET[orientation]
     sheets: list[list[PrintRow]] = [[]]
     used = 0.0
+    heading: PrintRow | None = None
     for index, row in enumerate(rows):
         following = rows[index + 1].lines if row.heading and index + 1 < len(rows) else 0
         if sheets[-1] and used + row.lines + following > budget:
             sheets.append([])
             used = 0.0
+            if heading is not None and not row.heading:
+                again = replace(heading, cells=(f"{heading.cells[0]}（续）", *heading.cells[1:]))
+                sheets[-1].append(again)
+                used += again.lines
+        if row.heading:
+            heading = row
         sheets[-1].append(row)
         used += row.lines
     total = len(sheets)
