@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from noticeboard.boards.figures import CHART_WIDTH, Chart, Figure, make_figure
+from noticeboard.boards.figures import CHART_WIDTH, COMPACT_WIDTH, Chart, Figure, make_figure
 from support import ROOT
 
 WIDE = set("0123456789.-+ ")
@@ -33,14 +33,24 @@ def test_every_text_is_12_units_or_more() -> None:
 
 def test_the_page_never_draws_a_unit_under_one_css_pixel() -> None:
     css = (ROOT / "docs" / "assets" / "noticeboard.css").read_text(encoding="utf-8")
-    rule = re.search(r"\.md-typeset \.nb-chart \{([^}]*)\}", css)
-    assert rule is not None
-    assert f"min-width: {CHART_WIDTH}px" in rule.group(1)
+    for selector, width in ((r"\.nb-chart", CHART_WIDTH), (r"\.nb-chart--compact", COMPACT_WIDTH)):
+        rule = re.search(rf"\.md-typeset {selector} \{{([^}}]*)\}}", css)
+        assert rule is not None
+        assert f"min-width: {width}px" in rule.group(1)
 
 
-@pytest.mark.parametrize("figure", figures(), ids=lambda figure: figure.key)
-def test_numbers_and_labels_stay_inside_the_chart(figure: Figure) -> None:
-    chart = figure.chart
+def charts() -> list[tuple[Figure, Chart]]:
+    """Each figure's full chart and its compact one."""
+    return [(figure, chart) for figure in figures() for chart in (figure.chart, figure.compact_chart)]
+
+
+def chart_id(case: tuple[Figure, Chart]) -> str:
+    return f"{case[0].key}-{case[1].width}"
+
+
+@pytest.mark.parametrize("case", charts(), ids=chart_id)
+def test_numbers_and_labels_stay_inside_the_chart(case: tuple[Figure, Chart]) -> None:
+    chart = case[1]
     for row in chart.rows:
         value = f"{row.bar.count}（{row.bar.share}%）"
         assert drawn_width(row.bar.label, chart.label_size) <= chart.width
@@ -50,9 +60,9 @@ def test_numbers_and_labels_stay_inside_the_chart(figure: Figure) -> None:
     assert chart.rows[0].label_y - chart.label_size >= 0
 
 
-@pytest.mark.parametrize("figure", figures(), ids=lambda figure: figure.key)
-def test_rows_do_not_overlap_and_the_chart_holds_them(figure: Figure) -> None:
-    chart = figure.chart
+@pytest.mark.parametrize("case", charts(), ids=chart_id)
+def test_rows_do_not_overlap_and_the_chart_holds_them(case: tuple[Figure, Chart]) -> None:
+    chart = case[1]
     bottoms = []
     for row in chart.rows:
         assert row.label_y < row.bar_y  # the label on its own line above its bar
@@ -74,3 +84,5 @@ def test_the_longest_bar_is_the_largest_count_of_either_year() -> None:
     assert max(row.previous_width or 0 for row in chart.rows) == 160  # 12000 last year
     assert abs(float(chart.rows[0].width) - 9999 * 160 / 12000) < 0.2
     assert chart.rows[2].width == 0 and chart.rows[2].value_x == 6
+    compact = figures()[1].compact_chart  # the same bars in 60 units: the numbers keep their room
+    assert (compact.width, max(row.previous_width or 0 for row in compact.rows)) == (COMPACT_WIDTH, 60)

@@ -272,18 +272,39 @@ def test_without_javascript_a_wide_table_scrolls_inside_its_own_box(browser: Bro
     assert box[0] > box[1]  # the table is wider than its box, which scrolls
 
 
-def test_charts_keep_their_text_at_12_px_or_more_even_at_200_percent(browser: Browser, server: str) -> None:
+CHART_TEXT = """() => Array.from(document.querySelectorAll('svg.nb-chart'))
+  .filter(chart => chart.getBoundingClientRect().width > 0)
+  .flatMap(chart => Array.from(chart.querySelectorAll('text'),
+    t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))"""
+"""The drawn size of each text of the charts shown (each chart is drawn in full and compact; one shows)."""
+
+
+@pytest.mark.parametrize("step", ["0", "3"])
+def test_charts_keep_their_text_at_12_px_or_more_even_at_200_percent(
+    browser: Browser, server: str, step: str
+) -> None:
     for width in (360, 180):
         context, page = open_page(browser, server, "stats/", width)
-        sizes = page.evaluate(
-            "() => Array.from(document.querySelectorAll('svg.nb-chart text'),"
-            " t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"
-        )
+        page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
+        page.reload(wait_until="load")
+        sizes = page.evaluate(CHART_TEXT)
         sideways = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         context.close()
         assert len(sizes) > 50
         assert min(sizes) >= 12
         assert sideways <= 0  # at 180 px the chart scrolls inside its own box
+
+
+def test_at_the_largest_text_a_phones_charts_grow_with_the_text(browser: Browser, server: str) -> None:
+    """Fitted to a phone's column, the full chart's labels stayed at 16 px beside text of 26 px."""
+    context, page = open_page(browser, server, "stats/", 360)
+    labels = {}
+    for step in ("0", "3"):
+        page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
+        page.reload(wait_until="load")
+        labels[step] = max(page.evaluate(CHART_TEXT))
+    context.close()
+    assert labels["0"] < 17 and labels["3"] >= 24
 
 
 SPLIT = r"""(splits) => {

@@ -47,9 +47,15 @@ CHART_WIDTH = 280
 """The chart's width in units. A unit is one CSS pixel or more: the page never draws the chart narrower than
 this (it scrolls inside its own box instead), so text of 12 units is never under 12 CSS pixels."""
 
-CHART_SCALE = Decimal(16) / 10
-"""Chart units per percent of the longest bar: the longest bar is 160 units, leaving room after it for
-its count and share ("9999（100.0%）" is about 100 units at 13)."""
+COMPACT_WIDTH = 180
+"""The compact chart's width, shown instead at the larger text steps on a phone: fitted to the same column,
+its text is drawn larger (14 units are 25 px on a 360 px phone, against 16 px in the full chart)."""
+
+NUMBERS_ROOM = 120
+"""Room after the longest bar for its count and share ("9999（100.0%）" is about 100 units at 13)."""
+
+CHART_SCALE = Decimal(CHART_WIDTH - NUMBERS_ROOM) / 100
+"""Units per percent of the longest bar in the full chart (the longest is 160 units; the county's too)."""
 
 
 @frozen
@@ -134,14 +140,23 @@ class Figure:
 
     @property
     def chart(self) -> Chart:
-        """Rows of 42 units (56 with last year's bar under this year's), laid out from the top, then the legend."""
+        return self._chart(CHART_WIDTH)
+
+    @property
+    def compact_chart(self) -> Chart:
+        return self._chart(COMPACT_WIDTH)
+
+    def _chart(self, chart_width: int) -> Chart:
+        """Rows of 42 units (56 with last year's bar under this year's), laid out from the top, then the
+        legend; the longest bar leaves :data:`NUMBERS_ROOM` of the chart's width after it."""
+        scale = Decimal(chart_width - NUMBERS_ROOM) / 100  # units per percent of the longest bar
         compared = self.previous_year is not None
         row_height = COMPARED_ROW if compared else ROW
         rows: list[ChartRow] = []
         for index, bar in enumerate(self.bars):
             top = index * row_height
-            width = round(bar.length * CHART_SCALE, 1)
-            previous = None if bar.previous_length is None else round(bar.previous_length * CHART_SCALE, 1)
+            width = round(bar.length * scale, 1)
+            previous = None if bar.previous_length is None else round(bar.previous_length * scale, 1)
             rows.append(
                 ChartRow(
                     bar,
@@ -158,12 +173,12 @@ class Figure:
             )
         bottom = len(self.bars) * row_height
         if not compared:
-            return Chart(CHART_WIDTH, bottom - 6, tuple(rows), None)
+            return Chart(chart_width, bottom - 6, tuple(rows), None)
         legend = (
             LegendKey(Decimal(0), Decimal(bottom + 2), 18, bottom + 11),
             LegendKey(72 + HALF, bottom + 2 + HALF, 90, bottom + 11),
         )
-        return Chart(CHART_WIDTH, bottom + 16, tuple(rows), legend)
+        return Chart(chart_width, bottom + 16, tuple(rows), legend)
 
     def as_dict(self) -> dict[str, Any]:
         return {
