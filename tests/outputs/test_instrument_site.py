@@ -114,7 +114,9 @@ def test_statistics_agree_with_the_registry(site: Path, registry: Registry) -> N
     percents = [item["percent"] for item in figures["category"]["items"]]
     assert abs(sum(percents) - 100) <= 0.3
     page = read(site, "stats/index.html")
-    assert page.count('<svg class="nb-chart"') == len(figures)
+    # Each figure drawn in full, and compact for larger text on phones.
+    assert page.count('<svg class="nb-chart nb-chart--full"') == len(figures)
+    assert page.count('<svg class="nb-chart nb-chart--compact"') == len(figures)
     assert "born" not in json.dumps(stats) and not re.search(r"\b19\d\d\b", json.dumps(stats))
 
 

@@ -176,7 +176,11 @@ def printed_board(page: Element) -> PrintedBoard:
                 if not is_body_row(row):
                     continue
                 if "nb-sheet__group" in row.classes:
-                    group = row.text().strip()
+                    heading = row.text().strip()
+                    if heading.endswith("（续）"):  # the group's heading again, on the sheet it runs onto
+                        assert heading.removesuffix("（续）") == group, (poster, heading, group)
+                        continue
+                    group = heading
                     headings.append((poster, group))
                     continue
                 cells = tuple(
