@@ -54,7 +54,13 @@ its text is drawn larger (14 units are 25 px on a 360 px phone, against 16 px in
 NUMBERS_ROOM = 120
 """Room after the longest bar for its count and share ("9999（100.0%）" is about 100 units at 13)."""
 
-CHART_SCALE = Decimal(CHART_WIDTH - NUMBERS_ROOM) / 100
+
+def units_per_percent(chart_width: int) -> Decimal:
+    """Chart units per percent of the longest bar: the bar leaves :data:`NUMBERS_ROOM` after it."""
+    return Decimal(chart_width - NUMBERS_ROOM) / 100
+
+
+CHART_SCALE = units_per_percent(CHART_WIDTH)
 """Units per percent of the longest bar in the full chart (the longest is 160 units; the county's too)."""
 
 
@@ -149,7 +155,7 @@ class Figure:
     def _chart(self, chart_width: int) -> Chart:
         """Rows of 42 units (56 with last year's bar under this year's), laid out from the top, then the
         legend; the longest bar leaves :data:`NUMBERS_ROOM` of the chart's width after it."""
-        scale = Decimal(chart_width - NUMBERS_ROOM) / 100  # units per percent of the longest bar
+        scale = units_per_percent(chart_width)
         compared = self.previous_year is not None
         row_height = COMPARED_ROW if compared else ROW
         rows: list[ChartRow] = []
