@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -27,20 +28,21 @@ def build_registry(
     stories_dir: Path | None,
     declared: Sequence[RecordFile] = (),
     photo_checks: PhotoChecks | None = None,
+    *,
+    checked: bool = True,
 ) -> Registry:
     """Check every cross-reference (the kinds' ``declared`` files by their own checks); raise
-    :class:`RegistryError` listing all problems. ``photo_checks`` remembers the photos found usable."""
+    :class:`RegistryError` listing all problems. ``photo_checks`` remembers the photos found usable.
+
+    ``checked=False``: the registry is built as if every check passed, and nothing is raised. Only for a
+    caller that has the checks made elsewhere and waits for them before it uses the registry
+    (:func:`~noticeboard.registries.loading.load_and_use`: a second process). Data that fails a check may
+    then fail on the way here, with an error of ours; that caller reports the checks' problems instead."""
     schemes = loaded.schemes.record if loaded.schemes else Schemes()
-    branches = _check_branches(loaded, schemes, problems)
-    members, branch_of = _check_members(loaded, branches, schemes, problems)
-    ledgers = _check_ledgers(loaded, branch_of, problems)
-    leaders = _check_leaders(loaded, branches, branch_of, problems)
-    known = set(branches) | set(branch_of) | leaders | {COMMITTEE}
-    _check_commitments(loaded, known, branches, branch_of, problems)
-    _check_stories(loaded, branches, problems)
-    _check_reviews(loaded, branches, branch_of, problems)
-    photos = _check_photos(loaded, problems, photo_checks.check if photo_checks else check_photo)
-    site_record = loaded.site.record if loaded.site else None
+    branches = {b.record.id: b.record for b in loaded.branches}
+    firsts, branch_of = _first_members(loaded)
+    members = [located.record for located in firsts]
+    ledgers = _ledgers(loaded, branch_of)
     declared_records = {
         record_file.key: loaded.records.get(record_file.key, [])
         + [
@@ -50,13 +52,11 @@ def build_registry(
         ]
         for record_file in declared
     }
-    known_records = Known(
-        site_record, branches, {m.id: m for m in members}, branch_of, loaded.may_exist, declared_records
-    )
-    for record_file in declared:
-        if record_file.check is not None:
-            record_file.check(declared_records[record_file.key], known_records, problems)
-    problems.raise_if_any()
+    if checked:
+        _cross_check(loaded, schemes, branches, firsts, branch_of, declared, declared_records, problems)
+    photos = _check_photos(loaded, problems, photo_checks.check if photo_checks else check_photo)
+    if checked:
+        problems.raise_if_any()
     assert loaded.site is not None  # a missing site.yml is a problem raised above
     site: Site = loaded.site.record
     shown = _Shown(problems.root)
@@ -98,26 +98,56 @@ def build_registry(
     )
 
 
-def _duplicates(items: Iterable[tuple[str, Located[Any], str]], what: str, problems: Problems) -> None:
-    """Report every id seen before, naming where it was first used."""
+def _cross_check(
+    loaded: Loaded,
+    schemes: Schemes,
+    branches: dict[str, Branch],
+    firsts: list[Located[Member]],
+    branch_of: dict[str, str],
+    declared: Sequence[RecordFile],
+    declared_records: dict[str, list[Located[Any]]],
+    problems: Problems,
+) -> None:
+    """Every check but the photos' (:func:`_check_photos` also finds them for the registry)."""
+    _check_branches(loaded, branches, schemes, problems)
+    _check_members(loaded, branches, firsts, schemes, problems)
+    _check_ledgers(loaded, branch_of, firsts, problems)
+    leaders = _check_leaders(loaded, branches, branch_of, problems)
+    known = set(branches) | set(branch_of) | leaders | {COMMITTEE}
+    _check_commitments(loaded, known, branches, branch_of, problems)
+    _check_stories(loaded, branches, problems)
+    _check_reviews(loaded, branches, branch_of, problems)
+    site = loaded.site.record if loaded.site else None
+    members = {located.record.id: located.record for located in firsts}
+    known_records = Known(site, branches, members, branch_of, loaded.may_exist, declared_records)
+    for record_file in declared:
+        if record_file.check is not None:
+            record_file.check(declared_records[record_file.key], known_records, problems)
+
+
+def _duplicates(items: Sequence[Located[Any]], what: str, problems: Problems) -> None:
+    """Report every ``id`` seen before, naming where it was first used."""
+    ids = [located.record.id for located in items]
+    if len(set(ids)) == len(ids):  # (the usual case, asked at C speed: a county's 40,000 members)
+        return
     first: dict[str, Located[Any]] = {}
-    for key, located, field in items:
+    for key, located in zip(ids, items, strict=True):
         if key in first:
             earlier = first[key]
             where = display_path(earlier.path, problems.root)
             problems.add(
                 located.path,
-                located.line(field),
-                f"{what}编号“{key}”重复，已在 {where}:{earlier.line(field)} 使用；编号必须唯一",
+                located.line("id"),
+                f"{what}编号“{key}”重复，已在 {where}:{earlier.line('id')} 使用；编号必须唯一",
             )
         else:
             first[key] = located
 
 
-def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dict[str, Branch]:
+def _check_branches(loaded: Loaded, by_id: dict[str, Branch], schemes: Schemes, problems: Problems) -> None:
+    """Ids are unique, a parent is a 党总支, and each year's scores, venue checks and rectification fit."""
     items = loaded.branches
-    _duplicates(((b.record.id, b, "id") for b in items), "党组织", problems)
-    by_id = {b.record.id: b.record for b in items}
+    _duplicates(items, "党组织", problems)
     for located in items:
         branch = located.record
         if branch.parent is not None:
@@ -152,7 +182,6 @@ def _check_branches(loaded: Loaded, schemes: Schemes, problems: Problems) -> dic
                     located.line("rectification", year),
                     f"{year} 年写了整顿转化 rectification，但 grade 中没有 {year} 年的分类定级",
                 )
-    return by_id
 
 
 def _place(located: Located[Branch], shown: _Shown) -> Place:
@@ -227,11 +256,53 @@ def _check_venues(located: Located[Branch], scheme: VenueScheme, problems: Probl
             )
 
 
+def _first_members(loaded: Loaded) -> tuple[list[Located[Member]], dict[str, str]]:
+    """Each member id's first record, in file order, and member id → the branch whose file lists it.
+    A repeated id is reported by :func:`_check_members`."""
+    everyone = list(chain.from_iterable(loaded.members.values()))
+    branch_of = {
+        located.record.id: branch_id for branch_id, items in loaded.members.items() for located in items
+    }
+    if len(branch_of) == len(everyone):  # no id repeated (else the dictionary kept the last branch of one)
+        return everyone, branch_of
+    firsts: list[Located[Member]] = []
+    branch_of = {}
+    for branch_id, items in loaded.members.items():
+        for located in items:
+            if located.record.id not in branch_of:
+                branch_of[located.record.id] = branch_id
+                firsts.append(located)
+    return firsts, branch_of
+
+
+def _ledgers(loaded: Loaded, branch_of: dict[str, str]) -> dict[int, dict[str, tuple[LedgerEntry, ...]]]:
+    """Year → member id → that member's ledger entries, in file order (a year only with an entry). An entry
+    naming no member is left out (:func:`_check_ledgers` reports it)."""
+    ledgers: dict[int, dict[str, tuple[LedgerEntry, ...]]] = {}
+    for year, files in sorted(loaded.ledgers.items()):
+        by_member: dict[str, list[LedgerEntry]] = {}
+        for entries in files.values():
+            for located in entries:
+                entry = located.record
+                if entry.member in branch_of:
+                    found = by_member.get(entry.member)
+                    if found is None:
+                        by_member[entry.member] = [entry]
+                    else:
+                        found.append(entry)
+        if by_member:
+            ledgers[year] = {member: tuple(entries) for member, entries in by_member.items()}
+    return ledgers
+
+
 def _check_members(
-    loaded: Loaded, branches: dict[str, Branch], schemes: Schemes, problems: Problems
-) -> tuple[list[Member], dict[str, str]]:
-    members: list[Member] = []
-    branch_of: dict[str, str] = {}
+    loaded: Loaded,
+    branches: dict[str, Branch],
+    firsts: list[Located[Member]],
+    schemes: Schemes,
+    problems: Problems,
+) -> None:
+    """Each member file is named for a 党支部, ids are unique, and points are within the scheme's range."""
     low, high = schemes.member.ledger.min, schemes.member.ledger.max
     for branch_id, path in loaded.member_files.items():
         branch = branches.get(branch_id)
@@ -243,33 +314,26 @@ def _check_members(
             )
         elif branch is not None and branch.is_general:
             problems.add(path, 0, f"“{branch_id}”是党总支；党员应列在所在党支部的文件里")
-    everyone = [(m.record.id, m, "id") for items in loaded.members.values() for m in items]
-    _duplicates(everyone, "党员", problems)
-    for branch_id, items in loaded.members.items():
-        for located in items:
-            member = located.record
-            if member.id in branch_of:
-                continue
-            branch_of[member.id] = branch_id
-            members.append(member)
-            for year, points in member.points.items():
-                if not low <= points <= high:
-                    problems.add(
-                        located.path,
-                        located.line("points", year),
-                        f"{year} 年的积分 {points} 超出范围：应在 {low} 到 {high} 之间",
-                    )
-    return members, branch_of
+    _duplicates(list(chain.from_iterable(loaded.members.values())), "党员", problems)
+    for located in firsts:
+        for year, points in located.record.points.items():
+            if not low <= points <= high:
+                problems.add(
+                    located.path,
+                    located.line("points", year),
+                    f"{year} 年的积分 {points} 超出范围：应在 {low} 到 {high} 之间",
+                )
 
 
 def _check_ledgers(
-    loaded: Loaded, branch_of: dict[str, str], problems: Problems
-) -> dict[int, dict[str, tuple[LedgerEntry, ...]]]:
-    ledgers: dict[int, dict[str, list[LedgerEntry]]] = {}
-    totals = {
-        (year, m.record.id): m for items in loaded.members.values() for m in items for year in m.record.points
-    }
+    loaded: Loaded, branch_of: dict[str, str], firsts: list[Located[Member]], problems: Problems
+) -> None:
+    """Each entry names a member of the file's branch, is dated in its year, and is for a member whose
+    total for the year is not also written (reported once a member and year)."""
     branch_ids = {b.record.id for b in loaded.branches}
+    totals = {m.record.id: m for m in firsts if m.record.points} if loaded.ledgers else {}
+    """Member id → the record of a member with a total written for some year."""
+    clashed: set[tuple[int, str]] = set()
     for year, files in sorted(loaded.ledgers.items()):
         for branch_id, entries in files.items():
             path = loaded.ledger_files[(year, branch_id)]
@@ -290,17 +354,15 @@ def _check_ledgers(
                     )
                 if entry.date.year != year:
                     problems.add(located.path, located.line("date"), f"日期 {entry.date} 不在 {year} 年内")
-                clash = totals.get((year, entry.member))
-                if clash is not None:
+                clash = totals.get(entry.member)
+                if clash is not None and year in clash.record.points and (year, entry.member) not in clashed:
+                    clashed.add((year, entry.member))
                     problems.add(
                         located.path,
                         located.line("member"),
                         f"党员“{entry.member}”的 {year} 年积分已在 {display_path(clash.path, problems.root)}:"
                         f"{clash.line('points', year)} 直接填写了总分；台账和总分只能用一种",
                     )
-                    totals.pop((year, entry.member))
-                ledgers.setdefault(year, {}).setdefault(entry.member, []).append(entry)
-    return {year: {m: tuple(e) for m, e in by_member.items()} for year, by_member in ledgers.items()}
 
 
 def _check_commitments(
@@ -310,8 +372,7 @@ def _check_commitments(
     branch_of: dict[str, str],
     problems: Problems,
 ) -> None:
-    everyone = [(c.record.id, c, "id") for items in loaded.commitments.values() for c in items]
-    _duplicates(everyone, "承诺", problems)
+    _duplicates(list(chain.from_iterable(loaded.commitments.values())), "承诺", problems)
     for items in loaded.commitments.values():
         for located in items:
             maker = located.record.by
