@@ -19,7 +19,7 @@ from pathlib import Path
 
 from noticeboard.boards.kind import BoardKind
 from noticeboard.boards.kinds import KINDS, load_township
-from noticeboard.boards.township import build_boards, load_boards
+from noticeboard.boards.township import build_boards
 from noticeboard.county.project import write_project
 from noticeboard.county.settings import read_county
 from noticeboard.county.site import read_county_site
@@ -53,12 +53,12 @@ def _validate(args: argparse.Namespace) -> int:
     stories = args.stories if args.stories is not None else stories_next_to(data_dir)
     try:
         cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "noticeboard"
-        boards = load_boards(data_dir, stories_dir=stories, cache_dir=cache, fork=True)
+        registry = load_township(data_dir, stories_dir=stories, cache_dir=cache, fork=True)
     except RegistryError as error:
         print(error.report(), file=sys.stderr)
         _ci_reports(args, error.problems, ())
         return 1
-    registry = boards.registry
+    boards = build_boards(registry, registry.site.as_of or dt.date.today())
     view = boards.current
     print(f"数据检查通过：{data_dir.as_posix()}")
     for kind in KINDS:  # every kind that counts says so, even with nothing this year

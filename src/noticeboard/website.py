@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMappin
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
+from noticeboard.boards.kinds import load_township
 from noticeboard.boards.statistics import Stats, build_stats
-from noticeboard.boards.township import Boards, load_boards
+from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office.change_log import Revision, revisions
 from noticeboard.office.git_history import Commit, data_history, last_changed
 from noticeboard.outputs.catalogue import Catalogue, Frame, build_catalogue
@@ -84,7 +85,10 @@ def build_website(
 
     Raises :class:`~noticeboard.registries.RegistryError` listing every problem in the data.
     """
-    boards = load_boards(root / "data", stories_dir=stories_dir, root=root, cache_dir=cache_dir, fork=fork)
+    registry = load_township(
+        root / "data", stories_dir=stories_dir, root=root, cache_dir=cache_dir, fork=fork
+    )
+    boards = build_boards(registry, registry.site.as_of or dt.date.today())
     stats = build_stats(boards)
     history = data_history(root / "data") if history is None else history
     changes = tuple(revisions(root / "data", history, cache_dir / "changelog"))

@@ -235,18 +235,15 @@ def _generate(out: Path, branches: int, members: int, commitment_share: float = 
 def _data_layer(data: Path, cache: Path) -> dict[str, float]:
     """Load, validate and rate in a fresh process: cold in one process (``cold``), cold as ``mkdocs build``
     does it (``built``: the files the cache has not got parsed and validated in two processes, the cache
-    written by a third while the boards are made), then warm (parse cache filled). As a build does it, the
-    cross-checks are made by a second process while the boards are (``load_and_use``): "load" ends when the
-    boards begin, and "rate" includes waiting for the checks. Then the open data, as a
+    written by a third while the boards are made), then warm (parse cache filled). Then the open data, as a
     build makes it (``export``): made and kept cold, reused warm (:class:`~noticeboard.outputs.open_data.KeptTexts`)."""
     code = (
         "import datetime as dt, gc, resource, sys, time; from pathlib import Path\n"
-        "from noticeboard.boards.kinds import RECORD_FILES; from noticeboard.boards.township import build_boards\n"
-        "from noticeboard.outputs import open_data as opendata; from noticeboard.registries.loading import load_and_use\n"
-        "rated = []\n"
-        "def use(r): rated.append(time.perf_counter()); return build_boards(r, dt.date(2026, 1, 5))\n"
-        "t = time.perf_counter(); b = load_and_use(use, Path(sys.argv[1]), cache_dir=Path(sys.argv[2]), declared=RECORD_FILES, fork=sys.argv[3] == 'fork'); gc.freeze()\n"
-        "t1 = rated[0]; t2 = time.perf_counter(); kept = opendata.KeptTexts(Path(sys.argv[2]) / 'open-data')\n"
+        "from noticeboard.boards.kinds import load_township as load_registry; from noticeboard.boards.township import build_boards\n"
+        "from noticeboard.outputs import open_data as opendata\n"
+        "t = time.perf_counter(); r = load_registry(Path(sys.argv[1]), cache_dir=Path(sys.argv[2]), fork=sys.argv[3] == 'fork')\n"
+        "t1 = time.perf_counter(); b = build_boards(r, dt.date(2026, 1, 5)); gc.freeze()\n"
+        "t2 = time.perf_counter(); kept = opendata.KeptTexts(Path(sys.argv[2]) / 'open-data')\n"
         "list(opendata.texts(b, None, kept)); kept.close(); t3 = time.perf_counter()\n"
         "print(t1 - t, t2 - t1, t3 - t2, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
     )

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from noticeboard.boards.kind import BoardKind, BranchFact, BranchSection, YearInput
-from noticeboard.boards.kinds import KINDS, RECORD_FILES
+from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.parts import BranchRow, branch_row
 from noticeboard.registries.frozen import frozen
-from noticeboard.registries.loading import load_and_use
 from noticeboard.registries.memory import paused_gc
 from noticeboard.registries.reading import Registry, Story
 from noticeboard.rules.ratings import Rating
@@ -85,30 +83,6 @@ class Boards:
         return tuple(
             view for year, view in sorted(self.years.items(), reverse=True) if year < self.registry.site.year
         )
-
-
-def load_boards(
-    data_dir: Path,
-    *,
-    stories_dir: Path | None = None,
-    root: Path | None = None,
-    cache_dir: Path | None = None,
-    fork: bool | None = None,
-) -> Boards:
-    """Read ``data_dir`` (the built-in registries and every kind's own files) and prepare every board as of
-    ``site.yml``'s ``as_of`` (else today), the cross-checks made meanwhile by a second process where that
-    pays (:func:`~noticeboard.registries.loading.load_and_use`; the options are
-    :func:`~noticeboard.registries.loading.load_registry`'s). Raises
-    :class:`~noticeboard.registries.RegistryError` listing every problem in the data."""
-    return load_and_use(
-        lambda registry: build_boards(registry, registry.site.as_of or dt.date.today()),
-        data_dir,
-        stories_dir=stories_dir,
-        root=root,
-        cache_dir=cache_dir,
-        declared=RECORD_FILES,
-        fork=fork,
-    )
 
 
 def build_boards(registry: Registry, as_of: dt.date) -> Boards:

@@ -28,16 +28,12 @@ def build_registry(
     stories_dir: Path | None,
     declared: Sequence[RecordFile] = (),
     photo_checks: PhotoChecks | None = None,
-    *,
-    checked: bool = True,
 ) -> Registry:
     """Check every cross-reference (the kinds' ``declared`` files by their own checks); raise
     :class:`RegistryError` listing all problems. ``photo_checks`` remembers the photos found usable.
 
-    ``checked=False``: the registry is built as if every check passed, and nothing is raised. Only for a
-    caller that has the checks made elsewhere and waits for them before it uses the registry
-    (:func:`~noticeboard.registries.loading.load_and_use`: a second process). Data that fails a check may
-    then fail on the way here, with an error of ours; that caller reports the checks' problems instead."""
+    What the registry holds (each member's first record, the ledgers by member) is found first, as if the
+    data were right; the checks then report where it is not."""
     schemes = loaded.schemes.record if loaded.schemes else Schemes()
     branches = {b.record.id: b.record for b in loaded.branches}
     firsts, branch_of = _first_members(loaded)
@@ -52,11 +48,9 @@ def build_registry(
         ]
         for record_file in declared
     }
-    if checked:
-        _cross_check(loaded, schemes, branches, firsts, branch_of, declared, declared_records, problems)
+    _cross_check(loaded, schemes, branches, firsts, branch_of, declared, declared_records, problems)
     photos = _check_photos(loaded, problems, photo_checks.check if photo_checks else check_photo)
-    if checked:
-        problems.raise_if_any()
+    problems.raise_if_any()
     assert loaded.site is not None  # a missing site.yml is a problem raised above
     site: Site = loaded.site.record
     shown = _Shown(problems.root)
