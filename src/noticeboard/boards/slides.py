@@ -7,10 +7,13 @@ screen's height), so a slide holds few lines, and a long board becomes several s
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, TypeVar
 
 from noticeboard.registries.frozen import frozen
+
+T = TypeVar("T")
 
 NAMES_PER_SLIDE = {"members": 12, "branches": 8}
 """Names on one slide, by the slide's kind: people's names in three columns of four lines at slide size;
@@ -37,8 +40,17 @@ class Slide:
     """The branch a slide is about (its id), for a hall that shows only its own."""
 
 
-def chunks(items: Sequence[str], size: int) -> list[tuple[str, ...]]:
-    return [tuple(items[i : i + size]) for i in range(0, len(items), size)] or [()]
+def chunks(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
+    """``items`` in order on as few slides as hold ``size`` each, shared out evenly (one empty slide for none).
+
+    Why evenly: cut at ``size``, 13 names made a slide of 12 and a "（续）" slide of one, shown for as long as a
+    full one; shared out, they are 7 and 6, and no slide holds more than one name more than another."""
+    count = max(1, -(-len(items) // size))
+    share, more = divmod(len(items), count)
+    cut = [0]
+    for index in range(count):
+        cut.append(cut[-1] + share + (index < more))
+    return [tuple(items[start:end]) for start, end in itertools.pairwise(cut)]
 
 
 def continued(heading: str, index: int) -> str:
@@ -52,8 +64,8 @@ def name_slides(
     names: Sequence[str],
     branch: str = "",
 ) -> list[Slide]:
-    """A list of names (``kind``: of members or of branches) on as many slides as it needs, the later ones
-    headed "（续）"."""
+    """A list of names (``kind``: of members or of branches) on as many slides as it needs (:func:`chunks`),
+    the later ones headed "（续）"."""
     return [
         Slide(kind, continued(heading, index), subheading, names=chunk, branch=branch)
         for index, chunk in enumerate(chunks(names, NAMES_PER_SLIDE[kind]))
@@ -63,14 +75,15 @@ def name_slides(
 def row_slides(
     kind: str, heading: str, subheading: str, rows: Sequence[tuple[str, ...]], columns: tuple[str, ...]
 ) -> list[Slide]:
-    """Table rows under their column headings on as many slides as they need, the later ones headed "（续）"."""
+    """Table rows under their column headings on as many slides as they need (:func:`chunks`), the later ones
+    headed "（续）"; none for no rows."""
     return [
         Slide(
             kind,
             continued(heading, index),
             subheading,
-            rows=tuple(rows[start : start + ROWS_PER_SLIDE]),
+            rows=chunk,
             columns=columns,
         )
-        for index, start in enumerate(range(0, len(rows), ROWS_PER_SLIDE))
+        for index, chunk in enumerate(chunks(rows, ROWS_PER_SLIDE) if rows else ())
     ]
