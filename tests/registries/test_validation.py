@@ -238,6 +238,13 @@ BROKEN = [
         ],
     ),
     case(
+        "commitment_id_must_be_unique",
+        [Replace(COMMITMENTS, "- id: c2\n", "- id: c1\n")],
+        [
+            "data/commitments/2025.yml:12: 承诺编号“c1”重复，已在 data/commitments/2025.yml:1 使用；编号必须唯一"
+        ],
+    ),
+    case(
         "ledger_entry_outside_its_year",
         [Replace(LEDGER, "date: 2025-06-01", "date: 2024-06-01")],
         ["data/points/2025/zhen-jiguan.yml:6: 日期 2024-06-01 不在 2025 年内"],
