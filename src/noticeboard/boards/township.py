@@ -111,7 +111,6 @@ def _year_view(
     stories = _stories_by_branch(registry)
     shell = YearView(results.year, current, results, summarize(results), boards, {})
     fact_kinds = sorted((kind for kind in KINDS if kind.fact_label), key=lambda kind: kind.fact_order)
-    heading = " · ".join(kind.fact_label for kind in fact_kinds)
     pages = {}
     for branch_id, row in rows.items():
         sections = [
@@ -120,15 +119,17 @@ def _year_view(
             if kind.key in boards
             for section in kind.branch_sections(shell, boards[kind.key], branch_id)
         ]
-        facts = tuple(
-            fact
+        labelled = [
+            (kind.fact_label, fact)
             for kind in fact_kinds
             if kind.key in boards and (fact := kind.branch_fact(boards[kind.key], branch_id)) is not None
-        )
-        if facts:
-            sections.append(
-                BranchSection(FACTS_ORDER, "partials/nb/branch-assessments.html", BranchFacts(heading, facts))
-            )
+        ]
+        if (
+            labelled
+        ):  # the heading names the facts the branch has (a branch of a 党总支 has no venue of its own)
+            heading = " · ".join(label for label, _ in labelled)
+            facts = BranchFacts(heading, tuple(fact for _, fact in labelled))
+            sections.append(BranchSection(FACTS_ORDER, "partials/nb/branch-assessments.html", facts))
         sections.append(
             BranchSection(STORIES_ORDER, "partials/nb/branch-stories.html", stories.get(branch_id, ()))
         )
