@@ -83,6 +83,8 @@ def test_search_a_branch_and_a_secretary(page: Page, server: str) -> None:
     for begun, name in (("青山村第一", "青山村第一党支部"), ("通达煤", "通达煤矿党支部")):
         page.goto(server)
         assert search(page, begun)[0] == name
+        # and no line under it says the words it begins with are missing from it (缺少: 青山* 村* 第*)
+        assert "缺少" not in page.locator(".md-search-result__item").first.inner_text()
     # The end of names, a word of the index itself (on the open-data page): that page alone was found.
     page.goto(server)
     firsts = {"青山村", "龙潭村", "柳湾村", "石桥村", "松林村", "桃源村"}
