@@ -1610,7 +1610,7 @@ TOWNSHIP_COMMITMENTS: dict[int, list[dict[str, Any]]] = {
         {
             "id": "t2025-01",
             "by": "committee",
-            "text": "年内建成镇党群服务中心，村级活动场所全部达到“八有”标准",
+            "text": "年内建成镇党群服务中心，完成 6 个村的活动场所改造",
             "category": "基层组织建设",
             "made": dt.date(2025, 1, 20),
             "due": dt.date(2025, 11, 30),
@@ -1620,7 +1620,7 @@ TOWNSHIP_COMMITMENTS: dict[int, list[dict[str, Any]]] = {
             "fulfilled_on": dt.date(2025, 11, 18),
             "updates": [
                 {"date": dt.date(2025, 6, 30), "note": "党群服务中心主体完工，6 个村的活动场所完成改造"},
-                {"date": dt.date(2025, 11, 18), "note": "党群服务中心投入使用，村级活动场所“八有”全部达标"},
+                {"date": dt.date(2025, 11, 18), "note": "党群服务中心投入使用，6 个村的活动场所改造全部完成"},
             ],
         },
         {

@@ -176,7 +176,7 @@ def _lectures(
             "id": f"{year}-02",
             "topic": "消防和财务知识专题培训",
             "content": "消防安全常识和火灾隐患排查；农村财务管理和村级“三资”管理",
-            "team": "caijing",
+            "team": "zhili",
             "speaker": {"name": "何建军", "post": "县消防救援大队防火参谋"},
             "audience": "各村（居）、镇直单位主要负责人和具体工作人员",
             "branches": "all",
