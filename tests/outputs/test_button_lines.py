@@ -1,6 +1,7 @@
 """Labels that wrap on a phone wrap where a reader expects, at every text step, in Debian's Chromium:
 
 - a button never leaves one character alone on its last line (打印活动场所星级公示 / 栏);
+- a home card's line does not end with one character on its own line either;
 - a heading that names a branch keeps the name whole when it fits on a line: 青山村第一党支部 / （2 个岗位）,
   not 青山村第一党支 / 部（2 个岗位）."""
 
@@ -78,3 +79,22 @@ def test_headings_keep_a_branch_name_whole(browser: Browser, server: str, width:
         context.close()
     assert whole > 40, "the names of the pioneer posts' and the commitments' branches were looked at"
     assert not broken
+
+
+@pytest.mark.parametrize("width", [360, 412, 1366])
+def test_no_home_card_ends_with_one_character_on_its_own_line(
+    browser: Browser, server: str, width: int
+) -> None:
+    """(每个党支部的电子屏在该支部页面 / 上, at 1366 px: the card's line is now 在该支部页 / 面上.)"""
+    lonely, wrapped = [], 0
+    context, page = open_page(browser, server, "", width)
+    for step in ("0", "1", "2", "3"):
+        page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
+        page.reload(wait_until="load")
+        for line in page.evaluate(LINES, ".nb-card__line"):
+            wrapped += len(line["lines"]) > 1
+            if len(line["lines"]) > 1 and len(line["lines"][-1]) < 2:
+                lonely.append(_lines("home", width, step, line))
+    context.close()
+    assert wrapped, "some cards' lines wrap: the check looked at them"
+    assert not lonely
