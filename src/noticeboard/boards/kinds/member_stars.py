@@ -92,6 +92,20 @@ class MemberBoard:
             text += f"，未评定 {c['unrated']} 名"
         return text
 
+    @property
+    def counted_only(self) -> str:
+        """Who the board counts but does not name (``site.yml``'s ``privacy``), in a sentence, or "".
+
+        Why: a reader who counts the names under 共有党员 27 名 finds 26 and asks who is missing."""
+        named = {group.key for group in self.groups}
+        c = self.counts
+        unnamed = [
+            f"{label} {c[key]} 名"
+            for key, label in (("0", "无星"), ("exempt", "经申请不参与评星"), ("unrated", "未评定"))
+            if c[key] and key not in named
+        ]
+        return f"其中{'、'.join(unnamed)}只计人数，不公示姓名。" if unnamed else ""
+
 
 @frozen
 class MemberBoards:
@@ -310,7 +324,7 @@ def _poster(board: MemberBoard, url: str, printing: PrintContext) -> Any:
         board.branch.name,
         board.year,
         ("姓名", "性别", "年度积分", "星级"),
-        board.summary + "。",
+        board.summary + "。" + board.counted_only,
         f"党员评星规则：以党员个人年度总积分为依据，{board.rule}。",
         url,
         rows,
