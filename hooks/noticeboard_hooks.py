@@ -48,7 +48,7 @@ from mkdocs.theme import Theme
 from mkdocs.utils import CountHandler
 
 import noticeboard
-from noticeboard.boards.parts import DATES, chinese_date
+from noticeboard.boards.parts import DATES, NUMBER_UNITS, chinese_date
 from noticeboard.last_build import LastBuild, Manifest, manifest
 from noticeboard.office.ci_reports import announce
 from noticeboard.office.git_history import Commit, data_history
@@ -884,6 +884,8 @@ def _add_filters(env: jinja2.Environment) -> None:
 _PHONE_KEPT = markupsafe.Markup('<span class="nb-nowrap">{}</span>')
 _DATE_KEPT = r'<span class="nb-whole">\g<0></span>'
 """A date found by :data:`DATES`, in the span that keeps it whole."""
+_NUMBER_KEPT = r'<span class="nb-nowrap">\g<0></span>'
+"""A number and its unit found by :data:`NUMBER_UNITS`, on one line."""
 
 
 def _date_kept_whole(value: dt.date | None) -> markupsafe.Markup:
@@ -893,15 +895,15 @@ def _date_kept_whole(value: dt.date | None) -> markupsafe.Markup:
 
 
 def _kept_whole(text: str, phone: str | None = None) -> markupsafe.Markup:
-    """``text`` as HTML, each date in it (:data:`DATES`) kept whole (``.nb-whole``) and the phone number
-    ``phone`` on one line (``.nb-nowrap``): in a sentence, Chromium breaks a date anywhere and 0874-6000000
-    after its hyphen."""
+    """``text`` as HTML, each date in it (:data:`DATES`) kept whole (``.nb-whole``), each number with its unit
+    (:data:`NUMBER_UNITS`) and the phone number ``phone`` on one line (``.nb-nowrap``): in a sentence,
+    Chromium breaks a date anywhere, ``4 名`` at its space and 0874-6000000 after its hyphen."""
     html = markupsafe.escape(text)
     if phone:
         html = markupsafe.Markup(html.replace(markupsafe.escape(phone), _PHONE_KEPT.format(phone)))
     # A date is digits and 年月日, which escaping leaves as they are: the pattern's own replacement wraps it
     # (in C; on a Markup, re.sub would escape the span).
-    return markupsafe.Markup(DATES.sub(_DATE_KEPT, str(html)))
+    return markupsafe.Markup(NUMBER_UNITS.sub(_NUMBER_KEPT, DATES.sub(_DATE_KEPT, str(html))))
 
 
 def _parts_line(text: str) -> markupsafe.Markup:

@@ -162,6 +162,11 @@ class Tables(HTMLParser):
         self.tables: list[Table] = []
         self.chart_texts: list[list[str]] = []
         self._cell: list[str] | None = None
+        self._inline = False
+        """A number kept with its unit (``span.nb-nowrap``) began or ended just before: the text after it goes
+        on the cell's last piece (第 1 版，, not 第 / 1 版 / ，)."""
+        self._spans: list[bool] = []
+        """Each open ``<span>``: whether it keeps a number with its unit."""
         self._in_chart = False
         self._in_text = False
         self.feed(html)
@@ -180,18 +185,28 @@ class Tables(HTMLParser):
             self.chart_texts.append([])
         elif tag == "text" and self._in_chart:
             self._in_text = True
+        elif tag == "span":
+            kept = dict(attrs).get("class") == "nb-nowrap"
+            self._spans.append(kept)
+            self._inline = self._inline or kept
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th"):
+        if tag in ("td", "th") and self._cell is not None:
+            self._cell[:] = [" ".join(piece.split()) for piece in self._cell if piece.strip()]
             self._cell = None
+        elif tag == "span" and self._spans:
+            self._inline = self._spans.pop()
         elif tag == "svg":
             self._in_chart = False
         elif tag == "text":
             self._in_text = False
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None and data.strip():
-            self._cell.append(data.strip())
+        if self._cell is not None and self._inline and self._cell:
+            self._cell[-1] += data
+        elif self._cell is not None and data.strip():
+            self._cell.append(data)
+        self._inline = False
         if self._in_text and data.strip():
             self.chart_texts[-1].append(data.strip())
 
@@ -327,11 +342,10 @@ def test_the_home_page_lists_every_township_and_each_boards_county_figure(county
     (townships,) = Tables(html).tables
     assert [row[0][0] for row in townships.rows[1:]] == [t.name for t in county.townships]
     assert all(texts(row)[0] == "已汇总" for row in townships.rows[1:])
-    cards = dict(
-        re.findall(
-            r'<span class="nb-card__title">(.*?)</span>\s*<span class="nb-card__line">(.*?)</span>', html
-        )
+    found = re.findall(
+        r'<span class="nb-card__title">(.*?)</span>\s*<span class="nb-card__line">(.*?)</span>\s*</a>', html
     )
+    cards = {title: re.sub("<[^>]+>", "", line) for title, line in found}  # (its 84.0 万元 kept on one line)
     for board in county_boards():
         _, total = board_table(county.site, board)
         assert cards[board.title].endswith(" " + total[board.chart]), board.key

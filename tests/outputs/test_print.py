@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import markupsafe
 import pypdf
 import pypdfium2
 import pytest
@@ -358,6 +359,7 @@ def test_the_phone_number_in_a_sentence_stays_on_one_line(browser: Browser, serv
                 f"[...document.querySelectorAll({selector!r})].map(e => [e.textContent, e.getClientRects().length])"
             )
             page.close()
+            phones = [(text, lines) for text, lines in phones if "0874" in text]  # (not its 4 项, 2 名 …)
             assert phones and all(text == "0874-6000000" and lines == 1 for text, lines in phones), (
                 url,
                 width,
@@ -373,7 +375,23 @@ def test_the_whole_filter_escapes_the_sentence_around_the_number_and_the_dates()
         '<span class="nb-whole">2026年1月5日</span>至<span class="nb-whole">1月11日</span>）'
     )
     assert str(hooks_module()._kept_whole("a & b", None)) == "a &amp; b"
-    assert str(hooks_module()._kept_whole("2025 年度，第 12 月")) == "2025 年度，第 12 月"
+
+
+def test_the_whole_filter_keeps_a_number_with_its_unit() -> None:
+    """三星 4 / 名 at 360 px before: a number and the character after its space are on one line; not a date
+    (第 12 月 is none), not a number inside a token (A4 纸), nor one in a tag of a text that is HTML."""
+    kept = hooks_module()._kept_whole
+
+    def nowrap(text: str) -> str:
+        return f'<span class="nb-nowrap">{text}</span>'
+
+    assert str(kept("2025 年度，第 12 月")) == f"{nowrap('2025 年')}度，第 {nowrap('12 月')}"
+    assert str(kept("共有党员 21 名：积分 76.2 分，投入 1,200 元")) == (
+        f"共有党员 {nowrap('21 名')}：积分 {nowrap('76.2 分')}，投入 {nowrap('1,200 元')}"
+    )
+    assert str(kept("A4 纸，81.3% 的，3名")) == "A4 纸，81.3% 的，3名"
+    html = markupsafe.Markup('<a title="共 3 项" href="#">共 4 项</a>')
+    assert str(kept(html)) == f'<a title="共 3 项" href="#">共 {nowrap("4 项")}</a>'
 
 
 @pytest.mark.parametrize("paper", ["a4 portrait", "a4 landscape", "a3 portrait", "a3 landscape"])
