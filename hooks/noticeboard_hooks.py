@@ -823,7 +823,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             page.canonical_url or "",
             summary_text(html),
         )
-        return NUMBER_UNITS.sub(_NUMBER_KEPT, html)
+        return _numbers_kept(html)
     return html
 
 
@@ -905,7 +905,13 @@ def _kept_whole(text: str, phone: str | None = None) -> markupsafe.Markup:
         html = markupsafe.Markup(html.replace(markupsafe.escape(phone), _PHONE_KEPT.format(phone)))
     # A date is digits and 年月日, which escaping leaves as they are: the pattern's own replacement wraps it
     # (in C; on a Markup, re.sub would escape the span).
-    return markupsafe.Markup(NUMBER_UNITS.sub(_NUMBER_KEPT, DATES.sub(_DATE_KEPT, str(html))))
+    return markupsafe.Markup(_numbers_kept(DATES.sub(_DATE_KEPT, str(html))))
+
+
+def _numbers_kept(html: str) -> str:
+    """``html`` with each number and its unit (:data:`NUMBER_UNITS`) on one line, in C (the pattern's own
+    replacement), its tags untouched."""
+    return NUMBER_UNITS.sub(_NUMBER_KEPT, html)
 
 
 def _parts_line(text: str) -> markupsafe.Markup:

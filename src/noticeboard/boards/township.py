@@ -124,9 +124,8 @@ def _year_view(
             for kind in fact_kinds
             if kind.key in boards and (fact := kind.branch_fact(boards[kind.key], branch_id)) is not None
         ]
-        if (
-            labelled
-        ):  # the heading names the facts the branch has (a branch of a 党总支 has no venue of its own)
+        # The heading names the facts the branch has (a branch of a 党总支 has no venue of its own).
+        if labelled:
             heading = " · ".join(label for label, _ in labelled)
             facts = BranchFacts(heading, tuple(fact for _, fact in labelled))
             sections.append(BranchSection(FACTS_ORDER, "partials/nb/branch-assessments.html", facts))
