@@ -730,6 +730,8 @@ def on_page_context(
     elif page.meta.get("template") == "story.html":
         story = page.file.src_uri.removeprefix(STORY_POSTS)
         context["story_branches"] = state.pages.story_branches.get(story, ())
+    for post in context.get("posts") or ():  # a stories list's excerpts, which Material's blog made just now
+        post.content = _numbers_kept(post.content)
     return context
 
 

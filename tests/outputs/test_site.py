@@ -279,7 +279,12 @@ def test_the_stories_feed_lists_every_story_newest_first(site: Path, registry: R
 
 def test_a_story_written_over_several_lines_reads_without_spaces_between_its_lines(site: Path) -> None:
     # docs/stories/posts/2025-03-tea-cooperative.md breaks its first paragraph after 分片包户，
-    for page in ("stories/2025/2025-03-tea-cooperative/index.html", "stories/index.html"):
+    for page in (
+        "stories/2025/2025-03-tea-cooperative/index.html",
+        "stories/index.html",
+        "stories/archive/2025/index.html",
+    ):
         html = (site / page).read_text(encoding="utf-8")
         assert "分片包户，为 46 户茶农" in visible_text(html), page
+        assert '为 <span class="nb-nowrap">46 户</span>茶农' in html, page  # (not 46 / 户 on a phone)
         assert 'data-nb-action="larger"' in html, page  # A+, as on every other page
