@@ -55,6 +55,7 @@ from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Image, Standalone, output_file
 from noticeboard.outputs.chinese_lines import join_broken_lines
 from noticeboard.outputs.fingerprints import fingerprint
+from noticeboard.outputs.heading_words import words_marked
 from noticeboard.outputs.qr_codes import qr_svg
 from noticeboard.outputs.rendered import (
     Rendered,
@@ -831,6 +832,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-100)  # last: the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    output = words_marked(output, _words_of)  # (its headings wrap between words: 华新茶业有限公司 / 党支部)
     if state.spool is not None:  # (a second process: its pages go back to the first)
         page_made = (page.file.src_uri, output, page.title or "", state.search.pop(page.file.src_uri, []))
         pickle.dump(page_made, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
@@ -840,6 +842,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         )
         _next_second()  # (the next second process, when the last one is done: no thread runs here)
     return output
+
+
+def _words_of(run: str) -> list[str]:
+    """A run of Chinese characters cut into words as the search index cuts it (mostly cut already, for the
+    page's search entries, and kept between builds), the site's names whole."""
+    return state.segmenter.cut(run) if state.segmenter is not None else list(jieba.cut(run))
 
 
 @functools.cache

@@ -3,7 +3,9 @@
 - a button never leaves one character alone on its last line (打印活动场所星级公示 / 栏);
 - a home card's line does not end with one character on its own line either;
 - a heading that names a branch keeps the name whole when it fits on a line: 青山村第一党支部 / （2 个岗位）,
-  not 青山村第一党支 / 部（2 个岗位）."""
+  not 青山村第一党支 / 部（2 个岗位）;
+- a heading or a card's title wraps between words, never inside one (华新茶业 / 有限公司党支部, not 华新茶业有 /
+  限公司党支部)."""
 
 from __future__ import annotations
 
@@ -79,6 +81,54 @@ def test_headings_keep_a_branch_name_whole(browser: Browser, server: str, width:
         context.close()
     assert whole > 40, "the names of the pioneer posts' and the commitments' branches were looked at"
     assert not broken
+
+
+INSIDE_WORDS = r"""(selector) => {
+  const han = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  const range = document.createRange();
+  const top = (node, i) => {
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    const rect = range.getBoundingClientRect();
+    return rect.width > 0 ? Math.round(rect.top) : null;
+  };
+  const found = {wrapped: 0, inside: []};
+  for (const element of document.querySelectorAll(selector)) {
+    if (!element.getClientRects().length) continue;
+    const lines = new Set();
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent;
+      for (let i = 0; i < text.length; i++) {
+        const here = top(node, i);
+        if (here !== null) lines.add(here);
+        // Two Chinese characters of one text node are one word: the site marks each break between words (<wbr>).
+        if (i + 1 < text.length && han.test(text[i]) && han.test(text[i + 1]) && here !== null && top(node, i + 1) !== here) {
+          found.inside.push(`${element.textContent.trim()}: ${text.slice(0, i + 1)} / ${text.slice(i + 1)}`);
+        }
+      }
+    }
+    found.wrapped += lines.size > 1;
+  }
+  return found;
+}"""
+
+
+def test_headings_and_card_titles_wrap_between_words(browser: Browser, server: str) -> None:
+    inside, wrapped = [], 0
+    paths = (*PAGES.values(), "branches/huaxin-chaye/", "honours/", "lectures/", "pairings/", "stories/")
+    for width in (360, 412):
+        for path in paths:
+            context, page = open_page(browser, server, path, width)
+            for step in ("0", "3"):
+                page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
+                page.reload(wait_until="load")
+                found = page.evaluate(INSIDE_WORDS, ".md-typeset :is(h1, h2, h3), .nb-card__title")
+                wrapped += found["wrapped"]
+                inside += [f"{path} at {width} px, step {step}: {line}" for line in found["inside"]]
+            context.close()
+    assert wrapped > 100, "many headings wrap on a phone: the check looked at them"
+    assert not inside
 
 
 @pytest.mark.parametrize("width", [360, 412, 1366])
