@@ -345,7 +345,8 @@ def test_the_home_page_lists_every_township_and_each_boards_county_figure(county
     found = re.findall(
         r'<span class="nb-card__title">(.*?)</span>\s*<span class="nb-card__line">(.*?)</span>\s*</a>', html
     )
-    cards = {title: re.sub("<[^>]+>", "", line) for title, line in found}  # (its 84.0 万元 kept on one line)
+    # (a title's words marked where it may wrap, a line's 84.0 万元 kept on one line: read as text)
+    cards = {re.sub("<[^>]+>", "", title): re.sub("<[^>]+>", "", line) for title, line in found}
     for board in county_boards():
         _, total = board_table(county.site, board)
         assert cards[board.title].endswith(" " + total[board.chart]), board.key
