@@ -277,6 +277,20 @@ def test_the_stories_feed_lists_every_story_newest_first(site: Path, registry: R
         assert all(path.is_file() for path in found)
 
 
+def test_an_offices_text_keeps_its_numbers_with_their_units(site: Path) -> None:
+    """A commitment the office typed (推动油茶产业扩种 2000 亩，带动 300 户增收): on the board, on its poster and on the
+    committee's, never 扩种 2000 / 亩 where the line wraps."""
+    kept = '扩种 <span class="nb-nowrap">2000 亩</span>，带动 <span class="nb-nowrap">300 户</span>增收'
+    for page in (
+        "commitments/index.html",
+        "print/commitments/index.html",
+        "print/commitments/committee/index.html",
+    ):
+        html = (site / page).read_text(encoding="utf-8")
+        assert kept in html, page
+        assert "推动油茶产业扩种 2000 亩，带动 300 户增收" in visible_text(html), page
+
+
 def test_a_story_written_over_several_lines_reads_without_spaces_between_its_lines(site: Path) -> None:
     # docs/stories/posts/2025-03-tea-cooperative.md breaks its first paragraph after 分片包户，
     for page in (
