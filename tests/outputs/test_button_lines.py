@@ -4,7 +4,7 @@
 - a home card's line does not end with one character on its own line either;
 - a heading that names a branch keeps the name whole when it fits on a line: 青山村第一党支部 / （2 个岗位）,
   not 青山村第一党支 / 部（2 个岗位）;
-- a heading or a card's title wraps between words, never inside one (华新茶业 / 有限公司党支部, not 华新茶业有 /
+- a heading, a card's title or a print button wraps between words, never inside one (华新茶业 / 有限公司党支部, not 华新茶业有 /
   限公司党支部)."""
 
 from __future__ import annotations
@@ -123,7 +123,9 @@ def test_headings_and_card_titles_wrap_between_words(browser: Browser, server: s
             for step in ("0", "3"):
                 page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
                 page.reload(wait_until="load")
-                found = page.evaluate(INSIDE_WORDS, ".md-typeset :is(h1, h2, h3), .nb-card__title")
+                found = page.evaluate(
+                    INSIDE_WORDS, ".md-typeset :is(h1, h2, h3), .nb-card__title, .nb-print__button"
+                )
                 wrapped += found["wrapped"]
                 inside += [f"{path} at {width} px, step {step}: {line}" for line in found["inside"]]
             context.close()

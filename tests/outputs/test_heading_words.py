@@ -12,7 +12,7 @@ from noticeboard.outputs.heading_words import words_marked
 
 WORDS = (
     *("华新茶业有限公司党支部", "青山镇", "罗世杰"),  # the site's names, whole
-    *("书记", "点评", "公开", "承诺", "兑现", "年度", "党务", "公开栏", "星级", "党员", "岗位"),
+    *("书记", "点评", "公开", "承诺", "兑现", "年度", "党务", "公开栏", "星级", "党员", "岗位", "打印"),
 )
 
 
@@ -55,11 +55,15 @@ def test_what_is_kept_on_one_line_and_the_tags_are_left_alone() -> None:
     assert marked.endswith('<span class="nb-nowrap">（2 个岗位）</span></h2>')
 
 
-def test_only_headings_and_card_titles_are_marked() -> None:
+def test_only_headings_card_titles_and_print_buttons_are_marked() -> None:
     html = "<p>青山镇党务公开栏</p><header>青山镇党务</header><td>华新茶业</td>"
     assert words_marked(html, _cut) == html
     assert words_marked('<span class="nb-card__title">星级党员</span>', _cut) == (
         '<span class="nb-card__title">星级<wbr>党员</span>'
+    )
+    button = '<a class="md-button nb-print__button" href="../print/pioneers/">打印党员公开栏</a>'
+    assert words_marked(button, _cut) == (
+        '<a class="md-button nb-print__button" href="../print/pioneers/">打印<wbr>党员<wbr>公开栏</a>'
     )
 
 
