@@ -4,9 +4,11 @@ Why: Chromium (WeChat's browser) may end a line of Chinese after any character. 
 phone's line then broke inside a word: 华新茶业有 / 限公司党支部, 公开承诺兑现 / 率, 先进基层党 / 组织, 青山镇党 /
 务公开栏 at the largest text. The site's stylesheet keeps a heading's Chinese together (``word-break:
 keep-all``) and this marks where it may break: ``<wbr>`` between its words, cut as the search index cuts
-them (the site's names kept whole), and before an opening bracket or quote. A name longer than a line's
-share still breaks before the kind of organisation it names (华新茶业有限公司 / 党支部). A word longer than
-the whole line breaks where it must (``overflow-wrap: anywhere``).
+them (the site's names kept whole), and before an opening bracket or quote. A word of one character goes
+with its neighbour (兑现率, not 兑现 / 率), a number with the word after it (2025 年度), and a name longer than
+a line's share may break before the kind of organisation it names (华新茶业有限公司 / 党支部). A word longer
+than the whole line breaks where it must (``overflow-wrap: break-word``). What is kept on one line
+(``.nb-nowrap``) is left as it is: a ``<wbr>`` would break it.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def _inner(inner: str, cut: Cut) -> str:
 
 
 def _text(text: str, cut: Cut) -> str:
+    """A text without tags (escaped as HTML), marked."""
     pieces: list[str] = []
     done = 0
     for run in _HAN.finditer(text):
