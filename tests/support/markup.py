@@ -38,8 +38,12 @@ class Element:
         return "".join(child if isinstance(child, str) else child.text() for child in self.children)
 
     def own_text(self) -> str:
-        """Its own text, without that of the elements inside it, stripped."""
-        return "".join(child for child in self.children if isinstance(child, str)).strip()
+        """Its own text, without that of the elements inside it (a note, a category), stripped. What is kept
+        on one line inside it (``span.nb-nowrap``: 扩种 2000 亩) is its own text, as a reader sees it."""
+        return "".join(
+            child if isinstance(child, str) else child.text() if "nb-nowrap" in child.classes else ""
+            for child in self.children
+        ).strip()
 
     def iter(self) -> Iterator[Element]:
         """It and every element inside it, in document order."""
