@@ -144,9 +144,12 @@ DATES = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 """A date as :func:`chinese_date` writes it, or without its year (``1月11日``, the end of a period within a
 year): where a text is printed, each is kept on one line."""
 
-NUMBER_UNITS = re.compile(
-    r"(?<![A-Za-z0-9_.,%])[0-9]+(?:[.,][0-9]+)* [\u3400-\u4dbf\u4e00-\u9fff](?=[^<>]*(?:<|\Z))"
-)
+NUMBER = r"(?<![A-Za-z0-9_.,%])[0-9]+(?:[.,][0-9]+)*"
+"""A number as a text writes it (``4``, ``76.2``, ``1,200``), not one inside a longer token (``A4``): a pattern's
+part, for :data:`NUMBER_UNITS` and a heading's number kept with its word
+(:mod:`noticeboard.outputs.heading_words`)."""
+
+NUMBER_UNITS = re.compile(NUMBER + r" [\u3400-\u4dbf\u4e00-\u9fff](?=[^<>]*(?:<|\Z))")
 """A number, a space and the Chinese character after it (``4 名``, ``76.2 分``, ``46 户``): where a text is
 printed, each is kept on one line (a phone broke ``三星 4`` / ``名`` at the space). Not a number inside a
 longer token (``A4 纸``), nor one inside a tag of a text that is HTML (the next ``<`` or ``>`` after it is ``>``)."""

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from noticeboard.boards.parts import NUMBER
+
 Cut = Callable[[str], list[str]]
 """Cuts a run of Chinese characters into its words (they join back into it)."""
 
@@ -41,7 +43,7 @@ _LONG = 6
 """A word of more characters than this is a name that may break before its kind."""
 _LEADING = frozenset("对与和及或并把被将在从向为按由已共每各")
 """Words of one character that lead the word after them; any other belongs with the word before it."""
-_NUMBER_BEFORE = re.compile(r"(?<![0-9A-Za-z.])[0-9]+(?:\.[0-9]+)? \Z")
+_NUMBER_BEFORE = re.compile(NUMBER + r" \Z")
 """A number and a space just before a run of Chinese characters (searched up to the run)."""
 _BREAK = "<wbr>"
 
