@@ -55,7 +55,7 @@ from noticeboard.office.git_history import Commit, data_history
 from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Image, Standalone, output_file
 from noticeboard.outputs.chinese_lines import join_broken_lines
 from noticeboard.outputs.fingerprints import fingerprint
-from noticeboard.outputs.heading_words import words_marked
+from noticeboard.outputs.heading_words import LABELS, words_marked
 from noticeboard.outputs.qr_codes import qr_svg
 from noticeboard.outputs.rendered import (
     Rendered,
@@ -830,9 +830,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
+NAV_LABELS = {
+    **LABELS,
+    "md-ellipsis": re.compile(r'(<span class="md-ellipsis">)([^<]*)(</span>)'),
+}
+"""What is marked where a line may break (:func:`~noticeboard.outputs.heading_words.words_marked`): the
+headings, our labels, and Material's navigation and table of contents, which list the headings again (the
+stories list's 2025 年度支部评星和党员评星结 / 果开始公示 at 1366 px)."""
+
+
 @event_priority(-100)  # last: the page as written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    output = words_marked(output, _words_of)  # (its headings wrap between words: 华新茶业有限公司 / 党支部)
+    # (its headings wrap between words: 华新茶业有限公司 / 党支部)
+    output = words_marked(output, _words_of, NAV_LABELS)
     if state.spool is not None:  # (a second process: its pages go back to the first)
         page_made = (page.file.src_uri, output, page.title or "", state.search.pop(page.file.src_uri, []))
         pickle.dump(page_made, state.spool, protocol=pickle.HIGHEST_PROTOCOL)

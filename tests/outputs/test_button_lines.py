@@ -133,6 +133,16 @@ def test_headings_and_card_titles_wrap_between_words(browser: Browser, server: s
     assert not inside
 
 
+def test_the_table_of_contents_wraps_between_words(browser: Browser, server: str) -> None:
+    """Material's table of contents lists the stories' titles again, in a narrow column (2025 年度支部评星和
+    党员评星结 / 果开始公示 at 1366 px, before)."""
+    context, page = open_page(browser, server, "stories/", 1366)
+    found = page.evaluate(INSIDE_WORDS, ".md-sidebar--secondary .md-nav__link .md-ellipsis")
+    context.close()
+    assert found["wrapped"] >= 3, "titles wrap in the column: the check looked at them"
+    assert not found["inside"]
+
+
 @pytest.mark.parametrize("width", [360, 412, 1366])
 def test_no_home_card_ends_with_one_character_on_its_own_line(
     browser: Browser, server: str, width: int

@@ -67,6 +67,18 @@ def test_only_headings_card_titles_and_print_buttons_are_marked() -> None:
     )
 
 
+def test_the_labels_asked_for_are_marked_instead() -> None:
+    """The hook asks for Material's navigation labels too; a label not asked for is left as it is."""
+    nav = '<span class="md-ellipsis">\n  2025 年度星级党员公开栏\n</span>'
+    card = '<span class="nb-card__title">星级党员</span>'
+    labels = {"md-ellipsis": re.compile(r'(<span class="md-ellipsis">)([^<]*)(</span>)')}
+    assert words_marked(nav + card, _cut, labels) == (
+        '<span class="md-ellipsis">\n  <span class="nb-nowrap">2025 年度</span><wbr>星级<wbr>党员<wbr>公开栏\n'
+        "</span>" + card
+    )
+    assert words_marked(nav, _cut) == nav
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(

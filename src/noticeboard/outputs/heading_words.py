@@ -14,7 +14,7 @@ than the whole line breaks where it must (``overflow-wrap: break-word``). What i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from noticeboard.boards.parts import NUMBER
 
@@ -24,12 +24,15 @@ Cut = Callable[[str], list[str]]
 _HEADING = re.compile(r"(<h([1-3])\b[^>]*>)(.*?)(</h\2>)", re.DOTALL)
 """A heading (``h1``–``h3``) and what it holds. (Apart from the cards' titles: a pattern that begins with
 either searched a county's 350 million characters of pages in 8 s, each alone in 0.4 s.)"""
-_LABELS = {
+Labels = Mapping[str, re.Pattern[str]]
+"""Labels to mark besides the headings: each by a text that a page holding one contains (the class name),
+and a pattern of three groups: its opening tag, its text (no tag in it), its closing tag."""
+LABELS: Labels = {
     "nb-card__title": re.compile(r'(<span class="nb-card__title">)([^<]*)(</span>)'),
     "nb-print__button": re.compile(r'(<a class="md-button nb-print__button"[^>]*>)([^<]*)(</a>)'),
 }
-"""A home page card's title, a print button's label (打印全部党员先锋岗公 / 示栏 before), each found only on a
-page that has one."""
+"""A home page card's title, a print button's label (打印全部党员先锋岗公 / 示栏 before), each looked for only
+on a page that has one."""
 _TAG = re.compile(r"(<[^>]*>)")
 _VOID = re.compile(r"<(?:wbr|br|img|input|hr)\b")
 """Elements without an end tag."""
@@ -48,11 +51,11 @@ _NUMBER_BEFORE = re.compile(NUMBER + r" \Z")
 _BREAK = "<wbr>"
 
 
-def words_marked(html: str, cut: Cut) -> str:
-    """``html`` with a line break allowed between the words of each heading, card title and print button's
-    label (``<wbr>``)."""
+def words_marked(html: str, cut: Cut, labels: Labels = LABELS) -> str:
+    """``html`` with a line break allowed between the words of each heading and each of ``labels`` (by
+    default a card's title and a print button's label) (``<wbr>``)."""
     marked = _HEADING.sub(lambda found: found[1] + _inner(found[3], cut) + found[4], html)
-    for name, label in _LABELS.items():
+    for name, label in labels.items():
         if name in marked:
             marked = label.sub(lambda found: found[1] + _inner(found[2], cut) + found[3], marked)
     return marked
