@@ -204,6 +204,37 @@ BROKEN = [
         [Replace(BRANCHES, "      points: 89.9", "      points: 101")],
         ["data/branches.yml:13: 2025 年的 “points”（积分制管理考核）：101 超出范围：不能大于 100"],
     ),
+    case(  # read as 61 (octal) it gave one star without a word
+        "a_number_with_a_leading_zero_is_not_read_as_octal",
+        [Replace(MEMBERS, "    2025: 91", "    2025: 075")],
+        [
+            "data/members/qingshan-1.yml:11: 2025 年的 “points”（积分）：YAML 把 075 读成了数字 61"
+            "（以 0 开头的数字是八进制），请写成 75"
+        ],
+    ),
+    case(  # 100 read as 64: a branch's three stars became one
+        "a_branch_score_with_a_leading_zero",
+        [Replace(BRANCHES, "2024: {points: 80, target: 84}", "2024: {points: 80, target: 0100}")],
+        [
+            "data/branches.yml:11: 2024 年的 “target”（年终目标考核）：YAML 把 0100 读成了数字 64"
+            "（以 0 开头的数字是八进制），请写成 100"
+        ],
+    ),
+    case(
+        "a_number_in_another_notation",
+        [Replace(LEDGER, "  points: 30\n", "  points: 0x1E\n")],
+        [
+            "data/points/2025/zhen-jiguan.yml:4: “points”（积分）：YAML 把 0x1E 读成了数字 30，"
+            "请只用数字 0–9 按十进制书写"
+        ],
+    ),
+    case(
+        "a_whole_number_with_a_leading_zero",
+        [Replace("data/site.yml", "days: 7", "days: 010")],
+        [
+            "data/site.yml:7: “days”（公示天数）：YAML 把 010 读成了数字 8（以 0 开头的数字是八进制），请写成 10"
+        ],
+    ),
     case(
         "member_points_outside_the_ledger_bounds",
         [Replace(MEMBERS, "    2025: 91", "    2025: 120")],

@@ -23,7 +23,7 @@ from pydantic_core import ErrorDetails
 from noticeboard.registries import full_width
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.models.scheme import COMPONENT_LABELS
-from noticeboard.registries.yaml_source import TYPE_NAMES, Document, scalar_kind
+from noticeboard.registries.yaml_source import TYPE_NAMES, AlteredInt, Document, scalar_kind
 
 FIELD_LABELS: dict[str, str] = {
     "organisation": "发布单位",
@@ -228,6 +228,8 @@ def _detail(
 ) -> str:
     value = detail.get("input")
     shown = raw if raw is not None else value
+    if isinstance(value, AlteredInt) and raw is not None and etype in _NUMBER_EXPECTED:
+        return _altered_number(raw, value)
     if etype.startswith("nb_"):
         return detail["msg"] + (_yaml_changed(raw, kind, value) if etype in ("nb_number", "nb_date") else "")
     if etype == "string_type":
@@ -256,6 +258,17 @@ def _detail(
     if etype == "string_pattern_mismatch":
         return f"“{shown}”只能由小写英文字母、数字和连字符“-”组成" + _yaml_changed(raw, kind, value)
     return f"值“{shown}”无效（{detail['msg']}）"
+
+
+_NUMBER_EXPECTED = frozenset({"nb_number", "int_type", "int_parsing"})
+"""Errors of a field that expects a number (a score, a count): quotes would not help there."""
+
+
+def _altered_number(raw: str, value: AlteredInt) -> str:
+    """A number YAML read as another (``075`` → 61): what to write instead."""
+    if re.fullmatch(r"[+-]?0[0-9]+", raw):
+        return f"YAML 把 {raw} 读成了数字 {value}（以 0 开头的数字是八进制），请写成 {int(raw)}"
+    return f"YAML 把 {raw} 读成了数字 {value}，请只用数字 0–9 按十进制书写"
 
 
 def _bound(etype: str, ctx: dict[str, Any], shown: Any) -> str:

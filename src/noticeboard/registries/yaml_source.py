@@ -20,6 +20,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
@@ -60,12 +61,33 @@ TYPE_NAMES = {
 }
 
 
-class AlteredInt(int):
-    """An integer YAML read differently from how it was written (``0123`` → 83, ``1_000``, ``0x1F``).
+@dataclass(frozen=True, slots=True, eq=False)
+class AlteredInt:
+    """An integer YAML read differently from how it was written (``0123`` → 83, ``075`` → 61, ``1_000``,
+    ``0x1F``, ``1:30`` → 90), as YAML read it (``value``).
 
-    Where text is expected, a plain ``1001`` can be taken as the text "1001" without
-    loss, but an altered one cannot: the validators refuse it and ask for quotes.
+    Not an ``int``, so that no field takes it. Where a number is expected, ``075`` would be a score of 61
+    (one star, not the 75 written); where text is, a plain ``1001`` is the text "1001" without loss, but
+    ``0123`` is not "83". The validators refuse it, and the message says how YAML read it and what to write.
     """
+
+    value: int
+    text: str
+    """As written."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __repr__(self) -> str:
+        """As written: pydantic names a key it refuses by its ``repr`` (键“03750”应为四位数的年份)."""
+        return self.text
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the integer YAML read: ``0x7E8:`` beside ``2024:`` is a key written twice."""
+        return self.value == (other.value if isinstance(other, AlteredInt) else other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
 
 
 class Document:
@@ -723,7 +745,7 @@ class _Walker:
             except ValueError:
                 self.fail(node, f"“{text if len(text) <= 20 else text[:20] + '…'}”不是有效的整数")
                 return None
-            return number if written == text else AlteredInt(number)
+            return number if written == text else AlteredInt(number, text)
         if kind == "float":
             return self.decimal(node)
         if kind == "timestamp":
