@@ -832,11 +832,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 NAV_LABELS = {
     **LABELS,
-    "md-ellipsis": re.compile(r'(<span class="md-ellipsis">)([^<]*)(</span>)'),
+    "md-nav__link": re.compile(
+        r'(class="md-nav__link(?: [^"]*)?"[^>]*>\s*<span class="md-ellipsis">)([^<]*)(</span>)'
+    ),
 }
 """What is marked where a line may break (:func:`~noticeboard.outputs.heading_words.words_marked`): the
-headings, our labels, and Material's navigation and table of contents, which list the headings again (the
-stories list's 2025 年度支部评星和党员评星结 / 果开始公示 at 1366 px)."""
+headings, our labels, and the links of Material's navigation and table of contents, which list the
+headings again (the stories list's 2025 年度支部评星和党员评星结 / 果开始公示 at 1366 px). Not the header's
+title, which Material keeps on one line and cuts short (…)."""
 
 
 @event_priority(-100)  # last: the page as written
