@@ -102,6 +102,7 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
             ["m90002", "错", "男", "一九九零", "nowhere", 80],
             ["m90004", "超分", "男", 1980, "qingshan-1", 120],
             ["m90005", "好的", "女", 1980, "qingshan-1", 81],
+            ["m90006", "逗号", "男", 1980, "qingshan-1", "9,0"],  # (imported as 90 before: three stars)
         ],
     )
     result = run("import", str(sheet), cwd=project)
@@ -110,8 +111,9 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
         "错表.xlsx:党员!C2: “F”应为 男 或 女",
         "错表.xlsx:党员!D3: “一九九零”应为四位数的年份，例如 1975",
         "错表.xlsx:党员!E3: “nowhere”不是 branches.yml 中的党支部（写编号或全称）",
+        "错表.xlsx:党员!F6: “9,0”应为数字；逗号只能用作千位分隔（例如 1,200），小数点请用“.”",
         "错表.xlsx:党员!F4: 2025 年的积分 120 超出范围：应在 0 到 100 之间",
-        "共发现 4 处问题，没有写入任何文件。",
+        "共发现 5 处问题，没有写入任何文件。",
     ]
     assert fingerprint(project / "data") == before
 

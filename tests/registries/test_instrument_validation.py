@@ -196,6 +196,11 @@ BROKEN = [
         [WITH_POST, Write("data/photos/m001.jpg", b"not a picture")],
         ["data/members/qingshan-1.yml:16: 照片 m001.jpg 无法打开，文件可能已损坏或不是图片"],
     ),
+    case(  # it passed the check and the build stopped with a traceback on another page
+        "pioneer_photo_cut_off_is_refused",
+        [WITH_POST, Write("data/photos/m001.jpg", jpeg((600, 800))[:1200])],
+        ["data/members/qingshan-1.yml:16: 照片 m001.jpg 无法打开，文件可能已损坏或不是图片"],
+    ),
     case(
         "pioneer_photo_is_a_file_name_without_folders",
         [WITH_POST, Replace(MEMBERS, "photo: m001.jpg", "photo: ../site.yml")],

@@ -77,10 +77,20 @@ def number(value: Value) -> Decimal:
         return Decimal(value)
     if isinstance(value, float):
         return Decimal(repr(value))  # 89.9 as shown, not the binary 89.900000000000005684…
+    text = str(value).strip()
+    if "," in text or "，" in text:
+        # (9,0 was read as 90 and 8,5 as 85: three stars and two, where 9 and 8.5 were meant)
+        if _GROUPED.fullmatch(text) is None:
+            raise CellError(f"“{value}”应为数字；逗号只能用作千位分隔（例如 1,200），小数点请用“.”")
+        text = text.replace("，", "").replace(",", "")
     try:
-        return Decimal(str(value).replace("，", "").replace(",", ""))
+        return Decimal(text)
     except InvalidOperation:
         raise CellError(f"“{value}”应为数字") from None
+
+
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?")
+"""A number whose commas group its thousands (1,200 or 12,345.5): the only commas a number may have."""
 
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")

@@ -40,6 +40,11 @@ def check_photo(path: Path) -> str | None:
                 if image.width * image.height > MAX_PIXELS:
                     return f"照片 {path.name} 的像素太多（{image.width}×{image.height}），请换一张较小的照片"
                 image.verify()
+            with Image.open(path) as image:  # (verify reads a JPEG's headers only: a cut-off file passed)
+                # (a JPEG decoded at an eighth of its size: a phone's photo in milliseconds)
+                if image.format == "JPEG":
+                    image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+                image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError):
         return f"照片 {path.name} 无法打开，文件可能已损坏或不是图片"
     return None
