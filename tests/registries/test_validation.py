@@ -235,6 +235,22 @@ BROKEN = [
             "data/site.yml:7: “days”（公示天数）：YAML 把 010 读成了数字 8（以 0 开头的数字是八进制），请写成 10"
         ],
     ),
+    case(  # it was another id than m101: the same member twice, with two ratings
+        "an_unseen_character_in_an_id",
+        [Write(ORGAN_MEMBERS, "- id: m101\u200b\n  name: 周丽娟\n  gender: 女\n")],
+        "data/members/zhen-jiguan.yml:1: “id”（编号）：含有一个看不见的字符（U+200B），请删除它后重新输入",
+    ),
+    case(  # the member was taken as exempt and left the star board without a word
+        "points_and_exemption_for_the_same_year",
+        [
+            Replace(
+                MEMBERS,
+                "  exempt:\n    2025: 长期患病",
+                "  points:\n    2025: 85\n  exempt:\n    2025: 长期患病",
+            )
+        ],
+        ["data/members/qingshan-1.yml:26: 2025 年既填写了积分 85，又写明不参与评星；两者只能写一种"],
+    ),
     case(
         "member_points_outside_the_ledger_bounds",
         [Replace(MEMBERS, "    2025: 91", "    2025: 120")],

@@ -310,12 +310,19 @@ def _check_members(
             problems.add(path, 0, f"“{branch_id}”是党总支；党员应列在所在党支部的文件里")
     _duplicates(list(chain.from_iterable(loaded.members.values())), "党员", problems)
     for located in firsts:
+        exempt = located.record.exempt
         for year, points in located.record.points.items():
             if not low <= points <= high:
                 problems.add(
                     located.path,
                     located.line("points", year),
                     f"{year} 年的积分 {points} 超出范围：应在 {low} 到 {high} 之间",
+                )
+            if year in exempt:  # (the member was rated as exempt: the points were on no board)
+                problems.add(
+                    located.path,
+                    located.line("exempt", year),
+                    f"{year} 年既填写了积分 {points}，又写明不参与评星；两者只能写一种",
                 )
 
 

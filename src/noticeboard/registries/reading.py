@@ -22,7 +22,7 @@ from noticeboard.registries.errors import Problems
 from noticeboard.registries.frozen import frozen
 from noticeboard.registries.messages import closest, report_validation
 from noticeboard.registries.models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
-from noticeboard.registries.models.common import as_text
+from noticeboard.registries.models.common import written_text
 from noticeboard.registries.models.story import StoryMeta
 from noticeboard.registries.progress import Meter, yaml_bytes
 from noticeboard.registries.record_files import RecordFile
@@ -222,7 +222,7 @@ class _Reader:
 
     def failed(self, kind: str, data: Any = None) -> None:
         """Remember ids of records that did not validate, so references to them are not reported too."""
-        key = as_text(data.get("id")) if isinstance(data, dict) else None
+        key = written_text(data.get("id")) if isinstance(data, dict) else None
         if isinstance(key, str):
             self.raw_ids.setdefault(kind, set()).add(key)
         else:

@@ -9,6 +9,7 @@ refused rather than quietly turned back into text. Numbers are exact
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -83,9 +84,29 @@ Day = Annotated[dt.date, BeforeValidator(_to_date), WithJsonSchema({"type": "str
 """A calendar date, ``YYYY-MM-DD``."""
 
 
-def as_text(value: Any) -> Any:
-    """``id: 1001`` means the text "1001"; ``0123`` (read as 83) and ``yes`` are left to fail."""
+def written_text(value: Any) -> Any:
+    """``id: 1001`` means the text "1001"; ``0123`` (read as 83) and ``yes`` are left as read (to fail)."""
     return str(value) if type(value) is int else value
+
+
+def as_text(value: Any) -> Any:
+    """:func:`written_text`, and a text with a character that is not seen (:data:`_UNSEEN`) is refused."""
+    if type(value) is int:
+        return str(value)
+    if type(value) is str and not value.isprintable() and (unseen := _UNSEEN.search(value)):
+        raise PydanticCustomError(
+            "nb_unseen",
+            "含有一个看不见的字符（U+{code}），请删除它后重新输入",
+            {"code": f"{ord(unseen.group()):04X}"},
+        )
+    return value
+
+
+_UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+"""Characters a reader does not see but a computer does: control characters (not a line break or a tab),
+zero-width spaces and joiners, soft hyphens, and the marks that reverse how text reads (U+202E). An id
+with one is another id than the same id without (m00003 twice, two stars and three); a name with U+202E
+shows its letters reversed."""
 
 
 Text = Annotated[
