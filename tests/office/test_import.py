@@ -103,6 +103,7 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
             ["m90004", "超分", "男", 1980, "qingshan-1", 120],
             ["m90005", "好的", "女", 1980, "qingshan-1", 81],
             ["m90006", "逗号", "男", 1980, "qingshan-1", "9,0"],  # (imported as 90 before: three stars)
+            ["m90005", "好的", "女", 1980, "qingshan-1", 95],  # (the last row of an id was imported)
         ],
     )
     result = run("import", str(sheet), cwd=project)
@@ -112,8 +113,9 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
         "错表.xlsx:党员!D3: “一九九零”应为四位数的年份，例如 1975",
         "错表.xlsx:党员!E3: “nowhere”不是 branches.yml 中的党支部（写编号或全称）",
         "错表.xlsx:党员!F6: “9,0”应为数字；逗号只能用作千位分隔（例如 1,200），小数点请用“.”",
+        "错表.xlsx:党员!A7: 编号“m90005”已在 党员!A5 写过；一个编号只能写一行",
         "错表.xlsx:党员!F4: 2025 年的积分 120 超出范围：应在 0 到 100 之间",
-        "共发现 5 处问题，没有写入任何文件。",
+        "共发现 6 处问题，没有写入任何文件。",
     ]
     assert fingerprint(project / "data") == before
 
@@ -173,6 +175,16 @@ def test_unknown_headers_and_sheets_are_named(project: Path) -> None:
     result = run("import", str(sheet), cwd=project)
     assert result.returncode == 1
     assert result.stderr.startswith("表.xlsx:党员!D1: 不认识的表头“手机号”")
+
+
+def test_a_column_written_twice_is_named(project: Path) -> None:
+    """(The last column's points were imported, the first's lost without a word.)"""
+    sheet = xlsx(project / "表.xlsx", "党员", [["编号", "2025年积分", "2025年度积分"], ["m00019", 85, 95]])
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "表.xlsx:党员!C1: 表头“2025年度积分”与“2025年积分”是同一列（同一年度的同一项）；请删去其中一列"
+    )
 
 
 def test_dry_run_writes_nothing(project: Path) -> None:

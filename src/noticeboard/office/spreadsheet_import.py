@@ -395,12 +395,23 @@ def _columns(merge: _Merge, table: Table, kind: Kind) -> dict[str, tuple[Column,
                 f"{table.path.name}:{table.header_cells[header]}: 不认识的表头“{header}”（{kind.title}表可用：{known}）"
             )
             continue
-        found[header] = (column, given or merge.default_year)
+        year_of = given or merge.default_year
+        twin = next((other for other, taken in found.items() if taken == (column, year_of)), None)
+        if twin is not None:  # (the last one's values were imported, the first's lost without a word)
+            merge.outcome.problems.append(
+                f"{table.path.name}:{table.header_cells[header]}: 表头“{header}”与“{twin}”是同一列"
+                "（同一年度的同一项）；请删去其中一列"
+            )
+            continue
+        found[header] = (column, year_of)
     return found
 
 
 def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
     columns = _columns(merge, table, kind)
+    first_rows: dict[str, str] = {}
+    """Id → the cell it was first written in: a row whose id comes again is refused (the last row was
+    imported, the earlier ones lost without a word)."""
     # A progress bar on a terminal for long sheets (none in CI logs or when not a terminal).
     for row in progress(table.rows, desc=f"导入 {table.path.name} {table.name}", unit="行", at_least=500):
         values: dict[str, tuple[Any, str, int]] = {}
@@ -418,6 +429,14 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
             except CellError as error:
                 merge.cell_error(table, row, header, str(error))
                 bad = True
+        if kind.name != "ledger" and "id" in values:
+            written, header, _ = values["id"]
+            if written in first_rows:
+                merge.cell_error(
+                    table, row, header, f"编号“{written}”已在 {first_rows[written]} 写过；一个编号只能写一行"
+                )
+                continue
+            first_rows[written] = row.cells[header]
         before = set(merge.touched)
         # Even a row with a bad cell is merged (in memory only), so its references are checked too.
         {
