@@ -240,6 +240,21 @@ BROKEN = [
         [Write(ORGAN_MEMBERS, "- id: m101\u200b\n  name: 周丽娟\n  gender: 女\n")],
         "data/members/zhen-jiguan.yml:1: “id”（编号）：含有一个看不见的字符（U+200B），请删除它后重新输入",
     ),
+    case(  # it said: 未知字段“phone”，是不是“phone”？
+        "a_private_detail_outside_private",
+        [Replace(MEMBERS, "  born: 1966\n", "  born: 1966\n  phone: '13900000009'\n")],
+        [
+            "data/members/qingshan-1.yml:7: 未知字段“phone”，这一项不能写在这里；"
+            "党员的电话、住址等不公开的信息请写在 private 下"
+        ],
+    ),
+    case(  # it said: YAML 把  读成了空值，请加引号写成 ""
+        "a_value_left_empty",
+        [Replace(MEMBERS, "    2025: 91\n", "    2025:\n")],
+        [
+            "data/members/qingshan-1.yml:11: 2025 年的 “points”（积分）：应为数字；这里空着，请填写或删去这一行"
+        ],
+    ),
     case(  # the member was taken as exempt and left the star board without a word
         "points_and_exemption_for_the_same_year",
         [

@@ -131,7 +131,13 @@ def closest(word: str, known: Sequence[str]) -> str | None:
 
 
 def suggest(key: str, known: Sequence[str] = tuple(FIELD_LABELS)) -> str:
-    """A "did you mean" hint for a mistyped key, or an empty string."""
+    """A "did you mean" hint for a mistyped key, or an empty string. A key known elsewhere but not here
+    (``phone`` on a member) is no typo: where private details go is said instead."""
+    if key in known:
+        private = key in ("phone", "address")  # (site.yml's notice has them: a member's go under private)
+        return "，这一项不能写在这里" + (
+            "；党员的电话、住址等不公开的信息请写在 private 下" if private else ""
+        )
     close = closest(key, known)
     return f"，是不是“{close}”？" if close else ""
 
@@ -217,6 +223,8 @@ def _yaml_changed(raw: str | None, kind: str | None, value: Any) -> str:
     """Explain a value that YAML read as another type than the one written."""
     if raw is None or kind in (None, "str"):
         return ""
+    if raw == "":  # (nothing written after the colon)
+        return "；这里空着，请填写或删去这一行"
     shown = "true（是）" if value is True else "false（否）" if value is False else value
     if kind in ("int", "float") and str(value) != raw:
         return f'；YAML 把 {raw} 读成了数字 {shown}，请加引号写成 "{raw}"'
