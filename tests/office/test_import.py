@@ -187,6 +187,24 @@ def test_a_column_written_twice_is_named(project: Path) -> None:
     )
 
 
+def test_a_formula_without_its_result_is_named(project: Path) -> None:
+    """A workbook written by a program keeps a formula without its result: the cell read as empty and the
+    member's points were reported 未变 (not imported) without a word."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "党员"
+    sheet.append(["编号", "2025年积分"])
+    sheet.append(["m00019", "=80+5"])
+    book.save(project / "公式.xlsx")
+    result = run("import", str(project / "公式.xlsx"), cwd=project)
+    assert result.returncode == 2  # (a file that cannot be read as it stands, as a damaged one)
+    assert (
+        "公式.xlsx:党员!B2: 公式 =80+5 没有保存计算结果；请用 Excel 或 WPS 打开这个文件，保存后再导入"
+        in result.stderr
+    )
+
+
 def test_dry_run_writes_nothing(project: Path) -> None:
     before = fingerprint(project / "data")
     sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00019", 85]])

@@ -75,13 +75,35 @@ def _decode(path: Path) -> str:
 def _xlsx(path: Path) -> list[Table]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True)  # (what each cell holds: a formula, or its value)
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
         raise SheetError(f"{path.name}：无法打开这个 Excel 文件（{type(error).__name__}）") from None
     try:
-        tables = [_table(path, ws.title, ws.iter_rows(values_only=True)) for ws in book.worksheets]
+        tables = []
+        for ws, written in zip(book.worksheets, formulas.worksheets, strict=True):
+            rows = ws.iter_rows(values_only=True)
+            tables.append(
+                _table(path, ws.title, _computed(path, ws.title, rows, written.iter_rows(values_only=True)))
+            )
     finally:
         book.close()
+        formulas.close()
     return [table for table in tables if table.headers]
+
+
+def _computed(path: Path, name: str, rows: Iterator[Any], written: Iterator[Any]) -> Iterator[Any]:
+    """``rows`` as Excel or WPS saved their values, refused where a formula has none saved.
+
+    Why: a workbook written by a program (or by openpyxl) keeps its formulas without their results; the
+    cell then reads as empty, and its row was imported as unchanged without a word."""
+    for number, (values, cells) in enumerate(zip(rows, written, strict=True), start=1):
+        for index, (value, cell) in enumerate(zip(values, cells, strict=False)):
+            if value is None and isinstance(cell, str) and cell.startswith("="):
+                raise SheetError(
+                    f"{path.name}:{name}!{get_column_letter(index + 1)}{number}: 公式 {cell} 没有保存计算结果；"
+                    "请用 Excel 或 WPS 打开这个文件，保存后再导入"
+                )
+        yield values
 
 
 def _table(path: Path, name: str, rows: Iterator[Any]) -> Table:
