@@ -429,7 +429,7 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
             except CellError as error:
                 merge.cell_error(table, row, header, str(error))
                 bad = True
-        if kind.name != "ledger" and "id" in values:
+        if "id" in values:  # (a ledger's rows have none: two alike are two entries)
             written, header, _ = values["id"]
             if written in first_rows:
                 merge.cell_error(

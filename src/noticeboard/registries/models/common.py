@@ -91,15 +91,13 @@ def written_text(value: Any) -> Any:
 
 def as_text(value: Any) -> Any:
     """:func:`written_text`, and a text with a character that is not seen (:data:`_UNSEEN`) is refused."""
-    if type(value) is int:
-        return str(value)
     if type(value) is str and not value.isprintable() and (unseen := _UNSEEN.search(value)):
         raise PydanticCustomError(
             "nb_unseen",
             "含有一个看不见的字符（U+{code}），请删除它后重新输入",
             {"code": f"{ord(unseen.group()):04X}"},
         )
-    return value
+    return written_text(value)
 
 
 _UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
