@@ -41,9 +41,15 @@ def load_registry(
         problems.raise_if_any()
     with paused_gc():
         cache = ParseCache(cache_dir) if cache_dir is not None else None
-        if cache is not None:
-            cache.validate_ahead(record_files(data_dir, declared), fork=_may_fork() if fork is None else fork)
         photos = PhotoChecks(cache_dir) if cache_dir is not None else None
+        if cache is not None and photos is not None:
+            found = cache.validate_ahead(
+                record_files(data_dir, declared),
+                fork=_may_fork() if fork is None else fork,
+                meanwhile=photos.ahead(data_dir / "photos"),
+            )
+            if found is not None:
+                photos.learn(found)
         try:
             loaded = read_files(data_dir, stories_dir, problems, cache, declared)
             registry = build_registry(loaded, problems, stories_dir, declared, photos)

@@ -8,15 +8,19 @@ published web version is made by ``outputs.web_photos``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import pickle
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import PIL
 
 from noticeboard.registries.disk_cache import DiskCache
 
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png"})
+"""What ``photos/`` holds (in any case: phones write ``IMG_0001.JPG``)."""
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are refused: no phone photo is that big, and a build must not swallow one."""
 MAX_PIXELS = 60_000_000
@@ -84,6 +88,36 @@ class PhotoChecks:
                 return trouble
         self.usable[key] = same
         return None
+
+    def check_ahead(self, folder: Path) -> dict[str, tuple[int, ...]]:
+        """Check every photo in ``folder`` not known usable: those found usable, for :meth:`learn`.
+
+        Why: opening a cold county's 2,359 photos took 0.7 s after its records were read; a second process
+        checks them meanwhile (``ParseCache.validate_ahead``). A photo no post names is checked for nothing,
+        and one found unusable is checked again when a post names it, for its message.
+        """
+        found: dict[str, tuple[int, ...]] = {}
+        with contextlib.suppress(OSError):  # (a folder that cannot be listed is reported when read)
+            for path in sorted(folder.iterdir()):
+                if path.suffix.lower() in PHOTO_SUFFIXES and path.is_file() and self.check(path) is None:
+                    key = str(path.absolute())
+                    found[key] = self.usable.pop(key)
+        return found
+
+    def ahead(self, folder: Path) -> tuple[Callable[[], dict[str, tuple[int, ...]]], float]:
+        """:meth:`check_ahead` of ``folder`` for a second process, with about how many seconds it takes:
+        0.3 ms a photo and 7 ms a megabyte (measured: a county's 2,359 small photos in 0.8 s, a 7 MB one in
+        53 ms)."""
+        sizes = []
+        with contextlib.suppress(OSError):
+            sizes = [
+                path.stat().st_size for path in folder.iterdir() if path.suffix.lower() in PHOTO_SUFFIXES
+            ]
+        return functools.partial(self.check_ahead, folder), len(sizes) * 0.0003 + sum(sizes) * 7e-9
+
+    def learn(self, found: dict[str, tuple[int, ...]]) -> None:
+        """Take the photos :meth:`check_ahead` found usable as known: they are not opened again."""
+        self.known = {**self.known, **found}
 
     def save(self) -> None:
         """Remember the photos found usable by this build (and only those)."""

@@ -24,6 +24,7 @@ from noticeboard.registries.messages import closest, report_validation
 from noticeboard.registries.models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
 from noticeboard.registries.models.common import written_text
 from noticeboard.registries.models.story import StoryMeta
+from noticeboard.registries.photos import PHOTO_SUFFIXES
 from noticeboard.registries.progress import Meter, yaml_bytes
 from noticeboard.registries.record_files import RecordFile
 from noticeboard.registries.yaml_source import (
@@ -47,8 +48,6 @@ NOTES = "notes"
 """The folder under ``data/`` for the office's own files (notes, scans): never read, never published."""
 FOLDERS = ("members", "points", "commitments", "reviews", "photos", NOTES)
 """The folders of ``data/``."""
-PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png"})
-"""What ``photos/`` holds (in any case: phones write ``IMG_0001.JPG``)."""
 IGNORED = frozenset(
     {
         ".ds_store",

@@ -39,6 +39,7 @@ from noticeboard.registries.fast_yaml import FALLBACK, fast_values
 from noticeboard.registries.whole_files import TooLarge, whole_file
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest data file accepted. A township's biggest file is well under 1 MB."""
@@ -246,9 +247,19 @@ class ParseCache:
     def has(self, raw: bytes) -> bool:
         return self.store.has(raw)
 
-    def validate_ahead(self, files: Sequence[tuple[Path, type[BaseModel]]], *, fork: bool) -> None:
+    def validate_ahead(
+        self,
+        files: Sequence[tuple[Path, type[BaseModel]]],
+        *,
+        fork: bool,
+        meanwhile: tuple[Callable[[], T], float] | None = None,
+    ) -> T | None:
         """Parse and validate into the cache those ``files`` (each with its records' model) it has not got,
         half of them in a second process.
+
+        ``meanwhile``: other work for the second process (``work``, about ``seconds`` long, which its share of
+        files is made smaller by), such as opening the photos; its result is returned, or None where no second
+        process was started (a warm build, no ``fork``): the caller then does that work itself, when needed.
 
         Why: parsing and validating are most of a cold data layer (a county's 2,000 files), and one
         process uses one core. This process keeps its own half in memory (:meth:`get_records` gives
@@ -263,27 +274,32 @@ class ParseCache:
         when the other core has nothing to do yet.
         """
         if not fork or not hasattr(os, "fork"):
-            return
+            return None
         self.later = []
         if len(files) < PARSE_AHEAD_FROM:
-            return
+            return None
         sample = files[:: max(1, len(files) // 20)]  # a warm build reads 20 files here, not all of them twice
         if sum(not self._has_records(path, model) for path, model in sample) * 2 < len(sample):
-            return  # mostly cached: the few changed files are validated when read
+            return None  # mostly cached: the few changed files are validated when read
         fresh = [(path, model) for path, model in files if not self._has_records(path, model)]
         if len(fresh) < PARSE_AHEAD_FROM:
-            return
-        mine, theirs = _shares(fresh)
-        aside = Aside(functools.partial(self._validate, theirs, keep=False), fork=True)
+            return None
+        work, seconds = meanwhile if meanwhile is not None else (_nothing, 0.0)
+        mine, theirs = _shares(fresh, head_start=seconds)
+        aside = Aside(
+            functools.partial(_both, functools.partial(self._validate, theirs, keep=False), work), fork=True
+        )
+        result = None
         try:
             kept = self._validate(mine, keep=True)
         finally:
             with contextlib.suppress(
                 AsideFailed
-            ):  # (it printed why) what it did not keep is validated when read
-                aside.result()
+            ):  # (it printed why) what it did not keep is validated when read; the other work is done then
+                result = aside.result()[1]
         # This half is written by a third process while this one goes on reading and cross-checking.
         self.writers.append(Aside(functools.partial(self._store_records, kept), fork=True))
+        return result
 
     def close(self, *, wait: bool = True) -> None:
         """Store what was put to be stored later, and wait for the values being written by second
@@ -351,19 +367,32 @@ def finish_writing() -> None:
 atexit.register(finish_writing)
 
 
+def _both(first: Callable[[], Any], second: Callable[[], T]) -> tuple[Any, T]:
+    return first(), second()
+
+
+def _nothing() -> None:
+    return None
+
+
 def _shares(
-    files: Sequence[tuple[Path, type[BaseModel]]],
+    files: Sequence[tuple[Path, type[BaseModel]]], head_start: float = 0.0
 ) -> tuple[list[tuple[Path, type[BaseModel]]], list[tuple[Path, type[BaseModel]]]]:
     """``files`` in two shares of about equal work by their sizes: this process's (its records are
-    written by another) a little larger than the second process's, which also writes its own."""
+    written by another) a little larger than the second process's, which also writes its own and has
+    ``head_start`` seconds of other work."""
     shares: tuple[list[tuple[Path, type[BaseModel]]], list[tuple[Path, type[BaseModel]]]] = ([], [])
-    work = [0.0, 0.0]
+    work = [0.0, head_start / _SECONDS_PER_BYTE]
     sized = sorted(((_size(item[0]), index) for index, item in enumerate(files)), key=lambda s: -s[0])
     for size, index in sized:  # the largest first: even shares (each file looked at once)
         share = 0 if work[0] <= work[1] else 1
         shares[share].append(files[index])
         work[share] += size * (1.0 if share == 0 else 1.4)  # measured: about 0.08 and 0.11 s per MB
     return shares
+
+
+_SECONDS_PER_BYTE = 0.08e-6
+"""What validating a byte of YAML takes this process (:func:`_shares`' unit of work)."""
 
 
 def _size(path: Path) -> int:
