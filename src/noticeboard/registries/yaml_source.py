@@ -279,9 +279,12 @@ class ParseCache:
         if len(files) < PARSE_AHEAD_FROM:
             return None
         sample = files[:: max(1, len(files) // 20)]  # a warm build reads 20 files here, not all of them twice
-        if sum(not self._has_records(path, model) for path, model in sample) * 2 < len(sample):
+        missing = sum(not self._has_records(path, model) for path, model in sample)
+        if missing * 2 < len(sample):
             return None  # mostly cached: the few changed files are validated when read
-        fresh = [(path, model) for path, model in files if not self._has_records(path, model)]
+        # None of the sample cached (a first build, a new version): all taken as new, without reading every
+        # file and asking the cache first (0.1–0.2 s of a county's); one found cached is only validated again.
+        fresh = files if missing == len(sample) else [item for item in files if not self._has_records(*item)]
         if len(fresh) < PARSE_AHEAD_FROM:
             return None
         work, seconds = meanwhile if meanwhile is not None else (_nothing, 0.0)
