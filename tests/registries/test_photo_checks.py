@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -68,24 +69,9 @@ def test_a_usable_photo_is_opened_once_and_a_damaged_one_reported_on_every_build
     assert len(opened) == 2
 
 
-def test_a_cold_load_opens_the_photos_in_its_second_process_and_reports_a_damaged_one_itself(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With enough files to validate in two processes, the second also opens every photo meanwhile: this
-    process opens only the photo found unusable, to report it with the post that names it."""
-    from registries.test_records_written_meanwhile import _data
-
-    data = tmp_path / "data"
-    paths = _data(data)
-    for path, photo in zip(paths, ("good.jpg", "cut.JPG"), strict=False):
-        text = path.read_text(encoding="utf-8").replace(
-            "  points:", POST.replace("m001.jpg", photo) + "  points:"
-        )
-        path.write_text(text, encoding="utf-8")
-    (data / "photos").mkdir()
-    for name in ("good.jpg", "unnamed.png"):
-        (data / "photos" / name).write_bytes(jpeg())
-    (data / "photos" / "cut.JPG").write_bytes(jpeg()[:300])
+@pytest.fixture
+def opened_where(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], list[tuple[str, str]]]:
+    """The photos opened since last asked, each with whether this process opened it (``here``) or another."""
     log = tmp_path / "opened.log"
     original = photos.check_photo
 
@@ -94,24 +80,60 @@ def test_a_cold_load_opens_the_photos_in_its_second_process_and_reports_a_damage
             out.write(f"{os.getpid()} {path.name}\n")
         return original(path)
 
+    def read() -> list[tuple[str, str]]:
+        if not log.exists():
+            return []
+        lines = log.read_text(encoding="utf-8").split("\n")[:-1]
+        log.unlink()
+        here = str(os.getpid())
+        return sorted(("here" if pid == here else "other", name) for pid, name in map(str.split, lines))
+
     monkeypatch.setattr(photos, "check_photo", logged)
+    return read
+
+
+def _county(data: Path, named: dict[str, bytes], unnamed: dict[str, bytes]) -> None:
+    """Enough files to be validated in two processes, the first ones' members at posts with the ``named``
+    photos, and other photos besides."""
+    from registries.test_records_written_meanwhile import _data
+
+    for path, photo in zip(_data(data), named, strict=False):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("  points:", POST.replace("m001.jpg", photo) + "  points:"), encoding="utf-8"
+        )
+    (data / "photos").mkdir()
+    for name, content in {**named, **unnamed}.items():
+        (data / "photos" / name).write_bytes(content)
+
+
+def test_a_cold_load_opens_the_photos_in_its_second_process_once_for_the_next_loads_too(
+    tmp_path: Path, opened_where: Callable[[], list[tuple[str, str]]]
+) -> None:
+    data = tmp_path / "data"
+    _county(data, {"m1.jpg": jpeg(), "m2.JPG": jpeg()}, {})  # (every photo named: as a county's demo)
+    for _ in range(2):  # the second time from the cache: no second process, nothing opened
+        registry = load_registry(data, root=tmp_path, cache_dir=tmp_path / "cache", fork=True)
+        assert sorted(registry.photos) == ["m1.jpg", "m2.JPG"]
+        assert opened_where() == ([("other", "m1.jpg"), ("other", "m2.JPG")] if _ == 0 else [])
+
+
+def test_a_damaged_photo_found_by_the_second_process_is_opened_again_here_to_be_reported(
+    tmp_path: Path, opened_where: Callable[[], list[tuple[str, str]]]
+) -> None:
+    data = tmp_path / "data"
+    _county(data, {"good.jpg": jpeg(), "cut.JPG": jpeg()[:300]}, {"unnamed.png": jpeg()})
     with pytest.raises(RegistryError) as caught:
         load_registry(data, root=tmp_path, cache_dir=tmp_path / "cache", fork=True)
+    reported = [str(problem) for problem in caught.value.problems]
     assert (
-        [problem for problem in caught.value.problems if "cut.JPG" in str(problem)]
-        == [
-            problem
-            for problem in caught.value.problems
-            if "b001.yml" in str(problem) and "无法打开" in str(problem)
-        ]
+        [problem for problem in reported if "cut.JPG" in problem]
+        == [problem for problem in reported if "b001.yml" in problem and "无法打开" in problem]
         != []
     )
-    opened = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
-    here = str(os.getpid())
-    assert sorted(name for pid, name in opened if pid != here) == ["cut.JPG", "good.jpg", "unnamed.png"]
-    assert [name for pid, name in opened if pid == here] == ["cut.JPG"], "only the unusable one again"
-    (data / "photos" / "cut.JPG").write_bytes(jpeg())
-    log.unlink()
-    load_registry(data, root=tmp_path, cache_dir=tmp_path / "cache", fork=True)
-    opened = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
-    assert sorted(opened) == [[here, "cut.JPG"], [here, "good.jpg"]], "the records cached: no second process"
+    assert opened_where() == [
+        ("here", "cut.JPG"),
+        ("other", "cut.JPG"),
+        ("other", "good.jpg"),
+        ("other", "unnamed.png"),
+    ]

@@ -73,6 +73,8 @@ class PhotoChecks:
                 if isinstance(known, dict):
                     self.known = known
         self.usable: dict[str, tuple[int, ...]] = {}
+        self.checked_ahead: dict[str, tuple[int, ...]] = {}
+        """Photos found usable by :meth:`check_ahead` in this build (not stored: :meth:`save` stores those used)."""
 
     def check(self, path: Path) -> str | None:
         """Why ``path`` cannot be used as a photo, or None when it can (see :func:`check_photo`)."""
@@ -82,7 +84,7 @@ class PhotoChecks:
             return check_photo(path)
         same = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
         key = str(path.absolute())
-        if self.known.get(key) != same:
+        if self.known.get(key) != same and self.checked_ahead.get(key) != same:
             trouble = check_photo(path)
             if trouble is not None:
                 return trouble
@@ -117,7 +119,7 @@ class PhotoChecks:
 
     def learn(self, found: dict[str, tuple[int, ...]]) -> None:
         """Take the photos :meth:`check_ahead` found usable as known: they are not opened again."""
-        self.known = {**self.known, **found}
+        self.checked_ahead = found
 
     def save(self) -> None:
         """Remember the photos found usable by this build (and only those)."""
