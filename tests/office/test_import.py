@@ -168,6 +168,23 @@ def test_commitments_and_ledgers_by_name_and_label(project: Path) -> None:
     assert "- id: c2025-90001\n  by: m00006\n" in text and "  status: fulfilled\n" in text
 
 
+def test_two_ledger_rows_alike_are_two_entries_and_the_sheet_imported_again_adds_none(project: Path) -> None:
+    keeper = next(iter(load_township(project / "data").ledgers[2025]))
+    row = [keeper, "2025-04-01", "参加志愿服务", 3]
+    sheet = xlsx(project / "台账.xlsx", "积分台账", [["党员编号", "日期", "事项", "分值"], row, row])
+    ledger = project / "data" / "points" / "2025" / f"{load_township(project / 'data').branch_of[keeper]}.yml"
+    before = ledger.read_text(encoding="utf-8").count("item: 参加志愿服务\n")
+    first = run("import", str(sheet), cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert "积分台账：新增 2" in first.stdout  # (two sessions on one day: neither lost)
+    assert ledger.read_text(encoding="utf-8").count("item: 参加志愿服务\n") == before + 2
+    again = run("import", str(sheet), cwd=project)
+    assert "积分台账：未变 2" in again.stdout
+    assert ledger.read_text(encoding="utf-8").count("item: 参加志愿服务\n") == before + 2
+    third = xlsx(project / "三次.xlsx", "积分台账", [["党员编号", "日期", "事项", "分值"], row, row, row])
+    assert "积分台账：新增 1，未变 2" in run("import", str(third), cwd=project).stdout
+
+
 def test_unknown_headers_and_sheets_are_named(project: Path) -> None:
     sheet = xlsx(
         project / "表.xlsx", "党员", [["编号", "姓名", "性别", "手机号"], ["m90009", "甲", "男", "139"]]

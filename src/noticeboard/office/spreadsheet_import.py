@@ -321,6 +321,8 @@ class _Merge:
         self.touched: dict[tuple[str, int], Touched] = {}
         self.new_members: dict[str, str] = {}
         """Members this import adds → their branch, so later sheets may name them."""
+        self.matched: dict[str, set[int]] = {}
+        """A file → the places of its entries a row of this import is (an entry already there, or added)."""
         self.outcome = Outcome()
 
     def doc(self, relative: str, header: str) -> CommentedSeq:
@@ -637,19 +639,30 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
         f"# yaml-language-server: $schema=../../../docs/schema/points.schema.json\n# {when.year} 年积分台账\n",
     )
     entry = {key: value for key, (value, _, _) in values.items()}
-    if any(
-        isinstance(item, dict)
-        and str(item.get("member")) == member
-        and item.get("date") == when
-        and item.get("item") == entry["item"]
-        and Decimal(str(item.get("points"))) == entry["points"]
-        for item in doc
-    ):
-        merge.count(merge.outcome.unchanged, "ledger")  # the same entry imported twice stays one
+    # A row already in the file (the same sheet imported again) is that entry, not a second one; two rows
+    # alike in the sheets (two sessions of a day) are two entries, each matched to an entry once.
+    matched = merge.matched.setdefault(relative, set())
+    same = next(
+        (
+            place
+            for place, item in enumerate(doc)
+            if place not in matched
+            and isinstance(item, dict)
+            and str(item.get("member")) == member
+            and item.get("date") == when
+            and item.get("item") == entry["item"]
+            and Decimal(str(item.get("points"))) == entry["points"]
+        ),
+        None,
+    )
+    if same is not None:
+        matched.add(same)
+        merge.count(merge.outcome.unchanged, "ledger")
         return
     record = CommentedMap()
     sources = _apply(merge, record, values)
     doc.append(record)
+    matched.add(len(doc) - 1)
     merge.count(merge.outcome.added, "ledger")
     merge.touched[(relative, len(doc) - 1)] = Touched(
         table.path.name, {k: row.cells[h] for k, h in sources.items()}
