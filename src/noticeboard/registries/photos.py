@@ -8,11 +8,10 @@ published web version is made by ``outputs.web_photos``.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import pickle
 import warnings
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
@@ -78,12 +77,10 @@ class PhotoChecks:
 
     def check(self, path: Path) -> str | None:
         """Why ``path`` cannot be used as a photo, or None when it can (see :func:`check_photo`)."""
-        try:
-            status = path.stat()
-        except OSError:
+        found = _identity(path)
+        if found is None:
             return check_photo(path)
-        same = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
-        key = str(path.absolute())
+        key, same = found
         if self.known.get(key) != same and self.checked_ahead.get(key) != same:
             trouble = check_photo(path)
             if trouble is not None:
@@ -91,40 +88,71 @@ class PhotoChecks:
         self.usable[key] = same
         return None
 
-    def check_ahead(self, folder: Path) -> dict[str, tuple[int, ...]]:
-        """Check every photo in ``folder`` not known usable: those found usable, for :meth:`learn`.
-
-        Why: opening a cold county's 2,359 photos took 0.7 s after its records were read; a second process
-        checks them meanwhile (``ParseCache.validate_ahead``). A photo no post names is checked for nothing,
-        and one found unusable is checked again when a post names it, for its message.
-        """
-        found: dict[str, tuple[int, ...]] = {}
-        with contextlib.suppress(OSError):  # (a folder that cannot be listed is reported when read)
-            for path in sorted(folder.iterdir()):
-                if path.suffix.lower() in PHOTO_SUFFIXES and path.is_file() and self.check(path) is None:
-                    key = str(path.absolute())
-                    found[key] = self.usable.pop(key)
-        return found
-
-    def ahead(self, folder: Path) -> tuple[Callable[[], dict[str, tuple[int, ...]]], float]:
-        """:meth:`check_ahead` of ``folder`` for a second process, with about how many seconds it takes:
-        0.3 ms a photo and 7 ms a megabyte (measured: a county's 2,359 small photos in 0.8 s, a 7 MB one in
-        53 ms)."""
-        sizes = []
-        with contextlib.suppress(OSError):
-            sizes = [
-                path.stat().st_size for path in folder.iterdir() if path.suffix.lower() in PHOTO_SUFFIXES
-            ]
-        return functools.partial(self.check_ahead, folder), len(sizes) * 0.0003 + sum(sizes) * 7e-9
+    def ahead(self, folder: Path) -> PhotosAhead:
+        """The photos of ``folder`` to be checked by a second process (``ParseCache.validate_ahead``)."""
+        return PhotosAhead(self, folder)
 
     def learn(self, found: dict[str, tuple[int, ...]]) -> None:
-        """Take the photos :meth:`check_ahead` found usable as known: they are not opened again."""
+        """Take the photos found usable by :class:`PhotosAhead` as known: they are not opened again."""
         self.checked_ahead = found
 
     def save(self) -> None:
         """Remember the photos found usable by this build (and only those)."""
         if self.usable != self.known:
             self.store.put(b"usable photos", pickle.dumps(self.usable, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+@dataclass(frozen=True)
+class PhotosAhead:
+    """Every photo of ``folder`` not known usable, checked by a second process while this one validates records.
+
+    Why: opening a cold county's 2,359 photos took 0.7 s after its records were read. A photo no post names
+    is checked for nothing; one found unusable is checked again when a post names it, for its message.
+    """
+
+    checks: PhotoChecks
+    folder: Path
+
+    def seconds(self) -> float:
+        """About how long the check takes: 0.3 ms a photo and 7 ms a megabyte (measured: a county's 2,359
+        small photos in 0.8 s, a 7 MB one in 53 ms). Asked only when a second process is started."""
+        sizes = [identity[1][0] for path in self._photos() if (identity := _identity(path)) is not None]
+        return len(sizes) * 0.0003 + sum(sizes) * 7e-9
+
+    def __call__(self) -> dict[str, tuple[int, ...]]:
+        """The photos found usable, for :meth:`PhotoChecks.learn`."""
+        found: dict[str, tuple[int, ...]] = {}
+        for path in self._photos():
+            identity = _identity(path)
+            if (
+                identity is not None
+                and self.checks.known.get(identity[0]) != identity[1]
+                and check_photo(path) is None
+            ):
+                found[identity[0]] = identity[1]
+        return found
+
+    def _photos(self) -> list[Path]:
+        try:  # (a folder that cannot be listed is reported when read)
+            return sorted(path for path in self.folder.iterdir() if path.suffix.lower() in PHOTO_SUFFIXES)
+        except OSError:
+            return []
+
+
+def _identity(path: Path) -> tuple[str, tuple[int, ...]] | None:
+    """The photo file ``path`` by its absolute name, and the same file by its size, modification and change
+    times and inode (see :class:`PhotoChecks`); None when it cannot be looked at."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return str(path.absolute()), (
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+        status.st_ino,
+        status.st_dev,
+    )
 
 
 _SALT = hashlib.sha256(Path(__file__).read_bytes() + PIL.__version__.encode()).digest()

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import pydantic
 import pydantic_core
@@ -40,6 +40,7 @@ from noticeboard.registries.whole_files import TooLarge, whole_file
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 
 MAX_BYTES = 10 * 1024 * 1024
 """Largest data file accepted. A township's biggest file is well under 1 MB."""
@@ -252,14 +253,14 @@ class ParseCache:
         files: Sequence[tuple[Path, type[BaseModel]]],
         *,
         fork: bool,
-        meanwhile: tuple[Callable[[], T], float] | None = None,
+        meanwhile: Meanwhile[T] | None = None,
     ) -> T | None:
         """Parse and validate into the cache those ``files`` (each with its records' model) it has not got,
         half of them in a second process.
 
-        ``meanwhile``: other work for the second process (``work``, about ``seconds`` long, which its share of
-        files is made smaller by), such as opening the photos; its result is returned, or None where no second
-        process was started (a warm build, no ``fork``): the caller then does that work itself, when needed.
+        ``meanwhile``: other work for the second process, such as opening the photos (its share of files is
+        smaller by as long); its result is returned, or None where no second process was started (a warm
+        build, no ``fork``): the caller then does that work itself, when needed.
 
         Why: parsing and validating are most of a cold data layer (a county's 2,000 files), and one
         process uses one core. This process keeps its own half in memory (:meth:`get_records` gives
@@ -287,10 +288,12 @@ class ParseCache:
         fresh = files if missing == len(sample) else [item for item in files if not self._has_records(*item)]
         if len(fresh) < PARSE_AHEAD_FROM:
             return None
-        work, seconds = meanwhile if meanwhile is not None else (_nothing, 0.0)
-        mine, theirs = _shares(fresh, head_start=seconds)
+        mine, theirs = _shares(fresh, head_start=meanwhile.seconds() if meanwhile is not None else 0.0)
         aside = Aside(
-            functools.partial(_both, functools.partial(self._validate, theirs, keep=False), work), fork=True
+            functools.partial(
+                _both, functools.partial(self._validate, theirs, keep=False), meanwhile or _nothing
+            ),
+            fork=True,
         )
         result = None
         try:
@@ -368,6 +371,16 @@ def finish_writing() -> None:
 
 
 atexit.register(finish_writing)
+
+
+class Meanwhile(Protocol[T_co]):
+    """Other work for the second process of :meth:`ParseCache.validate_ahead`."""
+
+    def seconds(self) -> float:
+        """About how long it takes."""
+
+    def __call__(self) -> T_co:
+        """Do it (in the second process): its result goes back to the first."""
 
 
 def _both(first: Callable[[], Any], second: Callable[[], T]) -> tuple[Any, T]:
