@@ -11,12 +11,12 @@ import contextlib
 import hashlib
 import pickle
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
 
 from noticeboard.registries.disk_cache import DiskCache
+from noticeboard.registries.frozen import frozen
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png"})
 """What ``photos/`` holds (in any case: phones write ``IMG_0001.JPG``)."""
@@ -102,7 +102,7 @@ class PhotoChecks:
             self.store.put(b"usable photos", pickle.dumps(self.usable, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-@dataclass(frozen=True)
+@frozen
 class PhotosAhead:
     """Every photo of ``folder`` not known usable, checked by a second process while this one validates records.
 
