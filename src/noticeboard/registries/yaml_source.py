@@ -336,6 +336,7 @@ class ParseCache:
         """Validate ``files``; ``keep``: hold their records in memory, to be written by the caller, else
         write them into the cache once all are validated (kept pickled meanwhile: a sixth of their memory)."""
         kept, entries = [], []
+        given: dict[frozenset[str], set[str]] = {}
         for path, model in files:
             problems = Problems()
             source = read_source(path, problems)
@@ -347,12 +348,33 @@ class ParseCache:
             except pydantic.ValidationError:
                 continue
             if keep:
+                if model.model_config.get("frozen"):
+                    _share_fields_given(records, given)
                 self.kept[_model_key(model) + source[0]] = records
                 kept.append((source[0], model, records))
             else:
                 entries.append(_entry(source[0], model, records))
         self.validated.put_all(entries)
         return kept
+
+
+def _share_fields_given(
+    records: list[Any],
+    given: dict[frozenset[str], set[str]],
+    _set: Callable[[object, str, object], None] = object.__setattr__,
+) -> None:
+    """Give records of a frozen model that were given the same fields one set of their names, ``given``'s, as
+    records read back from the cache have (:func:`_model`).
+
+    Why: pydantic makes a set for each record it validates (728 bytes for seven names), and this process
+    holds its own share of a county's records to the end of the build: its sets raised the build's peak by
+    more than the records read back from the cache hold. Sharing costs about 1 µs a record, 4 % of
+    validating it."""
+    for record in records:
+        names = record.__pydantic_fields_set__
+        shared = given.setdefault(frozenset(names), names)
+        if shared is not names:
+            _set(record, "__pydantic_fields_set__", shared)
 
 
 _WRITING: list[tuple[int, Aside]] = []
