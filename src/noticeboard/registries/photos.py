@@ -81,12 +81,17 @@ class PhotoChecks:
         if found is None:
             return check_photo(path)
         key, same = found
-        if self.known.get(key) != same and self.checked_ahead.get(key) != same:
+        if not self.knows(key, same):
             trouble = check_photo(path)
             if trouble is not None:
                 return trouble
         self.usable[key] = same
         return None
+
+    def knows(self, key: str, same: tuple[int, ...]) -> bool:
+        """Whether the file named ``key`` was found usable as it is now (``same``: :func:`_identity`), by an
+        earlier build or ahead in this one: it is not opened again."""
+        return self.known.get(key) == same or self.checked_ahead.get(key) == same
 
     def ahead(self, folder: Path) -> PhotosAhead:
         """The photos of ``folder`` to be checked by a second process (``ParseCache.validate_ahead``)."""
@@ -124,11 +129,7 @@ class PhotosAhead:
         found: dict[str, tuple[int, ...]] = {}
         for path in self._photos():
             identity = _identity(path)
-            if (
-                identity is not None
-                and self.checks.known.get(identity[0]) != identity[1]
-                and check_photo(path) is None
-            ):
+            if identity is not None and not self.checks.knows(*identity) and check_photo(path) is None:
                 found[identity[0]] = identity[1]
         return found
 
