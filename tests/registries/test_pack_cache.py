@@ -3,7 +3,10 @@ is forgotten, and a damaged value is never given back."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -101,3 +104,58 @@ def test_a_pack_whose_folder_cannot_be_made_is_no_pack_and_the_build_goes_on(tmp
     (tmp_path / "rendered").write_text("not a folder", encoding="utf-8")
     found = _build(tmp_path / "rendered" / "pack.sqlite", reads=(b"page",), writes=(b"page",))
     assert found == {b"page": None}
+
+
+def _in_a_process_that_ends_abruptly(work: Callable[[], object]) -> None:
+    """Run ``work`` in a forked process that then ends as a killed build does: nothing closed, no commit."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            work()
+        finally:
+            os._exit(0)
+    assert os.waitpid(pid, 0)[1] == 0
+
+
+def test_a_build_stopped_midway_leaves_the_last_builds_values_and_none_of_its_own(tmp_path: Path) -> None:
+    """Ctrl+C in ``make serve``, a CI job cancelled: the pack is as the last finished build left it, though the
+    stopped build had changed more than SQLite holds in memory (those pages are then in the file, with the
+    journal that undoes them)."""
+    pack = tmp_path / "pack.sqlite"
+    posters = [b"poster %d" % number for number in range(200)]
+    last = PackCache(pack, b"salt")
+    for key in posters:  # 10 MB: well past the 2 MB SQLite keeps in memory
+        last.put(key, key * 5_000)
+    last.close()
+
+    def stopped_build() -> None:
+        stopped = PackCache(pack, b"salt")
+        for key in posters:
+            stopped.put(key, b"changed " * 6_000)
+            stopped.put(key + b" new", b"new " * 12_000)
+        assert stopped.get(posters[0]) == b"changed " * 6_000
+
+    _in_a_process_that_ends_abruptly(stopped_build)
+    found = _build(pack, reads=(*posters, posters[0] + b" new"))
+    assert found == {**{key: key * 5_000 for key in posters}, posters[0] + b" new": None}
+
+
+def test_values_an_earlier_version_left_in_the_write_ahead_log_are_read(tmp_path: Path) -> None:
+    """Earlier versions kept the pack in write-ahead-log mode: a build stopped after its commit left its
+    values in the log (``pack.sqlite-wal``), not yet in the pack. The first build of this version finds them."""
+    pack = tmp_path / "pack.sqlite"
+    _build(pack, writes=(b"page",))
+
+    def earlier_version() -> None:
+        db = sqlite3.connect(pack, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        key, value = hashlib.sha256(b"salt" + b"poster").digest(), b"value of poster"
+        db.execute("INSERT INTO value VALUES (?, ?, ?, 1)", (key, hashlib.sha256(value).digest(), value))
+
+    _in_a_process_that_ends_abruptly(earlier_version)
+    assert pack.with_name("pack.sqlite-wal").stat().st_size > 0
+    assert _build(pack, reads=(b"page", b"poster")) == {
+        b"page": b"value of page",
+        b"poster": b"value of poster",
+    }
+    assert not pack.with_name("pack.sqlite-wal").exists()
