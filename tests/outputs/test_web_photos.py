@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageChops, ImageOps, ImageStat
 
 from noticeboard.outputs import web_photos
-from noticeboard.outputs.web_photos import QUALITY, WEB_SIZE, Photos
+from noticeboard.outputs.web_photos import QUALITY, RESAMPLE, WEB_SIZE, Photos
 
 
 def phone_photo(size: tuple[int, int] = (4000, 3000), orientation: int = 6) -> bytes:
@@ -37,7 +37,7 @@ def decoded_whole(source: bytes) -> Image.Image:
     """The published photo made from the whole decoded image (what :func:`_shrink` did before it decoded
     big JPEGs at a fraction of their size)."""
     image = ImageOps.exif_transpose(Image.open(io.BytesIO(source))).convert("RGB")
-    image = ImageOps.fit(image, WEB_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.35))
+    image = ImageOps.fit(image, WEB_SIZE, Image.Resampling[RESAMPLE], centering=(0.5, 0.35))
     out = io.BytesIO()
     image.save(out, "JPEG", quality=QUALITY, optimize=True)
     return Image.open(out)

@@ -22,6 +22,10 @@ from noticeboard.registries.whole_files import whole_file
 WEB_SIZE = (240, 320)
 """Width and height of the published photo: sharp on a phone and on a printed board."""
 QUALITY = 82
+RESAMPLE = "BICUBIC"
+"""Pillow's filter that shrinks a photo (its name in ``Image.Resampling``), Pillow's own for thumbnails. At
+240 × 320 Lanczos showed no more, and it was most of a photo's time: a county's 2,359 demo photos took 3.8 ms
+each with it, 2.3 ms with this; a phone's 4000 × 3000 photo 21.6 ms, 16.1 ms."""
 
 
 DRAFT = 2 * max(WEB_SIZE)
@@ -43,7 +47,7 @@ def _shrink(source: bytes) -> bytes:
             image = Image.alpha_composite(background, image)
         image = image.convert("RGB")
         # Faces sit in the upper part of a portrait: crop from a little above the centre.
-        image = ImageOps.fit(image, WEB_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.35))
+        image = ImageOps.fit(image, WEB_SIZE, Image.Resampling[RESAMPLE], centering=(0.5, 0.35))
         out = io.BytesIO()
         image.save(out, "JPEG", quality=QUALITY, optimize=True)  # no exif=, no icc_profile=: none kept
         return out.getvalue()
