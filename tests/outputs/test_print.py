@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import markupsafe
@@ -393,6 +394,16 @@ def test_the_whole_filter_keeps_a_number_with_its_unit() -> None:
     assert str(kept("A4 纸，81.3% 的，3名")) == "A4 纸，81.3% 的，3名"
     html = markupsafe.Markup('<a title="共 3 项" href="#">共 4 项</a>')
     assert str(kept(html)) == f'<a title="共 3 项" href="#">共 {nowrap("4 项")}</a>'
+
+
+def test_the_whole_filter_gives_a_text_asked_for_again_as_it_gave_it_and_html_as_html() -> None:
+    """Plain texts are remembered (a county asks for the same dates and statuses a million times): HTML of the
+    same characters is still HTML, and numbers equal in value but written apart stay apart."""
+    kept = hooks_module()._kept_whole
+    text = "<b>共 3 项</b>"
+    assert str(kept(text)) == str(kept(text)) == '&lt;b&gt;共 <span class="nb-nowrap">3 项</span>&lt;/b&gt;'
+    assert str(kept(markupsafe.Markup(text))) == '<b>共 <span class="nb-nowrap">3 项</span></b>'
+    assert [str(kept(value)) for value in (Decimal("78.0"), Decimal("78"), "78.0")] == ["78.0", "78", "78.0"]
 
 
 @pytest.mark.parametrize("paper", ["a4 portrait", "a4 landscape", "a3 portrait", "a3 landscape"])
