@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from noticeboard.registries import disk_cache
 from noticeboard.registries.disk_cache import PackCache
 
 
@@ -159,3 +160,19 @@ def test_values_an_earlier_version_left_in_the_write_ahead_log_are_read(tmp_path
         b"poster": b"value of poster",
     }
     assert not pack.with_name("pack.sqlite-wal").exists()
+
+
+def test_two_builds_at_once_on_one_cache_both_finish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``make serve`` rebuilding while ``mkdocs build`` runs on the same cache: SQLite lets one of them write.
+    The other goes on without the pack (its outputs made, not kept) instead of failing with a traceback,
+    and lets go of the pack, so the first keeps what it made."""
+    monkeypatch.setattr(disk_cache, "BUSY_SECONDS", 0.2)
+    pack = tmp_path / "pack.sqlite"
+    serving, building = PackCache(pack, b"salt"), PackCache(pack, b"salt")
+    assert building.get(b"page") is None  # it reads: the pack cannot change under it until it is done
+    serving.put(b"page", b"made by the preview")  # this one has begun to write
+    building.put(b"page", b"made by the build")  # it cannot write too: it gives the pack up
+    assert building.get(b"page") is None
+    building.close()
+    serving.close()
+    assert _build(pack, reads=(b"page",)) == {b"page": b"made by the preview"}

@@ -11,6 +11,7 @@ short, a hand edit) is removed and made again, never used.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -25,6 +26,8 @@ from noticeboard.registries.whole_files import whole_file
 
 DIGEST = 32
 """Bytes of the SHA-256 of a value, stored before it."""
+BUSY_SECONDS = 60.0
+"""How long SQLite waits for a pack another process holds before it refuses (then built without it)."""
 
 T = TypeVar("T")
 
@@ -186,7 +189,7 @@ class SharedPack:
 
     def _connect(self) -> sqlite3.Connection:
         self.folder.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+        db = sqlite3.connect(self.path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # (a power cut may lose the last values, never spoil one)
@@ -322,7 +325,7 @@ class PackCache:
         """What :meth:`published` found of each site folder, which :meth:`publish` changes."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, timeout=60, isolation_level=None)
+            self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=DELETE")  # (a pack of an earlier version in WAL is turned)
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS value (key BLOB PRIMARY KEY, digest BLOB, data BLOB, build INTEGER)"
@@ -343,7 +346,20 @@ class PackCache:
             self.db.execute("INSERT INTO builds VALUES (?)", (self.build,))
             self.db.execute("BEGIN")
         except (sqlite3.Error, OSError):  # a read-only checkout, a locked file, a file where its folder goes:
-            self.db = None  # build without it, only slower
+            self._give_up()  # build without it, only slower
+
+    def _give_up(self) -> None:
+        """Go on without the pack, forgetting what this build put in it: the build's outputs are the same,
+        only made again next time.
+
+        Why: another build may hold the pack (``make serve`` and ``mkdocs build`` at once, on one cache).
+        SQLite then makes one of them wait, up to :data:`BUSY_SECONDS`, or refuses it at once where each
+        waits for the other; a full disk or a damaged file refuses it too. Left to rise, that error failed
+        a build with a traceback; given up, the pack's lock is let go and the other build finishes."""
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()  # (an open transaction is rolled back)
+        self.db = None
 
     def _key(self, key: bytes) -> bytes:
         return hashlib.sha256(self.salt + key).digest()
@@ -352,13 +368,17 @@ class PackCache:
         if self.db is None:
             return None
         hashed = self._key(key)
-        row = self.db.execute("SELECT digest, data FROM value WHERE key = ?", (hashed,)).fetchone()
-        if row is None:
+        try:
+            row = self.db.execute("SELECT digest, data FROM value WHERE key = ?", (hashed,)).fetchone()
+            if row is None:
+                return None
+            digest, data = row
+            if not _intact(data, digest):
+                self.db.execute("DELETE FROM value WHERE key = ?", (hashed,))
+                return None  # damaged: made again by the caller
+        except sqlite3.Error:
+            self._give_up()
             return None
-        digest, data = row
-        if not _intact(data, digest):
-            self.db.execute("DELETE FROM value WHERE key = ?", (hashed,))
-            return None  # damaged: made again by the caller
         self.marks.add(hashed)
         return bytes(data)
 
@@ -372,8 +392,12 @@ class PackCache:
         """What the last build of the site folder ``site`` wrote: path → (key, size, modification time)."""
         if self.db is None:
             return {}
-        rows = self.db.execute("SELECT path, key, size, mtime FROM published WHERE site = ?", (site,))
-        found = {path: (bytes(key), size, mtime) for path, key, size, mtime in rows}
+        try:
+            rows = self.db.execute("SELECT path, key, size, mtime FROM published WHERE site = ?", (site,))
+            found = {path: (bytes(key), size, mtime) for path, key, size, mtime in rows}
+        except sqlite3.Error:
+            self._give_up()
+            return {}
         self.read[site] = dict(found)
         return found
 
@@ -386,25 +410,34 @@ class PackCache:
         if self.db is None:
             return
         last = self.read.pop(site, None) if Path(site).is_dir() else None
-        sites = [row[0] for row in self.db.execute("SELECT DISTINCT site FROM published")]
-        for gone in [name for name in sites if (name == site and last is None) or not Path(name).is_dir()]:
-            self.db.execute("DELETE FROM published WHERE site = ?", (gone,))
-        last = last or {}
-        self.db.executemany(
-            "DELETE FROM published WHERE site = ? AND path = ?",
-            [(site, path) for path in last if path not in files],
-        )
-        self.db.executemany(
-            "INSERT OR REPLACE INTO published VALUES (?, ?, ?, ?, ?)",
-            [(site, path, *entry) for path, entry in files.items() if last.get(path) != entry],
-        )
+        try:
+            sites = [row[0] for row in self.db.execute("SELECT DISTINCT site FROM published")]
+            for gone in [
+                name for name in sites if (name == site and last is None) or not Path(name).is_dir()
+            ]:
+                self.db.execute("DELETE FROM published WHERE site = ?", (gone,))
+            last = last or {}
+            self.db.executemany(
+                "DELETE FROM published WHERE site = ? AND path = ?",
+                [(site, path) for path in last if path not in files],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO published VALUES (?, ?, ?, ?, ?)",
+                [(site, path, *entry) for path, entry in files.items() if last.get(path) != entry],
+            )
+        except sqlite3.Error:
+            self._give_up()
 
     def put(self, key: bytes, value: bytes) -> None:
         if self.db is not None:
-            self.db.execute(
-                "INSERT OR REPLACE INTO value VALUES (?, ?, ?, ?)",
-                (self._key(key), hashlib.sha256(value).digest(), value, self.build),
-            )
+            try:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO value VALUES (?, ?, ?, ?)",
+                    (self._key(key), hashlib.sha256(value).digest(), value, self.build),
+                )
+            except sqlite3.Error:
+                self._give_up()
+                return
             self.marks.add(self._key(key))
 
     def close(self) -> None:
