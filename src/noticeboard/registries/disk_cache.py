@@ -430,15 +430,16 @@ class PackCache:
 
     def put(self, key: bytes, value: bytes) -> None:
         if self.db is not None:
+            hashed = self._key(key)
             try:
                 self.db.execute(
                     "INSERT OR REPLACE INTO value VALUES (?, ?, ?, ?)",
-                    (self._key(key), hashlib.sha256(value).digest(), value, self.build),
+                    (hashed, hashlib.sha256(value).digest(), value, self.build),
                 )
             except sqlite3.Error:
                 self._give_up()
                 return
-            self.marks.add(self._key(key))
+            self.marks.add(hashed)
 
     def close(self) -> None:
         """Keep what this build wrote and used, and what the one before used; forget the rest."""
