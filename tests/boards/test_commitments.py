@@ -77,6 +77,53 @@ def test_the_committees_poster_is_headed_by_the_committee_and_its_leaders_not_th
     assert posters["commitments/qingshan-1"].subject == "青山村第一党支部"
 
 
+@pytest.mark.parametrize(
+    ("post", "portrait", "landscape"),
+    [
+        (
+            "镇党委副书记、镇长",
+            ["镇党委副书记", "镇长"],
+            ["镇党委副书记、镇长"],
+        ),  # 6 + 、 + 2: not on 6 a line
+        ("镇党委委员、组织委员", ["镇党委委员", "组织委员"], ["镇党委委员", "组织委员"]),  # 10 > 9 either way
+        ("镇长、镇党委副书记", ["镇长", "镇党委副书记"], ["镇长、镇党委副书记"]),  # 9 fit a landscape line
+        ("书记、镇长", ["书记、镇长"], ["书记、镇长"]),  # exactly six
+        (
+            "县委组织部派驻第一书记",
+            ["县委组织部派驻第一书记"],
+            ["县委组织部派驻第一书记"],
+        ),  # too long: as written
+    ],
+)
+def test_a_leaders_posts_are_printed_whole_under_the_name_as_many_to_a_line_as_fit(
+    township: Township, post: str, portrait: list[str], landscape: list[str]
+) -> None:
+    # A 、 may not begin a line: wrapped by the browser, 镇党委副书记、镇长 printed 镇党委副书 / 记、镇长.
+    township.set(
+        "data/site.yml",
+        (township.root / "data/site.yml")
+        .read_text(encoding="utf-8")
+        .replace("post: 镇党委书记", f"post: {post}"),
+    )
+    printing = PrintContext(
+        live=lambda kind, key: f"https://x/{kind}/{key}", photo=str, organisation="青山镇"
+    )
+    boards = build_boards(township.load(), dt.date(2026, 1, 5))
+    poster = next(
+        page.posters[0]
+        for page in print_pages.catalogue(boards, printing)
+        if page.key == "commitments/committee"
+    )
+    landscape_rows = poster.rows_landscape or poster.rows
+    printed = {
+        orientation: next(row.cells[0].split("\n") for row in rows if row.cells[0].startswith("赵光明"))
+        for orientation, rows in (("portrait", poster.rows), ("landscape", landscape_rows))
+    }
+    assert printed == {"portrait": ["赵光明", *portrait], "landscape": ["赵光明", *landscape]}
+    for lines in printed.values():
+        assert "、".join(lines[1:]) == post  # nothing of the post lost or added
+
+
 def test_committee_and_leaders_come_first_then_every_organisation_in_registry_order(
     township: Township,
 ) -> None:

@@ -584,17 +584,16 @@ def _poster(
 
 
 def _print_rows(rows: Sequence[CommitmentRow]) -> tuple[list[PrintRow], list[PrintRow]]:
-    """The rows as printed on portrait and on landscape sheets: the same cells, wrapped at each one's widths."""
-    portrait, landscape = COMMITMENT_CHARS["portrait"], COMMITMENT_CHARS["landscape"]
+    """The rows as printed on portrait and on landscape sheets, each wrapped at that sheet's widths."""
     out: tuple[list[PrintRow], list[PrintRow]] = ([], [])
     for row in rows:
         status = row.status_label + ("\n逾期" if row.overdue else "")
         due = f"{row.due.year}.{row.due.month}.{row.due.day}" if row.due else "—"
-        maker = row.maker + (f"\n{row.maker_note}" if row.maker_note else "")
-        cells = (maker, row.text, due, row.approved_by or "—", status)
-        maker_lines = maker.split("\n")
         least = 2 if row.overdue else 1
-        for printed, chars in zip(out, (portrait, landscape), strict=True):
+        for printed, orientation in zip(out, ("portrait", "landscape"), strict=True):
+            chars = COMMITMENT_CHARS[orientation]
+            maker_lines = [row.maker, *_packed(row.maker_note, chars["maker"])]
+            cells = ("\n".join(maker_lines), row.text, due, row.approved_by or "—", status)
             wrapped = max(
                 line_count(row.text, chars["text"]),
                 sum(line_count(line, chars["maker"]) for line in maker_lines),
@@ -602,6 +601,24 @@ def _print_rows(rows: Sequence[CommitmentRow]) -> tuple[list[PrintRow], list[Pri
             )
             printed.append(PrintRow(cells, lines=row_height(wrapped), overdue=row.overdue))
     return out
+
+
+def _packed(note: str | None, chars: int) -> list[str]:
+    """The words under a maker's name as printed lines: a leader's posts (``镇党委副书记、镇长``) as many to a
+    line as fit in ``chars``, joined by 、; a post that does not fit begins the next line, without the 、.
+
+    Why: a 、 may not begin a line, so a browser that wraps ``镇党委副书记、镇长`` at six characters carries
+    the post's last character down with it (``镇党委副书`` / ``记、镇长``). A single post longer than the
+    column still wraps where the browser wraps it, as any text does."""
+    if not note:
+        return []
+    lines: list[str] = []
+    for post in note.split("、"):
+        if lines and len(lines[-1]) + 1 + len(post) <= chars:
+            lines[-1] += "、" + post
+        else:
+            lines.append(post)
+    return lines
 
 
 KIND = CommitmentsKind()
