@@ -280,6 +280,15 @@ def test_the_snapshot_reports_a_lecture_held_and_a_roster_changed(school: Townsh
     assert "农业技术宣讲队" in text and "邓国华" in text
 
 
+def test_the_snapshot_reports_a_lecture_credited_to_another_team(school: Township) -> None:
+    before = snapshot(boards_of(school))
+    school.replace(
+        LECTURES, "  topic: 农业技术专题讲习\n  team: nongye", "  topic: 农业技术专题讲习\n  team: dangjian"
+    )
+    text = render(compare(before, snapshot(boards_of(school))))
+    assert "专题讲习：农业技术专题讲习：宣讲队 农业技术宣讲队 → 党的建设宣讲队" in text
+
+
 def test_the_export_has_the_lectures_and_the_roster_with_member_ids(school: Township) -> None:
     found = {sheet.title: sheet for sheet in sheets(boards_of(school))}
     lectures = found["2025专题讲习"]

@@ -131,3 +131,35 @@ def test_cached_reports_read_the_same_as_fresh_ones(repo: Township, tmp_path: Pa
     assert change_log(repo, cache) == fresh  # writes the cache
     assert any(cache.rglob("*.json"))
     assert change_log(repo, cache) == fresh  # reads it
+
+
+def test_a_commitments_words_corrected_are_listed_with_the_words_before_and_after(repo: Township) -> None:
+    # The words are what the public holds the maker to: a correction is never silent (变更记录 lists it).
+    repo.replace("data/commitments/2025.yml", "年内硬化村组道路 2 公里", "年内硬化村组道路 1.5 公里")
+    commit(repo.root, "Wording\n")
+    lines = [line for board in change_log(repo)[0].boards for line in board.lines]
+    assert lines == [
+        "“青山村第一党支部：年内硬化村组道路 2 公里”改为“青山村第一党支部：年内硬化村组道路 1.5 公里”"
+    ]
+
+
+def test_a_commitments_deadline_moved_is_listed(repo: Township) -> None:
+    repo.replace("data/commitments/2025.yml", "due: 2025-12-01", "due: 2026-06-30")
+    commit(repo.root, "Deadline\n")
+    lines = [line for board in change_log(repo)[0].boards for line in board.lines]
+    assert lines == ["邱美玲：结对帮扶 3 户困难群众：完成时限 2025年12月1日 → 2026年6月30日，逾期 是 → 否"]
+
+
+def test_a_branch_renamed_is_listed_on_its_members_lines_and_read_back_from_the_cache_alike(
+    repo: Township, tmp_path: Path
+) -> None:
+    branches = (repo.root / "data/branches.yml").read_text(encoding="utf-8")
+    assert "name: 青山村第一党支部" in branches
+    repo.replace("data/branches.yml", "name: 青山村第一党支部", "name: 青山村第一党支部（更正）")
+    commit(repo.root, "Rename\n")
+    cache = tmp_path / "cache" / "changelog"
+    fresh = change_log(repo)
+    lines = [line for board in fresh[0].boards for line in board.lines]
+    assert "“青山村第一党支部 邱美玲”改为“青山村第一党支部（更正） 邱美玲”" in lines
+    assert change_log(repo, cache) == fresh  # written
+    assert change_log(repo, cache) == fresh  # read back

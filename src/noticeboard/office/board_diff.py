@@ -45,7 +45,7 @@ def snapshot(boards: Boards) -> Snapshot:
 
 @frozen
 class Change:
-    """One line of the report: an entry added, removed, or changed in some fields."""
+    """One line of the report: an entry added, removed, or changed in how it is named or in some fields."""
 
     board: str
     label: str
@@ -53,9 +53,14 @@ class Change:
     """``added``, ``removed`` or ``changed``."""
     before: Fields = field(default_factory=dict)
     after: Fields = field(default_factory=dict)
+    before_label: str | None = None
+    """How a changed entry was named before, when that changed: a commitment's words corrected, a member
+    moved to another branch (the label is what the board shows of the entry, and a board's words are
+    never changed silently)."""
 
     def sentence(self) -> str:
-        """The change in Chinese, e.g. ``青山村第一党支部 邱美玲：积分 90 → 85，星级 三星 → 二星``."""
+        """The change in Chinese, e.g. ``青山村第一党支部 邱美玲：积分 90 → 85，星级 三星 → 二星``, or
+        ``青山镇党委：年内建成… → 青山镇党委：年内完成…`` when the entry's own words changed."""
         if self.kind == "added":
             return f"{self.label}：新列入（{_fields(self.after)}）"
         if self.kind == "removed":
@@ -65,6 +70,10 @@ class Change:
             for name, value in self.after.items()
             if self.before.get(name) != value
         ]
+        if self.before_label is not None:
+            return f"“{self.before_label}”改为“{self.label}”" + (
+                f"（{'，'.join(changed)}）" if changed else ""
+            )
         return f"{self.label}：{'，'.join(changed)}"
 
 
@@ -101,8 +110,9 @@ def compare(before: Snapshot | None, after: Snapshot) -> Report:
         for key, entry in new.items():
             if key not in old:
                 changes.append(Change(board, entry.label, "added", after=entry.fields))
-            elif old[key].fields != entry.fields:
-                changes.append(Change(board, entry.label, "changed", old[key].fields, entry.fields))
+            elif old[key] != entry:
+                renamed = old[key].label if old[key].label != entry.label else None
+                changes.append(Change(board, entry.label, "changed", old[key].fields, entry.fields, renamed))
         changes.extend(
             Change(board, entry.label, "removed", before=entry.fields)
             for key, entry in old.items()

@@ -157,7 +157,8 @@ def _dump(report: Report | None) -> bytes:
         # Fields as [name, value] pairs: their order is the board's column order, which a JSON
         # object with sorted keys would lose (a cached report must read like a fresh one).
         "changes": [
-            [c.board, c.label, c.kind, list(c.before.items()), list(c.after.items())] for c in report.changes
+            [c.board, c.label, c.kind, list(c.before.items()), list(c.after.items()), c.before_label]
+            for c in report.changes
         ],
     }
     return json.dumps(data, ensure_ascii=False).encode("utf-8")
@@ -168,8 +169,8 @@ def _load(stored: bytes) -> Report | None:
     if data is None:
         return None
     changes = tuple(
-        Change(board, label, kind, dict(before), dict(after))
-        for board, label, kind, before, after in data["changes"]
+        Change(board, label, kind, dict(before), dict(after), before_label)
+        for board, label, kind, before, after, before_label in data["changes"]
     )
 
     return Report(data["before_year"], data["after_year"], changes)

@@ -396,7 +396,12 @@ class CommitmentsKind(BoardKind):
     def snapshot(self, boards: Any, board: CommitmentsBoard) -> Mapping[str, Entry]:
         return {
             row.id: Entry(
-                f"{row.maker}：{row.text}", {"状态": row.status_label, "逾期": "是" if row.overdue else "否"}
+                f"{row.maker}：{row.text}",
+                {
+                    "完成时限": chinese_date(row.due) if row.due else "—",
+                    "状态": row.status_label,
+                    "逾期": "是" if row.overdue else "否",
+                },
             )
             for group in board.groups
             for row in group.rows

@@ -887,7 +887,12 @@ class LecturesKind(BoardKind):
         for row in board.rows:
             entries[row.id] = Entry(
                 f"专题讲习：{row.topic}",
-                {"时间": row.when, "状态": row.status_label, "参学人数": str(row.attendance or "—")},
+                {
+                    "时间": row.when,
+                    "宣讲队": row.team_name or "—",
+                    "状态": row.status_label,
+                    "参学人数": str(row.attendance or "—"),
+                },
             )
         return entries
 
