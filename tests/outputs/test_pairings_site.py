@@ -183,7 +183,7 @@ def test_home_card_statistics_and_last_year(built: Path) -> None:
     assert rows(content(read(built / "stats/index.html")), "stat-pairings-funds") == [
         ("县直部门–村", "2 对", "8.0 万元", "11.5 万元"),
         ("站所–村", "1 对", "0.35 万元", "0.35 万元"),
-        ("站所–站所", "0 对", "0.0 万元", "0.0 万元"),
+        ("站所–站所", "0 对", "—", "—"),  # no pair, no money recorded: not 0.0
         ("其他结对", "1 对", "12.35 万元", "12.35 万元"),
         ("合计", "4 对", "20.70 万元", "24.20 万元"),
     ]

@@ -160,7 +160,7 @@ STATUS_RULE = (
 )
 FUNDS_RULE = (
     "投入资金以万元为单位，按每项共创成果登记的金额逐项相加，不作四舍五入；“本年度”为{year}年内的成果，"
-    "“累计”为{year}年及以前的全部成果；没有登记金额的成果不计入。"
+    "“累计”为{year}年及以前的全部成果；没有登记金额的成果不计入，一项金额也没有登记的写“—”。"
 )
 SIDES_RULE = (
     "结对类型按双方的类型确定：本镇党组织按党组织名册，村、社区党支部（及由它们组成的党总支）为“村”，"
@@ -369,8 +369,10 @@ class FundsRow:
     name: str
     org: OrgRef | None
     pairs: int
-    funds_year: Decimal
-    funds_total: Decimal
+    funds_year: Decimal | None
+    """None when none of its pairs recorded any money this year: shown as —, as on the pairs' own cards
+    (本年度未登记) and posters; 0.0 万元 would say the partner recorded nothing spent."""
+    funds_total: Decimal | None
 
     @property
     def pairs_text(self) -> str:
@@ -467,7 +469,9 @@ class PairingsBoard:
             _funds_row(key, pairs[0].partner.name, pairs[0].partner.org, pairs)
             for key, pairs in found.items()
         ]
-        rows.sort(key=lambda row: (-row.funds_year, -row.funds_total))  # stable: file order among equals
+        rows.sort(
+            key=lambda row: (-(row.funds_year or 0), -(row.funds_total or 0))
+        )  # stable: file order among equals
         return FundsTable(
             self.year,
             "投入资金（按结对单位）",
@@ -505,8 +509,8 @@ def _funds_row(key: str, name: str, org: OrgRef | None, rows: Sequence[PairRow])
         name,
         org,
         len(rows),
-        total(row.funds_year for row in rows) or Decimal(0),
-        total(row.funds_total for row in rows) or Decimal(0),
+        total(row.funds_year for row in rows),
+        total(row.funds_total for row in rows),
     )
 
 
