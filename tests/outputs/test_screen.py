@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page
 
 from noticeboard.boards.kinds import load_township
 from support import ROOT
+from support.open_data import records
 from support.parts import lone_dots
 
 pytestmark = pytest.mark.slow  # Chromium on the built site
@@ -169,3 +170,33 @@ def test_no_line_of_the_footer_begins_or_ends_with_a_lone_dot(
     assert phone.startswith("监督电话")
     assert wrong == []
     assert width > 1500 or lines > 1, "on a narrower screen the notice wraps (what this test is for)"
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_halls_commitments_fit_its_screen_with_who_and_status_on_one_line(
+    browser: Browser, server: str, site: Path, width: int, height: int
+) -> None:
+    # On a portrait screen, a table of three columns broke 陶欣/怡 and 已兑/现.
+    page = screen(browser, server + "screen/liuwan-4/", width, height)
+    found = page.evaluate(
+        """() => [...document.querySelectorAll('.nb-slide--commitments')].map(s => {
+            s.hidden = false;
+            const lines = td => {
+                const range = document.createRange();
+                range.selectNodeContents(td);
+                return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+            };
+            const broken = [...s.querySelectorAll('tbody tr')]
+                .flatMap(tr => [tr.cells[0], tr.cells[2]]).filter(td => lines(td) > 1).map(td => td.textContent);
+            const over = s.scrollHeight > s.clientHeight + 1
+                || [...s.querySelectorAll('td, th')].some(e => e.getBoundingClientRect().right > innerWidth + 1);
+            const rows = s.querySelectorAll('tbody tr').length;
+            s.hidden = true;
+            return {broken, over, rows};
+        })"""
+    )
+    page.close()
+    published = records((site / "data/commitments.json").read_text(encoding="utf-8"))
+    assert sum(slide["rows"] for slide in found) == sum(c["branch"] == "liuwan-4" for c in published) > 0
+    assert [slide["broken"] for slide in found if slide["broken"]] == []
+    assert not any(slide["over"] for slide in found), "a slide holds more than fits the screen"

@@ -76,7 +76,6 @@ def test_earlier_year_pages_show_that_year(site: Path, registry: Registry) -> No
     assert "这是 2024 年度的公示内容" in html and "未评定" in html
 
 
-
 @pytest.mark.parametrize("page", ["commitments/index.html", "2024/commitments/index.html"])
 def test_the_commitments_totals_explain_overdue_only_beside_a_count_of_it(site: Path, page: str) -> None:
     # 2024's board, none overdue, read 未兑现 53 项（逾期：到 2026年1月5日 已过完成时限仍未兑现）: a definition
@@ -84,7 +83,9 @@ def test_the_commitments_totals_explain_overdue_only_beside_a_count_of_it(site: 
     totals = re.search(r"共 \d+ 项：[^。]*。", visible_text(read(site, page)))
     assert totals is not None
     overdue = re.search(r"逾期 (\d+) 项", totals.group())
-    assert ("（逾期：" in totals.group()) == (overdue is not None and int(overdue.group(1)) > 0), totals.group()
+    assert ("（逾期：" in totals.group()) == (overdue is not None and int(overdue.group(1)) > 0), (
+        totals.group()
+    )
 
 
 def test_open_data_agrees_with_the_engine(site: Path, registry: Registry) -> None:

@@ -28,7 +28,7 @@ class Slide:
     """One slide: a heading, an optional line under it, and either names, rows or lines."""
 
     kind: str
-    """``title``, ``branch``, ``branches``, ``members``, ``fulfilment``, ``stories``, ``notice``."""
+    """``title``, ``branch``, ``branches``, ``members``, ``fulfilment``, ``commitments``, ``stories``, ``notice``."""
     heading: str
     subheading: str = ""
     names: tuple[str, ...] = ()
@@ -73,10 +73,17 @@ def name_slides(
 
 
 def row_slides(
-    kind: str, heading: str, subheading: str, rows: Sequence[tuple[str, ...]], columns: tuple[str, ...]
+    kind: str,
+    heading: str,
+    subheading: str,
+    rows: Sequence[tuple[str, ...]],
+    columns: tuple[str, ...],
+    *,
+    per_slide: int = ROWS_PER_SLIDE,
+    branch: str = "",
 ) -> list[Slide]:
-    """Table rows under their column headings on as many slides as they need (:func:`chunks`), the later ones
-    headed "（续）"; none for no rows."""
+    """Table rows under their column headings on as many slides as they need (:func:`chunks`, ``per_slide``
+    at most: fewer where a row's text takes two lines), the later ones headed "（续）"; none for no rows."""
     return [
         Slide(
             kind,
@@ -84,6 +91,7 @@ def row_slides(
             subheading,
             rows=chunk,
             columns=columns,
+            branch=branch,
         )
-        for index, chunk in enumerate(chunks(rows, ROWS_PER_SLIDE) if rows else ())
+        for index, chunk in enumerate(chunks(rows, per_slide) if rows else ())
     ]

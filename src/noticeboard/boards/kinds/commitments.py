@@ -58,6 +58,8 @@ COMMITMENT_CHARS = {
 """Characters per line in the printed table's maker and text columns (widths fixed in print.css; 30 fit on a
 landscape line, not 31). The maker's name and the words under it are lines of their own (``pre-line``)."""
 
+SLIDE_ROWS = 4
+"""Commitments on one slide of a hall's screen: a commitment's words take two lines of a TV's table."""
 RATE_RULE = (
     "兑现率 = 已到期承诺中已兑现的项数 ÷ 已到期的项数（完成时限在统计日之前的为已到期），"
     "四舍五入保留一位小数；未到期的承诺不计入，另行列出。"
@@ -386,6 +388,36 @@ class CommitmentsKind(BoardKind):
             subheading,
             [(row.name, f"{row.due_fulfilled}/{row.due}", row.rate_text) for row in board.fulfilment.rows],
             columns=("党组织", "已兑现/已到期", "兑现率"),
+        )
+
+    def branch_slide_line(self, board: CommitmentsBoard, branch_id: str) -> str:
+        counts = board.counts_by_branch[branch_id]
+        if not counts["total"]:
+            return "本年度没有公开承诺"
+        return "公开承诺：" + _fulfilment(branch_id, "", counts, False).sentence
+
+    def branch_slides(self, boards: Any, board: CommitmentsBoard, branch_id: str) -> Sequence[Slide]:
+        """The branch's own and its members' commitments, as on its page: who, what, where it stands.
+
+        Who and where it stands are kept short, each on one line of a portrait screen (screen.css): the
+        branch's own commitments are 本支部's in its own hall, and an overdue one reads 逾期 (it is still
+        planned or in progress, past its deadline)."""
+        rows = board.by_branch.get(branch_id, ())
+        return row_slides(
+            "commitments",
+            f"{board.branches[branch_id].name} · 公开承诺",
+            f"{board.year} 年度 · 共 {len(rows)} 项",
+            [
+                (
+                    "本支部" if row.by == branch_id else row.maker,
+                    row.text,
+                    "逾期" if row.overdue else row.status_label,
+                )
+                for row in rows
+            ],
+            columns=("承诺人", "承诺内容", "状态"),
+            per_slide=SLIDE_ROWS,
+            branch=branch_id,
         )
 
     def open_data(self, board: CommitmentsBoard) -> Mapping[str, object]:
