@@ -42,6 +42,27 @@ def test_member_stars_at_the_boundaries(total: str, score: str, stars: int) -> N
 
 
 @pytest.mark.parametrize(
+    ("points", "target", "column", "total"),
+    [
+        ("87", "82.8", ("43.50", "41.40"), "84.90"),  # printed as they came: 43.5 above 41.40 and 84.90
+        ("87", "83", ("43.5", "41.5"), "85.0"),
+        ("100", "100", ("50.0", "50.0"), "100.0"),
+        ("89.95", "90", ("44.975", "45.000"), "89.975"),
+    ],
+)
+def test_the_working_of_a_branch_score_is_printed_at_one_number_of_decimals_and_exact(
+    points: str, target: str, column: tuple[str, str], total: str
+) -> None:
+    rating = rate_branch({"points": D(points), "target": D(target)}, BranchScheme())
+    assert tuple(text for _, text in rating.worked) == column
+    assert rating.unrounded_text == total
+    assert [D(text) for _, text in rating.worked] == [
+        part.weighted for part in rating.parts
+    ]  # only zeros added
+    assert D(rating.unrounded_text) == rating.unrounded
+
+
+@pytest.mark.parametrize(
     ("points", "target", "unrounded", "score", "stars"),
     [
         ("89.9", "90.0", "89.95", "90.0", 3),  # half-up: 89.95 → 90.0

@@ -91,6 +91,34 @@ class Rating:
         """The level in words (三星 … 无星, 优秀 … 不称职), for readers and screen readers."""
         return self.names[self.stars]
 
+    @property
+    def worked(self) -> tuple[tuple[Part, str], ...]:
+        """Each part with its weighted value as the board prints it in the column above the total
+        (:attr:`unrounded_text`): all at one number of decimals, the most any of them has.
+
+        Why: 87 × 0.5 is 43.5 and 82.8 × 0.5 is 41.40, exactly; printed as they come, one column read 43.5
+        above 41.40 and 84.90. Only zeros are added, so every figure is still the exact product."""
+        places = self._column_places()
+        return tuple((part, _fixed(part.weighted, places)) for part in self.parts)
+
+    @property
+    def unrounded_text(self) -> str:
+        """The exact total before rounding, at the decimals of the column it closes (:attr:`worked`)."""
+        return _fixed(self.unrounded, self._column_places())
+
+    def _column_places(self) -> int:
+        return max(_places(value) for value in (self.unrounded, *(part.weighted for part in self.parts)))
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _fixed(value: Decimal, places: int) -> str:
+    """``value`` with exactly ``places`` decimals, never fewer than it has (so never rounded)."""
+    return format(value, f".{max(places, _places(value))}f")
+
 
 def rate_score(
     unrounded: Decimal,
