@@ -319,6 +319,20 @@ BROKEN = [
         ],
     ),
     case(
+        "fulfilled_before_it_was_made",
+        [Replace(COMMITMENTS, "  fulfilled_on: 2025-11-20\n", "  fulfilled_on: 2024-11-20\n")],
+        ["data/commitments/2025.yml:12: 这一项：兑现日期 fulfilled_on 早于承诺日期 made"],
+    ),
+    case(
+        # The board would show 已兑现 as of site.yml's as_of (2026-01-05), before it was.
+        "fulfilled_after_the_boards_date",
+        [Replace(COMMITMENTS, "  fulfilled_on: 2025-11-20\n", "  fulfilled_on: 2026-02-01\n")],
+        [
+            "data/commitments/2025.yml:18: 兑现日期 2026-02-01 晚于统计日 2026-01-05（site.yml 的 as_of）："
+            "公示栏公示的是统计日那天的状态，那时还没有兑现；请核对兑现日期，或把 site.yml 的 as_of 改为兑现之后的日期"
+        ],
+    ),
+    case(
         "every_problem_is_reported_in_one_run",
         [
             Replace("data/site.yml", "days: 7", "days: seven"),
@@ -448,3 +462,15 @@ def test_a_story_s_update_date_that_is_no_date_is_reported_at_its_line(town: Tow
     assert town.edit(Replace(story, "date: 2025-03-18\nslug: tea\n", written)).problems() == [
         "docs/stories/posts/tea.md:6: “updated”：应为日期，格式为 年-月-日，例如 2025-03-01"
     ]
+
+
+def test_a_commitment_fulfilled_on_the_boards_date_or_in_a_year_being_prepared_is_accepted(
+    town: Township,
+) -> None:
+    town.replace("data/commitments/2025.yml", "  fulfilled_on: 2025-11-20\n", "  fulfilled_on: 2026-01-05\n")
+    town.set(
+        "data/commitments/2026.yml",
+        "- id: n1\n  by: qingshan-1\n  text: 修桥\n  made: 2026-01-02\n  status: fulfilled\n  fulfilled_on: 2026-03-01\n",
+    )
+    registry = town.load()  # the board's own day counts; 2026 is after site.yml's year, on no board yet
+    assert [c.fulfilled_on for c in registry.commitments[2026]] == [date(2026, 3, 1)]

@@ -374,8 +374,19 @@ def _check_commitments(
     problems: Problems,
 ) -> None:
     _duplicates(list(chain.from_iterable(loaded.commitments.values())), "承诺", problems)
-    for items in loaded.commitments.values():
+    site = loaded.site.record if loaded.site is not None else None
+    for year, items in loaded.commitments.items():
         for located in items:
+            fulfilled = located.record.fulfilled_on
+            if site and site.as_of and year <= site.year and fulfilled and fulfilled > site.as_of:
+                # (a year being prepared, after site.yml's year, is not on a board yet)
+                problems.add(
+                    located.path,
+                    located.line("fulfilled_on"),
+                    f"兑现日期 {fulfilled.isoformat()} 晚于统计日 {site.as_of.isoformat()}（site.yml 的 as_of）："
+                    "公示栏公示的是统计日那天的状态，那时还没有兑现；请核对兑现日期，"
+                    "或把 site.yml 的 as_of 改为兑现之后的日期",
+                )
             maker = located.record.by
             if maker not in known:
                 if loaded.may_exist("members", maker) or loaded.may_exist("branches", maker):

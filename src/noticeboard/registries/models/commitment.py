@@ -54,4 +54,6 @@ class Commitment(Record):
             raise PydanticCustomError("nb_fulfilled", "只有状态为 fulfilled（已兑现）时才填写 fulfilled_on")
         if self.made and self.due and self.due < self.made:
             raise PydanticCustomError("nb_dates", "计划完成日期 due 早于承诺日期 made")
+        if self.made and self.fulfilled_on and self.fulfilled_on < self.made:
+            raise PydanticCustomError("nb_dates", "兑现日期 fulfilled_on 早于承诺日期 made")
         return self
