@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from noticeboard.registries.errors import Problems, display_path
+from noticeboard.registries.messages import closest_id
 from noticeboard.registries.models import Branch, LedgerEntry, Member, Schemes, Site
 from noticeboard.registries.models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
 from noticeboard.registries.models.site import COMMITTEE
@@ -431,8 +432,8 @@ def _check_leaders(
 
 
 def _did_you_mean(written: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(written, sorted(known), n=1)
-    return f"；是不是“{close[0]}”？" if close else ""
+    close = closest_id(written, known)
+    return f"；是不是“{close}”？" if close else ""
 
 
 def _check_stories(loaded: Loaded, branches: dict[str, Branch], problems: Problems) -> None:

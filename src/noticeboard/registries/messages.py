@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -128,6 +128,22 @@ def closest(word: str, known: Sequence[str]) -> str | None:
     """The known word ``word`` most likely is a typo of (keys, file and folder names), or None."""
     close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
     return close[0] if close else None
+
+
+def closest_id(written: str, known: Iterable[str]) -> str | None:
+    """The known id ``written`` most likely is a typo of, among those with the same numbers in it, or None.
+
+    Why the same numbers (``m0001`` → ``m001``, ``qingshna-1`` → ``qingshan-1``): ids that differ in a
+    number name other records. ``m00002`` is as close to ``m00802`` as to any member, and ``qingshan-6``
+    to ``qingshan-5``; a clerk who followed such a hint gave a commitment to somebody else."""
+    numbers = _numbers(written)
+    same = sorted(key for key in known if _numbers(key) == numbers)
+    close = difflib.get_close_matches(written, same, n=1)
+    return close[0] if close else None
+
+
+def _numbers(text: str) -> list[int]:
+    return [int(run) for run in re.findall(r"[0-9]+", text)]
 
 
 def suggest(key: str, known: Sequence[str] = tuple(FIELD_LABELS)) -> str:

@@ -46,7 +46,7 @@ from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem, Problems, display_path
 from noticeboard.registries.frozen import frozen
-from noticeboard.registries.messages import closest
+from noticeboard.registries.messages import closest, closest_id
 from noticeboard.registries.models.common import Day, Record, Slug, Text, as_text
 from noticeboard.registries.reading import Located, Registry
 from noticeboard.registries.record_files import Known, RecordFile
@@ -174,7 +174,7 @@ def _problems(honour: Honour, known: Known) -> list[tuple[tuple[str, ...], str]]
         found.append((("level",), _level_message(honour.level)))
     who = honour.who
     if who and not _known(who, known):
-        close = closest(who, [*known.members, *known.branches])
+        close = closest_id(who, [*known.members, *known.branches])
         hint = f"，是不是“{close}”？" if close else ""
         found.append((("who",), f"表彰对象“{who}”既不是党员编号，也不是 branches.yml 里的党组织编号{hint}"))
     if honour.reason and "\n" in honour.reason:

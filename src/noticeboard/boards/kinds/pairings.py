@@ -24,7 +24,6 @@ dated in ``Y`` or before; a result without ``funds`` adds nothing.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -60,6 +59,7 @@ from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problems, display_path
 from noticeboard.registries.frozen import frozen
+from noticeboard.registries.messages import closest_id
 from noticeboard.registries.models import Branch
 from noticeboard.registries.models.common import Day, Number, Record, Slug, Text
 from noticeboard.registries.reading import Registry
@@ -622,8 +622,8 @@ def _where(first: Located[Any], key: str, problems: Problems) -> str:
 
 
 def _did_you_mean(written: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(written, sorted(known), n=1)
-    return f"；是不是“{close[0]}”？" if close else ""
+    close = closest_id(written, known)
+    return f"；是不是“{close}”？" if close else ""
 
 
 def _check_with(
