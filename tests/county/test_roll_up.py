@@ -240,7 +240,7 @@ def test_every_compared_column_reads_a_number_a_township_publishes() -> None:
         (
             "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: https://a.org/\n"
             "  open_data: a\n- id: a\n  name: 乙镇\n  site: https://b.org/\n  open_data: b\n",
-            "乡镇编号“a”写了两次",
+            "county.yml:8: 乡镇编号“a”写了两次，第 4 行已经写过",  # at the repeat, not at townships:
         ),
         (
             "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: A镇\n  name: 甲镇\n  site: https://a.org/\n"
@@ -255,6 +255,20 @@ def test_a_wrong_county_file_is_reported_by_line(tmp_path: Path, text: str, expe
     problems = Problems(tmp_path)
     assert read_county(path, problems) is None
     assert problems and any(expected in str(problem) for problem in problems), [str(p) for p in problems]
+
+
+def test_every_problem_of_a_county_file_is_listed_at_once_in_chinese(tmp_path: Path) -> None:
+    text = (
+        "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: a.example.org\n"
+        "  open_data: a\n- id: a\n  name: 乙镇\n  site: https://b.org/\n  open_data: b\n"
+    )
+    problems = Problems(tmp_path)
+    assert read_county(county_file(tmp_path, [], text), problems) is None
+    messages = [str(problem) for problem in problems]
+    assert messages == [
+        "county.yml:6: “site”（网站地址）：网站地址要以 https:// 或 http:// 开头",
+        "county.yml:8: 乡镇编号“a”写了两次，第 4 行已经写过",
+    ]
 
 
 def test_county_file_that_is_not_there(tmp_path: Path) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.messages import report_validation
 from noticeboard.registries.models.common import Record, Slug, Text, Year
-from noticeboard.registries.yaml_source import read_yaml
+from noticeboard.registries.yaml_source import Document, read_yaml
 
 
 class TownshipEntry(Record):
@@ -27,7 +28,7 @@ class TownshipEntry(Record):
     @classmethod
     def _web_address(cls, value: str) -> str:
         if not value.startswith(("https://", "http://")):
-            raise ValueError("网站地址要以 https:// 或 http:// 开头")
+            raise PydanticCustomError("nb_address", "网站地址要以 https:// 或 http:// 开头")
         return value if value.endswith("/") else value + "/"
 
 
@@ -47,18 +48,6 @@ class County(Record):
     def _web_address(cls, value: str | None) -> str | None:
         return None if value is None else TownshipEntry._web_address(value)
 
-    @field_validator("townships")
-    @classmethod
-    def _distinct(cls, townships: list[TownshipEntry]) -> list[TownshipEntry]:
-        for key in ("id", "name"):
-            seen: set[str] = set()
-            for township in townships:
-                value = getattr(township, key)
-                if value in seen:
-                    raise ValueError(f"乡镇{'编号' if key == 'id' else '名称'}“{value}”写了两次")
-                seen.add(value)
-        return townships
-
 
 def read_county(path: Path, problems: Problems) -> County | None:
     """``county.yml`` validated, or None with every problem in ``problems`` (``FILE:LINE: 说明``)."""
@@ -68,11 +57,33 @@ def read_county(path: Path, problems: Problems) -> County | None:
     document = read_yaml(path, problems)
     if document is None:
         return None
+    county = None
     try:
-        return County.model_validate(document.data)
+        county = County.model_validate(document.data)
     except ValidationError as error:
         report_validation(error, document, (), problems)
-        return None
+    repeated = _repeats(path, document, problems)
+    return None if county is None or repeated else county
+
+
+def _repeats(path: Path, document: Document, problems: Problems) -> bool:
+    """Whether a township's id or name is written twice; each repeat is reported at its own line, with the
+    line it was first written on (also when other entries are wrong: every problem at once)."""
+    townships = document.data.get("townships") if isinstance(document.data, dict) else None
+    found = False
+    for key, word in (("id", "编号"), ("name", "名称")):
+        first: dict[str, int] = {}
+        for index, entry in enumerate(townships if isinstance(townships, list) else ()):
+            value = entry.get(key) if isinstance(entry, dict) else None
+            if not isinstance(value, str):
+                continue
+            line = document.line_at(("townships", index, key))
+            if value in first:
+                problems.add(path, line, f"乡镇{word}“{value}”写了两次，第 {first[value]} 行已经写过")
+                found = True
+            else:
+                first[value] = line
+    return found
 
 
 def open_data_folder(county_file: Path, township: TownshipEntry) -> Path:
