@@ -28,6 +28,8 @@
   if (select) {
     select.addEventListener("change", function () { apply(select.value); });
     apply(select.value);
+  } else {
+    fit();  // one paper only (the county's summary): fitted to the screen all the same
   }
   var button = document.getElementById("nb-print");
   if (button) { button.addEventListener("click", function () { window.print(); }); }

@@ -409,6 +409,20 @@ def test_the_printed_summary_is_one_a4_landscape_sheet_whose_qr_code_leads_to_th
     assert [code.text for code in zxingcpp.read_barcodes(image)] == [SITE_URL]
 
 
+@pytest.mark.parametrize("width", [360, 412])
+def test_the_printed_summary_is_shown_whole_on_a_phone(county: Rolled, browser: Browser, width: int) -> None:
+    # It was 1123 px wide at 360: it scrolled sideways, its toolbar over a third of it; a township's fit.
+    tab = browser.new_page(viewport={"width": width, "height": 800})
+    tab.goto((county.site / "print" / "index.html").as_uri())
+    wide = tab.evaluate("document.documentElement.scrollWidth")
+    sheet = tab.evaluate("document.querySelector('.nb-sheet').getBoundingClientRect().right")
+    tab.emulate_media(media="print")
+    printed = tab.pdf(prefer_css_page_size=True, print_background=True)
+    tab.close()
+    assert wide <= width and sheet <= width
+    assert len(pypdf.PdfReader(io.BytesIO(printed)).pages) == 1  # printed at its size all the same
+
+
 # --- 3. A missing file and an old format: reported, the rest published ------------------------------------
 
 
