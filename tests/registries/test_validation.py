@@ -319,6 +319,22 @@ BROKEN = [
         ],
     ),
     case(
+        # PyYAML notices a key without its colon on the next line (gender: 女, which is right).
+        "chinese_colon_after_a_key",
+        [Replace(MEMBERS, "  name: 邱美玲\n", "  name：邱美玲\n")],
+        [
+            "data/members/qingshan-1.yml:2: YAML 格式错误：键后面用了中文冒号“：”；"
+            "请改为英文冒号“:”，后面加一个空格，例如 name: 张三"
+        ],
+    ),
+    case(
+        "key_without_its_colon",
+        [Replace(MEMBERS, "  name: 邱美玲\n", "  name 邱美玲\n")],
+        [
+            "data/members/qingshan-1.yml:2: YAML 格式错误：这一行缺少冒号“:”（键和值之间要写英文冒号和一个空格，例如 name: 张三）"
+        ],
+    ),
+    case(
         "fulfilled_before_it_was_made",
         [Replace(COMMITMENTS, "  fulfilled_on: 2025-11-20\n", "  fulfilled_on: 2024-11-20\n")],
         ["data/commitments/2025.yml:12: 这一项：兑现日期 fulfilled_on 早于承诺日期 made"],

@@ -709,6 +709,15 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
             start + 1,
             f"这一行的引号到第 {end + 1} 行才配对，中间各行都成了这一个值；多半是这一行少了一个引号",
         )
+    if opened is not None and "simple key" in context and "expected ':'" in problem:
+        # A key without its colon is noticed on the next line; the key's own line is the one to correct.
+        written = text.splitlines()[opened.line] if opened.line < len(text.splitlines()) else ""
+        if "：" in written:
+            return (
+                opened.line + 1,
+                "键后面用了中文冒号“：”；请改为英文冒号“:”，后面加一个空格，例如 name: 张三",
+            )
+        return opened.line + 1, "这一行缺少冒号“:”（键和值之间要写英文冒号和一个空格，例如 name: 张三）"
     for needle, hint in _SYNTAX_HINTS:
         if needle in f"{context} {problem}":
             return line, hint
