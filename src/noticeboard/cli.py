@@ -230,6 +230,14 @@ def _new_year(args: argparse.Namespace) -> int:
     return 0
 
 
+INTERNAL_NOTE = (
+    "这是组织办的内部台账：含不公开的领导点评和党员的出生年份，可以打印、上报，"
+    "不要张贴或上传到公开的网站、群里；公开的内容以公示栏网站为准。"
+)
+"""Said after every export. Why: the workbook was named 公示数据 (public data) and holds what the boards
+withhold (the office's copy keeps the unpublished reviews, marked, and members' birth years)."""
+
+
 def _export(args: argparse.Namespace) -> int:
     """The registries and ratings of the site's year as an .xlsx workbook."""
     try:
@@ -238,9 +246,10 @@ def _export(args: argparse.Namespace) -> int:
         print("数据有误，请先改正：\n" + error.report(), file=sys.stderr)
         return 2
     boards = build_boards(registry, registry.site.as_of or dt.date.today())
-    out: Path = args.out or Path(f"公示数据-{registry.site.year}.xlsx")
+    out: Path = args.out or Path(f"内部台账-{registry.site.year}.xlsx")
     written = write_workbook(boards, out)
     print(f"已导出 {written.as_posix()}：{'、'.join(sheet.title for sheet in workbook_sheets(boards))}")
+    print(INTERNAL_NOTE)
     return 0
 
 
@@ -497,7 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _data_dir(export)
     export.add_argument(
-        "--out", type=Path, default=None, help="输出文件 / output file（默认 公示数据-年度.xlsx）"
+        "--out", type=Path, default=None, help="输出文件 / output file（默认 内部台账-年度.xlsx）"
     )
     export.set_defaults(run=_export)
 

@@ -114,3 +114,15 @@ def test_a_member_joining_after_the_year_is_in_the_members_sheet_and_no_count(
     assert members["m003"]["星级"].startswith("不参与评星")
     summary = {row[0]: row for row in book["2025汇总"].iter_rows(values_only=True)}
     assert summary["党员"][-1] == 3
+
+
+def test_an_export_is_named_and_marked_as_the_offices_own(tmp_path: Path) -> None:
+    # It was 公示数据-2025.xlsx (public data), holding the unpublished reviews and members' birth years.
+    result = run("export", str(ROOT / "data"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    (written,) = tmp_path.glob("*.xlsx")
+    assert written.name.startswith("内部台账-")
+    assert "不要张贴或上传到公开的网站" in result.stdout
+    book = load_workbook(written)
+    assert "内部资料" in book.properties.title
+    assert all("内部资料" in ws.oddHeader.center.text for ws in book.worksheets)

@@ -176,7 +176,9 @@ def write(boards: Boards, path: Path) -> Path:
     book.properties.created = stamp
     book.properties.modified = stamp
     book.properties.creator = boards.registry.site.office
-    book.properties.title = f"{boards.registry.site.organisation} {boards.current.year} 年度公示数据"
+    book.properties.title = (
+        f"{boards.registry.site.organisation} {boards.current.year} 年度评星台账（内部资料）"
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -239,7 +241,7 @@ def _fill(ws: Worksheet, sheet: Sheet, organisation: str) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.HeaderFooter = HeaderFooter(
-        oddHeader=HeaderFooterItem(center=_Part(f"{organisation} {sheet.title}")),
+        oddHeader=HeaderFooterItem(center=_Part(f"{organisation} {sheet.title}（内部资料）")),
         oddFooter=HeaderFooterItem(center=_Part("第 &P 页，共 &N 页")),
     )
 
