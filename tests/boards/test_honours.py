@@ -166,7 +166,7 @@ BROKEN: list[tuple[str, list[Edit], str]] = [
     (
         "date that is no date",
         [Replace(FILE, "awarded_on: 2025-07-01", "awarded_on: 7月1日")],
-        f"{FILE}:9: “awarded_on”（表彰日期）：应为日期，格式为 年-月-日，例如 2025-03-01",
+        f"{FILE}:9: “awarded_on”（表彰日期）：“7月1日”应为日期，格式为 年-月-日，例如 2025-03-01",
     ),
 ]
 

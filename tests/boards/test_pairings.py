@@ -504,7 +504,7 @@ BROKEN = [
     ),
     pytest.param(
         ONE.replace("funds: 8.0", "funds: 8万"),
-        ["data/pairings.yml:11: “funds”：应为数字"],
+        ["data/pairings.yml:11: “funds”：“8万”应为数字：只写阿拉伯数字，不带单位和文字"],
         id="funds_not_a_number",
     ),
 ]

@@ -335,6 +335,37 @@ BROKEN = [
         ],
     ),
     case(
+        "points_with_their_unit",
+        [Replace(MEMBERS, "2025: 91", "2025: 90分")],
+        ["data/members/qingshan-1.yml:11: 2025 年的 “points”（积分）：“90分”应为数字：请去掉“分”，写成 90"],
+    ),
+    case(
+        "points_in_quotes",
+        [Replace(MEMBERS, "2025: 91", "2025: '91'")],
+        [
+            "data/members/qingshan-1.yml:11: 2025 年的 “points”（积分）：“91”加了引号，成了文字；数字不要加引号，写成 91"
+        ],
+    ),
+    case(
+        "points_in_words",
+        [Replace(MEMBERS, "2025: 91", "2025: 九十一")],
+        [
+            "data/members/qingshan-1.yml:11: 2025 年的 “points”（积分）：“九十一”应为数字：只写阿拉伯数字，不带单位和文字"
+        ],
+    ),
+    case(
+        "a_date_written_as_clerks_write_it",
+        [Replace(MEMBERS, "joined: 2009-11-18", "joined: 2009/11/18")],
+        [
+            "data/members/qingshan-1.yml:7: “joined”（入党时间）：“2009/11/18”应写成 2009-11-18（年-月-日，月和日各两位）"
+        ],
+    ),
+    case(
+        "a_date_in_chinese",
+        [Replace(MEMBERS, "joined: 2009-11-18", "joined: 2009年11月31日")],
+        ["data/members/qingshan-1.yml:7: “joined”（入党时间）：日期“2009年11月31日”不存在，请检查年、月、日"],
+    ),
+    case(
         "fulfilled_before_it_was_made",
         [Replace(COMMITMENTS, "  fulfilled_on: 2025-11-20\n", "  fulfilled_on: 2024-11-20\n")],
         ["data/commitments/2025.yml:12: 这一项：兑现日期 fulfilled_on 早于承诺日期 made"],
@@ -476,7 +507,7 @@ def test_a_story_s_update_date_that_is_no_date_is_reported_at_its_line(town: Tow
     story = "docs/stories/posts/tea.md"
     written = "slug: tea\nupdated: 随便写\ndate:\n  created: 2025-03-18\n  updated: 九月\n"
     assert town.edit(Replace(story, "date: 2025-03-18\nslug: tea\n", written)).problems() == [
-        "docs/stories/posts/tea.md:6: “updated”：应为日期，格式为 年-月-日，例如 2025-03-01"
+        "docs/stories/posts/tea.md:6: “updated”：“九月”应为日期，格式为 年-月-日，例如 2025-03-01"
     ]
 
 

@@ -254,6 +254,8 @@ def _detail(
     shown = raw if raw is not None else value
     if isinstance(value, AlteredInt) and raw is not None and etype in _NUMBER_EXPECTED:
         return _altered_number(raw, value)
+    if etype in ("nb_number", "nb_date") and isinstance(value, str) and _plain_text(value):
+        return (_not_a_number if etype == "nb_number" else _not_a_date)(value.strip())
     if etype.startswith("nb_"):
         return detail["msg"] + (_yaml_changed(raw, kind, value) if etype in ("nb_number", "nb_date") else "")
     if etype == "string_type":
@@ -282,6 +284,48 @@ def _detail(
     if etype == "string_pattern_mismatch":
         return f"“{shown}”只能由小写英文字母、数字和连字符“-”组成" + _yaml_changed(raw, kind, value)
     return f"值“{shown}”无效（{detail['msg']}）"
+
+
+def _plain_text(value: str) -> bool:
+    """Text written where a number or date belongs, with nothing full-width in it (that is said first,
+    :mod:`~noticeboard.registries.full_width`) and something in it (an empty value is said so)."""
+    return bool(value.strip()) and not any(0xFF01 <= ord(c) <= 0xFF5E or c == "\u3000" for c in value)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
+def _not_a_number(text: str) -> str:
+    """What was written instead of a number, and how to write it: ``'90'`` quoted, ``90分``, ``九十``."""
+    if _is_number(text):
+        return f"“{_shown(text)}”加了引号，成了文字；数字不要加引号，写成 {text}"
+    if text.endswith("分") and _is_number(text[:-1].strip()):
+        return f"“{_shown(text)}”应为数字：请去掉“分”，写成 {text[:-1].strip()}"
+    return f"“{_shown(text)}”应为数字：只写阿拉伯数字，不带单位和文字"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return Decimal(text).is_finite()
+    except InvalidOperation:
+        return False
+
+
+_WRITTEN_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+"""A date as clerks write it: 2025/3/5, 2025.3.5, 2025-3-5, 2025年3月5日."""
+
+
+def _not_a_date(text: str) -> str:
+    """What was written instead of a date, and the date written as the registries write it."""
+    found = _WRITTEN_DATE.fullmatch(text)
+    if found:
+        try:
+            day = dt.date(*(int(part) for part in found.groups()))
+        except ValueError:
+            return f"日期“{_shown(text)}”不存在，请检查年、月、日"
+        return f"“{_shown(text)}”应写成 {day.isoformat()}（年-月-日，月和日各两位）"
+    return f"“{_shown(text)}”应为日期，格式为 年-月-日，例如 2025-03-01"
 
 
 _NUMBER_EXPECTED = frozenset({"nb_number", "int_type", "int_parsing"})
