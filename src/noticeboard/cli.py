@@ -11,11 +11,13 @@ import argparse
 import datetime as dt
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from noticeboard.boards.kind import BoardKind
 from noticeboard.boards.kinds import KINDS, load_township
@@ -370,8 +372,41 @@ def _data_dir(command: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's own complaints said in Chinese first, as the help is: ``import`` without a file, a
+    misspelt command (``imprt``) or option. Its subcommands' parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: 错误：{_in_chinese(message)} / {message}\n")
+
+
+_ARGPARSE_WORDS = (
+    (re.compile(r"the following arguments are required: (.*)"), "缺少必须写的参数：{0}"),
+    (
+        re.compile(r"argument .*COMMAND: invalid choice: '(.*?)' \(choose from (.*)\)"),
+        "没有“{0}”这个命令；可用的命令：{1}",
+    ),
+    (
+        re.compile(r"argument (.+?): invalid choice: '(.*?)' \(choose from (.*)\)"),
+        "参数 {0} 不能是“{1}”；可选：{2}",
+    ),
+    (re.compile(r"unrecognized arguments: (.*)"), "不认识的参数：{0}"),
+    (re.compile(r"argument (.+?): expected one argument"), "参数 {0} 后面要写一个值"),
+    (re.compile(r"argument (.+?): invalid \w+ value: '(.*?)'"), "参数 {0} 的值“{1}”不对"),
+)
+"""argparse's messages a user meets (Python 3.11's words), and what they say in Chinese."""
+
+
+def _in_chinese(message: str) -> str:
+    for pattern, words in _ARGPARSE_WORDS:
+        if found := pattern.fullmatch(message):
+            return words.format(*(part.replace("'", "") for part in found.groups()))
+    return "命令写得不对"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m noticeboard", description=DESCRIPTION)
+    parser = _Parser(prog="python -m noticeboard", description=DESCRIPTION)
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令 COMMAND")
 
     check = commands.add_parser(

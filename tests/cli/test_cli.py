@@ -72,3 +72,22 @@ def test_help_is_bilingual() -> None:
     result = run("validate", "--help", cwd=ROOT)
     assert result.returncode == 0
     assert "检查数据文件夹" in result.stdout and "Check every file" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["imprt", "表格.xlsx"], "错误：没有“imprt”这个命令；可用的命令：validate, serve, build"),
+        (["diff"], "错误：缺少必须写的参数：REVISION"),
+        (["export", "--out"], "错误：参数 --out 后面要写一个值"),
+        (["validate", "data", "extra"], "错误：不认识的参数：extra"),
+    ],
+)
+def test_a_mistyped_command_is_answered_in_chinese_first(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It said only `error: the following arguments are required: REVISION` and the like.
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert said in capsys.readouterr().err
