@@ -50,6 +50,7 @@ from noticeboard.registries.models import (
     LedgerEntry,
     Member,
 )
+from noticeboard.registries.models.common import WRITTEN_DATE
 from noticeboard.registries.progress import progress
 from noticeboard.registries.reading import Registry
 from noticeboard.registries.yaml_source import Document, parse_yaml
@@ -93,13 +94,10 @@ _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?")
 """A number whose commas group its thousands (1,200 or 12,345.5): the only commas a number may have."""
 
 
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-
-
 def date(value: Value) -> dt.date:
     if isinstance(value, dt.date):
         return value
-    match = _DATE.match(str(value))
+    match = WRITTEN_DATE.match(str(value))
     if match:
         try:
             return dt.date(*(int(part) for part in match.groups()))

@@ -8,13 +8,13 @@ file has been read, and each problem must still point at its own line.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from noticeboard.registries.errors import Problems, display_path
-from noticeboard.registries.messages import closest_id
+from noticeboard.registries.messages import id_hint
 from noticeboard.registries.models import Branch, LedgerEntry, Member, Schemes, Site
 from noticeboard.registries.models.scheme import COMPONENT_LABELS, VenueScheme, WeightedScheme
 from noticeboard.registries.models.site import COMMITTEE
@@ -396,7 +396,7 @@ def _check_commitments(
                     located.path,
                     located.line("by"),
                     f"承诺人“{maker}”既不是党员编号、党组织编号，也不是 site.yml 中 leaders 的领导编号"
-                    f"（镇党委本身写 {COMMITTEE}）{_did_you_mean(maker, known)}",
+                    f"（镇党委本身写 {COMMITTEE}）{id_hint(maker, known)}",
                 )
             elif maker in branches and maker in branch_of:
                 problems.add(
@@ -431,11 +431,6 @@ def _check_leaders(
     return seen
 
 
-def _did_you_mean(written: str, known: Iterable[str]) -> str:
-    close = closest_id(written, known)
-    return f"；是不是“{close}”？" if close else ""
-
-
 def _check_stories(loaded: Loaded, branches: dict[str, Branch], problems: Problems) -> None:
     for located in loaded.stories:
         for index, branch_id in enumerate(located.record.branches):
@@ -456,7 +451,7 @@ def _check_reviews(
                 problems.add(
                     located.path,
                     located.line("reviewer", "contact"),
-                    f"联系村“{contact}”不是党组织编号{_did_you_mean(contact, branches)}",
+                    f"联系村“{contact}”不是党组织编号{id_hint(contact, branches)}",
                 )
             if review.work is not None and subject in branches:
                 problems.add(

@@ -22,6 +22,7 @@ from pydantic_core import ErrorDetails
 
 from noticeboard.registries import full_width
 from noticeboard.registries.errors import Problems
+from noticeboard.registries.models.common import WRITTEN_DATE
 from noticeboard.registries.models.scheme import COMPONENT_LABELS
 from noticeboard.registries.yaml_source import TYPE_NAMES, AlteredInt, Document, scalar_kind
 
@@ -140,6 +141,12 @@ def closest_id(written: str, known: Iterable[str]) -> str | None:
     same = sorted(key for key in known if _numbers(key) == numbers)
     close = difflib.get_close_matches(written, same, n=1)
     return close[0] if close else None
+
+
+def id_hint(written: str, known: Iterable[str]) -> str:
+    """``；是不是“qingshan-1”？`` after a message about an unknown id (:func:`closest_id`), or ""."""
+    close = closest_id(written, known)
+    return f"；是不是“{close}”？" if close else ""
 
 
 def _numbers(text: str) -> list[int]:
@@ -289,7 +296,7 @@ def _detail(
 def _plain_text(value: str) -> bool:
     """Text written where a number or date belongs, with nothing full-width in it (that is said first,
     :mod:`~noticeboard.registries.full_width`) and something in it (an empty value is said so)."""
-    return bool(value.strip()) and not any(0xFF01 <= ord(c) <= 0xFF5E or c == "\u3000" for c in value)
+    return bool(value.strip()) and not full_width.has_full_width(value)
 
 
 def _shown(text: str) -> str:
@@ -312,13 +319,9 @@ def _is_number(text: str) -> bool:
         return False
 
 
-_WRITTEN_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-"""A date as clerks write it: 2025/3/5, 2025.3.5, 2025-3-5, 2025年3月5日."""
-
-
 def _not_a_date(text: str) -> str:
     """What was written instead of a date, and the date written as the registries write it."""
-    found = _WRITTEN_DATE.fullmatch(text)
+    found = WRITTEN_DATE.match(text)  # (stripped: no line break for $ to let through)
     if found:
         try:
             day = dt.date(*(int(part) for part in found.groups()))

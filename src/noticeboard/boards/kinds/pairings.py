@@ -59,7 +59,7 @@ from noticeboard.boards.sheets import Cell, Column, ExtraColumns, Sheet
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problems, display_path
 from noticeboard.registries.frozen import frozen
-from noticeboard.registries.messages import closest_id
+from noticeboard.registries.messages import id_hint
 from noticeboard.registries.models import Branch
 from noticeboard.registries.models.common import Day, Number, Record, Slug, Text
 from noticeboard.registries.reading import Registry
@@ -621,11 +621,6 @@ def _where(first: Located[Any], key: str, problems: Problems) -> str:
     return f"已在 {display_path(first.path, problems.root)}:{first.line(key)} 写过"
 
 
-def _did_you_mean(written: str, known: Iterable[str]) -> str:
-    close = closest_id(written, known)
-    return f"；是不是“{close}”？" if close else ""
-
-
 def _check_with(
     item: Located[Any], pairing: Pairing, known: Known, names: Mapping[str, str], problems: Problems
 ) -> bool:
@@ -635,10 +630,7 @@ def _check_with(
         return True
     if known.may_exist("branches", written):
         return False
-    if written in names:
-        hint = f"；{written}的编号是 {names[written]}"
-    else:
-        hint = _did_you_mean(written, known.branches)
+    hint = f"；{written}的编号是 {names[written]}" if written in names else id_hint(written, known.branches)
     problems.add(item.path, item.line("with"), f"结对党组织“{written}”不是 branches.yml 中的党组织编号{hint}")
     return False
 
@@ -669,7 +661,7 @@ def _check_partner(
         problems.add(
             item.path,
             item.line("partner"),
-            f"结对单位“{written}”不是 branches.yml 中的党组织编号{_did_you_mean(written, known.branches)}；"
+            f"结对单位“{written}”不是 branches.yml 中的党组织编号{id_hint(written, known.branches)}；"
             "本镇以外的单位请写单位名称（例如 县水务局）并写 partner_kind",
         )
     elif pairing.partner_kind is None:

@@ -69,6 +69,11 @@ def _to_date(value: Any) -> Any:
     raise PydanticCustomError("nb_date", "应为日期，格式为 年-月-日，例如 2025-03-01")
 
 
+WRITTEN_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+"""A date as clerks write it (2025/3/5, 2025.3.5, 2025-3-5, 2025年3月5日): its year, month and day. A
+spreadsheet's cell is read so; a registry file says how to write it as the registries do (2025-03-05)."""
+
+
 Number = Annotated[Decimal, BeforeValidator(_to_decimal), WithJsonSchema({"type": "number"})]
 """A number as written in YAML, kept exact."""
 
