@@ -269,6 +269,8 @@ def _import(args: argparse.Namespace) -> int:
     print(("将要导入：" if args.dry_run else "已导入：") + outcome.summary())
     if outcome.normalised:
         print(outcome.normalised_note())
+    for note in outcome.skipped:
+        print(note)
     for name in outcome.files:
         print(f"已写入 {(args.data / name).as_posix()}")
     return 0

@@ -3,7 +3,6 @@ all or nothing, every bad cell named; ``templates`` made from the same columns t
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from noticeboard.boards.kinds import load_township
 from support import ROOT
 from support.build import build_site, make_project
 from support.commands import run
+from support.workbooks import fingerprint, xlsx
 
 
 @pytest.fixture
@@ -22,25 +22,6 @@ def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(ROOT / "data", root / "data")
     return root
-
-
-def xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.mark.slow  # a whole site built

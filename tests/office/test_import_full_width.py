@@ -5,24 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
 from noticeboard.cli import main
 from support.township import Township
-
-
-def xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = title
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
+from support.workbooks import xlsx
 
 
 def test_full_width_cells_are_made_half_width_and_listed(

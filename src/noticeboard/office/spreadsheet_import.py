@@ -11,11 +11,16 @@ Rules that make it safe:
   ``２０２５－０３－０１``, ``ｍ００１``) are made half-width in number, date and id cells, which
   are listed (a clerk cannot see the difference in a cell); spaces, full-width ones too, around
   any cell's text are dropped when the sheet is read.
+- The office's own export imports back unchanged: its sheets and columns to read and print (汇总,
+  星级, 得分 …) are named in notes, not read; its names (承诺人 with 所在党组织, 姓名 beside a
+  ledger's id) are resolved and checked; its rounded points and ledger totals are what is published.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import io
 import re
 import shutil
@@ -35,7 +40,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from noticeboard.boards.kinds import load_township
+from noticeboard.boards.township import build_boards
 from noticeboard.office.spreadsheet_export import fixed_times
+from noticeboard.office.spreadsheet_export import sheets as export_sheets
 from noticeboard.office.spreadsheet_reading import Row, Table, Value, read_tables
 from noticeboard.registries.errors import Problems, RegistryError, UserError
 from noticeboard.registries.frozen import frozen
@@ -51,9 +58,11 @@ from noticeboard.registries.models import (
     Member,
 )
 from noticeboard.registries.models.common import WRITTEN_DATE
+from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.progress import progress
 from noticeboard.registries.reading import Registry
 from noticeboard.registries.yaml_source import Document, parse_yaml
+from noticeboard.rules.results import rate_year
 
 
 class CellError(UserError):
@@ -153,6 +162,8 @@ class Column:
     convert: Callable[[Value], Any]
     note: str = ""
     """What the template's header note says."""
+    stored: bool = True
+    """False for a column that only checks a row (:data:`CHECKS`): read, compared, never written."""
 
 
 MEMBER = (
@@ -188,7 +199,19 @@ BRANCH = (
 COMMITMENT = (
     Column(("编号", "承诺编号"), "id", text, "全镇唯一的编号；新编号即新增承诺"),
     Column(("年度",), "year", year, "承诺所属年度；不填则按承诺日期"),
-    Column(("承诺人",), "by", text, "党员编号或党组织编号（也可写姓名，不能重名）"),
+    Column(
+        ("承诺人",),
+        "by",
+        text,
+        "党员、党组织或镇领导的编号（也可写姓名或名称）；镇党委本身写 committee 或镇党委名称",
+    ),
+    Column(
+        ("所在党组织",),
+        "maker_branch",
+        text,
+        "可不填：承诺人所在的党支部、党总支，或镇党委；承诺人写姓名又有重名时用它区分，并核对承诺人",
+        stored=False,
+    ),
     Column(("承诺内容",), "text", text, "承诺事项"),
     Column(("类别",), "category", text, "可不填"),
     Column(("承诺日期",), "made", date, "例如 2025-02-01"),
@@ -200,6 +223,7 @@ COMMITMENT = (
 )
 LEDGER = (
     Column(("党员编号", "编号"), "member", text, "党员编号（也可写姓名，不能重名）"),
+    Column(("姓名",), "member_name", text, "可不填：填了就核对与党员编号是否同一人", stored=False),
     Column(("日期",), "date", date, "例如 2025-03-01"),
     Column(("事项",), "item", text, "例如 参加主题党日"),
     Column(("分值", "加减分"), "points", number, "加分为正，扣分为负"),
@@ -225,6 +249,9 @@ KINDS = (
     Kind("branches", "党组织", BRANCH, Branch, ("名称",)),
 )
 IMPORT_ORDER = ("branches", "members", "commitments", "ledger")
+CHECKS = frozenset(column.key for kind in KINDS for column in kind.columns if not column.stored)
+"""Keys of the columns that only check a row (所在党组织 of a commitment's maker, 姓名 beside a ledger's
+member id): the export writes them beside the ids, so a sheet exported, edited and imported keeps them."""
 _YEAR_HEADER = re.compile(r"^(\d{4})\s*年?度?\s*(.+)$")
 
 
@@ -242,6 +269,32 @@ def _kind_of(table: Table) -> Kind | None:
 def _split_year(header: str) -> tuple[int | None, str]:
     match = _YEAR_HEADER.match(header)
     return (int(match.group(1)), match.group(2).strip()) if match else (None, header.strip())
+
+
+def _year_of(merge: _Merge, table: Table) -> int:
+    """The year a sheet is of: in its title (the export's 2025党员), else ``--year`` or ``site.yml``'s."""
+    return _split_year(table.name)[0] or merge.default_year
+
+
+def _column_of(kind: Kind, header: str) -> Column | None:
+    bare = _split_year(header)[1]
+    return next((c for c in kind.columns if bare in c.headers or header in c.headers), None)
+
+
+def _reads_all(kind: Kind, table: Table) -> bool:
+    """Whether every header of ``table`` is a column of ``kind``."""
+    return all(_column_of(kind, header) is not None for header in table.headers if header)
+
+
+def _only_shown(merge: _Merge, table: Table) -> bool:
+    """Whether ``table`` is a sheet of the office's export that the import does not read (汇总, 领导点评,
+    讲师团 …): its title, less its year, and every header are the export's, and it is not one of the
+    sheets the import reads (党组织, 党员, 公开承诺, 积分台账)."""
+    bare = _split_year(table.name)[1]
+    if bare in {kind.title for kind in KINDS}:
+        return False
+    headers = merge.exported(_year_of(merge, table)).get(bare)
+    return headers is not None and all(header in headers for header in table.headers if header)
 
 
 # The merge ------------------------------------------------------------------------------------
@@ -285,6 +338,9 @@ class Outcome:
     """Data files written (relative to the data folder)."""
     normalised: list[str] = field(default_factory=list)
     """Cells (``FILE:SHEET!CELL``) whose full-width characters were made half-width."""
+    skipped: list[str] = field(default_factory=list)
+    """What of the office's own export was not read, and why: sheets only to be read and printed, columns
+    the program works out (星级, 得分 …). One line each."""
 
     def summary(self) -> str:
         parts = []
@@ -309,6 +365,50 @@ class Outcome:
 class _Merge:
     """The data folder's files being edited in memory."""
 
+    def exported(self, year_of: int) -> dict[str, frozenset[str]]:
+        """The sheets :mod:`~noticeboard.office.spreadsheet_export` writes for ``year_of`` from these data, by
+        title without its year (党员, 领导点评 …) → their headers.
+
+        Why: a workbook exported, edited and imported again holds sheets and columns to show, not to
+        import; they are named as such, not as mistakes. Made only when a sheet is not wholly one the import
+        reads (building the boards takes a county a second), for the sheet's year: a workbook exported
+        before ``new-year`` is imported after it."""
+        if year_of not in self.export_headers:
+            site = self.registry.site.model_copy(update={"year": year_of})
+            boards = build_boards(
+                dataclasses.replace(self.registry, site=site), site.as_of or dt.date.today()
+            )
+            self.export_headers[year_of] = {
+                _split_year(sheet.title)[1]: frozenset(column.title for column in sheet.columns)
+                for sheet in export_sheets(boards)
+            }
+        return self.export_headers[year_of]
+
+    @functools.cached_property
+    def named(self) -> dict[str, tuple[str, ...]]:
+        """Name → the ids of the members, organisations and leaders so named, and the township committee
+        under its own name: how a sheet (and the export) names them. Made once: a county's export names
+        tens of thousands of makers, each of which would otherwise be looked for among 40,000 members."""
+        registry = self.registry
+        named: dict[str, list[str]] = {}
+        for found, name in (
+            *((member.id, member.name) for member in registry.members),
+            *((branch.id, branch.name) for branch in registry.branches),
+            *((leader.id, leader.name) for leader in registry.site.leaders),
+            (COMMITTEE, registry.site.organisation),
+        ):
+            named.setdefault(name, []).append(found)
+        return {name: tuple(ids) for name, ids in named.items()}
+
+    def published_points(self, member_id: str, year_of: int) -> Decimal | None:
+        """The points the boards publish for the member in ``year_of`` (rounded as they print them), if rated."""
+        if year_of not in self.scores:
+            results = rate_year(self.registry, year_of, self.registry.site.as_of or dt.date.today())
+            self.scores[year_of] = {
+                r.member.id: r.rating.score for r in results.members if r.rating is not None
+            }
+        return self.scores[year_of].get(member_id)
+
     def __init__(self, data_dir: Path, registry: Registry, default_year: int) -> None:
         self.data_dir = data_dir
         self.registry = registry
@@ -322,6 +422,10 @@ class _Merge:
         self.matched: dict[str, set[int]] = {}
         """A file → the places of its entries a row of this import is (an entry already there, or added)."""
         self.outcome = Outcome()
+        self.scores: dict[int, dict[str, Decimal]] = {}
+        """Year → member id → published points, made when points are imported (:meth:`published_points`)."""
+        self.export_headers: dict[int, dict[str, frozenset[str]]] = {}
+        """Year → the export's sheets and their headers, made when needed (:meth:`exported`)."""
 
     def doc(self, relative: str, header: str) -> CommentedSeq:
         if relative not in self.docs:
@@ -348,13 +452,21 @@ def import_files(paths: list[Path], data_dir: Path, year: int | None = None, wri
     merge = _Merge(data_dir, registry, year or registry.site.year)
     tables: list[tuple[int, Table, Kind]] = []
     for path in paths:
+        shown: list[str] = []
         for table in read_tables(path):
             kind = _kind_of(table)
+            if (kind is None or not _reads_all(kind, table)) and _only_shown(merge, table):
+                shown.append(table.name)
+                continue
             if kind is None:
                 expected = "；".join(f"{k.title}表需要表头 {'、'.join(k.marks)}" for k in KINDS)
                 merge.outcome.problems.append(f"{path.name}:{table.name}: 认不出是哪种表格（{expected}）")
                 continue
             tables.append((IMPORT_ORDER.index(kind.name), table, kind))
+        if shown:
+            merge.outcome.skipped.append(
+                f"{path.name}: {'、'.join(shown)} 是导出台账里只供查看、打印的表，没有导入"
+            )
     # Organisations before members before what names them, whatever order the files came in.
     for _, table, kind in sorted(tables, key=lambda item: item[0]):
         _import_table(merge, table, kind)
@@ -382,20 +494,26 @@ def _dump(yaml: YAML, doc: CommentedSeq) -> str:
 
 
 def _columns(merge: _Merge, table: Table, kind: Kind) -> dict[str, tuple[Column, int]]:
-    """Header → (column, year) for the headers this kind knows; unknown headers are problems."""
+    """Header → (column, year) for the headers this kind knows; unknown headers are problems, but for the
+    columns the office's export works out (notes). A column's year is its header's (2025年积分), else the
+    sheet's (the export's 2025党员, imported after ``new-year``), else ``--year`` or ``site.yml``'s."""
     found: dict[str, tuple[Column, int]] = {}
+    worked_out: list[str] = []
     for header in table.headers:
         if not header:
             continue
-        given, bare = _split_year(header)
-        column = next((c for c in kind.columns if bare in c.headers or header in c.headers), None)
+        given = _split_year(header)[0]
+        column = _column_of(kind, header)
+        if column is None and header in merge.exported(_year_of(merge, table)).get(kind.title, ()):
+            worked_out.append(header)  # (星级, 得分 … of the office's own export)
+            continue
         if column is None:
             known = "、".join(c.headers[0] for c in kind.columns)
             merge.outcome.problems.append(
                 f"{table.path.name}:{table.header_cells[header]}: 不认识的表头“{header}”（{kind.title}表可用：{known}）"
             )
             continue
-        year_of = given or merge.default_year
+        year_of = given or _year_of(merge, table)
         twin = next((other for other, taken in found.items() if taken == (column, year_of)), None)
         if twin is not None:  # (the last one's values were imported, the first's lost without a word)
             merge.outcome.problems.append(
@@ -404,6 +522,11 @@ def _columns(merge: _Merge, table: Table, kind: Kind) -> dict[str, tuple[Column,
             )
             continue
         found[header] = (column, year_of)
+    if worked_out:
+        merge.outcome.skipped.append(
+            f"{table.path.name}:{table.name}: {'、'.join(worked_out)} 由程序按规则算出或从其他登记表汇总，没有导入"
+            "（要改它们，请改所依据的积分、考核分或登记表）"
+        )
     return found
 
 
@@ -425,7 +548,8 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
                 if raw != typed:
                     merge.outcome.normalised.append(f"{table.path.name}:{row.cells[header]}")
             try:
-                values[column.key] = (column.convert(raw), header, year_of)
+                # (keyed with its year: 2024年积分 and 2025年积分 are two values, not the last of them)
+                values[column.key.format(year=year_of)] = (column.convert(raw), header, year_of)
             except CellError as error:
                 merge.cell_error(table, row, header, str(error))
                 bad = True
@@ -450,7 +574,7 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
                 merge.touched[key].flawed = True
 
 
-ID_KEYS = ("id", "member", "by", "branch", "parent")
+ID_KEYS = ("id", "member", "by", "branch", "parent", "maker_branch")
 """Columns holding an id (or a name standing for one): made half-width like numbers and dates."""
 
 Values = dict[str, tuple[Any, str, int]]
@@ -458,20 +582,34 @@ Values = dict[str, tuple[Any, str, int]]
 
 
 def _apply(merge: _Merge, record: CommentedMap, values: Values, skip: tuple[str, ...] = ()) -> dict[str, str]:
-    """Write ``values`` into ``record`` (nested keys by year); return top-level key → header."""
+    """Write ``values`` into ``record`` (nested keys by year); return top-level key → header.
+
+    A number equal to the one there is left as written: Excel keeps 90.0 as 90, and the export writes the
+    file's 90 as the boards print it; either way the sheet did not change it."""
     sources: dict[str, str] = {}
-    for key, (value, header, year_of) in values.items():
-        if key in skip:
+    for key, (value, header, _) in values.items():
+        if key in skip or key in CHECKS:
             continue
-        path = [int(part.format(year=year_of)) if "{year}" in part else part for part in key.split(".")]
+        path: list[str | int] = [int(part) if part.isdigit() else part for part in key.split(".")]
         target = record
         for step in path[:-1]:
             if step not in target or not isinstance(target[step], dict):
                 target[step] = CommentedMap()
             target = target[step]
-        target[path[-1]] = value
+        if not (isinstance(value, Decimal) and _same_number(target.get(path[-1]), value)):
+            target[path[-1]] = value
         sources[str(path[0])] = header
     return sources
+
+
+def _same_number(written: object, value: Decimal) -> bool:
+    """Whether ``written`` (a value of the YAML file) is the number ``value``."""
+    if isinstance(written, bool) or not isinstance(written, int | float | Decimal):
+        return False
+    try:
+        return Decimal(str(written)) == value
+    except InvalidOperation:
+        return False
 
 
 def _find(doc: CommentedSeq, key: str, value: str) -> int | None:
@@ -511,7 +649,7 @@ def _branch_id(merge: _Merge, written: str) -> str | None:
     registry = merge.registry
     if written in registry.branch_by_id:
         return written
-    named = [b.id for b in registry.branches if b.name == written]
+    named = [found for found in merge.named.get(written, ()) if found in registry.branch_by_id]
     return named[0] if len(named) == 1 else None
 
 
@@ -519,8 +657,64 @@ def _member_id(merge: _Merge, written: str) -> str | None:
     registry = merge.registry
     if written in registry.member_by_id or written in merge.new_members:
         return written
-    named = [m.id for m in registry.members if m.name == written]
+    named = [found for found in merge.named.get(written, ()) if found in registry.member_by_id]
     return named[0] if len(named) == 1 else None
+
+
+def _is_maker(merge: _Merge, written: str) -> bool:
+    """Whether ``written`` is the id of someone who may make a commitment."""
+    registry = merge.registry
+    return (
+        written in registry.member_by_id
+        or written in merge.new_members
+        or written in registry.branch_by_id
+        or written == COMMITTEE
+        or any(leader.id == written for leader in registry.site.leaders)
+    )
+
+
+def _organisation_of(merge: _Merge, maker: str) -> str:
+    """A maker's own organisation, as 所在党组织 names it: a member's branch, an organisation itself, and
+    "" (the township committee) for the committee and its leaders, as the boards group them."""
+    registry = merge.registry
+    if maker in registry.branch_by_id:
+        return maker
+    return registry.branch_of.get(maker) or merge.new_members.get(maker, "")
+
+
+def _maker(merge: _Merge, written: str, organisation: str | None) -> str:
+    """The id of the maker written as ``written`` (an id or a name) within ``organisation`` (所在党组织, an id
+    or a name, when the sheet has one); raises :class:`CellError` naming what is wrong.
+
+    Why the organisation: the export writes makers by name, and a township has namesakes (two 罗文斌 in
+    two branches); it also catches a maker written against the wrong organisation."""
+    registry = merge.registry
+    within: str | None = None
+    if organisation is not None:
+        within = (
+            "" if organisation in (COMMITTEE, registry.site.organisation) else _branch_id(merge, organisation)
+        )
+        if within is None:
+            raise _OrganisationError(
+                f"所在党组织“{organisation}”不是 branches.yml 中的党组织，也不是{registry.site.organisation}"
+            )
+    found = [written] if _is_maker(merge, written) else list(merge.named.get(written, ()))
+    if within is not None:
+        inside = [maker for maker in found if _organisation_of(merge, maker) == within]
+        if found and not inside:
+            raise CellError(f"承诺人“{written}”不在“{organisation}”；请核对承诺人和所在党组织")
+        found = inside
+    if not found:
+        raise CellError(f"承诺人“{written}”不是党员、党组织或镇领导的编号、姓名或名称")
+    if len(found) > 1:
+        raise CellError(
+            f"承诺人“{written}”有 {len(found)} 个同名（{'、'.join(found)}）；请写编号，或在“所在党组织”一列写明"
+        )
+    return found[0]
+
+
+class _OrganisationError(CellError):
+    """所在党组织 names no organisation (reported at its own cell)."""
 
 
 MEMBERS_HEADER = "# yaml-language-server: $schema=../../docs/schema/members.schema.json\n# 党员名册；private 下的内容永不公开\n"
@@ -550,6 +744,8 @@ def _member_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
     if branch is None:
         merge.cell_error(table, row, _header_of(table, MEMBER[8]), "新增党员要写所在党支部")
         return
+    if not _points_kept(merge, table, row, values):
+        return
     _record(
         merge,
         "members",
@@ -562,6 +758,32 @@ def _member_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
     )
     if current is None:
         merge.new_members[member_id] = branch
+
+
+def _points_kept(merge: _Merge, table: Table, row: Row, values: Values) -> bool:
+    """Drop the points the boards already publish for the member (what the export writes); refuse other
+    points for a member whose year adds up from a ledger (积分台账). False: refused, reported at the cell.
+
+    Why: the export writes each member's 年度积分 as the boards print it, rounded, and a ledger's total
+    beside its entries. Imported again, an unchanged cell would write a total over the ledger (which
+    validation refuses: a ledger or a total, not both) or a rounded 90.0 over the 89.95 the clerk wrote."""
+    member_id = values["id"][0]
+    for key, (points, header, year_of) in list(values.items()):
+        if not key.startswith("points."):
+            continue
+        published = merge.published_points(member_id, year_of)
+        if published is not None and points == published:
+            del values[key]
+        elif member_id in merge.registry.ledgers.get(year_of, {}):
+            merge.cell_error(
+                table,
+                row,
+                header,
+                f"党员“{member_id}”{year_of} 年的积分由积分台账累计（公示为 {published} 分），不能直接改总分；"
+                "请在积分台账里加减分",
+            )
+            return False
+    return True
 
 
 BRANCHES_HEADER = "# yaml-language-server: $schema=../docs/schema/branches.schema.json\n"
@@ -585,13 +807,16 @@ def _commitment_row(merge: _Merge, table: Table, row: Row, values: Values) -> No
     if "id" not in values:
         merge.cell_error(table, row, _header_of(table, COMMITMENT[0]), "缺少承诺编号")
         return
+    organisation = values.get("maker_branch")
     if "by" in values:
         written, header, year_of = values["by"]
-        maker = _member_id(merge, written) or _branch_id(merge, written)
-        if maker is None:
-            merge.cell_error(
-                table, row, header, f"承诺人“{written}”不是党员或党组织的编号，或有重名；请写编号"
-            )
+        try:
+            maker = _maker(merge, written, organisation[0] if organisation else None)
+        except _OrganisationError as error:
+            merge.cell_error(table, row, organisation[1] if organisation else header, str(error))
+            return
+        except CellError as error:
+            merge.cell_error(table, row, header, str(error))
             return
         values["by"] = (maker, header, year_of)
     commitment_id = values["id"][0]
@@ -619,7 +844,7 @@ def _commitment_row(merge: _Merge, table: Table, row: Row, values: Values) -> No
 
 
 def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
-    missing = [c for c in LEDGER if c.key not in values]
+    missing = [c for c in LEDGER if c.stored and c.key not in values]
     if missing:
         merge.cell_error(table, row, _header_of(table, missing[0]), f"缺少{missing[0].headers[0]}")
         return
@@ -629,6 +854,13 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
         merge.cell_error(table, row, header, f"“{written}”不是党员编号，或有重名；请写党员编号")
         return
     values["member"] = (member, header, values["member"][2])
+    known = merge.registry.member_by_id.get(member)
+    if "member_name" in values and known is not None and known.name != values["member_name"][0]:
+        written, header, _ = values["member_name"]
+        merge.cell_error(
+            table, row, header, f"党员编号“{member}”是“{known.name}”，不是“{written}”；请核对编号和姓名"
+        )
+        return
     branch = merge.registry.branch_of.get(member) or merge.new_members[member]
     when: dt.date = values["date"][0]
     relative = f"points/{when.year}/{branch}.yml"
@@ -636,7 +868,7 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
         relative,
         f"# yaml-language-server: $schema=../../../docs/schema/points.schema.json\n# {when.year} 年积分台账\n",
     )
-    entry = {key: value for key, (value, _, _) in values.items()}
+    entry = {key: value for key, (value, _, _) in values.items() if key not in CHECKS}
     # A row already in the file (the same sheet imported again) is that entry, not a second one; two rows
     # alike in the sheets (two sessions of a day) are two entries, each matched to an entry once.
     matched = merge.matched.setdefault(relative, set())

@@ -1,0 +1,29 @@
+"""Spreadsheets as a clerk fills them in, and a data folder's state before and after an import."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from openpyxl import Workbook
+
+
+def xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
+    """A workbook of one sheet ``title`` holding ``rows`` (the first is the headers)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` → the hash of its bytes: equal before and after means nothing written."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
