@@ -188,6 +188,37 @@ def test_namesakes_are_told_apart_by_their_organisation(project: Path) -> None:
     )
 
 
+def test_namesakes_of_one_branch_are_told_apart_by_the_makers_id(project: Path) -> None:
+    """A county has namesakes in one branch: the export writes each maker's id beside the name, and the
+    import reads the id, checking the name against it."""
+    members = project / "data" / "members" / "huaxin-chaye.yml"
+    members.write_text(
+        members.read_text(encoding="utf-8").replace("name: 方春林", "name: 林家兴", 1), encoding="utf-8"
+    )
+    header = ["编号", "承诺人", "承诺人编号", "所在党组织", "承诺内容", "承诺日期", "完成时限", "状态"]
+    row = [
+        "c2025-90001",
+        "林家兴",
+        "m00801",
+        "华新茶业有限公司党支部",
+        "代办事项 5 件",
+        "2025-03-01",
+        "2025-10-01",
+        "进行中",
+    ]
+    result = run("import", str(xlsx(project / "同支部.xlsx", "公开承诺", [header, row])), cwd=project)
+    assert result.returncode == 0, result.stderr
+    text = (project / "data" / "commitments" / "2025.yml").read_text(encoding="utf-8")
+    assert "- id: c2025-90001\n  by: m00801\n" in text
+
+    other = [row[0], "金玲", *row[2:]]
+    result = run("import", str(xlsx(project / "对不上.xlsx", "公开承诺", [header, other])), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "对不上.xlsx:公开承诺!B2: 承诺人“金玲”与承诺人编号“m00801”不是同一人；请核对"
+    )
+
+
 def test_the_township_committee_and_its_leaders_are_makers_by_name(project: Path) -> None:
     """As the export names them: 青山镇党委 for the committee, a leader by name with 青山镇党委 as the
     organisation (the demo's party secretary has a namesake among the members)."""

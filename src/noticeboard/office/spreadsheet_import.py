@@ -206,6 +206,13 @@ COMMITMENT = (
         "党员、党组织或镇领导的编号（也可写姓名或名称）；镇党委本身写 committee 或镇党委名称",
     ),
     Column(
+        ("承诺人编号",),
+        "maker_id",
+        text,
+        "可不填：承诺人的编号（导出的台账里有）；写了它，承诺人一列只用来核对",
+        stored=False,
+    ),
+    Column(
         ("所在党组织",),
         "maker_branch",
         text,
@@ -416,6 +423,10 @@ class _Merge:
         self.yaml = _yaml()
         self.docs: dict[str, CommentedSeq] = {}
         self.original: dict[str, str] = {}
+        self.ids: dict[str, dict[str, int]] = {}
+        """A file → its records' places by id (:meth:`places`)."""
+        self.edited: set[str] = set()
+        """Files a row added to or changed: only these are written out again (a county's are megabytes)."""
         self.touched: dict[tuple[str, int], Touched] = {}
         self.new_members: dict[str, str] = {}
         """Members this import adds → their branch, so later sheets may name them."""
@@ -435,6 +446,22 @@ class _Merge:
             loaded = self.yaml.load(text)
             self.docs[relative] = loaded if isinstance(loaded, CommentedSeq) else CommentedSeq()
         return self.docs[relative]
+
+    @functools.cached_property
+    def commitment_years(self) -> dict[str, int]:
+        """Commitment id → the year whose file holds it."""
+        return {c.id: year for year, items in self.registry.commitments.items() for c in items}
+
+    def places(self, relative: str) -> dict[str, int]:
+        """Id → the place of its record in the file (the first, if written twice), as :meth:`doc` read it
+        and records were added. Why: looking each row's id up in a county's 20,000 commitments took minutes."""
+        if relative not in self.ids:
+            found: dict[str, int] = {}
+            for place, item in enumerate(self.docs[relative]):
+                if isinstance(item, dict):
+                    found.setdefault(str(item.get("id")), place)
+            self.ids[relative] = found
+        return self.ids[relative]
 
     def cell_error(self, table: Table, row: Row, header: str, message: str) -> None:
         self.outcome.problems.append(f"{table.path.name}:{row.cells.get(header, table.name)}: {message}")
@@ -470,7 +497,7 @@ def import_files(paths: list[Path], data_dir: Path, year: int | None = None, wri
     # Organisations before members before what names them, whatever order the files came in.
     for _, table, kind in sorted(tables, key=lambda item: item[0]):
         _import_table(merge, table, kind)
-    texts = {name: _dump(merge.yaml, doc) for name, doc in merge.docs.items()}
+    texts = {name: _dump(merge.yaml, merge.docs[name]) for name in sorted(merge.edited)}
     changed = {name: text for name, text in texts.items() if text != merge.original[name]}
     parsed = _parse_changed(merge, changed)
     _validate_records(merge, parsed)
@@ -574,19 +601,23 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
                 merge.touched[key].flawed = True
 
 
-ID_KEYS = ("id", "member", "by", "branch", "parent", "maker_branch")
+ID_KEYS = ("id", "member", "by", "branch", "parent", "maker_id", "maker_branch")
 """Columns holding an id (or a name standing for one): made half-width like numbers and dates."""
 
 Values = dict[str, tuple[Any, str, int]]
 """Record key → (converted value, the header it came from, the column's year)."""
 
 
-def _apply(merge: _Merge, record: CommentedMap, values: Values, skip: tuple[str, ...] = ()) -> dict[str, str]:
-    """Write ``values`` into ``record`` (nested keys by year); return top-level key → header.
+def _apply(
+    merge: _Merge, record: CommentedMap, values: Values, skip: tuple[str, ...] = ()
+) -> tuple[dict[str, str], bool]:
+    """Write ``values`` into ``record`` (nested keys by year); return top-level key → header, and whether
+    any value changed.
 
     A number equal to the one there is left as written: Excel keeps 90.0 as 90, and the export writes the
     file's 90 as the boards print it; either way the sheet did not change it."""
     sources: dict[str, str] = {}
+    changed = False
     for key, (value, header, _) in values.items():
         if key in skip or key in CHECKS:
             continue
@@ -595,11 +626,19 @@ def _apply(merge: _Merge, record: CommentedMap, values: Values, skip: tuple[str,
         for step in path[:-1]:
             if step not in target or not isinstance(target[step], dict):
                 target[step] = CommentedMap()
+                changed = True
             target = target[step]
-        if not (isinstance(value, Decimal) and _same_number(target.get(path[-1]), value)):
+        there = target.get(path[-1], _ABSENT)
+        if isinstance(value, Decimal) and _same_number(there, value):
+            pass
+        elif there is _ABSENT or there != value or isinstance(there, bool) is not isinstance(value, bool):
             target[path[-1]] = value
+            changed = True
         sources[str(path[0])] = header
-    return sources
+    return sources, changed
+
+
+_ABSENT = object()
 
 
 def _same_number(written: object, value: Decimal) -> bool:
@@ -610,12 +649,6 @@ def _same_number(written: object, value: Decimal) -> bool:
         return Decimal(str(written)) == value
     except InvalidOperation:
         return False
-
-
-def _find(doc: CommentedSeq, key: str, value: str) -> int | None:
-    return next(
-        (i for i, item in enumerate(doc) if isinstance(item, dict) and str(item.get(key)) == value), None
-    )
 
 
 def _record(
@@ -630,18 +663,20 @@ def _record(
 ) -> None:
     table, row = where
     doc = merge.doc(relative, header)
-    index = _find(doc, "id", key) if key else None
+    places = merge.places(relative)
+    index = places.get(key) if key else None
     record = doc[index] if index is not None else CommentedMap()
-    before = _dump(merge.yaml, CommentedSeq([record])) if index is not None else None
-    sources = _apply(merge, record, values, skip)
+    sources, changed = _apply(merge, record, values, skip)
     if index is None:
         doc.append(record)
-        index = len(doc) - 1
+        index = places[key] = len(doc) - 1
         merge.count(merge.outcome.added, kind)
-    elif _dump(merge.yaml, CommentedSeq([record])) != before:
+    elif changed:
         merge.count(merge.outcome.changed, kind)
     else:
         merge.count(merge.outcome.unchanged, kind)
+    if index is None or changed:
+        merge.edited.add(relative)
     merge.touched[(relative, index)] = Touched(table.path.name, {k: row.cells[h] for k, h in sources.items()})
 
 
@@ -808,8 +843,11 @@ def _commitment_row(merge: _Merge, table: Table, row: Row, values: Values) -> No
         merge.cell_error(table, row, _header_of(table, COMMITMENT[0]), "缺少承诺编号")
         return
     organisation = values.get("maker_branch")
-    if "by" in values:
-        written, header, year_of = values["by"]
+    given = values.get("maker_id") or values.get(
+        "by"
+    )  # (the id when the sheet has it: namesakes share a branch)
+    if given is not None:
+        written, header, year_of = given
         try:
             maker = _maker(merge, written, organisation[0] if organisation else None)
         except _OrganisationError as error:
@@ -818,12 +856,20 @@ def _commitment_row(merge: _Merge, table: Table, row: Row, values: Values) -> No
         except CellError as error:
             merge.cell_error(table, row, header, str(error))
             return
+        named = values.get("by")
+        if (
+            "maker_id" in values
+            and named is not None
+            and named[0] != maker
+            and maker not in merge.named.get(named[0], ())
+        ):
+            merge.cell_error(
+                table, row, named[1], f"承诺人“{named[0]}”与承诺人编号“{maker}”不是同一人；请核对"
+            )
+            return
         values["by"] = (maker, header, year_of)
     commitment_id = values["id"][0]
-    existing = next(
-        (y for y, items in merge.registry.commitments.items() if any(c.id == commitment_id for c in items)),
-        None,
-    )
+    existing = merge.commitment_years.get(commitment_id)
     chosen: int | None = values["year"][0] if "year" in values else existing
     if chosen is None:
         chosen = values["made"][0].year if "made" in values else merge.default_year
@@ -890,8 +936,9 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
         merge.count(merge.outcome.unchanged, "ledger")
         return
     record = CommentedMap()
-    sources = _apply(merge, record, values)
+    sources, _ = _apply(merge, record, values)
     doc.append(record)
+    merge.edited.add(relative)
     matched.add(len(doc) - 1)
     merge.count(merge.outcome.added, "ledger")
     merge.touched[(relative, len(doc) - 1)] = Touched(

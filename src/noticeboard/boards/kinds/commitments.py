@@ -447,6 +447,7 @@ class CommitmentsKind(BoardKind):
             (
                 Column("编号", 14),
                 Column("承诺人", 12),
+                Column("承诺人编号", 12),
                 Column("所在党组织", 26),
                 Column("承诺内容", 44),
                 Column("承诺日期", 12),
@@ -460,6 +461,7 @@ class CommitmentsKind(BoardKind):
                 (
                     row.id,
                     row.maker,
+                    row.by,  # (a county has namesakes in one branch: the import reads the id)
                     names.get(row.branch, township),
                     row.text,
                     row.made,
