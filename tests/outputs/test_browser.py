@@ -387,3 +387,14 @@ def test_the_strip_above_the_footer_breaks_between_its_parts(
     assert parts[0][0] == "本页为 2024 年度存档"
     assert any(text.startswith("监督电话 ") for text, _ in parts)
     assert [text for text, lines in parts if lines != 1] == []
+
+
+def test_the_stories_section_is_named_once_in_the_sidebar(page: Page, server: str) -> None:
+    """Material put the section's name, 经验做法, above its own list page of the same name."""
+    page.goto(server)
+    page.locator(".md-tabs__link", has_text="经验做法").click()
+    page.wait_for_url("**/stories/")
+    sidebar = page.locator(".md-sidebar--primary").inner_text()
+    lines = [line.strip() for line in sidebar.splitlines() if line.strip()]
+    assert lines.count("经验做法") == 1, lines
+    assert {"归档", "分类"} <= set(lines)
