@@ -49,6 +49,12 @@ MATERIAL_KNOWN = (
     "Bad value “” for attribute “tabindex” on element “label”",
 )
 """Errors in Material's own markup, the same on every Material site; ours must have none."""
+SECTION_PAGE_KNOWN = {
+    # A section's own page (navigation.indexes: 经验做法): its table of contents' title is a
+    # <label for="__toc"> for the drawer's toggle, which Material leaves out of such a page
+    "stories/index.html": "The value of the “for” attribute of the “label” element must be the ID of a non-hidden",
+}
+"""Errors in Material's markup of one page kind only."""
 
 
 def test_every_page_kind_is_valid_html(site: Path) -> None:
@@ -67,7 +73,9 @@ def test_every_page_kind_is_valid_html(site: Path) -> None:
     errors = [
         f"{m['url'].split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}"
         for m in messages
-        if m["type"] == "error" and not m["message"].startswith(MATERIAL_KNOWN)
+        if m["type"] == "error"
+        and not m["message"].startswith(MATERIAL_KNOWN)
+        and not m["message"].startswith(SECTION_PAGE_KNOWN.get(m["url"].split("/site/")[-1], "\0"))
     ]
     assert errors == []
 

@@ -199,7 +199,7 @@ def county_catalogue(
     for src_uri, kind, template, title, view, card in pages:
         key = src_uri.removesuffix(".md")
         url = "./" if key == "index" else catalogue.url(key)
-        page = Page(src_uri, url, kind, county.year, key, template, title, view, True, card, None, wide=True)
+        page = Page(src_uri, url, kind, county.year, key, template, title, view, True, card, None)
         catalogue.pages[src_uri] = page
         catalogue.urls[(kind, county.year, key)] = url
     catalogue.other_share = catalogue.pages["index.md"].share

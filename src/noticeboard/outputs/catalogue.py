@@ -81,8 +81,6 @@ class Page:
     """The key of the board kind whose page it is ("" for the branch and site pages)."""
     objection: str = GENERAL_OBJECTION
     """Its notice's 公示期内{objection}，请向…反映: its board kind's (``BoardKind.objection``)."""
-    wide: bool = False
-    """Whether it takes the table of contents' room too (a county's wide comparison tables)."""
 
     def markdown(self) -> str:
         """Its source for an engine that renders Markdown with front matter (MkDocs, properdocs): its
@@ -95,8 +93,9 @@ class Page:
         ]
         if not self.current:
             lines += ["search:", "  exclude: true"]
-        if self.wide:
-            lines += ["hide:", "  - toc"]
+        # Its headings are in its template, not in this Markdown: Material's table of contents would be an
+        # empty column beside it at 1220 px and wider, and its tables would wrap names in what is left.
+        lines += ["hide:", "  - toc"]
         lines += ["---", "", f"# {_markdown_text(self.title)}", ""]
         if self.search_text:
             lines.append(f'<p class="nb-search-terms" hidden>{html.escape(self.search_text)}</p>')
