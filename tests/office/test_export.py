@@ -14,13 +14,11 @@ from support import ROOT
 from support.commands import run
 from support.pdftext import readable
 from support.township import Township
+from support.workbooks import exported as export_workbook
 
 
 def exported(tmp_path: Path) -> Path:
-    out = tmp_path / "公示数据.xlsx"
-    result = run("export", "data", "--out", str(out), cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    return out
+    return export_workbook(ROOT, tmp_path / "内部台账.xlsx")
 
 
 def test_the_workbook_holds_the_ratings_next_to_their_sources(tmp_path: Path) -> None:
@@ -89,7 +87,7 @@ def test_the_workbook_opens_and_prints_in_libreoffice(tmp_path: Path) -> None:
         capture_output=True,
         timeout=180,
     )
-    reader = pypdf.PdfReader(tmp_path / "公示数据.pdf")
+    reader = pypdf.PdfReader(tmp_path / "内部台账.pdf")
     text = readable("\n".join(page.extract_text() for page in reader.pages[:3]))
     assert "青山村第一党支部" in text and "三星" in text and "优秀" in text
     width, height = (float(reader.pages[1].mediabox.width), float(reader.pages[1].mediabox.height))
@@ -103,10 +101,7 @@ def test_a_member_joining_after_the_year_is_in_the_members_sheet_and_no_count(
     # and in none of the year's counts.
     town.replace("data/members/qingshan-1.yml", "  name: 唐德华\n", "  name: 唐德华\n  joined: 2026-02-01\n")
     town.replace("data/members/qingshan-1.yml", "  points:\n    2025: 59.94\n", "")
-    out = tmp_path / "公示数据.xlsx"
-    result = run("export", "data", "--out", str(out), cwd=town.root)
-    assert result.returncode == 0, result.stderr
-    book = load_workbook(out)
+    book = load_workbook(export_workbook(town.root, tmp_path / "内部台账.xlsx"))
     header, *rows = book["2025党员"].iter_rows(values_only=True)
     members = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
     assert set(members) == {"m001", "m002", "m003", "m101"}

@@ -19,7 +19,7 @@ from noticeboard.boards.kinds import load_township
 from noticeboard.registries.reading import Registry
 from support import ROOT
 from support.commands import run
-from support.workbooks import fingerprint, xlsx
+from support.workbooks import exported, fingerprint, xlsx
 
 
 @pytest.fixture
@@ -31,10 +31,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def export(project: Path) -> Path:
-    out = project / "内部台账.xlsx"
-    result = run("export", "data", "--out", str(out), cwd=project)
-    assert result.returncode == 0, result.stderr
-    return out
+    return exported(project, project / "内部台账.xlsx")
 
 
 def registry(project: Path) -> Registry:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from support.commands import run
+
 
 def xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
     """A workbook of one sheet ``title`` holding ``rows`` (the first is the headers)."""
@@ -27,3 +29,10 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def exported(project: Path, out: Path) -> Path:
+    """The office's export of ``project``'s ``data`` folder, written to ``out`` by the command line."""
+    result = run("export", "data", "--out", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    return out
