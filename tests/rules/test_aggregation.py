@@ -6,11 +6,13 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from noticeboard.boards.kinds import load_township
 from noticeboard.registries import Registry
-from noticeboard.registries.models import Privacy
-from noticeboard.rules.results import is_listed, rate_year, summarize
+from noticeboard.registries.models import STATUS_LABELS, Privacy
+from noticeboard.rules.results import count_commitments, is_listed, rate_year, summarize
 from support import ROOT
 from support.township import Township
 
@@ -168,3 +170,20 @@ def test_joining_in_the_last_days_of_the_year_counts_for_that_year(town: Townshi
         r.member.id for r in rate_year(registry, 2024, dt.date(2026, 1, 5)).members if r.status == "unrated"
     ]
     assert "m002" in unrated
+
+
+STATES = st.tuples(st.sampled_from(sorted(STATUS_LABELS)), st.booleans(), st.booleans())
+
+
+@given(st.lists(STATES, max_size=40))
+def test_commitments_are_counted_one_by_one(states: list[tuple[str, bool, bool]]) -> None:
+    """Whatever mix of states a group has, each count is the number of its commitments that fit it."""
+    counts = count_commitments(iter(states))  # (a generator, as the boards pass it: read once)
+    assert list(counts) == [*STATUS_LABELS, "overdue", "total", "due", "due_fulfilled", "not_due"]
+    for status in STATUS_LABELS:
+        assert counts[status] == sum(s == status for s, _, _ in states)
+    assert counts["overdue"] == sum(late for _, late, _ in states)
+    assert counts["total"] == len(states)
+    assert counts["due"] == sum(due for _, _, due in states)
+    assert counts["due_fulfilled"] == sum(due and s == "fulfilled" for s, _, due in states)
+    assert counts["not_due"] == counts["total"] - counts["due"]

@@ -207,7 +207,7 @@ class ParseCache:
             records = pickle.loads(stored)
         except Exception:  # an entry of an older class layout that the salt did not catch: validate again
             return None
-        if not isinstance(records, list) or any(type(record) is not model for record in records):
+        if not isinstance(records, list) or not {model}.issuperset(map(type, records)):  # (in C: 193,000)
             return None
         return records
 

@@ -150,14 +150,15 @@ def rate_year(registry: Registry, year: int, as_of: dt.date) -> YearResults:
     commitments = []
     for commitment in registry.commitments.get(year, ()):
         kind = maker_kind(registry, commitment.by)
+        if kind == "member":
+            branch_id = registry.branch_of[commitment.by]
+        else:
+            branch_id = commitment.by if kind == "organisation" else ""
         commitments.append(
             CommitmentResult(
                 commitment=commitment,
                 year=year,
-                branch_id={
-                    "member": registry.branch_of.get(commitment.by, ""),
-                    "organisation": commitment.by,
-                }.get(kind, ""),
+                branch_id=branch_id,
                 maker_kind=kind,
                 overdue=is_overdue(commitment, as_of),
                 fallen_due=has_fallen_due(commitment, as_of),
@@ -188,17 +189,23 @@ def is_listed(result: MemberResult, privacy: Privacy) -> bool:
 def count_commitments(states: Iterable[tuple[str, bool, bool]]) -> dict[str, int]:
     """Commitments per status (each of the four, even when none), overdue, and in total; and for the
     fulfilment rate: those fallen due (``due``), the fulfilled among them (``due_fulfilled``), and
-    those not yet due (``not_due``). ``states`` are (status, overdue, fallen due) triples."""
-    counted = Counter[str]()
+    those not yet due (``not_due``). ``states`` are (status, overdue, fallen due) triples.
+
+    The triples are counted first (in C: a county's boards count 166,000 of them, of 16 kinds at most),
+    then each kind once."""
+    counted = dict.fromkeys(STATUS_LABELS, 0)
     overdue = total = due = due_fulfilled = 0
-    for status, late, fallen_due in states:
-        counted[status] += 1
-        overdue += late
-        total += 1
-        due += fallen_due
-        due_fulfilled += fallen_due and status == "fulfilled"
+    for (status, late, fallen_due), n in Counter(states).items():
+        counted[status] += n
+        total += n
+        if late:
+            overdue += n
+        if fallen_due:
+            due += n
+            if status == "fulfilled":
+                due_fulfilled += n
     return {
-        **{status: counted[status] for status in STATUS_LABELS},
+        **counted,
         "overdue": overdue,
         "total": total,
         "due": due,
@@ -243,16 +250,22 @@ class Summary:
 
 
 def summarize(results: YearResults) -> Summary:
-    """Count branches and members per star level and commitments per status."""
+    """Count branches and members per star level and commitments per status (members in one pass: a
+    county counts 40,000 of them a year)."""
     branch_stars = Counter(str(r.stars) for r in results.branches if r.stars is not None)
-    member_stars = Counter(str(r.stars) for r in results.members if r.stars is not None)
-    commitments = count_commitments(commitment_state(r) for r in results.commitments)
+    member_stars = dict.fromkeys(STAR_KEYS, 0)
+    statuses = dict.fromkeys(("rated", "exempt", "unrated"), 0)
+    for result in results.members:
+        statuses[result.status] += 1
+        if result.rating is not None:
+            member_stars[str(result.rating.stars)] += 1
+    commitments = count_commitments(map(commitment_state, results.commitments))
     return Summary(
         year=results.year,
         branch_stars={key: branch_stars[key] for key in STAR_KEYS},
         branches_unrated=sum(r.rating is None for r in results.branches),
-        member_stars={key: member_stars[key] for key in STAR_KEYS},
-        members_exempt=sum(r.status == "exempt" for r in results.members),
-        members_unrated=sum(r.status == "unrated" for r in results.members),
+        member_stars=member_stars,
+        members_exempt=statuses["exempt"],
+        members_unrated=statuses["unrated"],
         commitments=commitments,
     )
