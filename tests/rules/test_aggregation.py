@@ -178,7 +178,7 @@ STATES = st.tuples(st.sampled_from(sorted(STATUS_LABELS)), st.booleans(), st.boo
 @given(st.lists(STATES, max_size=40))
 def test_commitments_are_counted_one_by_one(states: list[tuple[str, bool, bool]]) -> None:
     """Whatever mix of states a group has, each count is the number of its commitments that fit it."""
-    counts = count_commitments(iter(states))  # (a generator, as the boards pass it: read once)
+    counts = count_commitments(iter(states))  # (an iterator, as the boards pass it: read once)
     assert list(counts) == [*STATUS_LABELS, "overdue", "total", "due", "due_fulfilled", "not_due"]
     for status in STATUS_LABELS:
         assert counts[status] == sum(s == status for s, _, _ in states)
