@@ -7,7 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageOps, ImageStat
+from PIL import Image, ImageChops, ImageOps, ImageStat, PngImagePlugin
 
 from noticeboard.outputs import web_photos
 from noticeboard.outputs.web_photos import QUALITY, RESAMPLE, WEB_SIZE, Photos
@@ -50,6 +50,25 @@ def test_a_big_phone_photo_is_published_small_upright_and_without_metadata(tmp_p
     top = photo.crop((0, 0, WEB_SIZE[0], 20)).convert("RGB")
     red, green, _ = ImageStat.Stat(top).mean
     assert red > 150 and green < 60, "the photo's left edge, its top once upright, is not at the top"
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "PNG"])
+def test_a_photos_comment_is_not_published(tmp_path: Path, kind: str) -> None:
+    """A comment written into the photo (a JPEG's COM segment, a PNG's text chunk) stays with the office."""
+    image = Image.new("RGB", (300, 400), (90, 120, 150))
+    out = io.BytesIO()
+    if kind == "JPEG":
+        image.save(out, kind, comment="家住翠竹巷 7 号 13912345678")
+    else:
+        text = PngImagePlugin.PngInfo()
+        text.add_text("comment", "家住翠竹巷 7 号 13912345678")
+        image.save(out, kind, pnginfo=text)
+    assert "翠竹巷".encode() in out.getvalue()  # (the source has it)
+    path = tmp_path / f"photo.{kind.lower()}"
+    path.write_bytes(out.getvalue())
+    web = Photos().web(path, Photos.digest(path))
+    assert "comment" not in Image.open(io.BytesIO(web)).info
+    assert b"13912345678" not in web and "翠竹巷".encode() not in web
 
 
 def test_a_big_photo_looks_as_it_would_decoded_whole(tmp_path: Path) -> None:

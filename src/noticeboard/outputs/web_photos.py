@@ -48,6 +48,9 @@ def _shrink(source: bytes) -> bytes:
         image = image.convert("RGB")
         # Faces sit in the upper part of a portrait: crop from a little above the centre.
         image = ImageOps.fit(image, WEB_SIZE, Image.Resampling[RESAMPLE], centering=(0.5, 0.35))
+        # Pillow carries a source's comment (a JPEG's COM segment, a PNG's "comment" text) through every
+        # step and writes it back on saving: a clerk's note or a phone's caption would be published.
+        image.info.clear()
         out = io.BytesIO()
         image.save(out, "JPEG", quality=QUALITY, optimize=True)  # no exif=, no icc_profile=: none kept
         return out.getvalue()
