@@ -1155,7 +1155,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "home": catalogue.home,
         "photo": catalogue.photos.__getitem__,
         "qr": qr_svg,
-        "sitemap": state.documents,
+        # (not a page the build leaves out: a draft story, which Material's blog excludes)
+        "sitemap": [file for file in state.documents if file.inclusion.is_included()],  # type: ignore[no-untyped-call]
         "feeds": FEED_LINKS if catalogue.feed is not None else (),
         "preview": state.preview,
     }

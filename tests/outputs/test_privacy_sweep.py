@@ -26,6 +26,10 @@ MARKERS = {
     "unrated_name": "UNRATEDMARK丙",
     "review": "REVIEWMARK只供内部",
     "camera": "EXIFMARKCamera",
+    "photo_comment": "COMMENTMARK翠竹巷",
+    "draft_title": "DRAFTMARK草稿标题",
+    "draft_text": "DRAFTMARK草稿正文",
+    "draft_address": "draftmark-story",
 }
 BORN = 1913  # a birth year no other figure of this registry has
 
@@ -77,8 +81,15 @@ def marked_township(root: Path) -> Township:
     exif[0x0110] = MARKERS["camera"]  # camera model
     exif[0x8825] = {1: "N", 2: (26.0, 34.0, 58.0), 3: "E", 4: (106.0, 42.0, 7.0)}  # GPS position
     out = io.BytesIO()
-    photo.save(out, "JPEG", exif=exif)
+    photo.save(out, "JPEG", exif=exif, comment=MARKERS["photo_comment"])
     town.set("data/photos/m001.jpg", out.getvalue())
+    # A draft story is not published: not its page, and neither its title nor its address on any list
+    # (home, its branch's page, the stories' lists, screens, feeds, sitemap, search).
+    (town.stories / f"{MARKERS['draft_address']}.md").write_text(
+        f"---\ndate: 2025-12-20\ndraft: true\ncategories: [学习专栏]\nbranches: [qingshan-1]\n---\n\n"
+        f"# {MARKERS['draft_title']}\n\n{MARKERS['draft_text']}\n",
+        encoding="utf-8",
+    )
     return town
 
 
@@ -111,4 +122,5 @@ def test_nothing_private_reaches_any_output_file(tmp_path: Path) -> None:
         assert not photo.getexif(), "photo metadata was published"
     # The sweep can find what it looks for: the markers are in the data it read.
     data = b"".join(p.read_bytes() for p in (project / "data").rglob("*") if p.is_file())
+    data += b"".join(p.name.encode() + p.read_bytes() for p in (project / "docs").rglob("*.md"))
     assert all(marker.encode() in data for marker in MARKERS.values())

@@ -511,6 +511,20 @@ def test_a_story_s_update_date_that_is_no_date_is_reported_at_its_line(town: Tow
     ]
 
 
+def test_a_draft_story_is_checked_but_not_among_the_published_stories(town: Township) -> None:
+    """``draft: true``: its branches are still checked; it is on no list. ``draft`` must be true or false
+    (the blog would take a text for a draft without a word)."""
+    story = "docs/stories/posts/tea.md"
+    assert [s.path for s in town.load().stories] == ["tea.md"]
+    draft = town.edit(Replace(story, "slug: tea\n", "slug: tea\ndraft: true\n"))
+    assert draft.load().stories == ()
+    assert draft.edit(Replace(story, "draft: true", "draft: 是")).problems() == [
+        "docs/stories/posts/tea.md:4: “draft”：“是”应为 true（是）或 false（否）"
+    ]
+    draft.edit(Replace(story, "draft: 是", "draft: true"), Replace(story, "- qingshan-1", "- qingshan-9"))
+    assert draft.problems() == ["docs/stories/posts/tea.md:7: 党支部编号“qingshan-9”不存在"]
+
+
 def test_a_commitment_fulfilled_on_the_boards_date_or_in_a_year_being_prepared_is_accepted(
     town: Township,
 ) -> None:

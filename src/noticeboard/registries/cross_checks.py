@@ -62,6 +62,7 @@ def build_registry(
             title=loaded.story_titles[story.path],
         )
         for story in loaded.stories
+        if not story.record.draft  # (checked with the others; the blog publishes it only while serving)
     )
     return Registry(
         site=site,

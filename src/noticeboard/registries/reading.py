@@ -141,6 +141,7 @@ class Registry:
     """Year → member id → that member's ledger entries, in file order."""
     commitments: Mapping[int, tuple[Commitment, ...]]
     stories: tuple[Story, ...] = ()
+    """The case stories a build publishes: a draft (``draft: true``) is on no list, page or map."""
     reviews: Mapping[int, tuple[Review, ...]] = field(default_factory=dict)
     """Year → every review of that year, public or not, in file order."""
     photos: Mapping[str, Path] = field(default_factory=dict)

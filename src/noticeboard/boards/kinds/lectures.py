@@ -47,7 +47,7 @@ from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem, Problems, display_path
 from noticeboard.registries.frozen import frozen
 from noticeboard.registries.models.common import Day, Record, Slug, Text
-from noticeboard.registries.reading import Located, Registry, Story
+from noticeboard.registries.reading import Located, Registry
 from noticeboard.registries.record_files import Known, RecordFile
 
 # --- The data: school.yml and lectures/<year>.yml ------------------------------------------------
@@ -616,17 +616,12 @@ def _for_branch(registry: Registry, row: LectureRow, branch_id: str) -> bool:
 
 def _column(registry: Registry) -> StudyColumn:
     stories = sorted(
-        (story for story in registry.stories if COLUMN in story.meta.categories and not _draft(story)),
+        (story for story in registry.stories if COLUMN in story.meta.categories),
         key=lambda story: (story.meta.date, story.path),
         reverse=True,
     )
     latest = tuple(ColumnStory(story.path, story.title, story.meta.date) for story in stories[:COLUMN_LATEST])
     return StudyColumn(latest, COLUMN_PAGE if stories else None, len(stories))
-
-
-def _draft(story: Story) -> bool:
-    """A draft is not published, so it makes no category page (``draft: true`` in its front matter)."""
-    return (story.meta.model_extra or {}).get("draft") is True
 
 
 def lecture_board(given: YearInput) -> LectureBoard | None:

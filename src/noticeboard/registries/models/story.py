@@ -3,7 +3,7 @@
 The Material blog plugin owns most front-matter keys (``draft``, ``authors``,
 ``tags``, …), so unknown keys are allowed here; what this project adds —
 ``branches`` — and what it relies on — ``date`` (with its ``updated`` day, when
-written as ``{created: …, updated: …}``), ``title``, ``slug``, ``categories`` — are checked.
+written as ``{created: …, updated: …}``), ``title``, ``slug``, ``categories``, ``draft`` — are checked.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class StoryMeta(BaseModel):
     slug: Slug | None = Field(None, description="网址中使用的短名，例如 tea-cooperative")
     categories: tuple[Text, ...] = Field((), strict=False, description="分类")
     branches: tuple[Slug, ...] = Field((), strict=False, description="相关党支部的编号")
+    draft: bool = Field(False, description="草稿：true 时不发布，也不列在任何页面上（本机预览时可以看到）")
     updated: dt.date | None = Field(
         None,
         validation_alias=AliasPath("date", "updated"),
