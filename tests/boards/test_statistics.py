@@ -81,6 +81,25 @@ def test_statistics_count_members_newly_admitted_in_the_year_and_floating_member
     assert stats.as_dict()["joined_in_year"] == 1 and stats.as_dict()["floating"] == 1
 
 
+def test_a_member_admitted_after_the_year_is_in_no_figure_of_it(town: Township) -> None:
+    """A member who joined in January, during the notice period, with nothing written for the year: the
+    statistics count the members the star boards and ``summary.json`` count, in every figure."""
+    town.set(
+        "data/members/zhen-jiguan.yml",
+        town.files["data/members/zhen-jiguan.yml"]
+        + "- id: m102\n  name: 新党员\n  gender: 女\n  joined: 2026-01-02\n  category: floating\n"
+        "  education: 本科\n  born: 2000\n",
+    )
+    boards = build_boards(town.load(), dt.date(2026, 1, 5))
+    stats = build_stats(boards)
+    summary = boards.current.summary.as_dict()["members"]
+    assert stats.members == summary["total"] == 4
+    assert stats.headline == "党员总数 4 名，其中 2025 年新发展党员 0 名，流动党员 0 名"
+    for figure in stats.figures:
+        if figure.key in ("category", "education", "age", "gender", "ethnicity", "members_stars"):
+            assert figure.total == 4, figure.key
+
+
 def test_the_total_row_compares_with_the_previous_years_column(town: Township) -> None:
     """合计 has last year's total and the change too (they were blank cells). 唐德华 joined in 2025 and has
     nothing for 2024, so 2024 counted three members, 2025 four."""

@@ -126,7 +126,10 @@ def build_stats(boards: Boards) -> Stats:
     """The figures of the current year, star counts compared with the year before when there is one."""
     registry = boards.registry
     view = boards.current
-    figures = _member_figures(registry.members, boards.as_of)
+    # The year's members, as its star boards count them: one who joined after the year with nothing
+    # written for it was not a member then (a January admission, during the notice period).
+    members = tuple(result.member for result in view.results.members)
+    figures = _member_figures(members, boards.as_of)
     kinds = Counter(KIND_LABELS[b.kind] for b in registry.branches)
     figures.append(make_figure("kinds", "党组织类型", "个", ordered_counts(kinds, KIND_LABELS.values())))
     tables: list[StatTable] = []
@@ -135,8 +138,6 @@ def build_stats(boards: Boards) -> Stats:
         if board is not None:
             figures += kind.figures(boards, board)
             tables += kind.stat_tables(boards, board)
-    joined = sum(1 for m in registry.members if m.joined is not None and m.joined.year == view.year)
-    floating = sum(1 for m in registry.members if m.category == "floating")
-    return Stats(
-        view.year, boards.as_of, len(registry.members), tuple(figures), tuple(tables), joined, floating
-    )
+    joined = sum(1 for m in members if m.joined is not None and m.joined.year == view.year)
+    floating = sum(1 for m in members if m.category == "floating")
+    return Stats(view.year, boards.as_of, len(members), tuple(figures), tuple(tables), joined, floating)
