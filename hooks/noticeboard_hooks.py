@@ -56,6 +56,7 @@ from noticeboard.outputs.catalogue import MORE_BOARDS, Catalogue, Frame, Image, 
 from noticeboard.outputs.chinese_lines import join_broken_lines
 from noticeboard.outputs.fingerprints import fingerprint
 from noticeboard.outputs.heading_words import LABELS, words_marked
+from noticeboard.outputs.html_comments import without_comments
 from noticeboard.outputs.qr_codes import qr_svg
 from noticeboard.outputs.rendered import (
     Rendered,
@@ -732,7 +733,7 @@ def on_page_context(
         story = page.file.src_uri.removeprefix(STORY_POSTS)
         context["story_branches"] = state.pages.story_branches.get(story, ())
     for post in context.get("posts") or ():  # a stories list's excerpts, which Material's blog made just now
-        post.content = _numbers_kept(post.content)
+        post.content = _numbers_kept(without_comments(post.content))
     return context
 
 
@@ -820,7 +821,9 @@ def _polled(text: Callable[[], str | bytes | Iterator[bytes]], folder: SiteFolde
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """A case story's address and summary, for the feed (a story is always rendered, never kept); its
-    numbers kept with their units, as the boards' (为 46 户茶农: not 46 / 户 on a phone)."""
+    numbers kept with their units, as the boards' (为 46 户茶农: not 46 / 户 on a phone). No page keeps
+    the notes its Markdown hid in comments."""
+    html = without_comments(html)
     if page.file.src_uri.startswith(STORY_POSTS):
         state.stories[page.file.src_uri.removeprefix(STORY_POSTS)] = (
             page.canonical_url or "",

@@ -30,6 +30,7 @@ MARKERS = {
     "draft_title": "DRAFTMARK草稿标题",
     "draft_text": "DRAFTMARK草稿正文",
     "draft_address": "draftmark-story",
+    "story_note": "NOTEMARK联系电话13987654321",
 }
 BORN = 1913  # a birth year no other figure of this registry has
 
@@ -90,6 +91,13 @@ def marked_township(root: Path) -> Township:
         f"# {MARKERS['draft_title']}\n\n{MARKERS['draft_text']}\n",
         encoding="utf-8",
     )
+    # A note hidden in a story's comments, in its summary and below it, is not in the page's source.
+    (town.stories / "published.md").write_text(
+        f"---\ndate: 2025-12-18\nbranches: [qingshan-1]\n---\n\n# 村里修通了路\n\n"
+        f"摘要：修路经过。<!-- {MARKERS['story_note']} -->\n\n<!-- more -->\n\n"
+        f"正文。\n\n<!--\n{MARKERS['story_note']}\n-->\n\n`<!-- 代码里的注释照样显示 -->`\n",
+        encoding="utf-8",
+    )
     return town
 
 
@@ -118,6 +126,10 @@ def test_nothing_private_reaches_any_output_file(tmp_path: Path) -> None:
             if absolute in text:
                 leaks.append(f"{path.relative_to(site)}: the build machine's path {absolute}")
     assert leaks == []
+    story = (site / "stories" / "2025" / "published" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;!-- 代码里的注释照样显示 --&gt;" in story  # a comment in code is text: shown, and kept
+    listed = (site / "stories" / "index.html").read_text(encoding="utf-8")
+    assert "摘要：修路经过" in listed and "正文" not in listed  # the summary still ends at its mark
     with Image.open(next((site / "assets" / "photos").iterdir())) as photo:
         assert not photo.getexif(), "photo metadata was published"
     # The sweep can find what it looks for: the markers are in the data it read.
