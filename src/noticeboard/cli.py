@@ -37,7 +37,7 @@ from noticeboard.office.spreadsheet_export import sheets as workbook_sheets
 from noticeboard.office.spreadsheet_export import write as write_workbook
 from noticeboard.office.spreadsheet_import import import_files, write_templates
 from noticeboard.office.spreadsheet_reading import SheetError
-from noticeboard.registries.errors import Problem, Problems, RegistryError, UserError
+from noticeboard.registries.errors import Problem, Problems, RegistryError, UserError, system_refusal
 
 DESCRIPTION = """\
 公示栏（Noticeboard）：检查党组织、党员、积分和公开承诺数据，生成评星公示栏。
@@ -634,3 +634,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into head or more, which stopped reading
         sys.stderr.close()
         return 0
+    except OSError as error:  # a file that cannot be written (open in Excel), a folder given for a file …
+        print(system_refusal(error), file=sys.stderr)
+        return 2

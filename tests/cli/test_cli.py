@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from noticeboard import cli
 from noticeboard.boards.kinds import KINDS
 from noticeboard.cli import main
 from support import ROOT
@@ -91,3 +92,23 @@ def test_a_mistyped_command_is_answered_in_chinese_first(
         main(argv)
     assert exited.value.code == 2
     assert said in capsys.readouterr().err
+
+
+def test_a_workbook_that_cannot_be_written_is_said_in_chinese(
+    town: Township, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Last year's workbook still open in Excel on Windows (the system refuses to write it), or a folder
+    given for the file: a sentence naming the file, never a traceback."""
+    folder = town.root / "导出"
+    folder.mkdir()
+    assert main(["export", str(town.data), "--out", str(folder)]) == 2
+    assert capsys.readouterr().err.strip() == f"无法读写“{folder}”：这是一个文件夹，这里要写文件名"
+
+    def refused(boards: object, out: Path) -> Path:
+        raise PermissionError(13, "Permission denied", str(out))
+
+    monkeypatch.setattr(cli, "write_workbook", refused)
+    assert main(["export", str(town.data), "--out", "内部台账-2025.xlsx"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "无法读写“内部台账-2025.xlsx”：没有权限读写；文件若正在 Excel 或 WPS 中打开，请先关闭再试"
+    )

@@ -117,6 +117,15 @@ def test_new_year_moves_the_year_and_creates_empty_files(repo: Township) -> None
     assert diff.returncode == 1 and diff.stdout.startswith("公示年度：2025 → 2026")
 
 
+def test_a_mistyped_new_year_is_refused_before_any_file_changes(repo: Township) -> None:
+    """``new-year 20266`` (2026 with a key pressed twice): refused, and data/ is as it was."""
+    before = {path: path.read_bytes() for path in repo.data.rglob("*") if path.is_file()}
+    result = run("new-year", "20266", cwd=repo.root)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "20266 不是考核年度（应为四位数的年份，最大 2100）；新年度应为 2026" in result.stderr
+    assert {path: path.read_bytes() for path in repo.data.rglob("*") if path.is_file()} == before
+
+
 @pytest.mark.slow  # a whole site built
 def test_the_change_log_and_last_updates_come_from_git(repo: Township) -> None:
     make_project(repo.root)

@@ -9,6 +9,8 @@ allowed to show a traceback.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,29 @@ class UserError(Exception):
 
     def report(self) -> str:
         return str(self)
+
+
+_REFUSALS = {
+    errno.EACCES: "没有权限读写；文件若正在 Excel 或 WPS 中打开，请先关闭再试",
+    errno.EPERM: "没有权限读写；文件若正在 Excel 或 WPS 中打开，请先关闭再试",
+    errno.EISDIR: "这是一个文件夹，这里要写文件名",
+    errno.ENOTDIR: "路径中有一段是文件，不是文件夹",
+    errno.EEXIST: "已经有同名的文件或文件夹",
+    errno.ENOENT: "找不到这个文件或文件夹",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "这个磁盘只能读、不能写",
+    errno.EADDRINUSE: "端口已被占用（也许已有一个预览在运行）；请先关闭它，或换一个端口",
+}
+
+
+def system_refusal(error: OSError) -> str:
+    """What the computer refused to do with a file, in Chinese, naming the file: never a traceback.
+
+    Why: on Windows the office's last workbook is often still open in Excel or WPS when a command
+    writes it again, and an export to a folder's name is an easy slip."""
+    words = _REFUSALS.get(error.errno or 0, f"系统拒绝了这个操作（{error.strerror or error}）")
+    names = "、".join(f"“{os.fsdecode(name)}”" for name in (error.filename, error.filename2) if name)
+    return f"无法读写{names}：{words}" if names else f"无法完成：{words}"
 
 
 class RegistryError(UserError):
