@@ -42,7 +42,9 @@ def open_year(data_dir: Path, registry: Registry, year: int) -> Opened:
     if year <= current:
         raise YearError(f"{year} 年不晚于现在的考核年度 {current} 年；新年度应为 {current + 1} 或更晚")
     if year > LAST_YEAR:  # (a year mistyped, 20266: refused before any file is written)
-        raise YearError(f"{year} 不是考核年度（应为四位数的年份，最大 {LAST_YEAR}）；新年度应为 {current + 1}")
+        raise YearError(
+            f"{year} 不是考核年度（应为四位数的年份，最大 {LAST_YEAR}）；新年度应为 {current + 1}"
+        )
     opened = Opened()
     _set_site_year(data_dir / "site.yml", year)
     header = f"# yaml-language-server: $schema=../{SCHEMA}/{{kind}}.schema.json\n# {year} 年{{what}}\n"
