@@ -7,6 +7,8 @@ its ledger members' totals were written over their ledgers."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -54,7 +56,7 @@ def test_the_export_imports_back_unchanged_and_names_what_it_did_not_read(projec
     assert result.returncode == 0, result.stderr
     summary = result.stdout.splitlines()[0]
     assert "新增" not in summary and "修改" not in summary, summary
-    assert "党员：未变 810" in summary and "公开承诺：未变 444" in summary
+    assert "党员（2025 年度）：未变 810" in summary and "公开承诺：未变 444" in summary
     assert fingerprint(project / "data") == before
     assert (
         "内部台账.xlsx: 2025汇总、2025领导点评、2025结对共创、2025共创成果、2025表彰、2025专题讲习、2025讲师团 "
@@ -79,7 +81,7 @@ def test_edits_to_the_export_are_imported_and_nothing_else(project: Path) -> Non
     result = run("import", str(workbook), cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(
-        "已导入：积分台账：新增 1，未变 1142；公开承诺：修改 1，未变 443；党员：修改 1，未变 809；党组织：未变 55"
+        "已导入：积分台账：新增 1，未变 1142；公开承诺：修改 1，未变 443；党员（2025 年度）：修改 1，未变 809；党组织（2025 年度）：未变 55"
     )
     after = registry(project)
     assert after.member_by_id["m00801"].points[2025] == Decimal(59)
@@ -132,7 +134,7 @@ def test_numbers_keep_how_they_are_written(project: Path) -> None:
     before = fingerprint(project / "data")
     result = run("import", str(workbook), cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "党组织：未变 55" in result.stdout
+    assert "党组织（2025 年度）：未变 55" in result.stdout
     assert fingerprint(project / "data") == before
 
 
@@ -146,6 +148,56 @@ def test_the_exported_years_columns_stay_that_year_after_new_year(project: Path)
     assert result.returncode == 0, result.stderr
     assert fingerprint(project / "data") == before
     assert 2026 not in registry(project).member_by_id["m00801"].points
+
+
+def shown(cell: object) -> object:
+    """A cell as Excel writes it into a CSV: a date as the export's format shows it (2024-01-28)."""
+    if isinstance(cell, dt.datetime):
+        return cell.date().isoformat()
+    return "" if cell is None else cell
+
+
+def test_a_sheet_saved_as_csv_keeps_the_year_its_workbook_is_named_by(project: Path) -> None:
+    """Excel and WPS save a sheet as CSV under its workbook's name (内部台账-2025.csv), so the sheet's own
+    title 2025党员 is lost. After ``new-year 2026`` a correction of one member's 2025 points wrote every
+    member's 2025 points as 2026's. The year in the file's name is the sheet's; the summary says it."""
+    workbook = load_workbook(export(project))
+    assert run("new-year", "2026", cwd=project).returncode == 0
+    rows = [list(row) for row in workbook["2025党员"].iter_rows(values_only=True)]
+    points = rows[0].index("年度积分")
+    target = next(row for row in rows[1:] if row[0] == "m00801")
+    assert target[points] != 77
+    target[points] = 77
+    csv_file = project / "内部台账-2025.csv"
+    with csv_file.open("w", encoding="gbk", newline="") as out:
+        csv.writer(out).writerows([shown(cell) for cell in row] for row in rows)
+    result = run("import", str(csv_file), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("已导入：党员（2025 年度）：修改 1，未变 809")
+    members = registry(project).member_by_id
+    assert members["m00801"].points[2025] == Decimal(77)
+    assert not any(2026 in member.points for member in members.values())
+
+
+def test_a_commitment_added_to_the_years_sheet_is_that_years(project: Path) -> None:
+    """A row added at the bottom of the export's 2025公开承诺, made late in December 2024, is one of
+    2025's commitments (it went into commitments/2024.yml, the year before's board)."""
+    path = export(project)
+    workbook = load_workbook(path)
+    sheet = workbook["2025公开承诺"]
+    headers = [cell.value for cell in sheet[1]]
+    row = dict.fromkeys(headers)
+    row.update(
+        {"编号": "c2025-09001", "承诺人编号": "m00015", "承诺内容": "带头修缮村道 2 公里", "状态": "进行中"}
+    )
+    row.update({"承诺日期": "2024-12-28", "完成时限": "2025-11-30"})
+    sheet.append([row[header] for header in headers])
+    workbook.save(path)
+    result = run("import", str(path), cwd=project)
+    assert result.returncode == 0, result.stderr
+    commitments = registry(project).commitments
+    assert "c2025-09001" in {c.id for c in commitments[2025]}
+    assert "c2025-09001" not in {c.id for c in commitments.get(2024, ())}
 
 
 def test_namesakes_are_told_apart_by_their_organisation(project: Path) -> None:

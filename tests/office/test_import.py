@@ -47,7 +47,7 @@ def test_a_hand_filled_workbook_reaches_the_site(project: Path) -> None:
     )
     result = run("import", str(sheet), cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "党员：新增 1" in result.stdout
+    assert "党员（2025 年度）：新增 1" in result.stdout
     make_project(project)
     site = project / "site"
     built = build_site(site, config=project / "mkdocs.yml")
@@ -108,7 +108,7 @@ def test_an_update_keeps_comments_private_and_earlier_years(project: Path) -> No
     sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00006", 85]])
     result = run("import", str(sheet), cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "党员：修改 1" in result.stdout
+    assert "党员（2025 年度）：修改 1" in result.stdout
     after = path.read_text(encoding="utf-8")
     assert after == before.replace("    2024: 80\n    2025: 90\n", "    2024: 80\n    2025: 85\n", 1)
 
@@ -207,7 +207,7 @@ def test_dry_run_writes_nothing(project: Path) -> None:
     before = fingerprint(project / "data")
     sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00019", 85]])
     result = run("import", str(sheet), "--dry-run", cwd=project)
-    assert result.returncode == 0 and result.stdout.startswith("将要导入：党员：修改 1")
+    assert result.returncode == 0 and result.stdout.startswith("将要导入：党员（2025 年度）：修改 1")
     assert fingerprint(project / "data") == before
 
 
@@ -216,7 +216,7 @@ def test_shipped_templates_are_current_and_import_once_filled(project: Path, tmp
     assert run("templates", "--out", str(fresh), cwd=project).returncode == 0
     for path in sorted(fresh.iterdir()):
         assert path.read_bytes() == (ROOT / "templates" / path.name).read_bytes(), (
-            f"{path.name}: run make templates"
+            f"{path.name}: run python -m noticeboard templates --out templates"
         )
     book = load_workbook(fresh / "党员.xlsx")
     sheet = book.active

@@ -37,7 +37,7 @@ def test_full_width_cells_are_made_half_width_and_listed(
     )
     assert main(["import", sheet.name, "--data", "data"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "已导入：党员：新增 1，修改 2"
+    assert out[0] == "已导入：党员（2025 年度）：新增 1，修改 2"
     assert out[1] == (
         "已将 5 个格子里的全角数字、字母或符号改为半角："
         "全角.xlsx:党员!A2、全角.xlsx:党员!D2、全角.xlsx:党员!E2、全角.xlsx:党员!G2、全角.xlsx:党员!G3"
@@ -67,7 +67,7 @@ def test_a_dry_run_lists_them_too_and_nothing_else_is_said_when_there_are_none(
         town.root / "b.xlsx", "党员", [["编号", "姓名", "性别", "积分"], ["m002", "唐德华", "男", 88]]
     )
     assert main(["import", plain.name, "--data", "data", "--dry-run"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["将要导入：党员：修改 1"]
+    assert capsys.readouterr().out.splitlines() == ["将要导入：党员（2025 年度）：修改 1"]
 
 
 def test_text_cells_keep_their_full_width_characters(

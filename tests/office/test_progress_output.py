@@ -69,7 +69,7 @@ def import_dry_run(town: Township, sheet: Path, *, terminal: bool, **env: str) -
 def test_no_progress_output_when_not_a_terminal(town: Township, sheet: Path) -> None:
     status, out, err = import_dry_run(town, sheet, terminal=False)
     assert status == 0, err
-    assert out.splitlines()[0] == f"将要导入：党员：新增 {ROWS}"
+    assert out.splitlines()[0] == f"将要导入：党员（2025 年度）：新增 {ROWS}"
     assert err == "", "nothing on standard error: no bar, no carriage returns"
 
 
@@ -77,6 +77,8 @@ def test_a_terminal_shows_progress_and_ci_keeps_it_quiet(town: Township, sheet: 
     status, out, err = import_dry_run(town, sheet, terminal=True)
     assert status == 0, err
     assert "导入 党员.xlsx 党员" in err and f"/{ROWS} " in err
-    assert out.splitlines()[0] == f"将要导入：党员：新增 {ROWS}", "what the command says is unchanged"
+    assert out.splitlines()[0] == f"将要导入：党员（2025 年度）：新增 {ROWS}", (
+        "what the command says is unchanged"
+    )
     status, _, err = import_dry_run(town, sheet, terminal=True, CI="true")
     assert status == 0 and err == ""

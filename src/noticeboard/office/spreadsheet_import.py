@@ -57,7 +57,7 @@ from noticeboard.registries.models import (
     LedgerEntry,
     Member,
 )
-from noticeboard.registries.models.common import WRITTEN_DATE
+from noticeboard.registries.models.common import FIRST_YEAR, LAST_YEAR, WRITTEN_DATE
 from noticeboard.registries.models.site import COMMITTEE
 from noticeboard.registries.progress import progress
 from noticeboard.registries.reading import Registry
@@ -198,7 +198,7 @@ BRANCH = (
 )
 COMMITMENT = (
     Column(("编号", "承诺编号"), "id", text, "全镇唯一的编号；新编号即新增承诺"),
-    Column(("年度",), "year", year, "承诺所属年度；不填则按承诺日期"),
+    Column(("年度",), "year", year, "承诺所属年度；不填则按表名里的年份（如 2025公开承诺），再按承诺日期"),
     Column(
         ("承诺人",),
         "by",
@@ -278,9 +278,23 @@ def _split_year(header: str) -> tuple[int | None, str]:
     return (int(match.group(1)), match.group(2).strip()) if match else (None, header.strip())
 
 
+_YEAR_IN_NAME = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _name_year(name: str) -> int | None:
+    """The year a sheet's name gives: at its start (the export's 2025党员), else a year standing alone in
+    it (内部台账-2025: Excel and WPS name a sheet saved as CSV after its workbook, and the sheet's own
+    title, 2025党员, is lost). None when it gives none, or two different ones."""
+    start = _split_year(name)[0]
+    if start is not None:
+        return start
+    years = {int(found) for found in _YEAR_IN_NAME.findall(name) if FIRST_YEAR <= int(found) <= LAST_YEAR}
+    return years.pop() if len(years) == 1 else None
+
+
 def _year_of(merge: _Merge, table: Table) -> int:
-    """The year a sheet is of: in its title (the export's 2025党员), else ``--year`` or ``site.yml``'s."""
-    return _split_year(table.name)[0] or merge.default_year
+    """The year a sheet is of: its name's (:func:`_name_year`), else ``--year`` or ``site.yml``'s."""
+    return _name_year(table.name) or merge.default_year
 
 
 def _column_of(kind: Kind, header: str) -> Column | None:
@@ -348,6 +362,9 @@ class Outcome:
     skipped: list[str] = field(default_factory=list)
     """What of the office's own export was not read, and why: sheets only to be read and printed, columns
     the program works out (星级, 得分 …). One line each."""
+    years: dict[str, set[int]] = field(default_factory=dict)
+    """Kind → the years its yearly columns (积分, 分类定级 …) were read as: the summary names them, so that
+    a sheet taken for another year than the clerk's is seen before it is published."""
 
     def summary(self) -> str:
         parts = []
@@ -358,7 +375,8 @@ class Outcome:
                 if numbers.get(kind.name)
             ]
             if counts:
-                parts.append(f"{kind.title}：{'，'.join(counts)}")
+                years = "、".join(str(year) for year in sorted(self.years.get(kind.name, ())))
+                parts.append(f"{kind.title}{f'（{years} 年度）' if years else ''}：{'，'.join(counts)}")
         return "；".join(parts) or "表格中没有数据"
 
     def normalised_note(self, shown: int = 10) -> str:
@@ -549,6 +567,8 @@ def _columns(merge: _Merge, table: Table, kind: Kind) -> dict[str, tuple[Column,
             )
             continue
         found[header] = (column, year_of)
+        if "{year}" in column.key:
+            merge.outcome.years.setdefault(kind.name, set()).add(year_of)
     if worked_out:
         merge.outcome.skipped.append(
             f"{table.path.name}:{table.name}: {'、'.join(worked_out)} 由程序按规则算出或从其他登记表汇总，没有导入"
@@ -869,8 +889,12 @@ def _commitment_row(merge: _Merge, table: Table, row: Row, values: Values) -> No
             return
         values["by"] = (maker, header, year_of)
     commitment_id = values["id"][0]
+    # Its file: the 年度 written, else the file it is in, else its sheet's year (a row added to the export's
+    # 2025公开承诺 made in December 2024 is one of 2025's), else its date's, else --year or site.yml's.
     existing = merge.commitment_years.get(commitment_id)
     chosen: int | None = values["year"][0] if "year" in values else existing
+    if chosen is None:
+        chosen = _name_year(table.name)
     if chosen is None:
         chosen = values["made"][0].year if "made" in values else merge.default_year
     year_of = chosen
