@@ -185,6 +185,30 @@ def test_a_column_written_twice_is_named(project: Path) -> None:
     )
 
 
+def test_one_record_given_otherwise_by_two_files_or_sheets_is_refused(project: Path) -> None:
+    """Two files giving one member two totals, or a sheet edited beside a backup copy of it: the last one
+    was taken, the first lost without a word. Given alike (the copy of a row left as it was), it is fine
+    and counted once."""
+    rows = [["编号", "姓名", "2025年积分"], ["m00800", "林家兴", 60]]
+    first = xlsx(project / "a.xlsx", "党员", rows)
+    second = xlsx(project / "b.xlsx", "党员", [rows[0], ["m00800", "林家兴", 99]])
+    before = fingerprint(project / "data")
+    result = run("import", str(first), str(second), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "b.xlsx:党员!C2: 编号“m00800”的2025年积分在 a.xlsx:党员!C2 写的是“60”，这里是“99”；"
+        "同一次导入里只能写一个，请删去或改正其中一处"
+    )
+    assert fingerprint(project / "data") == before
+
+    book = load_workbook(first)
+    book.copy_worksheet(book["党员"]).title = "党员备份"
+    book.save(first)
+    result = run("import", str(first), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已导入：党员（2025 年度）：修改 1\n")
+
+
 def test_a_formula_without_its_result_is_named(project: Path) -> None:
     """A workbook written by a program keeps a formula without its result: the cell read as empty and the
     member's points were reported 未变 (not imported) without a word."""

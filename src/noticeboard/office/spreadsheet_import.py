@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -455,6 +455,9 @@ class _Merge:
         """Year → member id → published points, made when points are imported (:meth:`published_points`)."""
         self.export_headers: dict[int, dict[str, frozenset[str]]] = {}
         """Year → the export's sheets and their headers, made when needed (:meth:`exported`)."""
+        self.given: dict[tuple[str, str], dict[str, tuple[Any, str]]] = {}
+        """(Kind, id) → each value a row of this import gave it, with its cell: another sheet or file that
+        gives it another one is refused (the last one was taken, the first lost without a word)."""
 
     def doc(self, relative: str, header: str) -> CommentedSeq:
         if relative not in self.docs:
@@ -608,6 +611,8 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
                 )
                 continue
             first_rows[written] = row.cells[header]
+            if _given_before(merge, table, row, (kind.name, written), values) != "new":
+                continue  # (given otherwise: refused at its cell; given alike: already counted)
         before = set(merge.touched)
         # Even a row with a bad cell is merged (in memory only), so its references are checked too.
         {
@@ -619,6 +624,36 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
         if bad:
             for key in set(merge.touched) - before:
                 merge.touched[key].flawed = True
+
+
+def _given_before(
+    merge: _Merge, table: Table, row: Row, record: tuple[str, str], values: Values
+) -> Literal["new", "alike", "otherwise"]:
+    """What other sheets of this import gave the record of ``row`` (a backup copy of a sheet left in the
+    workbook, two files naming one member): ``otherwise`` when a value differs (refused at its cell, naming
+    the other), ``alike`` when every value was given so before (the row is a copy), else ``new``."""
+    given = merge.given.setdefault(record, {})
+    seen: Literal["new", "alike", "otherwise"] = "alike"
+    for key, (value, header, _) in values.items():
+        cell = f"{table.path.name}:{row.cells[header]}"
+        if key not in given:
+            given[key] = (value, cell)
+            seen = "new" if seen == "alike" else seen
+        elif given[key][0] != value:
+            earlier, where = given[key]
+            merge.cell_error(
+                table,
+                row,
+                header,
+                f"编号“{record[1]}”的{header}在 {where} 写的是“{_as_written(earlier)}”，这里是"
+                f"“{_as_written(value)}”；同一次导入里只能写一个，请删去或改正其中一处",
+            )
+            seen = "otherwise"
+    return seen
+
+
+def _as_written(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 ID_KEYS = ("id", "member", "by", "branch", "parent", "maker_id", "maker_branch")
