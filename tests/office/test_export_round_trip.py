@@ -200,6 +200,31 @@ def test_a_commitment_added_to_the_years_sheet_is_that_years(project: Path) -> N
     assert "c2025-09001" not in {c.id for c in commitments.get(2024, ())}
 
 
+def test_a_ledger_row_changed_or_deleted_in_the_export_is_refused(project: Path) -> None:
+    """A ledger row has no id: a row corrected in the export's 2025积分台账 (3 分 → 5 分) was imported as
+    another entry beside the first, and the member's total gained both (86 → 94, 二星 → 三星, not 88).
+    Each entry no longer in the sheet is named at its line, and nothing is written."""
+    path = export(project)
+    workbook = load_workbook(path)
+    sheet = workbook["2025积分台账"]
+    first = [cell.value for cell in sheet[2]]
+    sheet.cell(row=2, column=5).value = first[4] + 2
+    sheet.delete_rows(3)
+    workbook.save(path)
+    before = fingerprint(project / "data")
+    result = run("import", str(path), cwd=project)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    member, day, item, points = first[0], first[2].date().isoformat(), first[3], first[4]
+    assert lines[0].endswith(
+        f".yml:3: 这一条积分台账（{member} {day} {item} {points} 分）在 内部台账.xlsx:2025积分台账 里没有了"
+    )
+    assert lines[2].startswith(
+        "内部台账.xlsx:2025积分台账: 上面 2 条台账在表里改过或删去了。导入只新增台账行，不改也不删"
+    )
+    assert fingerprint(project / "data") == before
+
+
 def test_namesakes_are_told_apart_by_their_organisation(project: Path) -> None:
     data = registry(project)
     twins = [m for m in data.members if m.name == "毛泽"]

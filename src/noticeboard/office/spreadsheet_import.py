@@ -518,6 +518,9 @@ def import_files(paths: list[Path], data_dir: Path, year: int | None = None, wri
     # Organisations before members before what names them, whatever order the files came in.
     for _, table, kind in sorted(tables, key=lambda item: item[0]):
         _import_table(merge, table, kind)
+    for _, table, kind in tables:
+        if kind.name == "ledger":
+            _whole_ledger_kept(merge, table)
     texts = {name: _dump(merge.yaml, merge.docs[name]) for name in sorted(merge.edited)}
     changed = {name: text for name, text in texts.items() if text != merge.original[name]}
     parsed = _parse_changed(merge, changed)
@@ -1003,6 +1006,45 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
     merge.touched[(relative, len(doc) - 1)] = Touched(
         table.path.name, {k: row.cells[h] for k, h in sources.items()}
     )
+
+
+LEDGER_SHEET = "积分台账"
+"""The title (after its year) of the export's sheet of a year's whole ledger."""
+
+SHOWN_LOST = 20
+"""How many ledger entries missing from the export's ledger sheet are named, one a line."""
+
+
+def _whole_ledger_kept(merge: _Merge, table: Table) -> None:
+    """The export's sheet of a year's whole ledger (2025积分台账) must still hold every entry of the year.
+
+    Why: a ledger row has no id, so a row corrected in the sheet (3 分 → 5 分) is another entry, and the
+    import adds it beside the first: the member's total gains both. A row deleted was left in the file
+    without a word. The import adds entries and never changes or deletes one; an entry of the year that
+    no row of the sheet is, is named at its line, and nothing is written."""
+    year, title = _split_year(table.name)
+    if year is None or title != LEDGER_SHEET:
+        return  # (a sheet of new entries, from the template: only adds)
+    lost: list[str] = []
+    for branch in sorted({merge.registry.branch_of[m] for m in merge.registry.ledgers.get(year, {})}):
+        relative = f"points/{year}/{branch}.yml"
+        doc = merge.doc(relative, "")
+        matched = merge.matched.get(relative, set())
+        for place, item in enumerate(doc):
+            if place in matched or not isinstance(item, dict):
+                continue
+            words = " ".join(str(item.get(key)) for key in ("member", "date", "item", "points"))
+            lost.append(f"data/{relative}:{item.lc.line + 1}: 这一条积分台账（{words} 分）")
+    if lost:
+        merge.outcome.problems.extend(
+            f"{line}在 {table.path.name}:{table.name} 里没有了" for line in lost[:SHOWN_LOST]
+        )
+        more = f"（另有 {len(lost) - SHOWN_LOST} 条）" if len(lost) > SHOWN_LOST else ""
+        merge.outcome.problems.append(
+            f"{table.path.name}:{table.name}: 上面 {len(lost)} 条台账在表里改过或删去了{more}。导入只新增台账行，"
+            "不改也不删：改过的一行会成为另一条，两条都计分。要更正或删去一条，请直接改上面的文件；"
+            "要加减分，请在表末另加一行（扣分写负数）"
+        )
 
 
 def _header_of(table: Table, column: Column) -> str:
