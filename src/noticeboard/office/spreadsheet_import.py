@@ -1031,7 +1031,7 @@ def _whole_ledger_kept(merge: _Merge, table: Table) -> None:
         doc = merge.doc(relative, "")
         matched = merge.matched.get(relative, set())
         for place, item in enumerate(doc):
-            if place in matched or not isinstance(item, dict):
+            if place in matched or not isinstance(item, CommentedMap):
                 continue
             words = " ".join(str(item.get(key)) for key in ("member", "date", "item", "points"))
             lost.append(f"data/{relative}:{item.lc.line + 1}: 这一条积分台账（{words} 分）")
