@@ -209,6 +209,30 @@ def test_one_record_given_otherwise_by_two_files_or_sheets_is_refused(project: P
     assert result.stdout.startswith("已导入：党员（2025 年度）：修改 1\n")
 
 
+def test_a_cell_merged_down_a_column_is_each_rows_value(project: Path) -> None:
+    """状态 已兑现 and its date merged over three commitments: all three are fulfilled (Excel keeps the value
+    in the first cell alone; the other two read as empty and were left as they were without a word)."""
+    ids = ["c2025-00056", "c2025-00057", "c2025-00058"]
+    rows: list[list[object]] = [
+        ["编号", "状态", "兑现日期"],
+        [ids[0], "已兑现", "2025-12-20"],
+        [ids[1]],
+        [ids[2]],
+    ]
+    path = xlsx(project / "合并.xlsx", "公开承诺", rows)
+    book = load_workbook(path)
+    book["公开承诺"].merge_cells("B2:B4")
+    book["公开承诺"].merge_cells("C2:C4")
+    book.save(path)
+    result = run("import", str(path), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已导入：公开承诺：修改 3\n")
+    commitments = {c.id: c for c in load_township(project / "data").commitments[2025]}
+    for commitment in ids:
+        assert commitments[commitment].status == "fulfilled"
+        assert str(commitments[commitment].fulfilled_on) == "2025-12-20"
+
+
 def test_a_formula_without_its_result_is_named(project: Path) -> None:
     """A workbook written by a program keeps a formula without its result: the cell read as empty and the
     member's points were reported 未变 (not imported) without a word."""

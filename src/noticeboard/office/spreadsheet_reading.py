@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from noticeboard.registries.errors import UserError
 from noticeboard.registries.frozen import frozen
@@ -81,10 +82,10 @@ def _xlsx(path: Path) -> list[Table]:
     try:
         tables = []
         for ws, written in zip(book.worksheets, formulas.worksheets, strict=True):
-            rows = ws.iter_rows(values_only=True)
-            tables.append(
-                _table(path, ws.title, _computed(path, ws.title, rows, written.iter_rows(values_only=True)))
+            rows = _computed(
+                path, ws.title, ws.iter_rows(values_only=True), written.iter_rows(values_only=True)
             )
+            tables.append(_table(path, ws.title, _merges_filled(rows, _merged_down(ws))))
     finally:
         book.close()
         formulas.close()
@@ -104,6 +105,41 @@ def _computed(path: Path, name: str, rows: Iterator[Any], written: Iterator[Any]
                     "请用 Excel 或 WPS 打开这个文件，保存后再导入"
                 )
         yield values
+
+
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"")
+
+
+def _merged_down(ws: Any) -> dict[int, list[tuple[int, int]]]:
+    """The sheet's merged ranges that span several rows: first row → (column, last row) of each, the
+    column being the range's first. Read from the sheet's XML, which a read-only sheet does not parse."""
+    with ws._get_source() as source:  # (openpyxl's read-only sheet: its XML, as it reads its rows)
+        found = _MERGE.findall(source.read())
+    down: dict[int, list[tuple[int, int]]] = {}
+    for first_column, first_row, _, last_row in found:
+        if int(last_row) > int(first_row):
+            column = column_index_from_string(first_column.decode())
+            down.setdefault(int(first_row), []).append((column, int(last_row)))
+    return down
+
+
+def _merges_filled(rows: Iterator[Any], down: dict[int, list[tuple[int, int]]]) -> Iterator[Any]:
+    """``rows`` with each cell of a range merged down a column reading as its first cell.
+
+    Why: a clerk merges 状态 over three commitments to say all three are 已兑现; Excel keeps the value
+    in the first cell alone, and the other two read as empty: left unchanged without a word. A range
+    merged across columns is layout (a wide 事项), and its other columns stay empty."""
+    below: dict[int, dict[int, Any]] = {}
+    for number, values in enumerate(rows, start=1):
+        filled = list(values)
+        for column, value in below.pop(number, {}).items():
+            filled.extend([None] * (column - len(filled)))
+            filled[column - 1] = value
+        for column, last in down.get(number, ()):
+            value = filled[column - 1] if column <= len(filled) else None
+            for row in range(number + 1, last + 1):
+                below.setdefault(row, {})[column] = value
+        yield tuple(filled)
 
 
 def _table(path: Path, name: str, rows: Iterator[Any]) -> Table:
