@@ -233,6 +233,23 @@ def test_a_cell_merged_down_a_column_is_each_rows_value(project: Path) -> None:
         assert str(commitments[commitment].fulfilled_on) == "2025-12-20"
 
 
+def test_a_rare_character_lost_to_a_gbk_csv_is_named(project: Path) -> None:
+    """Excel saves CSV in GBK on Chinese Windows and writes ? for a character GBK has not: 林䶮兴 came back
+    as 林?兴 and was imported, though the clerk only changed the points."""
+    members = project / "data" / "members" / "huaxin-chaye.yml"
+    members.write_text(members.read_text(encoding="utf-8").replace("name: 林家兴", "name: 林䶮兴"), "utf-8")
+    sheet = project / "党员.csv"
+    sheet.write_bytes("编号,姓名,2025年积分\nm00800,林?兴,88\n".encode("gbk"))
+    before = fingerprint(project / "data")
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "党员.csv:党员!B2: “林?兴”里的 ? 是原来“林䶮兴”里的字：表格另存为 CSV（GBK 编码）时，GBK 里没有的"
+        "生僻字变成了 ?。请直接导入 .xlsx，或另存为“CSV UTF-8”后再导入"
+    )
+    assert fingerprint(project / "data") == before
+
+
 def test_a_formula_without_its_result_is_named(project: Path) -> None:
     """A workbook written by a program keeps a formula without its result: the cell read as empty and the
     member's points were reported 未变 (not imported) without a word."""

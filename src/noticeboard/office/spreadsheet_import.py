@@ -724,6 +724,17 @@ def _record(
     places = merge.places(relative)
     index = places.get(key) if key else None
     record = doc[index] if index is not None else CommentedMap()
+    lost = [(k, record[k]) for k, (new, _, _) in values.items() if _characters_lost(record.get(k), new)]
+    for lost_key, old in lost:
+        merge.cell_error(
+            table,
+            row,
+            values[lost_key][1],
+            f"“{values[lost_key][0]}”里的 ? 是原来“{old}”里的字：表格另存为 CSV（GBK 编码）时，GBK 里没有的"
+            "生僻字变成了 ?。请直接导入 .xlsx，或另存为“CSV UTF-8”后再导入",
+        )
+    if lost:
+        return
     sources, changed = _apply(merge, record, values, skip)
     if index is None:
         doc.append(record)
@@ -736,6 +747,19 @@ def _record(
     if index is None or changed:
         merge.edited.add(relative)
     merge.touched[(relative, index)] = Touched(table.path.name, {k: row.cells[h] for k, h in sources.items()})
+
+
+def _characters_lost(old: Any, new: Any) -> bool:
+    """Whether ``new`` is ``old`` with some of its characters turned into ``?``: what Excel and WPS write
+    for a character GBK has not (刘䶮 → 刘?) when they save a sheet as CSV on Chinese Windows."""
+    return (
+        isinstance(old, str)
+        and isinstance(new, str)
+        and "?" in new
+        and len(old) == len(new)
+        and old != new
+        and all(a == b or b == "?" for a, b in zip(old, new, strict=True))
+    )
 
 
 def _branch_id(merge: _Merge, written: str) -> str | None:
