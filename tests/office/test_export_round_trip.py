@@ -225,6 +225,25 @@ def test_a_ledger_row_changed_or_deleted_in_the_export_is_refused(project: Path)
     assert fingerprint(project / "data") == before
 
 
+def test_a_fulfilment_is_undone_by_its_status_and_its_emptied_date(project: Path) -> None:
+    """A commitment wrongly marked 已兑现: 状态 set back to 进行中 and 兑现日期 emptied. An empty cell leaves a
+    value as it is, so the date stayed and the row was refused; emptied beside another 状态 it goes."""
+    fulfilled = next(c for c in registry(project).commitments[2025] if c.status == "fulfilled")
+    path = export(project)
+    workbook = load_workbook(path)
+    sheet = workbook["2025公开承诺"]
+    set_cell(sheet, fulfilled.id, "状态", "进行中")
+    set_cell(sheet, fulfilled.id, "兑现日期", None)
+    workbook.save(path)
+    result = run("import", str(path), cwd=project)
+    assert result.returncode == 0, result.stderr
+    after = next(c for c in registry(project).commitments[2025] if c.id == fulfilled.id)
+    assert (after.status, after.fulfilled_on) == ("in_progress", None)
+    assert (
+        after.model_copy(update={"status": "fulfilled", "fulfilled_on": fulfilled.fulfilled_on}) == fulfilled
+    )
+
+
 def test_namesakes_are_told_apart_by_their_organisation(project: Path) -> None:
     data = registry(project)
     twins = [m for m in data.members if m.name == "毛泽"]

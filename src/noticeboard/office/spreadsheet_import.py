@@ -226,7 +226,9 @@ COMMITMENT = (
     Column(("审核人",), "approved_by", text, "党组织书记姓名"),
     Column(("审核日期",), "approved_on", date, ""),
     Column(("状态",), "status", choice(STATUS_LABELS), "计划中、进行中、已兑现、未兑现"),
-    Column(("兑现日期",), "fulfilled_on", date, "状态为已兑现时必填"),
+    Column(
+        ("兑现日期",), "fulfilled_on", date, "状态为已兑现时必填；状态改为其他时清空这一格，兑现日期即去掉"
+    ),
 )
 LEDGER = (
     Column(("党员编号", "编号"), "member", text, "党员编号（也可写姓名，不能重名）"),
@@ -687,7 +689,11 @@ def _apply(
                 changed = True
             target = target[step]
         there = target.get(path[-1], _ABSENT)
-        if isinstance(value, Decimal) and _same_number(there, value):
+        if value is _CLEARED:
+            if there is not _ABSENT:
+                del target[path[-1]]
+                changed = True
+        elif isinstance(value, Decimal) and _same_number(there, value):
             pass
         elif there is _ABSENT or there != value or isinstance(there, bool) is not isinstance(value, bool):
             target[path[-1]] = value
@@ -697,6 +703,8 @@ def _apply(
 
 
 _ABSENT = object()
+_CLEARED = object()
+"""A value a row takes away (:func:`_fulfilment_undone`)."""
 
 
 def _same_number(written: object, value: Decimal) -> bool:
@@ -950,6 +958,7 @@ def _commitment_row(merge: _Merge, table: Table, row: Row, values: Values) -> No
             )
             return
         values["by"] = (maker, header, year_of)
+    _fulfilment_undone(table, row, values)
     commitment_id = values["id"][0]
     # Its file: the 年度 written, else the file it is in, else its sheet's year (a row added to the export's
     # 2025公开承诺 made in December 2024 is one of 2025's), else its date's, else --year or site.yml's.
@@ -973,6 +982,26 @@ def _commitment_row(merge: _Merge, table: Table, row: Row, values: Values) -> No
         (table, row),
         ("year",),
     )
+
+
+FULFILLED_ON = next(column for column in COMMITMENT if column.key == "fulfilled_on")
+
+
+def _fulfilment_undone(table: Table, row: Row, values: Values) -> None:
+    """A row setting 状态 to another than 已兑现 with its 兑现日期 emptied takes the date away.
+
+    Why: an empty cell leaves a value as it is, so a commitment wrongly marked 已兑现 could not be set
+    back from the sheet: the date stayed, and the import refused the row (a date of fulfilment with no
+    fulfilment). Emptied beside another 状态, the cell says what the clerk means."""
+    header = _header_of(table, FULFILLED_ON)
+    status = values.get("status")
+    if (
+        status is not None
+        and status[0] != "fulfilled"
+        and header in row.values
+        and row.values[header] is None
+    ):
+        values["fulfilled_on"] = (_CLEARED, header, status[2])
 
 
 def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
