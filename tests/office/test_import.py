@@ -3,6 +3,7 @@ all or nothing, every bad cell named; ``templates`` made from the same columns t
 
 from __future__ import annotations
 
+import codecs
 import shutil
 from pathlib import Path
 
@@ -248,6 +249,23 @@ def test_a_rare_character_lost_to_a_gbk_csv_is_named(project: Path) -> None:
         "生僻字变成了 ?。请直接导入 .xlsx，或另存为“CSV UTF-8”后再导入"
     )
     assert fingerprint(project / "data") == before
+
+
+def test_a_file_saved_with_windows_line_ends_and_a_bom_keeps_them(project: Path) -> None:
+    """Notepad's BOM and CRLF line ends (and Git for Windows' checkout): one cell imported changed every
+    line of the file, against "the rest of the file is kept byte for byte"."""
+    members = project / "data" / "members" / "huaxin-chaye.yml"
+    original = members.read_bytes()
+    members.write_bytes(codecs.BOM_UTF8 + original.replace(b"\n", b"\r\n"))
+    sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00800", 95]])
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 0, result.stderr
+    written = members.read_bytes()
+    assert written.startswith(codecs.BOM_UTF8) and b"\n" not in written.replace(b"\r\n", b"")
+    changed = [
+        (a, b) for a, b in zip(original.splitlines(), written[3:].split(b"\r\n"), strict=False) if a != b
+    ]
+    assert len(changed) == 1 and changed[0][1].strip().endswith(b"95"), changed
 
 
 def test_a_formula_without_its_result_is_named(project: Path) -> None:

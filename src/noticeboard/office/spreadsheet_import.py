@@ -18,6 +18,7 @@ Rules that make it safe:
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
 import functools
@@ -457,6 +458,9 @@ class _Merge:
         """Year → member id → published points, made when points are imported (:meth:`published_points`)."""
         self.export_headers: dict[int, dict[str, frozenset[str]]] = {}
         """Year → the export's sheets and their headers, made when needed (:meth:`exported`)."""
+        self.written_as: dict[str, tuple[bool, bool]] = {}
+        """A file → whether it begins with a BOM and ends its lines with CRLF (Notepad's, Git for Windows'
+        checkout): written back so, or every line of it would change."""
         self.given: dict[tuple[str, str], dict[str, tuple[Any, str]]] = {}
         """(Kind, id) → each value a row of this import gave it, with its cell: another sheet or file that
         gives it another one is refused (the last one was taken, the first lost without a word)."""
@@ -464,8 +468,10 @@ class _Merge:
     def doc(self, relative: str, header: str) -> CommentedSeq:
         if relative not in self.docs:
             path = self.data_dir / relative
-            text = path.read_text(encoding="utf-8-sig") if path.exists() else header
+            raw = path.read_bytes() if path.exists() else b""
+            text = raw.decode("utf-8-sig").replace("\r\n", "\n") if raw else header
             self.original[relative] = text
+            self.written_as[relative] = (raw.startswith(codecs.BOM_UTF8), b"\r\n" in raw)
             loaded = self.yaml.load(text)
             self.docs[relative] = loaded if isinstance(loaded, CommentedSeq) else CommentedSeq()
         return self.docs[relative]
@@ -534,7 +540,8 @@ def import_files(paths: list[Path], data_dir: Path, year: int | None = None, wri
         target = data_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".importing")
-        partial.write_text(text, encoding="utf-8", newline="\n")
+        bom, crlf = merge.written_as.get(name, (False, False))
+        partial.write_text(text, encoding="utf-8-sig" if bom else "utf-8", newline="\r\n" if crlf else "\n")
         partial.replace(target)
     merge.outcome.files = sorted(changed)
     return merge.outcome
