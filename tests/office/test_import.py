@@ -268,6 +268,33 @@ def test_a_file_saved_with_windows_line_ends_and_a_bom_keeps_them(project: Path)
     assert len(changed) == 1 and changed[0][1].strip().endswith(b"95"), changed
 
 
+def test_later_sheets_may_name_a_member_as_the_members_sheet_of_the_import_does(project: Path) -> None:
+    """A member renamed everywhere with 查找和替换 (党员 and 积分台账 agree), and a new member whose commitment
+    names him: both were refused (“m00208”是“钱卫东”，不是“钱卫冬”; 欧阳新 不是党员)."""
+    book = Workbook()
+    members = book.active
+    assert members is not None
+    members.title = "党员"
+    members.append(["编号", "姓名", "性别", "所在党支部", "入党时间", "类别"])
+    members.append(["m00208", "钱卫冬", None, None, None, None])
+    members.append(["m09001", "欧阳新", "男", "青山村第一党支部", "2024-07-01", "农村党员"])
+    ledger = book.create_sheet("积分台账")
+    ledger.append(["党员编号", "姓名", "日期", "事项", "分值"])
+    ledger.append(["m00208", "钱卫冬", "2025-12-01", "参加义务植树", 2])
+    commitments = book.create_sheet("公开承诺")
+    commitments.append(["编号", "承诺人", "所在党组织", "承诺内容", "承诺日期", "完成时限", "状态"])
+    commitments.append(
+        ["c2025-09002", "欧阳新", "青山村第一党支部", "带头清理河道", "2025-03-01", "2025-12-31", "进行中"]
+    )
+    book.save(project / "改名.xlsx")
+    result = run("import", str(project / "改名.xlsx"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    data = load_township(project / "data")
+    assert data.member_by_id["m00208"].name == "钱卫冬"
+    assert data.ledgers[2025]["m00208"][-1].item == "参加义务植树"
+    assert next(c for c in data.commitments[2025] if c.id == "c2025-09002").by == "m09001"
+
+
 def test_a_formula_without_its_result_is_named(project: Path) -> None:
     """A workbook written by a program keeps a formula without its result: the cell read as empty and the
     member's points were reported 未变 (not imported) without a word."""

@@ -451,6 +451,8 @@ class _Merge:
         self.touched: dict[tuple[str, int], Touched] = {}
         self.new_members: dict[str, str] = {}
         """Members this import adds → their branch, so later sheets may name them."""
+        self.names_given: dict[str, str] = {}
+        """Member id → the name a sheet of this import gives (a ledger's 姓名 may be the new one)."""
         self.matched: dict[str, set[int]] = {}
         """A file → the places of its entries a row of this import is (an entry already there, or added)."""
         self.outcome = Outcome()
@@ -890,6 +892,11 @@ def _member_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
     )
     if current is None:
         merge.new_members[member_id] = branch
+    if "name" in values:  # (later sheets may name the member so: a new one, or one renamed everywhere)
+        name = values["name"][0]
+        merge.names_given[member_id] = name
+        if member_id not in merge.named.get(name, ()):
+            merge.named[name] = (*merge.named.get(name, ()), member_id)
 
 
 def _points_kept(merge: _Merge, table: Table, row: Row, values: Values) -> bool:
@@ -1023,7 +1030,11 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
         return
     values["member"] = (member, header, values["member"][2])
     known = merge.registry.member_by_id.get(member)
-    if "member_name" in values and known is not None and known.name != values["member_name"][0]:
+    if (
+        "member_name" in values
+        and known is not None
+        and values["member_name"][0] not in (known.name, merge.names_given.get(member))
+    ):
         written, header, _ = values["member_name"]
         merge.cell_error(
             table, row, header, f"党员编号“{member}”是“{known.name}”，不是“{written}”；请核对编号和姓名"
