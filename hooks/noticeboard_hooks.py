@@ -141,6 +141,9 @@ class State:
     work (:func:`_second_units`): slices of the pages, then parts of the standalone pages."""
     documents: list[File] = field(default_factory=list)
     """Every page in MkDocs' order, kept ones included (the sitemap lists them all)."""
+    left_out: frozenset[str] = frozenset()
+    """Set by ``on_nav``: the pages the engine and its plugins leave out of this build (a draft story), before
+    this hook leaves out those it keeps or a second process renders: the sitemap lists none of them."""
     searched: int = 0
     """How many search entries are placed (each page's are appended after it is rendered)."""
     search: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
@@ -572,6 +575,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         nav.pages = [item for item in _walk(nav.items) if isinstance(item, Page)]
         _add_previous_and_next_links(nav.pages)
         _add_parent_links(nav.items)
+    state.left_out = frozenset(
+        file.src_uri
+        for file in files.documentation_pages(inclusion=lambda _: True)
+        if not file.inclusion.is_included()  # type: ignore[no-untyped-call]
+    )
     _plan_reuse(nav, config, files)
     state.nav = nav
     state.drawing = _draw_ahead()
@@ -1158,8 +1166,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         "home": catalogue.home,
         "photo": catalogue.photos.__getitem__,
         "qr": qr_svg,
-        # (not a page the build leaves out: a draft story, which Material's blog excludes)
-        "sitemap": [file for file in state.documents if file.inclusion.is_included()],  # type: ignore[no-untyped-call]
+        "sitemap": [file for file in state.documents if file.src_uri not in state.left_out],
         "feeds": FEED_LINKS if catalogue.feed is not None else (),
         "preview": state.preview,
     }
