@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from noticeboard.boards.kinds import load_township
+from noticeboard.office.spreadsheet_reading import read_tables
 from support import ROOT
 from support.build import build_site, make_project
 from support.commands import run
@@ -293,6 +294,37 @@ def test_later_sheets_may_name_a_member_as_the_members_sheet_of_the_import_does(
     assert data.member_by_id["m00208"].name == "钱卫冬"
     assert data.ledgers[2025]["m00208"][-1].item == "参加义务植树"
     assert next(c for c in data.commitments[2025] if c.id == "c2025-09002").by == "m09001"
+
+
+def test_a_title_above_the_headers_gives_its_year_and_a_sheet_is_known_by_its_name(project: Path) -> None:
+    """A sheet with its title in a row above the headers (often merged across them) was 认不出是哪种表格;
+    a 党员 sheet of 编号 and 姓名 alone was taken for a ledger (党员: 缺少日期)."""
+    path = xlsx(
+        project / "汇总.xlsx",
+        "Sheet1",
+        [["青山镇2024年党员积分汇总表"], ["编号", "姓名", "年度积分"], ["m00800", "林家兴", 77]],
+    )
+    book = load_workbook(path)
+    book["Sheet1"].merge_cells("A1:C1")
+    book.save(path)
+    result = run("import", str(path), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已导入：党员（2024 年度）：修改 1\n")
+    assert load_township(project / "data").member_by_id["m00800"].points[2024] == 77
+
+    names = xlsx(project / "名单.xlsx", "党员", [["编号", "姓名"], ["m00800", "林家兴"]])
+    result = run("import", str(names), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已导入：党员：未变 1\n")
+
+    one_column = read_tables(xlsx(project / "一列.xlsx", "党员", [["编号"], ["m00800"]]))[0]
+    assert (one_column.headers, one_column.caption, len(one_column.rows)) == (("编号",), None, 1)
+
+    result = run("import", "没有这个文件.xlsx", cwd=project)
+    assert (result.returncode, result.stderr) == (
+        2,
+        "没有这个文件.xlsx：找不到这个文件（请检查文件名和所在的文件夹）\n",
+    )
 
 
 def test_a_formula_without_its_result_is_named(project: Path) -> None:

@@ -266,11 +266,15 @@ _YEAR_HEADER = re.compile(r"^(\d{4})\s*年?度?\s*(.+)$")
 
 
 def _kind_of(table: Table) -> Kind | None:
-    """The kind whose marks the headers carry, else the kind that knows most of the headers."""
+    """The kind whose marks the headers carry, else the kind the sheet is named for, else the kind that
+    knows most of the headers."""
     headers = {_split_year(h)[1] for h in table.headers}
     marked = [kind for kind in KINDS if all(mark in headers for mark in kind.marks)]
     if marked:
         return marked[0]
+    titled = next((kind for kind in KINDS if kind.title == _split_year(table.name)[1]), None)
+    if titled is not None:  # (a 党员 sheet of 编号 and 姓名 alone was taken for a ledger)
+        return titled
     known = {kind.name: sum(any(h in c.headers for c in kind.columns[1:]) for h in headers) for kind in KINDS}
     best = max(KINDS, key=lambda kind: known[kind.name])
     return best if known[best.name] else None
@@ -296,8 +300,9 @@ def _name_year(name: str) -> int | None:
 
 
 def _year_of(merge: _Merge, table: Table) -> int:
-    """The year a sheet is of: its name's (:func:`_name_year`), else ``--year`` or ``site.yml``'s."""
-    return _name_year(table.name) or merge.default_year
+    """The year a sheet is of: its name's (:func:`_name_year`), else its title's above the headers, else
+    ``--year`` or ``site.yml``'s."""
+    return _name_year(table.name) or _name_year(table.caption or "") or merge.default_year
 
 
 def _column_of(kind: Kind, header: str) -> Column | None:

@@ -43,6 +43,8 @@ class Table:
     headers: tuple[str, ...]
     header_cells: dict[str, str]
     rows: tuple[Row, ...]
+    caption: str | None = None
+    """A title written above the headers, in a row of its own (青山镇2025年党员积分汇总表), if any."""
 
 
 class SheetError(UserError):
@@ -52,11 +54,15 @@ class SheetError(UserError):
 def read_tables(path: Path) -> list[Table]:
     """Every non-empty sheet of ``path`` (.xlsx, or .csv as one sheet named after the file)."""
     suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise SheetError(
+            f"{path.name}：只能导入 .xlsx 或 .csv 文件（.xls、WPS 的 .et 请先在 Excel 或 WPS 中“另存为” .xlsx）"
+        )
+    if not path.is_file():
+        raise SheetError(f"{path}：找不到这个文件（请检查文件名和所在的文件夹）")
     if suffix == ".xlsx":
         return _xlsx(path)
-    if suffix == ".csv":
-        return [_table(path, path.stem, csv.reader(io.StringIO(_decode(path))))]
-    raise SheetError(f"{path.name}：只能导入 .xlsx 或 .csv 文件（.xls 请先在 Excel/WPS 中“另存为” .xlsx）")
+    return [_table(path, path.stem, csv.reader(io.StringIO(_decode(path))))]
 
 
 def _decode(path: Path) -> str:
@@ -143,19 +149,18 @@ def _merges_filled(rows: Iterator[Any], down: dict[int, list[tuple[int, int]]]) 
 
 
 def _table(path: Path, name: str, rows: Iterator[Any]) -> Table:
-    headers: tuple[str, ...] = ()
-    header_cells: dict[str, str] = {}
+    cleaned = ((number, [_clean(value) for value in raw]) for number, raw in enumerate(rows, start=1))
+    written = [(number, values) for number, values in cleaned if any(value is not None for value in values)]
+    caption = _caption(written)
+    if caption is not None:
+        written = written[1:]
+    if not written:
+        return Table(path, name, (), {}, ())
+    number, values = written[0]
+    headers = tuple(str(value) if value is not None else "" for value in values)
+    header_cells = {h: f"{name}!{get_column_letter(i + 1)}{number}" for i, h in enumerate(headers) if h}
     found: list[Row] = []
-    for number, raw in enumerate(rows, start=1):
-        values = [_clean(value) for value in raw]
-        if not any(value is not None for value in values):
-            continue
-        if not headers:
-            headers = tuple(str(value) if value is not None else "" for value in values)
-            header_cells = {
-                h: f"{name}!{get_column_letter(i + 1)}{number}" for i, h in enumerate(headers) if h
-            }
-            continue
+    for number, values in written[1:]:
         by_header: dict[str, Value] = {}
         cells: dict[str, str] = {}
         for index, header in enumerate(headers):
@@ -164,7 +169,17 @@ def _table(path: Path, name: str, rows: Iterator[Any]) -> Table:
             by_header[header] = values[index] if index < len(values) else None
             cells[header] = f"{name}!{get_column_letter(index + 1)}{number}"
         found.append(Row(number, by_header, cells))
-    return Table(path, name, headers, header_cells, tuple(found))
+    return Table(path, name, headers, header_cells, tuple(found), caption)
+
+
+def _caption(written: list[tuple[int, list[Value]]]) -> str | None:
+    """The title above the headers (青山镇2025年党员积分汇总表, often merged across them): a first row with one
+    text alone, followed by a row of several headers. Read as headers, it made the sheet unknown."""
+    if len(written) < 2:
+        return None
+    first = [value for value in written[0][1] if value is not None]
+    second = [value for value in written[1][1] if value is not None]
+    return first[0] if len(first) == 1 and isinstance(first[0], str) and len(second) > 1 else None
 
 
 def _clean(value: Any) -> Value:
