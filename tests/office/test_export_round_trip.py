@@ -244,6 +244,25 @@ def test_a_fulfilment_is_undone_by_its_status_and_its_emptied_date(project: Path
     )
 
 
+def test_a_row_deleted_from_the_export_deletes_nothing_and_is_told(project: Path) -> None:
+    """A member's row deleted from the export's 2025党员 (he left the branch) was ignored without a word;
+    the import removes no record, and now says which it left as they were."""
+    path = export(project)
+    workbook = load_workbook(path)
+    sheet = workbook["2025党员"]
+    gone = [cell.value for cell in sheet[5]][:2]
+    sheet.delete_rows(5)
+    workbook.save(path)
+    before = fingerprint(project / "data")
+    result = run("import", str(path), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"内部台账.xlsx:2025党员: 表里少了 1 名党员（{gone[0]} {gone[1]}）；导入不删除记录，它们没有改动"
+        "（要删除，请直接改 data/members/ 里的名册）"
+    ) in result.stdout.splitlines()
+    assert fingerprint(project / "data") == before
+
+
 def test_namesakes_are_told_apart_by_their_organisation(project: Path) -> None:
     data = registry(project)
     twins = [m for m in data.members if m.name == "毛泽"]

@@ -536,6 +536,8 @@ def import_files(paths: list[Path], data_dir: Path, year: int | None = None, wri
     for _, table, kind in tables:
         if kind.name == "ledger":
             _whole_ledger_kept(merge, table)
+        else:
+            _unlisted_told(merge, table, kind)
     texts = {name: _dump(merge.yaml, merge.docs[name]) for name in sorted(merge.edited)}
     changed = {name: text for name, text in texts.items() if text != merge.original[name]}
     parsed = _parse_changed(merge, changed)
@@ -1082,6 +1084,40 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
     merge.touched[(relative, len(doc) - 1)] = Touched(
         table.path.name, {k: row.cells[h] for k, h in sources.items()}
     )
+
+
+SHOWN_UNLISTED = 5
+"""How many records missing from one of the export's sheets are named in the note about them."""
+
+
+def _unlisted_told(merge: _Merge, table: Table, kind: Kind) -> None:
+    """A note naming the records one of the export's sheets (2025党员, 2025公开承诺, 2025党组织) no longer
+    lists: a row deleted there deletes nothing, and the clerk who deleted it to remove a member learns so.
+
+    Why a note, not a problem: an import changes and adds records and never removes one; the others in the
+    sheet are imported as they are."""
+    year, title = _split_year(table.name)
+    if year is None or title != kind.title:
+        return  # (a sheet of its own, from a template: it lists what it changes)
+    registry = merge.registry
+    expected, counted, where = {
+        "members": ({m.id: m.name for m in registry.members}, "名党员", "data/members/ 里的名册"),
+        "branches": ({b.id: b.name for b in registry.branches}, "个党组织", "data/branches.yml"),
+        "commitments": (
+            {c.id: c.text for c in registry.commitments.get(year, ())},
+            "项承诺",
+            f"data/commitments/{year}.yml",
+        ),
+    }[kind.name]
+    header = _header_of(table, kind.columns[0])
+    listed = {str(row.values.get(header)) for row in table.rows}
+    missing = [f"{found} {name}" for found, name in expected.items() if found not in listed]
+    if missing:
+        shown = "、".join(missing[:SHOWN_UNLISTED]) + ("等" if len(missing) > SHOWN_UNLISTED else "")
+        merge.outcome.skipped.append(
+            f"{table.path.name}:{table.name}: 表里少了 {len(missing)} {counted}（{shown}）；导入不删除记录，"
+            f"它们没有改动（要删除，请直接改 {where}）"
+        )
 
 
 LEDGER_SHEET = "积分台账"
