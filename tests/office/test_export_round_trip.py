@@ -220,7 +220,7 @@ def test_a_ledger_row_changed_or_deleted_in_the_export_is_refused(project: Path)
         f".yml:3: 这一条积分台账（{member} {day} {item} {points} 分）在 内部台账.xlsx:2025积分台账 里没有了"
     )
     assert lines[2].startswith(
-        "内部台账.xlsx:2025积分台账: 上面 2 条台账在表里改过或删去了。导入只新增台账行，不改也不删"
+        "内部台账.xlsx:2025积分台账: 上面 2 条台账表里没有：在表里改过或删去了，或是导出之后才记进文件的"
     )
     assert fingerprint(project / "data") == before
 

@@ -1153,9 +1153,9 @@ def _whole_ledger_kept(merge: _Merge, table: Table) -> None:
         )
         more = f"（另有 {len(lost) - SHOWN_LOST} 条）" if len(lost) > SHOWN_LOST else ""
         merge.outcome.problems.append(
-            f"{table.path.name}:{table.name}: 上面 {len(lost)} 条台账在表里改过或删去了{more}。导入只新增台账行，"
-            "不改也不删：改过的一行会成为另一条，两条都计分。要更正或删去一条，请直接改上面的文件；"
-            "要加减分，请在表末另加一行（扣分写负数）"
+            f"{table.path.name}:{table.name}: 上面 {len(lost)} 条台账表里没有{more}：在表里改过或删去了，或是导出"
+            "之后才记进文件的（请重新导出再改）。导入只新增台账行，不改也不删：改过的一行会成为另一条，两条都计分。"
+            "要更正或删去一条，请直接改上面的文件；要加减分，请在表末另加一行（扣分写负数）"
         )
 
 
