@@ -248,7 +248,16 @@ def _export(args: argparse.Namespace) -> int:
         print("数据有误，请先改正：\n" + error.report(), file=sys.stderr)
         return 2
     boards = build_boards(registry, registry.site.as_of or dt.date.today())
-    out: Path = args.out or Path(f"内部台账-{registry.site.year}.xlsx")
+    named = f"内部台账-{registry.site.year}.xlsx"
+    out: Path = args.out or Path(named)
+    if out.is_dir():  # (a folder given: the workbook goes into it)
+        out = out / named
+    if out.suffix.lower() != ".xlsx":  # (an .xlsx written under another name: import refused it)
+        print(
+            f"{out}：导出的是 Excel 工作簿，文件名请以 .xlsx 结尾，例如 内部台账-{registry.site.year}.xlsx",
+            file=sys.stderr,
+        )
+        return 2
     written = write_workbook(boards, out)
     print(f"已导出 {written.as_posix()}：{'、'.join(sheet.title for sheet in workbook_sheets(boards))}")
     print(INTERNAL_NOTE)

@@ -97,12 +97,16 @@ def test_a_mistyped_command_is_answered_in_chinese_first(
 def test_a_workbook_that_cannot_be_written_is_said_in_chinese(
     town: Township, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Last year's workbook still open in Excel on Windows (the system refuses to write it), or a folder
-    given for the file: a sentence naming the file, never a traceback."""
+    """Last year's workbook still open in Excel on Windows (the system refuses to write it), or a path
+    under a file: a sentence naming the file, never a traceback. A folder given takes the workbook."""
     folder = town.root / "导出"
     folder.mkdir()
-    assert main(["export", str(town.data), "--out", str(folder)]) == 2
-    assert capsys.readouterr().err.strip() == f"无法读写“{folder}”：这是一个文件夹，这里要写文件名"
+    assert main(["export", str(town.data), "--out", str(folder)]) == 0
+    assert (folder / "内部台账-2025.xlsx").is_file()
+    capsys.readouterr()
+    under_a_file = folder / "内部台账-2025.xlsx" / "台账.xlsx"
+    assert main(["export", str(town.data), "--out", str(under_a_file)]) == 2
+    assert capsys.readouterr().err.strip() == f"无法读写“{under_a_file.parent}”：已经有同名的文件或文件夹"
 
     def refused(boards: object, out: Path) -> Path:
         raise PermissionError(13, "Permission denied", str(out))
@@ -112,3 +116,12 @@ def test_a_workbook_that_cannot_be_written_is_said_in_chinese(
     assert capsys.readouterr().err.strip() == (
         "无法读写“内部台账-2025.xlsx”：没有权限读写；文件若正在 Excel 或 WPS 中打开，请先关闭再试"
     )
+
+
+def test_an_export_named_other_than_xlsx_is_refused(
+    town: Township, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``export --out 台账.csv`` wrote an .xlsx workbook under that name, which import then refused."""
+    assert main(["export", str(town.data), "--out", str(town.root / "台账.csv")]) == 2
+    assert "文件名请以 .xlsx 结尾" in capsys.readouterr().err
+    assert not (town.root / "台账.csv").exists()

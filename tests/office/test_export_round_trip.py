@@ -220,7 +220,7 @@ def test_a_ledger_row_changed_or_deleted_in_the_export_is_refused(project: Path)
         f".yml:3: 这一条积分台账（{member} {day} {item} {points} 分）在 内部台账.xlsx:2025积分台账 里没有了"
     )
     assert lines[2].startswith(
-        "内部台账.xlsx:2025积分台账: 上面 2 条台账表里没有：在表里改过或删去了，或是导出之后才记进文件的"
+        "内部台账.xlsx:2025积分台账: 这 2 条台账表里没有：在表里改过或删去了，或是导出之后才记进文件的"
     )
     assert fingerprint(project / "data") == before
 
@@ -261,6 +261,37 @@ def test_a_row_deleted_from_the_export_deletes_nothing_and_is_told(project: Path
         "（要删除，请直接改 data/members/ 里的名册）"
     ) in result.stdout.splitlines()
     assert fingerprint(project / "data") == before
+
+
+def test_a_backup_copy_of_the_ledger_sheet_adds_nothing(project: Path) -> None:
+    """A backup copy of the export's 2025积分台账 left in the workbook (or a “- 副本” of the workbook
+    imported with it): the first matched every entry, and every row of the copy was added again, 1,142
+    entries doubled. A row alike one of another sheet is a copy of it; a new row in either is added."""
+    path = export(project)
+    workbook = load_workbook(path)
+    workbook.copy_worksheet(workbook["2025积分台账"]).title = "2025积分台账 (2)"
+    workbook["2025积分台账"].append(["m00208", "钱卫东", dt.date(2025, 12, 20), "参加志愿服务", 3])
+    workbook.save(path)
+    copy = project / "内部台账 - 副本.xlsx"
+    shutil.copy(path, copy)
+    entries = sum(len(e) for e in registry(project).ledgers[2025].values())
+    result = run("import", str(path), str(copy), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已导入：积分台账：新增 1，未变 1142；")
+    assert sum(len(e) for e in registry(project).ledgers[2025].values()) == entries + 1
+
+
+def test_a_sheet_of_new_entries_named_as_the_exports_only_adds(project: Path) -> None:
+    """A hand-made sheet named 2025积分台账 holding only new rows was refused, every entry of the year
+    listed as missing: one that has none of the year's entries is not the export's."""
+    sheet = xlsx(
+        project / "12月新增积分.xlsx",
+        "2025积分台账",
+        [["党员编号", "姓名", "日期", "事项", "分值"], ["m00208", "钱卫东", "2025-12-20", "参加志愿服务", 3]],
+    )
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已导入：积分台账：新增 1\n")
 
 
 def test_namesakes_are_told_apart_by_their_organisation(project: Path) -> None:

@@ -282,6 +282,7 @@ def test_later_sheets_may_name_a_member_as_the_members_sheet_of_the_import_does(
     ledger = book.create_sheet("积分台账")
     ledger.append(["党员编号", "姓名", "日期", "事项", "分值"])
     ledger.append(["m00208", "钱卫冬", "2025-12-01", "参加义务植树", 2])
+    ledger.append(["欧阳新", None, "2025-12-02", "参加义务植树", 2])  # (the new member by name)
     commitments = book.create_sheet("公开承诺")
     commitments.append(["编号", "承诺人", "所在党组织", "承诺内容", "承诺日期", "完成时限", "状态"])
     commitments.append(
@@ -294,6 +295,7 @@ def test_later_sheets_may_name_a_member_as_the_members_sheet_of_the_import_does(
     assert data.member_by_id["m00208"].name == "钱卫冬"
     assert data.ledgers[2025]["m00208"][-1].item == "参加义务植树"
     assert next(c for c in data.commitments[2025] if c.id == "c2025-09002").by == "m09001"
+    assert [entry.item for entry in data.ledgers[2025]["m09001"]] == ["参加义务植树"]
 
 
 def test_a_title_above_the_headers_gives_its_year_and_a_sheet_is_known_by_its_name(project: Path) -> None:
@@ -325,6 +327,59 @@ def test_a_title_above_the_headers_gives_its_year_and_a_sheet_is_known_by_its_na
         2,
         "没有这个文件.xlsx：找不到这个文件（请检查文件名和所在的文件夹）\n",
     )
+
+
+@pytest.mark.parametrize(
+    ("file", "year"),
+    [
+        ("党员积分2026.1.5.csv", 2025),  # (the day it was saved: no year of the sheet)
+        ("党员（截至2026-01-05）.csv", 2025),
+        ("1231党员.csv", 2025),  # (a date at the start: 1231 is no assessment year)
+        ("内部台账-2024.csv", 2024),
+    ],
+)
+def test_a_date_in_a_files_name_is_not_its_year(project: Path, file: str, year: int) -> None:
+    """A CSV named after the day it was saved wrote 2026's points; a sheet named 1231公开承诺 wrote a
+    commitment into commitments/1231.yml, on no board. Lines ended by CR alone (Excel for Mac) are read."""
+    sheet = project / file
+    sheet.write_bytes("编号,姓名,年度积分\rm00800,林家兴,77\r".encode("gbk"))
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"已导入：党员（{year} 年度）：修改 1\n")
+    assert load_township(project / "data").member_by_id["m00800"].points[year] == 77
+
+
+def test_two_sheets_naming_one_maker_by_id_and_by_name_agree(project: Path) -> None:
+    """The README allows an id or a name: 青山村第一党支部 in one sheet and qingshan-1 in another are one
+    branch, not two values refused."""
+    first = xlsx(
+        project / "a.xlsx", "党员", [["编号", "所在党支部", "学历"], ["m00001", "青山村第一党支部", "高中"]]
+    )
+    second = xlsx(
+        project / "b.xlsx", "党员", [["编号", "所在党支部", "学历"], ["m00001", "qingshan-1", "高中"]]
+    )
+    result = run("import", str(first), str(second), cwd=project)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_title_merged_over_two_rows_is_a_title(project: Path) -> None:
+    """A title merged over the first two rows was filled down into the second and read as headers."""
+    path = xlsx(
+        project / "标题.xlsx",
+        "Sheet1",
+        [
+            ["青山镇2025年积分台账"],
+            [],
+            ["党员编号", "姓名", "日期", "事项", "分值"],
+            ["m00208", "钱卫东", "2025-12-20", "参加志愿服务", 3],
+        ],
+    )
+    book = load_workbook(path)
+    book["Sheet1"].merge_cells("A1:E2")
+    book.save(path)
+    result = run("import", str(path), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已导入：积分台账：新增 1\n")
 
 
 def test_a_formula_without_its_result_is_named(project: Path) -> None:

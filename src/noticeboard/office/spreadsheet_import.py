@@ -281,11 +281,17 @@ def _kind_of(table: Table) -> Kind | None:
 
 
 def _split_year(header: str) -> tuple[int | None, str]:
+    """A header's or a sheet's year at its start (2025年积分, 2025党员) and the rest; four digits that are no
+    assessment year (1231公开承诺: a date) are no year."""
     match = _YEAR_HEADER.match(header)
-    return (int(match.group(1)), match.group(2).strip()) if match else (None, header.strip())
+    if match is None or not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        return None, header.strip()
+    return int(match.group(1)), match.group(2).strip()
 
 
-_YEAR_IN_NAME = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)\d{4}(?!\d)(?!\s*[-./年月]\s*\d)")
+"""Four digits standing alone in a name, not a date's (党员积分2026.1.5, 截至2026-01-05: the day it was
+saved, not the year it is of)."""
 
 
 def _name_year(name: str) -> int | None:
@@ -456,6 +462,10 @@ class _Merge:
         self.touched: dict[tuple[str, int], Touched] = {}
         self.new_members: dict[str, str] = {}
         """Members this import adds → their branch, so later sheets may name them."""
+        self.found_entries: set[tuple[str, int]] = set()
+        """The ledger entries already in their files (file, place) that a row of this import is."""
+        self.ledger_rows: dict[tuple[str, str, dt.date, str, Decimal], dict[tuple[str, str], int]] = {}
+        """A ledger row's file and values → how many rows of each sheet of this import give it."""
         self.names_given: dict[str, str] = {}
         """Member id → the name a sheet of this import gives (a ledger's 姓名 may be the new one)."""
         self.matched: dict[str, set[int]] = {}
@@ -468,9 +478,10 @@ class _Merge:
         self.written_as: dict[str, tuple[bool, bool]] = {}
         """A file → whether it begins with a BOM and ends its lines with CRLF (Notepad's, Git for Windows'
         checkout): written back so, or every line of it would change."""
-        self.given: dict[tuple[str, str], dict[str, tuple[Any, str]]] = {}
-        """(Kind, id) → each value a row of this import gave it, with its cell: another sheet or file that
-        gives it another one is refused (the last one was taken, the first lost without a word)."""
+        self.given: dict[tuple[str, str], dict[str, tuple[Any, str, Any]]] = {}
+        """(Kind, id) → each value a row of this import gave it, with its cell and what it names
+        (:func:`_referent`): another sheet or file that gives it another one is refused (the last one was
+        taken, the first lost without a word)."""
 
     def doc(self, relative: str, header: str) -> CommentedSeq:
         if relative not in self.docs:
@@ -658,10 +669,10 @@ def _given_before(
     for key, (value, header, _) in values.items():
         cell = f"{table.path.name}:{row.cells[header]}"
         if key not in given:
-            given[key] = (value, cell)
+            given[key] = (value, cell, _referent(merge, key, value, values))
             seen = "new" if seen == "alike" else seen
-        elif given[key][0] != value:
-            earlier, where = given[key]
+        elif given[key][2] != _referent(merge, key, value, values):
+            earlier, where, _ = given[key]
             merge.cell_error(
                 table,
                 row,
@@ -671,6 +682,18 @@ def _given_before(
             )
             seen = "otherwise"
     return seen
+
+
+def _referent(merge: _Merge, key: str, value: Any, values: Values) -> Any:
+    """Who or what a value names, for comparing two rows: an organisation or a person written by id in one
+    sheet and by name in the other (the README allows both) is one, and a maker named beside its id (the
+    export's 承诺人 and 承诺人编号: namesakes) is its id; any other value is itself."""
+    if key == "by" and "maker_id" in values:
+        return values["maker_id"][0]
+    if key == "id" or key not in ID_KEYS or not isinstance(value, str):
+        return value
+    named = merge.named.get(value, ())
+    return named[0] if len(named) == 1 else value
 
 
 def _as_written(value: Any) -> str:
@@ -798,7 +821,11 @@ def _member_id(merge: _Merge, written: str) -> str | None:
     registry = merge.registry
     if written in registry.member_by_id or written in merge.new_members:
         return written
-    named = [found for found in merge.named.get(written, ()) if found in registry.member_by_id]
+    named = [
+        found
+        for found in merge.named.get(written, ())
+        if found in registry.member_by_id or found in merge.new_members
+    ]
     return named[0] if len(named) == 1 else None
 
 
@@ -1055,8 +1082,17 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
         f"# yaml-language-server: $schema=../../../docs/schema/points.schema.json\n# {when.year} 年积分台账\n",
     )
     entry = {key: value for key, (value, _, _) in values.items() if key not in CHECKS}
+    # Two rows alike in one sheet are two entries (two sessions of a day); a row alike one of another sheet
+    # or file of this import is a copy of it (a backup copy of the export's 积分台账 left in the workbook
+    # added the whole ledger again), unless this sheet has more such rows than any other.
+    signature = (relative, member, when, entry["item"], entry["points"])
+    counts = merge.ledger_rows.setdefault(signature, {})
+    sheet = (str(table.path), table.name)
+    counts[sheet] = counts.get(sheet, 0) + 1
+    if counts[sheet] <= max((n for other, n in counts.items() if other != sheet), default=0):
+        return
     # A row already in the file (the same sheet imported again) is that entry, not a second one; two rows
-    # alike in the sheets (two sessions of a day) are two entries, each matched to an entry once.
+    # alike in the sheets are two entries, each matched to an entry once.
     matched = merge.matched.setdefault(relative, set())
     same = next(
         (
@@ -1073,6 +1109,7 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
     )
     if same is not None:
         matched.add(same)
+        merge.found_entries.add((relative, same))
         merge.count(merge.outcome.unchanged, "ledger")
         return
     record = CommentedMap()
@@ -1135,27 +1172,30 @@ def _whole_ledger_kept(merge: _Merge, table: Table) -> None:
     without a word. The import adds entries and never changes or deletes one; an entry of the year that
     no row of the sheet is, is named at its line, and nothing is written."""
     year, title = _split_year(table.name)
-    if year is None or title != LEDGER_SHEET:
+    if year is None or LEDGER_SHEET not in title:
         return  # (a sheet of new entries, from the template: only adds)
     lost: list[str] = []
+    kept = 0
     for branch in sorted({merge.registry.branch_of[m] for m in merge.registry.ledgers.get(year, {})}):
         relative = f"points/{year}/{branch}.yml"
         doc = merge.doc(relative, "")
         matched = merge.matched.get(relative, set())
         for place, item in enumerate(doc):
+            kept += (relative, place) in merge.found_entries
             if place in matched or not isinstance(item, CommentedMap):
                 continue
             words = " ".join(str(item.get(key)) for key in ("member", "date", "item", "points"))
             lost.append(f"data/{relative}:{item.lc.line + 1}: 这一条积分台账（{words} 分）")
-    if lost:
+    if lost and kept:  # (a sheet that has none of the year's entries is one of new entries, named alike)
         merge.outcome.problems.extend(
             f"{line}在 {table.path.name}:{table.name} 里没有了" for line in lost[:SHOWN_LOST]
         )
-        more = f"（另有 {len(lost) - SHOWN_LOST} 条）" if len(lost) > SHOWN_LOST else ""
+        listed = f"（上面列出前 {SHOWN_LOST} 条）" if len(lost) > SHOWN_LOST else ""
         merge.outcome.problems.append(
-            f"{table.path.name}:{table.name}: 上面 {len(lost)} 条台账表里没有{more}：在表里改过或删去了，或是导出"
+            f"{table.path.name}:{table.name}: 这 {len(lost)} 条台账{listed}表里没有：在表里改过或删去了，或是导出"
             "之后才记进文件的（请重新导出再改）。导入只新增台账行，不改也不删：改过的一行会成为另一条，两条都计分。"
-            "要更正或删去一条，请直接改上面的文件；要加减分，请在表末另加一行（扣分写负数）"
+            "要更正或删去一条，请直接改上面的文件；要加减分，请在表末另加一行（扣分写负数）。这张表若只是要新增的"
+            "台账行，请把表名改得与导出的不同（例如“新增积分”）"
         )
 
 

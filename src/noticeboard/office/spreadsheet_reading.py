@@ -62,7 +62,12 @@ def read_tables(path: Path) -> list[Table]:
         raise SheetError(f"{path}：找不到这个文件（请检查文件名和所在的文件夹）")
     if suffix == ".xlsx":
         return _xlsx(path)
-    return [_table(path, path.stem, csv.reader(io.StringIO(_decode(path))))]
+    try:  # (lines ended by CR alone, as Excel for Mac saves CSV, read as lines too)
+        return [_table(path, path.stem, csv.reader(io.StringIO(_decode(path), newline=None)))]
+    except csv.Error as error:
+        raise SheetError(
+            f"{path.name}：不是能读的 CSV 文件（{error}）；请在 Excel 或 WPS 中另存为 .xlsx"
+        ) from None
 
 
 def _decode(path: Path) -> str:
@@ -117,13 +122,14 @@ _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Z]+)(\d+):([A-Z]+)(\d+)\"
 
 
 def _merged_down(ws: Any) -> dict[int, list[tuple[int, int]]]:
-    """The sheet's merged ranges that span several rows: first row → (column, last row) of each, the
-    column being the range's first. Read from the sheet's XML, which a read-only sheet does not parse."""
+    """The sheet's ranges merged down one column: first row → (column, last row) of each. Read from the
+    sheet's XML, which a read-only sheet does not parse."""
     with ws._get_source() as source:  # (openpyxl's read-only sheet: its XML, as it reads its rows)
         found = _MERGE.findall(source.read())
     down: dict[int, list[tuple[int, int]]] = {}
-    for first_column, first_row, _, last_row in found:
-        if int(last_row) > int(first_row):
+    for first_column, first_row, last_column, last_row in found:
+        if int(last_row) > int(first_row) and first_column == last_column:  # (a title over rows and columns
+            # is layout, as a range merged across columns is)
             column = column_index_from_string(first_column.decode())
             down.setdefault(int(first_row), []).append((column, int(last_row)))
     return down
