@@ -15,7 +15,7 @@ from noticeboard.office.spreadsheet_reading import read_tables
 from support import ROOT
 from support.build import build_site, make_project
 from support.commands import run
-from support.workbooks import fingerprint, xlsx
+from support.workbooks import fingerprint, merged, xlsx
 
 
 @pytest.fixture
@@ -222,11 +222,7 @@ def test_a_cell_merged_down_a_column_is_each_rows_value(project: Path) -> None:
         [ids[2]],
     ]
     path = xlsx(project / "合并.xlsx", "公开承诺", rows)
-    book = load_workbook(path)
-    book["公开承诺"].merge_cells("B2:B4")
-    book["公开承诺"].merge_cells("C2:C4")
-    book.save(path)
-    result = run("import", str(path), cwd=project)
+    result = run("import", str(merged(path, "公开承诺", "B2:B4", "C2:C4")), cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("已导入：公开承诺：修改 3\n")
     commitments = {c.id: c for c in load_township(project / "data").commitments[2025]}
@@ -306,10 +302,7 @@ def test_a_title_above_the_headers_gives_its_year_and_a_sheet_is_known_by_its_na
         "Sheet1",
         [["青山镇2024年党员积分汇总表"], ["编号", "姓名", "年度积分"], ["m00800", "林家兴", 77]],
     )
-    book = load_workbook(path)
-    book["Sheet1"].merge_cells("A1:C1")
-    book.save(path)
-    result = run("import", str(path), cwd=project)
+    result = run("import", str(merged(path, "Sheet1", "A1:C1")), cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("已导入：党员（2024 年度）：修改 1\n")
     assert load_township(project / "data").member_by_id["m00800"].points[2024] == 77
@@ -374,10 +367,7 @@ def test_a_title_merged_over_two_rows_is_a_title(project: Path) -> None:
             ["m00208", "钱卫东", "2025-12-20", "参加志愿服务", 3],
         ],
     )
-    book = load_workbook(path)
-    book["Sheet1"].merge_cells("A1:E2")
-    book.save(path)
-    result = run("import", str(path), cwd=project)
+    result = run("import", str(merged(path, "Sheet1", "A1:E2")), cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("已导入：积分台账：新增 1\n")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from support.commands import run
 
@@ -18,6 +18,16 @@ def xlsx(path: Path, title: str, rows: list[list[object]]) -> Path:
     sheet.title = title
     for row in rows:
         sheet.append(row)
+    book.save(path)
+    return path
+
+
+def merged(path: Path, title: str, *ranges: str) -> Path:
+    """The workbook at ``path`` with ``ranges`` (``B2:B4``) of its sheet ``title`` merged, as a clerk merges
+    cells in Excel: the value stays in each range's first cell alone."""
+    book = load_workbook(path)
+    for cells in ranges:
+        book[title].merge_cells(cells)
     book.save(path)
     return path
 
