@@ -372,6 +372,18 @@ def test_a_title_merged_over_two_rows_is_a_title(project: Path) -> None:
     assert result.stdout.startswith("已导入：积分台账：新增 1\n")
 
 
+def test_notes_below_the_data_are_no_records(project: Path) -> None:
+    """Office sheets end with notes (注：…, 填表人：… 审核人：…); each was read as a record without an id
+    and refused with a message about a missing 所在党支部 or 日期."""
+    rows: list[list[object]] = [["编号", "姓名", "2025年积分"], ["m00800", "林家兴", 77]]
+    rows += [["注：积分按年度台账汇总"], ["填表人：张三", None, "审核人：李四"]]
+    result = run("import", str(xlsx(project / "带注.xlsx", "党员", rows)), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("已导入：党员（2025 年度）：修改 1\n")
+    table = read_tables(project / "带注.xlsx")[0]
+    assert [row.values["编号"] for row in table.rows] == ["m00800"]
+
+
 def test_a_formula_without_its_result_is_named(project: Path) -> None:
     """A workbook written by a program keeps a formula without its result: the cell read as empty and the
     member's points were reported 未变 (not imported) without a word."""

@@ -162,6 +162,8 @@ def _table(path: Path, name: str, rows: Iterator[Any]) -> Table:
         written = written[1:]
     if not written:
         return Table(path, name, (), {}, ())
+    while len(written) > 1 and _footnote(written[-1][1]):
+        written = written[:-1]
     number, values = written[0]
     headers = tuple(str(value) if value is not None else "" for value in values)
     header_cells = {h: f"{name}!{get_column_letter(i + 1)}{number}" for i, h in enumerate(headers) if h}
@@ -176,6 +178,17 @@ def _table(path: Path, name: str, rows: Iterator[Any]) -> Table:
             cells[header] = f"{name}!{get_column_letter(index + 1)}{number}"
         found.append(Row(number, by_header, cells))
     return Table(path, name, headers, header_cells, tuple(found), caption)
+
+
+_FOOTNOTE = re.compile(r"^(注|备注|说明|填表|填报|制表|审核|联系人|联系电话|负责人)[^：:]{0,4}[：:]")
+
+
+def _footnote(values: list[Value]) -> bool:
+    """Whether a row is a note below the data, as office sheets end (注：…, 填表人：… 审核人：…): text
+    alone, opening with such a word and a colon. Read as a record, it was reported as one with its id
+    missing (新增党员要写所在党支部, 缺少日期)."""
+    given = [value for value in values if value is not None]
+    return all(isinstance(value, str) for value in given) and bool(_FOOTNOTE.match(str(given[0])))
 
 
 def _caption(written: list[tuple[int, list[Value]]]) -> str | None:
