@@ -254,7 +254,7 @@ def _export(args: argparse.Namespace) -> int:
         out = out / named
     if out.suffix.lower() != ".xlsx":  # (an .xlsx written under another name: import refused it)
         print(
-            f"{out}：导出的是 Excel 工作簿，文件名请以 .xlsx 结尾，例如 内部台账-{registry.site.year}.xlsx",
+            f"{out}：导出的是 Excel 工作簿，文件名请以 .xlsx 结尾，例如 {named}",
             file=sys.stderr,
         )
         return 2

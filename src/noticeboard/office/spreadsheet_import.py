@@ -466,8 +466,6 @@ class _Merge:
         """The ledger entries already in their files (file, place) that a row of this import is."""
         self.ledger_rows: dict[tuple[str, str, dt.date, str, Decimal], dict[tuple[str, str], int]] = {}
         """A ledger row's file and values → how many rows of each sheet of this import give it."""
-        self.names_given: dict[str, str] = {}
-        """Member id → the name a sheet of this import gives (a ledger's 姓名 may be the new one)."""
         self.matched: dict[str, set[int]] = {}
         """A file → the places of its entries a row of this import is (an entry already there, or added)."""
         self.outcome = Outcome()
@@ -928,7 +926,6 @@ def _member_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
         merge.new_members[member_id] = branch
     if "name" in values:  # (later sheets may name the member so: a new one, or one renamed everywhere)
         name = values["name"][0]
-        merge.names_given[member_id] = name
         if member_id not in merge.named.get(name, ()):
             merge.named[name] = (*merge.named.get(name, ()), member_id)
 
@@ -1064,10 +1061,11 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
         return
     values["member"] = (member, header, values["member"][2])
     known = merge.registry.member_by_id.get(member)
+    # (the name in the data files, or the one this import's 党员 sheet gives: both are in ``named``)
     if (
         "member_name" in values
         and known is not None
-        and values["member_name"][0] not in (known.name, merge.names_given.get(member))
+        and member not in merge.named.get(values["member_name"][0], ())
     ):
         written, header, _ = values["member_name"]
         merge.cell_error(
@@ -1137,15 +1135,18 @@ def _unlisted_told(merge: _Merge, table: Table, kind: Kind) -> None:
     if year is None or title != kind.title:
         return  # (a sheet of its own, from a template: it lists what it changes)
     registry = merge.registry
-    expected, counted, where = {
-        "members": ({m.id: m.name for m in registry.members}, "名党员", "data/members/ 里的名册"),
-        "branches": ({b.id: b.name for b in registry.branches}, "个党组织", "data/branches.yml"),
-        "commitments": (
-            {c.id: c.text for c in registry.commitments.get(year, ())},
-            "项承诺",
-            f"data/commitments/{year}.yml",
-        ),
-    }[kind.name]
+    expected: dict[str, str]
+    if kind.name == "members":
+        expected, counted, where = (
+            {m.id: m.name for m in registry.members},
+            "名党员",
+            "data/members/ 里的名册",
+        )
+    elif kind.name == "branches":
+        expected, counted, where = {b.id: b.name for b in registry.branches}, "个党组织", "data/branches.yml"
+    else:
+        expected = {c.id: c.text for c in registry.commitments.get(year, ())}
+        counted, where = "项承诺", f"data/commitments/{year}.yml"
     header = _header_of(table, kind.columns[0])
     listed = {str(row.values.get(header)) for row in table.rows}
     missing = [f"{found} {name}" for found, name in expected.items() if found not in listed]
