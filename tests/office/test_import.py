@@ -248,6 +248,44 @@ def test_a_rare_character_lost_to_a_gbk_csv_is_named(project: Path) -> None:
     assert fingerprint(project / "data") == before
 
 
+def test_a_quote_left_open_in_a_csv_is_refused_at_its_line(project: Path) -> None:
+    """A typo's quote read leniently ran to the end of the file as one cell: the points of the rows below
+    were lost without a word and 邱建国's name became three lines with their numbers."""
+    sheet = project / "积分.csv"
+    sheet.write_text(
+        '编号,姓名,积分\nm00001,"邱建国,80\nm00002,唐德华,81\nm00003,张三,82\n', encoding="utf-8"
+    )
+    before = fingerprint(project / "data")
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 2  # (a file that cannot be read as it stands)
+    assert result.stderr.startswith('积分.csv:2: 这一行的双引号（"）没有配对')
+    assert "Traceback" not in result.stderr
+    assert fingerprint(project / "data") == before
+
+
+def test_a_csv_cell_over_two_lines_is_kept_where_a_line_may_break(project: Path) -> None:
+    """Excel saves a cell with a line break (Alt+Enter) as a quoted field over two lines: a commitment's
+    text keeps it; a name may not have one (published as two words), refused at its cell."""
+    sheet = project / "党员.csv"
+    sheet.write_text('编号,姓名,2025年积分\nm00001,邱建国,80\nm00002,"唐\n德华",81\n', encoding="utf-8")
+    before = fingerprint(project / "data")
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("党员.csv:党员!B3: ") and "不能换行" in result.stderr
+    assert fingerprint(project / "data") == before
+    made = project / "承诺.csv"
+    made.write_text(
+        "编号,承诺人编号,承诺人,承诺内容,承诺日期,完成时限,状态\n"
+        'c-new,m00001,邱建国,"带头清理河道\n每月一次",2025-03-01,2025-12-31,进行中\n',
+        encoding="utf-8",
+    )
+    result = run("import", str(made), cwd=project)
+    assert result.returncode == 0, result.stderr
+    loaded = load_township(project / "data", root=project)
+    (commitment,) = [c for c in loaded.commitments[2025] if c.id == "c-new"]
+    assert commitment.text == "带头清理河道\n每月一次"
+
+
 def test_a_file_saved_with_windows_line_ends_and_a_bom_keeps_them(project: Path) -> None:
     """Notepad's BOM and CRLF line ends (and Git for Windows' checkout): one cell imported changed every
     line of the file, against "the rest of the file is kept byte for byte"."""

@@ -240,6 +240,11 @@ BROKEN = [
         [Write(ORGAN_MEMBERS, "- id: m101\u200b\n  name: 周丽娟\n  gender: 女\n")],
         "data/members/zhen-jiguan.yml:1: “id”（编号）：含有一个看不见的字符（U+200B），请删除它后重新输入",
     ),
+    case(  # imported from a cell over two lines, it was published as two words
+        "a_name_over_two_lines",
+        [Write(ORGAN_MEMBERS, '- id: m101\n  name: "周丽\\n娟"\n  gender: 女\n')],
+        "data/members/zhen-jiguan.yml:2: “name”（名称）：不能换行：姓名、名称和职务要写在一行里",
+    ),
     case(  # it said: 未知字段“phone”，是不是“phone”？
         "a_private_detail_outside_private",
         [Replace(MEMBERS, "  born: 1966\n", "  born: 1966\n  phone: '13900000009'\n")],

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from noticeboard.registries.models.common import BY_YEAR, Record, Score, Slug, Text, Year
+from noticeboard.registries.models.common import BY_YEAR, OneLine, Record, Score, Slug, Text, Year
 from noticeboard.registries.models.organisation import (
     DutyReport,
     Grade,
@@ -47,7 +47,7 @@ class Branch(Record):
     """A 党支部, or a 党总支 (``kind: general``) that groups branches and is not rated."""
 
     id: Slug = Field(description="编号，用于网址：小写英文字母、数字和连字符，例如 dongping-village")
-    name: Text = Field(description="名称，例如 东坪村党支部")
+    name: OneLine = Field(description="名称，例如 东坪村党支部")
     kind: Kind = Field(
         description="类型：general 党总支，village 村，organ 机关，institution 事业单位，"
         "enterprise 企业，non_public 非公企业，community 社区，school 学校，other 其他"

@@ -120,6 +120,17 @@ Text = Annotated[
 """Non-empty text (a plain whole number such as 1001 is taken as its digits)."""
 
 
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise PydanticCustomError("nb_line_break", "不能换行：姓名、名称和职务要写在一行里")
+    return value
+
+
+OneLine = Annotated[Text, AfterValidator(_one_line)]
+"""Text on one line: a name, a post or a title, one cell of a board. Why: a line break (Alt+Enter in a
+cell, a CSV cell over two lines) was imported inside a member's name and published as two words."""
+
+
 def _half_width(value: str) -> str:
     if has_full_width(value):
         raise PydanticCustomError("nb_full_width", "编号应为半角字符")

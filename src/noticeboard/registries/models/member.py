@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from noticeboard.registries.models.common import BY_YEAR, Day, Id, Number, Record, Text, Year
+from noticeboard.registries.models.common import BY_YEAR, Day, Id, Number, OneLine, Record, Text, Year
 
 Category = Literal["rural", "organ", "retired", "floating", "other"]
 CATEGORY_LABELS: dict[str, str] = {
@@ -25,7 +25,7 @@ PHOTO_NAME = r"^[^/\\:*?\"<>|]+\.(jpg|jpeg|png|JPG|JPEG|PNG)$"
 class Post(Record):
     """A 党员先锋岗: the post a member holds, put up on the wall with the member's photo."""
 
-    title: Text = Field(description="岗位名称，例如 政策宣传岗")
+    title: OneLine = Field(description="岗位名称，例如 政策宣传岗")
     duties: Text | None = Field(None, description="岗位职责")
     since: Day | None = Field(None, description="设岗日期")
     photo: Annotated[str, StringConstraints(pattern=PHOTO_NAME, max_length=120)] | None = Field(
@@ -60,7 +60,7 @@ class Member(Record):
     ethnicity and education only on the pioneer-post board (党员先锋岗), and only for post holders."""
 
     id: Id = Field(description="编号，全镇唯一（纯数字请加引号，例如 '0123'）")
-    name: Text = Field(description="姓名")
+    name: OneLine = Field(description="姓名")
     gender: Literal["男", "女"] = Field(description="性别：男 或 女")
     ethnicity: Text | None = Field(None, description="民族")
     education: Text | None = Field(None, description="学历")

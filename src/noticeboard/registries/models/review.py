@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from noticeboard.registries.models.common import Day, Id, Record, Text
+from noticeboard.registries.models.common import Day, Id, OneLine, Record, Text
 
 LEVEL_LABELS: dict[str, str] = {
     "committee": "镇党委点评党总支（党支部）书记",
@@ -65,8 +65,8 @@ MEMBER_CRITERIA = (
 class Reviewer(Record):
     """Who gave the review."""
 
-    name: Text = Field(description="点评人姓名")
-    post: Text = Field(description="点评人职务，例如 镇党委书记")
+    name: OneLine = Field(description="点评人姓名")
+    post: OneLine = Field(description="点评人职务，例如 镇党委书记")
     contact: Text | None = Field(
         None, description="镇党政领导的联系村（党组织编号，可不写），例如 qingshan：镇党政领导按联系村点评"
     )

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from noticeboard.registries.models.common import Day, Record, Slug, Text, Year
+from noticeboard.registries.models.common import Day, OneLine, Record, Slug, Text, Year
 
 
 class Notice(Record):
@@ -40,8 +40,8 @@ class Leader(Record):
     """A leader of the township committee (镇党委和党政领导班子成员): not in any branch's member file."""
 
     id: Slug = Field(description="编号，例如 l-shuji（不与党员、党组织编号相同）")
-    name: Text = Field(description="姓名")
-    post: Text = Field(description="职务，例如 镇党委书记")
+    name: OneLine = Field(description="姓名")
+    post: OneLine = Field(description="职务，例如 镇党委书记")
 
 
 COMMITTEE = "committee"
@@ -51,8 +51,8 @@ COMMITTEE = "committee"
 class Site(Record):
     """The publishing organisation and the year on the boards."""
 
-    organisation: Text = Field(description="发布单位（党委），例如 青山镇党委")
-    office: Text = Field(description="具体负责的办公室，例如 青山镇党委组织办")
+    organisation: OneLine = Field(description="发布单位（党委），例如 青山镇党委")
+    office: OneLine = Field(description="具体负责的办公室，例如 青山镇党委组织办")
     year: Year = Field(description="公示栏展示的考核年度，例如 2025")
     as_of: Day | None = Field(None, description="判断承诺是否逾期的日期；不填则为生成网站当天")
     notice: Notice = Field(description="公示期和监督电话")
