@@ -103,6 +103,21 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
     assert fingerprint(project / "data") == before
 
 
+def test_a_ledger_cell_written_wrong_is_named_once(project: Path) -> None:
+    """“三” in 分值 was named twice: 应为数字, and 缺少分值 for the same cell."""
+    before = fingerprint(project / "data")
+    rows = [["党员编号", "日期", "事项", "分值"], ["m101", "2025-03-01", "参加主题党日", "三"]]
+    sheet = xlsx(project / "台账.xlsx", "积分台账", [*rows, ["m101", "2025-03-02", "参加主题党日", None]])
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "台账.xlsx:积分台账!D2: “三”应为数字",
+        "台账.xlsx:积分台账!D3: 缺少分值",
+        "共发现 2 处问题，没有写入任何文件。",
+    ]
+    assert fingerprint(project / "data") == before
+
+
 def test_an_update_keeps_comments_private_and_earlier_years(project: Path) -> None:
     path = project / "data" / "members" / "qingshan-1.yml"
     before = path.read_text(encoding="utf-8")

@@ -1050,9 +1050,11 @@ def _fulfilment_undone(table: Table, row: Row, values: Values) -> None:
 
 
 def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
-    missing = [c for c in LEDGER if c.stored and c.key not in values]
-    if missing:
-        merge.cell_error(table, row, _header_of(table, missing[0]), f"缺少{missing[0].headers[0]}")
+    absent = [c for c in LEDGER if c.stored and c.key not in values]
+    if absent:  # (a cell written but wrong, “三”应为数字, was reported where it was read: not also 缺少分值)
+        missing = [c for c in absent if row.values.get(_header_of(table, c)) is None]
+        if missing:
+            merge.cell_error(table, row, _header_of(table, missing[0]), f"缺少{missing[0].headers[0]}")
         return
     written, header, _ = values["member"]
     member = _member_id(merge, written)
