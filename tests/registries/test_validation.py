@@ -240,6 +240,12 @@ BROKEN = [
         [Write(ORGAN_MEMBERS, "- id: m101\u200b\n  name: 周丽娟\n  gender: 女\n")],
         "data/members/zhen-jiguan.yml:1: “id”（编号）：含有一个看不见的字符（U+200B），请删除它后重新输入",
     ),
+    case(  # its page took the address of the branches' list: every build stopped, validate passed it
+        "a_branch_named_as_a_page",
+        [Replace(BRANCHES, "- id: zhen-jiguan\n", "- id: index\n")],
+        "data/branches.yml:15: “id”（编号）：“index”不能作党组织编号：网址 branches/index 是党组织一览页；"
+        "请换一个，例如 index-cun",
+    ),
     case(  # imported from a cell over two lines, it was published as two words
         "a_name_over_two_lines",
         [Write(ORGAN_MEMBERS, '- id: m101\n  name: "周丽\\n娟"\n  gender: 女\n')],

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from noticeboard.registries.models.common import BY_YEAR, OneLine, Record, Score, Slug, Text, Year
 from noticeboard.registries.models.organisation import (
@@ -43,10 +44,23 @@ Assessment = dict[AssessmentKey, Score]
 """One year's assessment: the scheme's components (``points``, ``target``) or ``score``."""
 
 
+def _not_a_page_name(value: str) -> str:
+    if value == "index":
+        raise PydanticCustomError(
+            "nb_page_name",
+            "“index”不能作党组织编号：网址 branches/index 是党组织一览页；请换一个，例如 index-cun",
+        )
+    return value
+
+
+BranchId = Annotated[Slug, AfterValidator(_not_a_page_name)]
+"""A 党组织's id: a slug, and not a name the site's pages take (a branch ``index`` stopped every build)."""
+
+
 class Branch(Record):
     """A 党支部, or a 党总支 (``kind: general``) that groups branches and is not rated."""
 
-    id: Slug = Field(description="编号，用于网址：小写英文字母、数字和连字符，例如 dongping-village")
+    id: BranchId = Field(description="编号，用于网址：小写英文字母、数字和连字符，例如 dongping-village")
     name: OneLine = Field(description="名称，例如 东坪村党支部")
     kind: Kind = Field(
         description="类型：general 党总支，village 村，organ 机关，institution 事业单位，"
