@@ -246,6 +246,21 @@ BROKEN = [
         "data/branches.yml:15: “id”（编号）：“index”不能作党组织编号：网址 branches/index 是党组织一览页；"
         "请换一个，例如 index-cun",
     ),
+    case(  # the rule printed 89.9 分及以上三星 while 89.9 was rated 二星 (below 89.94)
+        "a_tier_finer_than_the_rounding",
+        [
+            Write(
+                "data/schemes.yml",
+                "member:\n  tiers: [89.94, 80, 60]\n  round: 1\nduty_report:\n  round: 0\n  tiers: [90, 74.5, 60]\n",
+            )
+        ],
+        [
+            "data/schemes.yml:1: “member”（党员）：分数线 89.94 的小数位多于 round（1 位）："
+            "得分先四舍五入到 1 位小数再定等次，分数线也只能写到 1 位小数",
+            "data/schemes.yml:4: “duty_report”（述职评议）：分数线 74.5 的小数位多于 round（0 位）："
+            "得分先四舍五入到 0 位小数再定等次，分数线也只能写到 0 位小数",
+        ],
+    ),
     case(  # imported from a cell over two lines, it was published as two words
         "a_name_over_two_lines",
         [Write(ORGAN_MEMBERS, '- id: m101\n  name: "周丽\\n娟"\n  gender: 女\n')],

@@ -9,7 +9,7 @@ the boards say so (``rules.provenance``).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Self
 
 from pydantic import Field, StringConstraints, WithJsonSchema, field_validator, model_validator
@@ -41,6 +41,21 @@ def _check_tiers(tiers: Tiers) -> Tiers:
     return tiers
 
 
+def _tiers_within(tiers: Tiers, places: int) -> None:
+    """Refuse a tier with more decimals than the score is rounded to.
+
+    Why: the rule on the board prints each tier rounded as the score is (89.94 with ``round: 1`` read
+    ``89.9 分及以上三星``), while a score of 89.9 fell below 89.94: the board showed 二星 beside its own rule."""
+    for tier in tiers:
+        if tier.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) != tier:
+            raise PydanticCustomError(
+                "nb_tier_places",
+                "分数线 {tier} 的小数位多于 round（{places} 位）：得分先四舍五入到 {places} 位小数再定等次，"
+                "分数线也只能写到 {places} 位小数",
+                {"tier": str(tier), "places": places},
+            )
+
+
 class WeightedScheme(Record):
     """A score made of weighted components, rounded, then put in one of four levels by three tiers.
 
@@ -53,6 +68,11 @@ class WeightedScheme(Record):
     round: int = Field(1, ge=0, le=4, description="保留小数位数（四舍五入后再定等次）")
 
     _tiers = field_validator("tiers")(_check_tiers)
+
+    @model_validator(mode="after")
+    def _tiers_rounded(self) -> Self:
+        _tiers_within(self.tiers, self.round)
+        return self
 
     @field_validator("components")
     @classmethod
@@ -182,6 +202,11 @@ class MemberScheme(Record):
     ledger: LedgerScheme = Field(default_factory=LedgerScheme, description="积分台账的计分方法")
 
     _tiers = field_validator("tiers")(_check_tiers)
+
+    @model_validator(mode="after")
+    def _tiers_rounded(self) -> Self:
+        _tiers_within(self.tiers, self.round)
+        return self
 
 
 class Schemes(Record):
