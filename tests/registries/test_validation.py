@@ -292,6 +292,14 @@ BROKEN = [
         ],
         ["data/members/qingshan-1.yml:26: 2025 年既填写了积分 85，又写明不参与评星；两者只能写一种"],
     ),
+    case(  # the entries were on no board and in no open data, without a word
+        "a_ledger_for_an_exempt_year",
+        [Replace(ORGAN_MEMBERS, "  category: organ\n", "  category: organ\n  exempt:\n    2025: 长期患病\n")],
+        [
+            "data/points/2025/zhen-jiguan.yml:1: 党员“m101”已在 data/members/zhen-jiguan.yml:6 写明 2025 年"
+            "不参与评星；台账里不能再记这一年的积分"
+        ],
+    ),
     case(
         "member_points_outside_the_ledger_bounds",
         [Replace(MEMBERS, "    2025: 91", "    2025: 120")],

@@ -332,10 +332,10 @@ def _check_ledgers(
     loaded: Loaded, branch_of: dict[str, str], firsts: list[Located[Member]], problems: Problems
 ) -> None:
     """Each entry names a member of the file's branch, is dated in its year, and is for a member whose
-    total for the year is not also written (reported once a member and year)."""
+    total for the year is not also written, nor exempt that year (reported once a member and year)."""
     branch_ids = {b.record.id for b in loaded.branches}
-    totals = {m.record.id: m for m in firsts if m.record.points} if loaded.ledgers else {}
-    """Member id → the record of a member with a total written for some year."""
+    totals = {m.record.id: m for m in firsts if m.record.points or m.record.exempt} if loaded.ledgers else {}
+    """Member id → the record of a member with a total written, or exempt, for some year."""
     clashed: set[tuple[int, str]] = set()
     for year, files in sorted(loaded.ledgers.items()):
         for branch_id, entries in files.items():
@@ -365,6 +365,16 @@ def _check_ledgers(
                         located.line("member"),
                         f"党员“{entry.member}”的 {year} 年积分已在 {display_path(clash.path, problems.root)}:"
                         f"{clash.line('points', year)} 直接填写了总分；台账和总分只能用一种",
+                    )
+                elif (
+                    clash is not None and year in clash.record.exempt and (year, entry.member) not in clashed
+                ):
+                    clashed.add((year, entry.member))  # (its entries were on no board: the member is exempt)
+                    problems.add(
+                        located.path,
+                        located.line("member"),
+                        f"党员“{entry.member}”已在 {display_path(clash.path, problems.root)}:"
+                        f"{clash.line('exempt', year)} 写明 {year} 年不参与评星；台账里不能再记这一年的积分",
                     )
 
 
