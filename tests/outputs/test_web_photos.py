@@ -71,6 +71,21 @@ def test_a_photos_comment_is_not_published(tmp_path: Path, kind: str) -> None:
     assert b"13912345678" not in web and "翠竹巷".encode() not in web
 
 
+def test_a_sixteen_bit_grey_scan_keeps_its_greys(tmp_path: Path) -> None:
+    """A scanner's 16-bit greyscale PNG was published solid white: each value above 255 clipped."""
+    scan = Image.linear_gradient("L").resize((300, 400)).convert("I").point(lambda value: value * 256)
+    scan = scan.convert("I;16")
+    out = io.BytesIO()
+    scan.save(out, "PNG")
+    path = tmp_path / "scan.png"
+    path.write_bytes(out.getvalue())
+    grey = Image.open(io.BytesIO(Photos().web(path, Photos.digest(path)))).convert("L")
+    top, bottom = (
+        ImageStat.Stat(grey.crop((0, y, WEB_SIZE[0], y + 20))).mean[0] for y in (0, WEB_SIZE[1] - 20)
+    )
+    assert top < 60 and bottom > 190, (top, bottom)  # dark above, light below, as scanned
+
+
 def test_a_big_photo_looks_as_it_would_decoded_whole(tmp_path: Path) -> None:
     source = phone_photo(orientation=1)
     fast, whole = published(source, tmp_path).convert("RGB"), decoded_whole(source).convert("RGB")
