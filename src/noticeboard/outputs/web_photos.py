@@ -41,7 +41,8 @@ def _shrink(source: bytes) -> bytes:
     with Image.open(io.BytesIO(source)) as opened:
         opened.draft("RGB", (DRAFT, DRAFT))  # (either side may become the width once turned upright)
         image = ImageOps.exif_transpose(opened)
-        if image.mode.startswith("I"):  # 16-bit grey (a scanner's PNG): converted as it is, all above 255 white
+        # 16-bit grey (a scanner's PNG) scaled to 8 bits: converted as it is, every value above 255 was white.
+        if image.mode.startswith("I"):
             image = image.convert("I").point(lambda value: value / 256).convert("L")
         if image.mode in ("RGBA", "LA", "P"):
             image = image.convert("RGBA")
