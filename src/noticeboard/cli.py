@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -23,7 +23,7 @@ from noticeboard.boards.kind import BoardKind
 from noticeboard.boards.kinds import KINDS, load_township
 from noticeboard.boards.township import build_boards
 from noticeboard.county.project import write_project
-from noticeboard.county.settings import read_county
+from noticeboard.county.settings import open_data_folder, read_county
 from noticeboard.county.site import read_county_site
 from noticeboard.demo import Shape, generate
 from noticeboard.demo_county import CHECKOUT, COUNTY, generate_county
@@ -155,10 +155,29 @@ def _serve(args: argparse.Namespace) -> int:
     return run_mkdocs(root, arguments)
 
 
+def _emptied_safely(out: Path, kept: Iterable[Path]) -> Path:
+    """``out`` resolved, refused when emptying it would delete one of ``kept`` or put the site among them.
+
+    Why: MkDocs empties the output folder before it builds. ``county --out`` the county's own folder deleted
+    ``county.yml`` and every township's data; ``build --site-dir data`` would delete the registries."""
+    out = out.resolve()
+    for path in kept:
+        path = path.resolve()
+        if path == out or out in path.parents or path in out.parents:
+            raise ProjectError(
+                f"输出文件夹 {out.as_posix()} 与 {path.as_posix()} 重叠：生成网站前会清空输出文件夹，"
+                "里面原有的文件都会被删除；请换一个只放网站的文件夹，例如 site"
+            )
+    return out
+
+
 def _build(args: argparse.Namespace) -> int:
     """Build the whole site into a folder, stopping at any problem (``--strict``)."""
     root = site_project(args.data_dir)
-    site_dir: Path = (args.site_dir or root / ("site-offline" if args.offline else "site")).resolve()
+    site_dir = _emptied_safely(
+        args.site_dir or root / ("site-offline" if args.offline else "site"),
+        [root / name for name in ("data", "docs", "mkdocs.yml", "hooks", "theme_overrides")],
+    )
     arguments = ["build", "--strict", "--site-dir", str(site_dir)]
     if args.quiet:
         arguments.append("--quiet")
@@ -347,6 +366,8 @@ def _county(args: argparse.Namespace) -> int:
         print("\n".join(map(str, problems)), file=sys.stderr)
         print("county.yml 有误，汇总网站没有生成。", file=sys.stderr)
         return 1
+    kept = [county_file, *(open_data_folder(county_file, township) for township in county.townships)]
+    out = _emptied_safely(args.out, kept)
     site = read_county_site(county, county_file)
     for township in site.townships:
         words = {
@@ -358,7 +379,6 @@ def _county(args: argparse.Namespace) -> int:
         print(f"{township.entry.name}（{township.entry.id}）{words[township.status]}{reason}")
     if county.site is None and args.site_url is None:
         print("提醒：county.yml 没有写 site（汇总网站的地址），打印的汇总表上没有二维码。")
-    out: Path = args.out.resolve()
     with tempfile.TemporaryDirectory(prefix="noticeboard-county-") as folder:
         try:
             config = write_project(

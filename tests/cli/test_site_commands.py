@@ -74,6 +74,37 @@ def test_a_data_folder_by_another_name_is_refused(tmp_path: Path, capsys: pytest
     assert "网站总是读取 mkdocs.yml 旁边名为 data 的数据文件夹" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("where", ["data", ".", "data/site"])
+def test_an_output_folder_over_the_data_is_refused_before_anything_is_emptied(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    """MkDocs empties the output folder before it builds: ``--site-dir data`` would delete the registries."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "site.yml").write_text("year: 2025\n", encoding="utf-8")
+    assert main(["build", str(tmp_path / "data"), "--site-dir", str(tmp_path / where)]) == 2
+    error = capsys.readouterr().err
+    assert "生成网站前会清空输出文件夹" in error and "Traceback" not in error
+    assert (tmp_path / "data" / "site.yml").read_text(encoding="utf-8") == "year: 2025\n"
+
+
+def test_a_county_output_folder_over_its_own_files_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``county --out`` the county's own folder deleted county.yml and every township's data."""
+    county = tmp_path / "county.yml"
+    county.write_text(
+        "organisation: 某某县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n"
+        "  site: https://a.example.org/\n  open_data: a/data\n",
+        encoding="utf-8",
+    )
+    for out in (tmp_path, tmp_path / "a"):
+        assert main(["county", str(county), "--out", str(out)]) == 2
+        error = capsys.readouterr().err
+        assert "生成网站前会清空输出文件夹" in error and "Traceback" not in error
+    assert county.is_file()
+
+
 @pytest.mark.slow  # the demo site built twice
 def test_build_and_build_offline_make_the_demo_site(tmp_path: Path) -> None:
     site = tmp_path / "site"

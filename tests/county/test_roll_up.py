@@ -50,17 +50,39 @@ def summary(
             "fulfilled": fulfilled,
             "not_due": 12 - due,
             "overdue": due - fulfilled,
-            "in_progress": 3,
+            "in_progress": 12 - fulfilled - 2,  # (planned 1, unfulfilled 1: the four add up to the total)
             "planned": 1,
             "unfulfilled": 1,
         },
         "boards": boards
         if boards is not None
         else {
-            "pairings": {"pairs": 2, "kinds": {"county_village": 2}, "funds_year": 1.5, "funds_total": 2.25}
+            "pairings": {
+                "pairs": 2,
+                "kinds": pair_kinds(county_village=2),
+                "funds_year": 1.5,
+                "funds_total": 2.25,
+            }
         },
         **extra,
     }
+
+
+def pair_kinds(**counts: int) -> dict[str, int]:
+    """结对共创's pairs by kind as a summary gives them: every kind, 0 where none."""
+    return {
+        kind: counts.get(kind, 0)
+        for kind in ("county_village", "station_village", "station_station", "other")
+    }
+
+
+def changed(published: dict[str, Any], path: tuple[str, ...], value: object) -> dict[str, Any]:
+    """``published`` with ``value`` at ``path``."""
+    into = published
+    for step in path[:-1]:
+        into = into[step]
+    into[path[-1]] = value
+    return published
 
 
 def publish(folder: Path, document: object, name: str = "summary.json") -> None:
@@ -137,17 +159,32 @@ def test_a_good_township_is_counted_and_its_counts_are_copied_unchanged(tmp_path
         (lambda folder: publish(folder, {**summary(), "schema_version": "2"}), "格式版本不是整数"),
         (
             lambda folder: publish(folder, summary(branches={"3": -1, "2": 0, "1": 0, "0": 0})),
-            "branches.stars.3 不是数量",
+            "branches.stars.3 不是个数（整数）",
         ),
         (
             lambda folder: publish(folder, {**summary(), "members": {"stars": {"3": "十"}, "total": 1}}),
-            "不是数量",
+            "不是个数",
         ),
         (
             lambda folder: publish(folder, {k: v for k, v in summary().items() if k != "members"}),
             "缺少 members",
         ),
         (lambda folder: publish(folder, {**summary(), "year": None}), "没有写明年度"),
+        # (it stopped the whole roll-up with a traceback)
+        (lambda folder: publish(folder, {**summary(), "boards": None}), "boards 应为各公示栏的数量"),
+        (lambda folder: publish(folder, summary(boards={"venues": 5})), "boards.venues.stars.5 不是个数"),
+        (  # (shown as 10.9（20.8%）: the share of 10)
+            lambda folder: publish(folder, changed(summary(), ("branches", "stars", "3"), 10.9)),
+            "branches.stars.3 不是个数（整数）",
+        ),
+        (  # (三星 60 of 48: 125.0%)
+            lambda folder: publish(folder, changed(summary(), ("branches", "stars", "3"), 60)),
+            "branches 各项之和 67 与 total 8 不符",
+        ),
+        (
+            lambda folder: publish(folder, changed(summary(), ("commitments", "overdue"), 5)),
+            "已到期的兑现数与逾期数之和大于已到期数 8",
+        ),
         (lambda folder: publish(folder, summary(year=YEAR + 1)), "晚于汇总的 2025 年度"),
     ],
 )
@@ -182,6 +219,11 @@ def test_an_earlier_year_is_stale_shown_but_not_added_and_a_later_year_uses_its_
     assert branches.rows[1].cells[0].text == "1（12.5%）"  # shown, with its year said
     assert branches.rows[1].note == "2024 年度数据，未计入全县合计"
     assert branches.rows[2].cells[0].text == "2（50.0%）"  # the 2025 archive, not the 2026 board
+    # each links its numbers' year: 丙镇's current board is 2026's
+    assert [row.board_url for row in branches.rows] == [
+        f"https://{ident}.example.org/{year}/boards/branches/"
+        for ident, year in (("a", 2025), ("b", 2024), ("c", 2025))
+    ]
     assert branches.total[0].text == f"6（{half_up(6, 8)}%）"  # 甲 4 of 4 + 丙 2 of 4
     assert "另有 1 个乡镇未计入" in branches.totals_note
 
@@ -197,13 +239,19 @@ def test_shares_are_half_up_and_a_rate_without_anything_due_is_a_dash(tmp_path: 
     assert tables["commitments"].rows[1].cells[rate].text == "—"
     assert tables["commitments"].rows[1].cells[rate].sort == ""  # sorts last, not as 0
     assert tables["commitments"].total[rate].text == "12.5%"  # 1 of 8 due in the county
+    chart = tables["commitments"].chart  # (it drew 乙镇 at 0.0%: the worst township)
+    assert [(bar.text, bar.width) for bar in chart.bars][1] == ("—", 0)
 
 
 def test_a_board_a_township_does_not_publish_says_so_and_amounts_add_up_exactly(tmp_path: Path) -> None:
     publish(tmp_path / "a" / "data", summary())
     publish(
         tmp_path / "b" / "data",
-        summary(boards={"pairings": {"pairs": 1, "kinds": {}, "funds_year": 0.1, "funds_total": 0.2}}),
+        summary(
+            boards={
+                "pairings": {"pairs": 1, "kinds": pair_kinds(other=1), "funds_year": 0.1, "funds_total": 0.2}
+            }
+        ),
     )
     publish(tmp_path / "c" / "data", summary(boards={}))
     site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇"), ("c", "丙镇")]))
@@ -248,6 +296,16 @@ def test_every_compared_column_reads_a_number_a_township_publishes() -> None:
             "county.yml:4:",
         ),
         ("organisation: 县委组织部\nyear: 2025\ntownship:\n- id: a\n", "township"),
+        (  # (乙镇 showed 甲镇's figures, added up twice)
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: https://a.org/\n"
+            "  open_data: a/data/\n- id: b\n  name: 乙镇\n  site: https://b.org\n  open_data: ./a/data\n",
+            "county.yml:11: 乡镇开放数据文件夹“./a/data”写了两次，第 7 行已经写过",
+        ),
+        (
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: https://a.org/\n"
+            "  open_data: a\n- id: b\n  name: 乙镇\n  site: https://a.org\n  open_data: b\n",
+            "county.yml:10: 乡镇网站地址“https://a.org”写了两次，第 6 行已经写过",
+        ),
     ],
 )
 def test_a_wrong_county_file_is_reported_by_line(tmp_path: Path, text: str, expected: str) -> None:
@@ -286,3 +344,17 @@ def test_a_township_site_address_gets_its_slash(tmp_path: Path) -> None:
         }
     )
     assert county.townships[0].site == "https://a.example.org/"
+
+
+def test_only_the_documented_numbers_are_copied_and_added_up(tmp_path: Path) -> None:
+    """Whatever else a township's file holds is not the county's to publish: a rate was added up across
+    townships (236.8) and a name with a birth year republished."""
+    published = summary()
+    published["commitments"]["rate"] = 81.3
+    published["members"]["note"] = {"林家兴": 1989}
+    publish(tmp_path / "a" / "data", published)
+    site = roll_up(county_file(tmp_path, [("a", "甲镇")]))
+    text = county_catalogue(site, site_url="", directory_urls=True).files["data/townships.json"].decode()
+    assert "林家兴" not in text and "1989" not in text and '"rate"' not in text
+    (row,) = json.loads(text)["townships"]
+    assert row["members"] == summary()["members"] and row["commitments"] == summary()["commitments"]

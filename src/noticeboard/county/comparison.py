@@ -37,6 +37,12 @@ def number_paths() -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(paths))
 
 
+def amount_paths() -> frozenset[tuple[str, ...]]:
+    """The numbers of ``summary.json`` that are amounts (with a unit, ``万元``: any decimal); every other
+    is a count, a whole number (a count of 10.9 was shown with the share of 10)."""
+    return frozenset(column.path for board in county_boards() for column in board.columns if column.unit)
+
+
 @frozen
 class Cell:
     """One figure in a table: its words, and the number a click on the column sorts by."""
@@ -54,7 +60,7 @@ class Row:
     site: str
     """The township's own site, where its boards are."""
     board_url: str
-    """This board on the township's site."""
+    """This board on the township's site, at the address of its numbers' year (``2025/boards/branches/``)."""
     status: str
     note: str | None
     """``数据未提供：…``, ``2024 年度数据`` or ``未公示此项`` (None when its numbers are this year's)."""
@@ -193,7 +199,10 @@ def _sum(townships: Sequence[Published], path: tuple[str, ...]) -> Number | None
 
 def _row(board: CountyBoard, township: Published, year: int) -> Row:
     entry = township.entry
-    board_url = entry.site + board.page
+    # The year's own address: the page itself while the year is the township's current one (it leads
+    # there), its archive once the township publishes the next (the current board showed 2026's stars
+    # beside 2025's numbers).
+    board_url = entry.site + (f"{township.year}/" if township.usable else "") + board.page
     if not township.usable:
         empty = tuple(Cell(MISSING, "") for _ in board.columns)
         return Row(entry.name, entry.site, board_url, township.status, f"{MISSING}：{township.reason}", empty)
@@ -219,7 +228,9 @@ def _chart(board: CountyBoard, townships: Sequence[Published]) -> Chart:
     for township in shown:
         value = township.number(column.path) or 0
         whole = township.number(column.share_of) if column.share_of else None
-        if column.share_of is not None:
+        if column.share_of is not None and not whole:  # nothing to divide by: as its table cell says it
+            values.append((township, Decimal(0), cell(column, value, whole).text))
+        elif column.share_of is not None:
             percent = share(int(value), int(whole or 0))
             text = f"{percent}%" if column.only_share else f"{amount(value)}（{percent}%）"
             values.append((township, percent, text))

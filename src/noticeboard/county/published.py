@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
@@ -22,8 +22,25 @@ from noticeboard.registries.frozen import frozen
 Status = Literal["ok", "stale", "missing"]
 SUMMARY = "summary.json"
 COUNTS = ("branches", "members", "commitments", "boards")
-"""The keys of ``summary.json`` a county copies unchanged into ``townships.json``."""
+"""The keys of ``summary.json`` a county copies into ``townships.json`` (only the numbers documented under
+them: :data:`COPIED_TOO` and the numbers the county shows)."""
 REQUIRED = ("branches", "members", "commitments")
+COPIED_TOO = tuple(
+    ("commitments", key) for key in ("planned", "in_progress", "fulfilled", "unfulfilled", "not_due")
+)
+"""Documented numbers of ``summary.json`` the county copies but shows in no column."""
+WHOLES: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
+    (("branches",), "total", ("stars", "unrated")),
+    (("members",), "total", ("stars", "exempt", "unrated")),
+    (("commitments",), "total", ("planned", "in_progress", "fulfilled", "unfulfilled")),
+    (("commitments",), "total", ("due", "not_due")),
+    (("boards", "venues"), "total", ("stars",)),
+    (("boards", "classification"), "total", ("grades",)),
+    (("boards", "duty_reports"), "total", ("grades",)),
+    (("boards", "pairings"), "pairs", ("kinds",)),
+)
+"""Parts of ``summary.json`` that add up to a whole: (where, the whole's key, the parts' keys: a number, or a
+group of numbers by level). A summary whose parts do not add up is not used (三星 60 of 48 showed 125.0%)."""
 
 
 @frozen
@@ -67,18 +84,26 @@ class _Unusable(Exception):
 
 
 def read_published(
-    folder: Path, entry: TownshipEntry, year: int, paths: Iterable[tuple[str, ...]]
+    folder: Path,
+    entry: TownshipEntry,
+    year: int,
+    paths: Iterable[tuple[str, ...]],
+    amounts: Collection[tuple[str, ...]] = (),
 ) -> Published:
     """The township's ``summary.json`` for ``year``: the current one, or its year archive
     (``<year>/summary.json``) when the township already publishes a later year.
 
-    ``paths`` are the numbers the county shows: each must be a count or an amount where present.
+    ``paths`` are the numbers the county shows: each must be a whole count, or an amount for those of
+    ``amounts``, where present (a board's where it publishes the board); only they and :data:`COPIED_TOO`
+    are kept (what else a file holds is neither shown, added up nor republished).
     """
     try:
         document = _summary(folder, entry.open_data.rstrip("/"), year)
         published_year = _published_year(document)
-        counts = {key: document[key] for key in COUNTS if key in document}
-        _check_counts(counts, paths)
+        copied = (*paths, *COPIED_TOO)
+        _check_counts(document, copied, amounts)
+        counts = _picked(document, copied)
+        _check_wholes(counts)
     except _Unusable as problem:
         return Published(entry, "missing", str(problem), None, None, {})
     if published_year > year:
@@ -106,8 +131,10 @@ def _load(path: Path, shown: str) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise _Unusable(f"缺少文件 {shown}") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise _Unusable(f"无法读取 {shown}（{type(error).__name__}）") from None
+    except UnicodeDecodeError:
+        raise _Unusable(f"{shown} 不完整或不是 UTF-8 编码的文件：请该乡镇重新生成网站") from None
+    except OSError:
+        raise _Unusable(f"无法读取 {shown}（没有权限，或文件损坏）") from None
     try:
         document = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as error:
@@ -139,16 +166,60 @@ def _published_year(document: Mapping[str, Any]) -> int:
     return year
 
 
-def _check_counts(counts: Mapping[str, Any], paths: Iterable[tuple[str, ...]]) -> None:
+def _check_counts(
+    document: Mapping[str, Any], paths: Iterable[tuple[str, ...]], amounts: Collection[tuple[str, ...]]
+) -> None:
+    """Each of ``paths`` a whole count (or, of ``amounts``, an amount), where its board is published."""
     for key in REQUIRED:
-        if not isinstance(counts.get(key), Mapping):
+        if not isinstance(document.get(key), Mapping):
             raise _Unusable(f"{SUMMARY} 缺少 {key}")
+    boards = document.get("boards", {})
+    if not isinstance(boards, Mapping):
+        raise _Unusable(f"{SUMMARY} 的 boards 应为各公示栏的数量")
     for path in paths:
-        value = _at(counts, path)
-        if value is None and path[0] == "boards":
+        if path[0] == "boards" and path[1] not in boards:
             continue  # a board the township does not publish
-        if not _is_number(value):
-            raise _Unusable(f"{SUMMARY} 的 {'.'.join(path)} 不是数量")
+        value = _at(document, path)
+        if not _is_number(value) or (path not in amounts and not isinstance(value, int)):
+            raise _Unusable(
+                f"{SUMMARY} 的 {'.'.join(path)} 不是{'金额' if path in amounts else '个数（整数）'}"
+            )
+
+
+def _picked(document: Mapping[str, Any], paths: Iterable[tuple[str, ...]]) -> dict[str, Any]:
+    """The numbers at ``paths`` in ``document``, nested as there (a path it has not: left out)."""
+    picked: dict[str, Any] = {}
+    for path in paths:
+        value = _at(document, path)
+        if value is None:
+            continue
+        into = picked
+        for step in path[:-1]:
+            into = into.setdefault(step, {})
+        into[path[-1]] = value
+    return picked
+
+
+def _check_wholes(counts: Mapping[str, Any]) -> None:
+    """Parts add up to their whole (:data:`WHOLES`); commitments fulfilled or overdue among those due are no
+    more than fell due."""
+    for where, whole, parts in WHOLES:
+        found = _at(counts, where)
+        if not isinstance(found, Mapping):
+            continue  # a board not published
+        added = sum(
+            (sum(value.values()) if isinstance(value := found[part], Mapping) else value for part in parts),
+            start=0,
+        )
+        if added != found[whole]:
+            raise _Unusable(
+                f"{SUMMARY} 的 {'.'.join(where)} 各项之和 {added} 与 {whole} {found[whole]} 不符，数据自相矛盾"
+            )
+    commitments = counts["commitments"]
+    if commitments["due_fulfilled"] + commitments["overdue"] > commitments["due"]:
+        raise _Unusable(
+            f"{SUMMARY} 的 commitments 中已到期的兑现数与逾期数之和大于已到期数 {commitments['due']}，数据自相矛盾"
+        )
 
 
 def _as_of(value: object) -> dt.date | None:

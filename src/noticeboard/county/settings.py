@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import Field, ValidationError, field_validator
@@ -66,23 +67,36 @@ def read_county(path: Path, problems: Problems) -> County | None:
     return None if county is None or repeated else county
 
 
+_UNIQUE: tuple[tuple[str, str, Callable[[Path, str], str]], ...] = (
+    ("id", "编号", lambda _, value: value),
+    ("name", "名称", lambda _, value: value),
+    ("site", "网站地址", lambda _, value: value.rstrip("/")),
+    ("open_data", "开放数据文件夹", lambda county_file, value: str((county_file.parent / value).resolve())),
+)
+"""What no two townships share, each as compared (``a/data/`` and ``./a/data`` are one folder). Why the
+folders and sites: a township pointed at another's folder showed that one's figures under its own name,
+added up twice, without a word."""
+
+
 def _repeats(path: Path, document: Document, problems: Problems) -> bool:
-    """Whether a township's id or name is written twice; each repeat is reported at its own line, with the
-    line it was first written on (also when other entries are wrong: every problem at once)."""
+    """Whether a township's id, name, site or open-data folder is written twice; each repeat is reported at
+    its own line, with the line it was first written on (also when other entries are wrong: every problem
+    at once)."""
     townships = document.data.get("townships") if isinstance(document.data, dict) else None
     found = False
-    for key, word in (("id", "编号"), ("name", "名称")):
+    for key, word, compared in _UNIQUE:
         first: dict[str, int] = {}
         for index, entry in enumerate(townships if isinstance(townships, list) else ()):
             value = entry.get(key) if isinstance(entry, dict) else None
             if not isinstance(value, str):
                 continue
             line = document.line_at(("townships", index, key))
-            if value in first:
-                problems.add(path, line, f"乡镇{word}“{value}”写了两次，第 {first[value]} 行已经写过")
+            seen = compared(path, value)
+            if seen in first:
+                problems.add(path, line, f"乡镇{word}“{value}”写了两次，第 {first[seen]} 行已经写过")
                 found = True
             else:
-                first[value] = line
+                first[seen] = line
     return found
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from noticeboard.boards import json_values
 from noticeboard.boards.parts import chinese_date
-from noticeboard.county.comparison import Table, compare, county_boards, number_paths
+from noticeboard.county.comparison import Table, amount_paths, compare, county_boards, number_paths
 from noticeboard.county.published import COUNTS, Published, read_published
 from noticeboard.county.settings import County, open_data_folder
 from noticeboard.outputs.catalogue import (
@@ -150,9 +150,9 @@ class CountySite:
 
 def read_county_site(county: County, county_file: Path, cache_dir: Path | None = None) -> CountySite:
     """Read every township's published data (never failing on one) and compare them board by board."""
-    paths = number_paths()
+    paths, amounts = number_paths(), amount_paths()
     townships = tuple(
-        read_published(open_data_folder(county_file, entry), entry, county.year, paths)
+        read_published(open_data_folder(county_file, entry), entry, county.year, paths, amounts)
         for entry in county.townships
     )
     tables = tuple(compare(board, townships, county.year) for board in county_boards())
