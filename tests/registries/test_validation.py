@@ -300,6 +300,23 @@ BROKEN = [
             "不参与评星；台账里不能再记这一年的积分"
         ],
     ),
+    case(  # summed in a 28-digit context, it gave 90.0: 三星 for 89.9499…
+        "a_number_with_more_decimals_than_are_exact",
+        [Replace(LEDGER, "  points: 30\n", "  points: 29.9499999999999999999999999999\n")],
+        ["data/points/2025/zhen-jiguan.yml:4: “points”（积分）：小数最多写 10 位"],
+    ),
+    case(
+        "a_number_too_large",
+        [Replace(LEDGER, "  points: 30\n", "  points: 12345678901\n")],
+        ["data/points/2025/zhen-jiguan.yml:4: “points”（积分）：数字太大：应小于 10 亿"],
+    ),
+    case(  # it said the number was quoted: it was not
+        "a_number_in_exponent_notation",
+        [Replace(LEDGER, "  points: 30\n", "  points: 3e1\n")],
+        [
+            "data/points/2025/zhen-jiguan.yml:4: “points”（积分）：“3e1”是指数写法，YAML 把它读成了文字；请直接写成 30"
+        ],
+    ),
     case(
         "member_points_outside_the_ledger_bounds",
         [Replace(MEMBERS, "    2025: 91", "    2025: 120")],

@@ -305,6 +305,8 @@ def _shown(text: str) -> str:
 
 def _not_a_number(text: str) -> str:
     """What was written instead of a number, and how to write it: ``'90'`` quoted, ``90分``, ``九十``."""
+    if _is_number(text) and "e" in text.lower():  # (YAML reads 1e2 as text, 1.0e2 as a number)
+        return f"“{_shown(text)}”是指数写法，YAML 把它读成了文字；请直接写成 {Decimal(text):f}"
     if _is_number(text):
         return f"“{_shown(text)}”加了引号，成了文字；数字不要加引号，写成 {text}"
     if text.endswith("分") and _is_number(text[:-1].strip()):
