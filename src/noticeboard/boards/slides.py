@@ -8,17 +8,25 @@ screen's height), so a slide holds few lines, and a long board becomes several s
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from typing import Literal, TypeVar
+from unicodedata import east_asian_width
 
 from noticeboard.registries.frozen import frozen
 
 T = TypeVar("T")
 
 NAMES_PER_SLIDE = {"members": 12, "branches": 8}
-"""Names on one slide, by the slide's kind: people's names in three columns of four lines at slide size;
-organisations' names (党支部, up to a dozen characters and more) in two columns of four (one column on a
-portrait screen), so that a name is shown whole: cut short, 华新茶业有限公… could be any of several."""
+"""Lines of names on one slide, by the slide's kind: people's names in three columns of four lines at slide
+size (two columns on a portrait screen); organisations' names (党支部, up to a dozen characters and more) in
+two columns of four (one column on a portrait screen), so that a name is shown whole: cut short,
+华新茶业有限公… could be any of several. A name longer than a line (:data:`LINE_CHARACTERS`) counts as
+the lines it wraps to."""
+LINE_CHARACTERS = {"members": 6, "branches": 12}
+"""Chinese characters on one line of a name, by the slide's kind, at the narrower (portrait) screen's
+column. Why: 12 Uyghur names of two lines each (布合力其古丽·买买提依明·艾则孜) were put on one slide, and
+their last row hid behind the footer."""
 ROWS_PER_SLIDE = 6
 """Table rows on one slide."""
 
@@ -40,17 +48,46 @@ class Slide:
     """The branch a slide is about (its id), for a hall that shows only its own."""
 
 
-def chunks(items: Sequence[T], size: int) -> list[tuple[T, ...]]:
-    """``items`` in order on as few slides as hold ``size`` each, shared out evenly (one empty slide for none).
+def chunks(items: Sequence[T], size: int, weight: Callable[[T], int] = lambda _: 1) -> list[tuple[T, ...]]:
+    """``items`` in order on as few slides as hold ``size`` (of ``weight``: lines, one each by default),
+    shared out evenly (one empty slide for none). An item weighing more than ``size`` has a slide alone.
 
     Why evenly: cut at ``size``, 13 names made a slide of 12 and a "（续）" slide of one, shown for as long as a
     full one; shared out, they are 7 and 6, and no slide holds more than one name more than another."""
-    count = max(1, -(-len(items) // size))
-    share, more = divmod(len(items), count)
-    cut = [0]
-    for index in range(count):
-        cut.append(cut[-1] + share + (index < more))
-    return [tuple(items[start:end]) for start, end in itertools.pairwise(cut)]
+    weights = [weight(item) for item in items]
+    count = min(max(1, -(-sum(weights) // size)), max(1, len(items)))
+    while True:
+        cut = _shared(weights, count)
+        slides = [tuple(items[start:end]) for start, end in itertools.pairwise(cut)]
+        if all(sum(weights[start:end]) <= size or end - start == 1 for start, end in itertools.pairwise(cut)):
+            return slides
+        count += 1
+
+
+def _shared(weights: Sequence[int], count: int) -> list[int]:
+    """Where ``count`` slides of items of ``weights`` begin and end: each as near an even share of what is
+    left as whole items allow (the fuller first), none empty."""
+    cut, remaining = [0], sum(weights)
+    for left in range(count, 1, -1):
+        target = -(-remaining // left)
+        end, taken = cut[-1], 0
+        while (
+            end < len(weights)
+            and len(weights) - end > left - 1
+            and (end == cut[-1] or taken + weights[end] <= target)
+        ):
+            taken += weights[end]
+            end += 1
+        cut.append(end)
+        remaining -= taken
+    cut.append(len(weights))
+    return cut
+
+
+def name_lines(name: str, kind: Literal["members", "branches"]) -> int:
+    """Lines ``name`` takes on a slide of ``kind`` (a Chinese character a unit, a letter or a · about half)."""
+    width = sum(1.0 if east_asian_width(character) in "WF" else 0.55 for character in name)
+    return max(1, math.ceil(width / LINE_CHARACTERS[kind]))
 
 
 def continued(heading: str, index: int) -> str:
@@ -64,11 +101,13 @@ def name_slides(
     names: Sequence[str],
     branch: str = "",
 ) -> list[Slide]:
-    """A list of names (``kind``: of members or of branches) on as many slides as it needs (:func:`chunks`),
-    the later ones headed "（续）"."""
+    """A list of names (``kind``: of members or of branches) on as many slides as it needs (:func:`chunks`,
+    by the lines each name takes), the later ones headed "（续）"."""
     return [
         Slide(kind, continued(heading, index), subheading, names=chunk, branch=branch)
-        for index, chunk in enumerate(chunks(names, NAMES_PER_SLIDE[kind]))
+        for index, chunk in enumerate(
+            chunks(names, NAMES_PER_SLIDE[kind], lambda name: name_lines(name, kind))
+        )
     ]
 
 
