@@ -82,6 +82,18 @@ def test_diff_reports_branches_commitments_and_new_entries(repo: Township) -> No
     ]
 
 
+def test_a_rule_changed_shows_what_it_changes_on_an_earlier_years_boards(repo: Township) -> None:
+    """schemes.yml rates every year: a tier lowered re-rated 2024's published boards, and diff showed
+    only 2025's (nothing there)."""
+    repo.set("data/schemes.yml", "branch:\n  tiers: [82, 80, 60]\n")
+    result = run("diff", "HEAD", cwd=repo.root)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout.splitlines() == [
+        "2024 年度星级党支部公示栏（1 处变化）",
+        "  青山村第一党支部：星级 二星 → 三星",
+    ]
+
+
 def test_diff_refuses_bad_data_and_unknown_revisions(repo: Township) -> None:
     unknown = run("diff", "v9.9", cwd=repo.root)
     assert unknown.returncode == 2 and "找不到版本“v9.9”" in unknown.stderr

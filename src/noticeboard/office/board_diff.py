@@ -2,8 +2,9 @@
 
 Why: a wrong edit must be seen before it reaches a board that names people.
 Both versions are turned into the same *public snapshot* — exactly what the
-current year's boards show, nothing withheld from them — and compared entry by
-entry. A member who leaves a board is reported as no longer listed, never with
+boards show, the current year's and each earlier year's, nothing withheld from
+them — and compared entry by entry (an earlier year's boards change when a
+rule in ``schemes.yml`` or a branch's ``parent`` does: that is shown too). A member who leaves a board is reported as no longer listed, never with
 the reason (which could be "no star"), since the report may be posted on a
 merge request.
 """
@@ -16,16 +17,18 @@ from msgspec import field
 
 from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.snapshot import Entry, Fields
-from noticeboard.boards.township import Boards
+from noticeboard.boards.township import Boards, YearView
 from noticeboard.registries.frozen import frozen
 
 
 @frozen
 class Snapshot:
-    """Every public board of the current year, as entries by a stable key (board kind key → entries)."""
+    """Every public board of the current year, as entries by a stable key (board kind key → entries), and
+    each earlier year's (year → board kind key → entries)."""
 
     year: int
     boards: dict[str, dict[str, Entry]]
+    earlier: dict[int, dict[str, dict[str, Entry]]] = field(default_factory=dict)
 
 
 def board_titles() -> dict[str, str]:
@@ -34,13 +37,21 @@ def board_titles() -> dict[str, str]:
 
 
 def snapshot(boards: Boards) -> Snapshot:
-    """The current year's public boards as comparable entries (only what the boards show)."""
-    view = boards.current
+    """Every year's public boards as comparable entries (only what the boards show)."""
+    return Snapshot(
+        boards.current.year,
+        _entries(boards, boards.current),
+        {view.year: _entries(boards, view) for view in boards.earlier},
+    )
+
+
+def _entries(boards: Boards, view: YearView) -> dict[str, dict[str, Entry]]:
+    """One year's boards as entries, by board kind key."""
     out: dict[str, dict[str, Entry]] = {}
     for kind in KINDS:
         board = view.board(kind)
         out[kind.key] = dict(kind.snapshot(boards, board)) if board is not None else {}
-    return Snapshot(view.year, out)
+    return out
 
 
 @frozen
@@ -57,6 +68,8 @@ class Change:
     """How a changed entry was named before, when that changed: a commitment's words corrected, a member
     moved to another branch (the label is what the board shows of the entry, and a board's words are
     never changed silently)."""
+    year: int | None = None
+    """The earlier year whose board changed; None: the current year's."""
 
     def sentence(self) -> str:
         """The change in Chinese, e.g. ``青山村第一党支部 邱美玲：积分 90 → 85，星级 三星 → 二星``, or
@@ -94,31 +107,49 @@ class Report:
         return bool(self.changes) or self.before_year != self.after_year
 
     def by_board(self) -> list[tuple[str, list[Change]]]:
+        """The changes by board, titled: the current year's boards, then each earlier year's (newest first),
+        ``2024 年度星级党支部``."""
+        years = sorted({c.year for c in self.changes if c.year is not None}, reverse=True)
         return [
-            (title, [c for c in self.changes if c.board == key])
+            (title if year is None else f"{year} 年度{title}", found)
+            for year in (None, *years)
             for key, title in board_titles().items()
-            if any(c.board == key for c in self.changes)
+            if (found := [c for c in self.changes if c.board == key and c.year == year])
         ]
 
 
 def compare(before: Snapshot | None, after: Snapshot) -> Report:
-    """The changes from ``before`` (None: nothing was published) to ``after``."""
+    """The changes from ``before`` (None: nothing was published) to ``after``: the current year's boards,
+    and an earlier year's that both had as an earlier year."""
+    changes = _changes(before.boards if before else {}, after.boards, None)
+    for year, boards in sorted(after.earlier.items(), reverse=True):
+        if before is not None and year in before.earlier:
+            changes += _changes(before.earlier[year], boards, year)
+    return Report(before.year if before else None, after.year, tuple(changes))
+
+
+def _changes(
+    before: Mapping[str, Mapping[str, Entry]], after: Mapping[str, Mapping[str, Entry]], year: int | None
+) -> list[Change]:
+    """One year's changes, board by board in the boards' order."""
     changes: list[Change] = []
     for board in board_titles():
-        old = before.boards.get(board, {}) if before else {}
-        new = after.boards.get(board, {})
+        old = before.get(board, {})
+        new = after.get(board, {})
         for key, entry in new.items():
             if key not in old:
-                changes.append(Change(board, entry.label, "added", after=entry.fields))
+                changes.append(Change(board, entry.label, "added", after=entry.fields, year=year))
             elif old[key] != entry:
                 renamed = old[key].label if old[key].label != entry.label else None
-                changes.append(Change(board, entry.label, "changed", old[key].fields, entry.fields, renamed))
+                changes.append(
+                    Change(board, entry.label, "changed", old[key].fields, entry.fields, renamed, year)
+                )
         changes.extend(
-            Change(board, entry.label, "removed", before=entry.fields)
+            Change(board, entry.label, "removed", before=entry.fields, year=year)
             for key, entry in old.items()
             if key not in new
         )
-    return Report(before.year if before else None, after.year, tuple(changes))
+    return changes
 
 
 def render(report: Report, markdown: bool = False, limit: int = 200) -> str:

@@ -157,7 +157,7 @@ def _dump(report: Report | None) -> bytes:
         # Fields as [name, value] pairs: their order is the board's column order, which a JSON
         # object with sorted keys would lose (a cached report must read like a fresh one).
         "changes": [
-            [c.board, c.label, c.kind, list(c.before.items()), list(c.after.items()), c.before_label]
+            [c.board, c.label, c.kind, list(c.before.items()), list(c.after.items()), c.before_label, c.year]
             for c in report.changes
         ],
     }
@@ -169,8 +169,8 @@ def _load(stored: bytes) -> Report | None:
     if data is None:
         return None
     changes = tuple(
-        Change(board, label, kind, dict(before), dict(after), before_label)
-        for board, label, kind, before, after, before_label in data["changes"]
+        Change(board, label, kind, dict(before), dict(after), before_label, year)
+        for board, label, kind, before, after, before_label, year in data["changes"]
     )
 
     return Report(data["before_year"], data["after_year"], changes)
