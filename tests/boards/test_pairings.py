@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from noticeboard.boards.kinds import KINDS
 from noticeboard.boards.kinds.pairings import (
     KIND,
     PairingsBoard,
@@ -202,6 +203,19 @@ def test_pairs_are_grouped_by_kind_in_file_order_with_their_status(town: Townshi
     assert station.partner.org is not None and station.partner.org.has_page
 
 
+def test_a_year_without_any_recorded_amount_says_so_everywhere(town: Township) -> None:
+    """The home page said 本年度投入资金 0.0 万元 and summary.json 0 beside pairs whose cards said 未登记."""
+    unrecorded = "\n".join(line for line in PAIRS.splitlines() if "funds:" not in line) + "\n"
+    boards = boards_of(town, unrecorded)
+    shown = boards.years[2025].boards["pairings"]
+    assert isinstance(shown, PairingsBoard)
+    kind = next(kind for kind in KINDS if kind.key == "pairings")
+    assert kind.home_card(boards, shown).line == "结对 3 对 · 本年度未登记投入资金"
+    assert shown.funds_line == "投入资金：未登记投入资金。"
+    assert {group.funds_text for group in shown.shown_groups} == {"投入资金：未登记投入资金。"}
+    assert kind.rollup(shown)["funds_year"] is None and kind.rollup(shown)["funds_total"] is None
+
+
 def test_the_boards_totals_are_exact_sums_in_wan(town: Township) -> None:
     shown = board(town)
     assert shown.count_line == "2025 年度共有结对共创 3 对：县直部门–村 2 对，站所–村 1 对。"
@@ -278,7 +292,7 @@ def test_a_branch_page_shows_the_pairs_it_is_on_and_a_general_branch_has_none(to
     assert "qingshan" not in parts  # a 党总支 has no page: its pairs are on the board only
     (jiguan,) = parts["zhen-jiguan"]
     assert [row.id for row in jiguan.rows] == ["p-jiguan-qingshan-1"]
-    assert jiguan.sentence == "本支部参与结对共创 1 对；投入资金本年度 0.35 万元，累计 0.35 万元。"
+    assert jiguan.sentence == "本支部参与结对共创 1 对；投入资金：本年度 0.35 万元，累计 0.35 万元。"
     (village,) = parts["qingshan-1"]
     assert [row.id for row in village.rows] == ["p-jiguan-qingshan-1"]
     (pair,) = village.rows

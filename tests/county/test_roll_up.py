@@ -358,3 +358,15 @@ def test_only_the_documented_numbers_are_copied_and_added_up(tmp_path: Path) -> 
     assert "林家兴" not in text and "1989" not in text and '"rate"' not in text
     (row,) = json.loads(text)["townships"]
     assert row["members"] == summary()["members"] and row["commitments"] == summary()["commitments"]
+
+
+def test_an_amount_nothing_was_recorded_of_is_a_dash_and_adds_nothing(tmp_path: Path) -> None:
+    publish(tmp_path / "a" / "data", summary())
+    unrecorded = {"pairs": 1, "kinds": pair_kinds(other=1), "funds_year": None, "funds_total": 0.5}
+    publish(tmp_path / "b" / "data", summary(boards={"pairings": unrecorded}))
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇")]))
+    assert [t.status for t in site.townships] == ["ok", "ok"]
+    pairings = next(table for table in site.tables if table.key == "pairings")
+    funds = pairings.headers.index("本年度投入资金")
+    assert [row.cells[funds].text for row in pairings.rows] == ["1.5 万元", "—"]
+    assert pairings.total[funds].text == "1.5 万元"

@@ -180,6 +180,8 @@ def _check_counts(
         if path[0] == "boards" and path[1] not in boards:
             continue  # a board the township does not publish
         value = _at(document, path)
+        if value is None and path in amounts:
+            continue  # an amount nothing was recorded of (shown —, added up as nothing)
         if not _is_number(value) or (path not in amounts and not isinstance(value, int)):
             raise _Unusable(
                 f"{SUMMARY} 的 {'.'.join(path)} 不是{'金额' if path in amounts else '个数（整数）'}"

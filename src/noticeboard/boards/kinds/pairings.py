@@ -191,6 +191,15 @@ def total(values: Iterable[Decimal | None]) -> Decimal | None:
     return sum(found, Decimal(0)) if found else None
 
 
+def funds_words(funds_year: Decimal | None, funds_total: Decimal | None) -> str:
+    """``本年度 8.0 万元，累计 9.5 万元``; a period without any recorded amount says so (it is not 0: the home
+    page said 本年度投入资金 0.0 万元 beside pairs whose cards said 未登记投入资金)."""
+    if funds_total is None:
+        return "未登记投入资金"
+    year = "本年度未登记" if funds_year is None else f"本年度 {wan(funds_year)}"
+    return f"{year}，累计 {wan(funds_total)}"
+
+
 def org_side(registry: Registry, branch: Branch) -> str:
     """What an organisation counts as in a pair: by its kind; a 党总支 by its branches (村 when mixed or none)."""
     if not branch.is_general:
@@ -325,11 +334,7 @@ class PairRow:
 
     @property
     def funds_text(self) -> str:
-        """``本年度 8.0 万元，累计 9.5 万元``; a period without any recorded amount says so (it is not 0)."""
-        if self.funds_total is None:
-            return "未登记投入资金"
-        year = "本年度未登记" if self.funds_year is None else f"本年度 {wan(self.funds_year)}"
-        return f"{year}，累计 {wan(self.funds_total)}"
+        return funds_words(self.funds_year, self.funds_total)
 
 
 @frozen
@@ -349,16 +354,16 @@ class PairGroup:
         return f"{self.title}（{len(self.rows)} 对）"
 
     @property
-    def funds_year(self) -> Decimal:
-        return total(row.funds_year for row in self.rows) or Decimal(0)
+    def funds_year(self) -> Decimal | None:
+        return total(row.funds_year for row in self.rows)
 
     @property
-    def funds_total(self) -> Decimal:
-        return total(row.funds_total for row in self.rows) or Decimal(0)
+    def funds_total(self) -> Decimal | None:
+        return total(row.funds_total for row in self.rows)
 
     @property
     def funds_text(self) -> str:
-        return f"投入资金：本年度 {wan(self.funds_year)}，累计 {wan(self.funds_total)}。"
+        return f"投入资金：{funds_words(self.funds_year, self.funds_total)}。"
 
 
 @frozen
@@ -426,12 +431,12 @@ class PairingsBoard:
         return tuple(group for group in self.groups if group.rows)
 
     @property
-    def funds_year(self) -> Decimal:
-        return total(row.funds_year for row in self.rows) or Decimal(0)
+    def funds_year(self) -> Decimal | None:
+        return total(row.funds_year for row in self.rows)
 
     @property
-    def funds_total(self) -> Decimal:
-        return total(row.funds_total for row in self.rows) or Decimal(0)
+    def funds_total(self) -> Decimal | None:
+        return total(row.funds_total for row in self.rows)
 
     def status_count(self, status: str) -> int:
         return sum(row.status == status for row in self.rows)
@@ -452,7 +457,7 @@ class PairingsBoard:
 
     @property
     def funds_line(self) -> str:
-        return f"投入资金：本年度 {wan(self.funds_year)}，累计 {wan(self.funds_total)}。"
+        return f"投入资金：{funds_words(self.funds_year, self.funds_total)}。"
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -528,9 +533,9 @@ class BranchPairings:
 
     @property
     def sentence(self) -> str:
-        funds_year = total(row.funds_year for row in self.rows) or Decimal(0)
-        funds_total = total(row.funds_total for row in self.rows) or Decimal(0)
-        return f"本支部参与结对共创 {len(self.rows)} 对；投入资金本年度 {wan(funds_year)}，累计 {wan(funds_total)}。"
+        funds_year = total(row.funds_year for row in self.rows)
+        funds_total = total(row.funds_total for row in self.rows)
+        return f"本支部参与结对共创 {len(self.rows)} 对；投入资金：{funds_words(funds_year, funds_total)}。"
 
 
 def _side(registry: Registry, key: str, kind: str | None) -> Side:
@@ -780,12 +785,14 @@ class PairingsKind(BoardKind):
         assert isinstance(board, PairingsBoard)
         return ShareText(
             f"结对共创（{board.year} 年度）",
-            (f"共 {len(board.rows)} 对：{board.kinds_text}", f"本年度投入资金 {wan(board.funds_year)}"),
+            (f"共 {len(board.rows)} 对：{board.kinds_text}", _year_funds(board)),
         )
 
     def home_card(self, boards: Any, board: PairingsBoard) -> HomeCard:
         return HomeCard(
-            "结对共创", f"结对 {len(board.rows)} 对 · 本年度投入资金 {wan(board.funds_year)}", "pairings"
+            "结对共创",
+            f"结对 {len(board.rows)} 对 · {_year_funds(board)}",
+            "pairings",
         )
 
     def print_pages(self, boards: Any, board: PairingsBoard, printing: PrintContext) -> Sequence[PrintPage]:
@@ -900,7 +907,12 @@ class PairingsKind(BoardKind):
         )
 
     def counts(self, boards: Any, board: PairingsBoard) -> str:
-        return f"结对共创 {len(board.rows)} 对（{board.kinds_text}），本年度投入资金 {wan(board.funds_year)}"
+        return f"结对共创 {len(board.rows)} 对（{board.kinds_text}），{_year_funds(board)}"
+
+
+def _year_funds(board: PairingsBoard) -> str:
+    """``本年度投入资金 8.0 万元``, or ``本年度未登记投入资金`` (not 0.0 万元: nothing was recorded)."""
+    return "本年度未登记投入资金" if board.funds_year is None else f"本年度投入资金 {wan(board.funds_year)}"
 
 
 def _json(row: PairRow) -> dict[str, object]:
