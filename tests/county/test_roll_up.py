@@ -296,6 +296,11 @@ def test_every_compared_column_reads_a_number_a_township_publishes() -> None:
             "county.yml:4:",
         ),
         ("organisation: 县委组织部\nyear: 2025\ntownship:\n- id: a\n", "township"),
+        # (it said: 应有 3 个数：从高到低三个等次的最低分)
+        (
+            "organisation: 县委组织部\nyear: 2025\ntownships: []\n",
+            "county.yml:3: “townships”（乡镇）：至少要写 1 项",
+        ),
         (  # (乙镇 showed 甲镇's figures, added up twice)
             "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: https://a.org/\n"
             "  open_data: a/data/\n- id: b\n  name: 乙镇\n  site: https://b.org\n  open_data: ./a/data\n",

@@ -246,6 +246,11 @@ BROKEN = [
         "data/branches.yml:15: “id”（编号）：“index”不能作党组织编号：网址 branches/index 是党组织一览页；"
         "请换一个，例如 index-cun",
     ),
+    case(  # it said: 缺少必填字段 “2”
+        "two_tiers_of_three",
+        [Write("data/schemes.yml", "member:\n  tiers: [90, 80]\n")],
+        ["data/schemes.yml:2: “tiers”应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]"],
+    ),
     case(  # the rule printed 89.9 分及以上三星 while 89.9 was rated 二星 (below 89.94)
         "a_tier_finer_than_the_rounding",
         [

@@ -189,6 +189,11 @@ def explain(detail: ErrorDetails, doc: Document, loc: tuple[str | int, ...], ski
 
     if "field" in ctx:  # a record-level rule about one of its keys: point at that key
         return doc.line_at((*loc, ctx["field"])), detail["msg"]
+    if etype == "missing" and isinstance(loc[-1], int) and len(loc) > 1 and loc[-2] == "tiers":
+        return (
+            line,
+            "“tiers”应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]",
+        )  # (not 缺少必填字段 “2”)
     if etype == "missing":
         keys = [step for step in loc[:-1] if isinstance(step, str)]
         return line, f"缺少必填字段 {field_name(str(loc[-1]), keys[-1] if keys else None)}"
@@ -278,8 +283,12 @@ def _detail(
         return "应为若干“键: 值”，每行一个"
     if etype in ("list_type", "tuple_type"):
         return "应为列表，每项以“- ”开头"
-    if etype in ("too_short", "too_long"):
+    if etype in ("too_short", "too_long") and key == "tiers":
         return "应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]"
+    if etype == "too_short":  # (townships: [] was told it needed three tiers)
+        return f"至少要写 {ctx.get('min_length', 1)} 项"
+    if etype == "too_long":
+        return f"最多写 {ctx.get('max_length')} 项"
     if etype in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         return _bound(etype, ctx, shown)
     if etype == "string_too_short":
