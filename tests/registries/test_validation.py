@@ -435,6 +435,14 @@ BROKEN = [
             "公示栏公示的是统计日那天的状态，那时还没有兑现；请核对兑现日期，或把 site.yml 的 as_of 改为兑现之后的日期"
         ],
     ),
+    case(  # published on the board as if it had happened by the 统计日
+        "a_progress_note_after_the_boards_date",
+        [Replace(COMMITMENTS, "    - date: 2025-06-01\n", "    - date: 2026-02-01\n")],
+        [
+            "data/commitments/2025.yml:10: 进展记录的日期 2026-02-01 晚于统计日 2026-01-05（site.yml 的 as_of）："
+            "公示栏公示的是统计日那天的情况；请核对日期，或把 site.yml 的 as_of 改为这之后的日期"
+        ],
+    ),
     case(
         "every_problem_is_reported_in_one_run",
         [

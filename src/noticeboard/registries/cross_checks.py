@@ -399,6 +399,16 @@ def _check_commitments(
                     "公示栏公示的是统计日那天的状态，那时还没有兑现；请核对兑现日期，"
                     "或把 site.yml 的 as_of 改为兑现之后的日期",
                 )
+            if site and site.as_of and year <= site.year:
+                for index, update in enumerate(located.record.updates):
+                    if update.date > site.as_of:  # (published as if it had happened by the 统计日)
+                        problems.add(
+                            located.path,
+                            located.line("updates", index, "date"),
+                            f"进展记录的日期 {update.date.isoformat()} 晚于统计日 {site.as_of.isoformat()}"
+                            "（site.yml 的 as_of）：公示栏公示的是统计日那天的情况；请核对日期，"
+                            "或把 site.yml 的 as_of 改为这之后的日期",
+                        )
             maker = located.record.by
             if maker not in known:
                 if loaded.may_exist("members", maker) or loaded.may_exist("branches", maker):
