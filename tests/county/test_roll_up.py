@@ -296,6 +296,16 @@ def test_every_compared_column_reads_a_number_a_township_publishes() -> None:
             "county.yml:4:",
         ),
         ("organisation: 县委组织部\nyear: 2025\ntownship:\n- id: a\n", "township"),
+        (  # (its links led to https://boards/branches/)
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: https://\n"
+            "  open_data: a\n",
+            "county.yml:6: “site”（网站地址）：网站地址不完整或含有空格",
+        ),
+        (
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n"
+            "  site: https://baisha example.org/\n  open_data: a\n",
+            "county.yml:6: “site”（网站地址）：网站地址不完整或含有空格",
+        ),
         # (it said: 应有 3 个数：从高到低三个等次的最低分)
         (
             "organisation: 县委组织部\nyear: 2025\ntownships: []\n",

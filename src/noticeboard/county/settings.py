@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -30,6 +31,11 @@ class TownshipEntry(Record):
     def _web_address(cls, value: str) -> str:
         if not value.startswith(("https://", "http://")):
             raise PydanticCustomError("nb_address", "网站地址要以 https:// 或 http:// 开头")
+        if not urlsplit(value).hostname or any(character.isspace() for character in value):
+            # (https:// alone, or with a space: every link to the township led nowhere)
+            raise PydanticCustomError(
+                "nb_address", "网站地址不完整或含有空格，应为 https://qingshan.example.org/ 这样的地址"
+            )
         return value if value.endswith("/") else value + "/"
 
 
