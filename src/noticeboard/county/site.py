@@ -169,7 +169,7 @@ def county_catalogue(
     cards = Cards(site.cache_dir / "cards" if site.cache_dir else None)
 
     def share(title: str, lines: tuple[str, ...]) -> Share:
-        card = Card(title, lines, county.organisation, county.year)
+        card = Card(title, lines, county.organisation, county.year, "党务公开汇总")
         image = Image(card_digest(card), functools.partial(cards.image, card))
         catalogue.images[path := card_path(card)] = image
         return Share(title, card.description, path)

@@ -39,6 +39,8 @@ class Card:
     lines: tuple[str, ...]
     organisation: str
     year: int
+    masthead: str = "公示栏"
+    """What the band names after the organisation: a township's 公示栏, a county's 党务公开汇总."""
 
     @property
     def description(self) -> str:
@@ -178,21 +180,21 @@ def _write(
 
 
 @cache
-def _blank(organisation: str) -> Image.Image:
+def _blank(organisation: str, masthead: str) -> Image.Image:
     """A card with its bands and who publishes it, the same on each of a site's cards: copied for each."""
     from PIL import Image, ImageDraw  # (imported when first drawn: Pillow takes 40 ms of a build's start)
 
     image = Image.new("RGB", SIZE, "white")
     pen = ImageDraw.Draw(image)
     pen.rectangle((0, 0, SIZE[0], 64), fill=RED)
-    _write(image, (32, 14), *_fit(organisation + "　公示栏", 30, WIDTH), "white")
+    _write(image, (32, 14), *_fit(f"{organisation}　{masthead}", 30, WIDTH), "white")
     pen.rectangle((0, SIZE[1] - 10, SIZE[0], SIZE[1]), fill=RED)
     return image
 
 
 def draw(card: Card) -> bytes:
     """The card as a JPEG: a few kilobytes, made in a few milliseconds (a county has thousands)."""
-    image = _blank(card.organisation).copy()
+    image = _blank(card.organisation, card.masthead).copy()
     _write(image, (32, 84), *_fit(card.title, 44, WIDTH), "black")
     lines = [part for line in card.lines for part in _wrapped(line, WIDTH)]
     for index, line in enumerate(lines[:4]):
@@ -213,7 +215,7 @@ def _drawing() -> bytes:
 def card_digest(card: Card) -> bytes:
     """The hash of everything the card's image is made from: it names the image's file, so a page can
     link the image before it is drawn (a cold build draws them in its second process)."""
-    words = repr((card.title, card.lines, card.organisation, card.year)).encode("utf-8")
+    words = repr((card.title, card.lines, card.organisation, card.year, card.masthead)).encode("utf-8")
     return hashlib.sha256(_drawing() + words).digest()
 
 

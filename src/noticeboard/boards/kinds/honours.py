@@ -494,13 +494,13 @@ class HonoursKind(BoardKind):
             "表彰",
             "honours/",
             (
-                CountyColumn("拟表彰（公示中）", ("boards", "honours", "proposed")),
+                CountyColumn("拟表彰", ("boards", "honours", "proposed")),
                 CountyColumn("已表彰", ("boards", "honours", "awarded"), printed="已表彰"),
                 CountyColumn("其中党员", ("boards", "honours", "members")),
                 CountyColumn("其中党组织", ("boards", "honours", "organisations")),
             ),
             chart=1,
-            note="本年度的表彰：拟表彰对象（公示中）和已表彰的；党员和党组织为已表彰的",
+            note="本年度的表彰：拟表彰对象（公示期未开始、正在公示或已结束而尚未表彰的）和已表彰的；党员和党组织为已表彰的",
             order=100,
         ),
     )
