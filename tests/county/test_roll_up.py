@@ -385,3 +385,24 @@ def test_an_amount_nothing_was_recorded_of_is_a_dash_and_adds_nothing(tmp_path: 
     funds = pairings.headers.index("本年度投入资金")
     assert [row.cells[funds].text for row in pairings.rows] == ["1.5 万元", "—"]
     assert pairings.total[funds].text == "1.5 万元"
+
+
+def test_many_townships_print_on_sheets_with_the_total_on_the_last(tmp_path: Path) -> None:
+    """Thirty townships printed as one table ran onto a second page without its title, and the 全县合计 row
+    repeated under the first page's 22 read as their subtotal."""
+    townships = [(f"t{number}", f"第{number}镇") for number in range(30)]
+    for ident, _ in townships:
+        publish(tmp_path / ident / "data", summary())
+    site = roll_up(county_file(tmp_path, townships))
+    (poster,) = county_catalogue(site, site_url="", directory_urls=True).standalone
+    sheets = poster.view.sheets
+    assert len(sheets) > 1
+    assert [row.name for sheet in sheets for row in sheet.rows] == [name for _, name in townships]
+    assert [sheet.continued for sheet in sheets] == [False] + [True] * (len(sheets) - 1)
+    assert [sheet.total is not None for sheet in sheets] == [False] * (len(sheets) - 1) + [True]
+    assert [sheet.page for sheet in sheets] == [
+        f"第 {n} 页，共 {len(sheets)} 页" for n in range(1, len(sheets) + 1)
+    ]
+    one = roll_up(county_file(tmp_path, townships[:3]))
+    (single,) = county_catalogue(one, site_url="", directory_urls=True).standalone
+    assert [(len(sheet.rows), sheet.page) for sheet in single.view.sheets] == [(3, "")]

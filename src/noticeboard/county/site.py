@@ -17,6 +17,7 @@ from pathlib import Path
 
 from noticeboard.boards import json_values
 from noticeboard.boards.parts import chinese_date
+from noticeboard.boards.slides import chunks
 from noticeboard.county.comparison import Table, amount_paths, compare, county_boards, number_paths
 from noticeboard.county.published import COUNTS, Published, read_published
 from noticeboard.county.settings import County, open_data_folder
@@ -99,15 +100,36 @@ class PosterRow:
 
 
 @frozen
+class CountySheet:
+    """One A4 landscape sheet of the printed summary: its townships, and on the last the county's totals."""
+
+    continued: bool
+    """A sheet after the first: its title says （续）."""
+    rows: tuple[PosterRow, ...]
+    total: tuple[str, ...] | None
+    """The 全县合计 row: on the last sheet only (on each, it read as a subtotal of the sheet's townships)."""
+    page: str
+    """``第 1 页，共 2 页`` (empty for a single sheet)."""
+
+
+SHEET_LINES = 18
+"""Lines of townships one sheet holds with its heads and footer (A4 landscape, 9.5 pt); the last sheet also
+holds the 全县合计 row and the notes, a line each. Thirty townships printed as one table ran onto a second page
+without its title, its total repeated on the first under 22 of them."""
+NAME_CHARACTERS = 14
+"""Characters of a township's name on one line of the printed table (a longer name takes two)."""
+
+
+@frozen
 class CountyPoster:
-    """The printed county summary (A4 landscape): the printed columns of every board, a QR code."""
+    """The printed county summary (A4 landscape): the printed columns of every board, a QR code, on as many
+    sheets as the townships need."""
 
     organisation: str
     title: str
     year: int
     headers: tuple[str, ...]
-    rows: tuple[PosterRow, ...]
-    total: tuple[str, ...]
+    sheets: tuple[CountySheet, ...]
     notes: tuple[str, ...]
     qr_svg: str | None
     url: str | None
@@ -281,15 +303,36 @@ def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
     total = tuple(site.tables[board].total[column].text for board, column in places)
     notes = (
         f"{first.totals_note}。",
-        *(f"{table.title}：{table.note}。" for table in site.tables if any(table.printed)),
+        *(
+            f"{table.title}：{table.note}"
+            + ("" if table.counted == first.counted else f"；全县合计计入 {table.counted} 个乡镇")
+            + "。"
+            for table in site.tables
+            if any(table.printed)
+        ),
+    )
+    # The rows, then the total and the notes (as one item, on the last sheet), shared out by the lines they take.
+    items: list[PosterRow | None] = [*rows, None]
+    parts = chunks(
+        items,
+        SHEET_LINES,
+        lambda row: 1 + len(notes) if row is None else -(-len(row.name) // NAME_CHARACTERS) + bool(row.note),
+    )
+    sheets = tuple(
+        CountySheet(
+            index > 0,
+            tuple(row for row in part if row is not None),
+            total if index == len(parts) - 1 else None,
+            f"第 {index + 1} 页，共 {len(parts)} 页" if len(parts) > 1 else "",
+        )
+        for index, part in enumerate(parts)
     )
     view = CountyPoster(
         county.organisation,
         f"{county.year} 年度各乡镇党务公开汇总表",
         county.year,
         headers,
-        rows,
-        total,
+        sheets,
         notes,
         qr_svg(base) if base else None,
         base,
