@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from noticeboard.boards.figures import ROW
 from noticeboard.boards.kinds import load_township
 from noticeboard.boards.township import build_boards
 from noticeboard.county.comparison import county_boards
@@ -406,3 +407,18 @@ def test_many_townships_print_on_sheets_with_the_total_on_the_last(tmp_path: Pat
     one = roll_up(county_file(tmp_path, townships[:3]))
     (single,) = county_catalogue(one, site_url="", directory_urls=True).standalone
     assert [(len(sheet.rows), sheet.page) for sheet in single.view.sheets] == [(3, "")]
+
+
+def test_a_long_township_name_takes_more_lines_in_the_chart(tmp_path: Path) -> None:
+    """红河哈尼族彝族自治州金平苗族瑶族傣族自治县者米拉祜族乡 ran past the chart's edge, cut at …傣族自治."""
+    long = "红河哈尼族彝族自治州金平苗族瑶族傣族自治县者米拉祜族乡"
+    for ident in ("a", "b"):
+        publish(tmp_path / ident / "data", summary())
+    site = roll_up(county_file(tmp_path, [("a", long), ("b", "乙镇")]))
+    chart = site.tables[0].chart
+    first, second = chart.bars
+    assert "".join(line for _, line in first.label_lines) == long
+    assert len(first.label_lines) == 2 and all(len(line) <= 19 for _, line in first.label_lines)
+    assert first.bar_y == first.label_y + 6 + 18  # below the label's second line
+    assert second.label_y == first.label_y + ROW + 18  # the next township pushed down by that line
+    assert chart.height >= second.bar_y + chart.bar_height  # the last bar inside the chart

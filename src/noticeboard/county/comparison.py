@@ -71,13 +71,21 @@ class Row:
 class ChartBar:
     """One township's bar, placed (chart units; see :mod:`noticeboard.boards.figures`)."""
 
-    label: str
+    label_lines: tuple[tuple[int, str], ...]
+    """The township's name in lines of :data:`LABEL_CHARACTERS`, each with its offset from the line above
+    (``dy``): a long one (红河哈尼族彝族自治州金平苗族瑶族傣族自治县者米拉祜族乡) ran past the chart's edge."""
     text: str
     label_y: int
     bar_y: int
     width: Decimal
     value_x: Decimal
     value_y: int
+
+
+LABEL_CHARACTERS = 19
+"""Characters of a label on one line of the chart (its 280 units at 14 each)."""
+LABEL_LINE = 18
+"""A label's line height, in chart units."""
 
 
 @frozen
@@ -238,10 +246,16 @@ def _chart(board: CountyBoard, townships: Sequence[Published]) -> Chart:
             values.append((township, Decimal(value), f"{amount(value)}{column.unit}"))
     longest = Decimal(100) if column.share_of else max([v for _, v, _ in values] + [Decimal(1)])
     bars = []
-    for index, (township, value, text) in enumerate(values):
-        top = index * ROW
+    top = 0
+    for township, value, text in values:
         width = round(value * 100 / longest * CHART_SCALE, 1) if longest else Decimal(0)
         label = township.entry.name + ("" if township.status == "ok" else f"（{township.year} 年度）")
-        bars.append(ChartBar(label, text, top + 14, top + 20, width, width + NUMBER_GAP, top + 32))
+        lines = [label[start : start + LABEL_CHARACTERS] for start in range(0, len(label), LABEL_CHARACTERS)]
+        below = (len(lines) - 1) * LABEL_LINE  # (each line after the first pushes the bar down)
+        placed = tuple((0 if index == 0 else LABEL_LINE, line) for index, line in enumerate(lines))
+        bars.append(
+            ChartBar(placed, text, top + 14, top + 20 + below, width, width + NUMBER_GAP, top + 32 + below)
+        )
+        top += ROW + below
     title = column.label + ("占比" if column.share_of and not column.only_share else "")
-    return Chart(title, column.label, CHART_WIDTH, max(len(bars) * ROW - 6, 0), tuple(bars))
+    return Chart(title, column.label, CHART_WIDTH, max(top - 6, 0), tuple(bars))
