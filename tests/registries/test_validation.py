@@ -435,6 +435,20 @@ BROKEN = [
             "公示栏公示的是统计日那天的状态，那时还没有兑现；请核对兑现日期，或把 site.yml 的 as_of 改为兑现之后的日期"
         ],
     ),
+    case(  # published on 2025's board
+        "a_commitment_made_after_its_year",
+        [
+            Replace(
+                COMMITMENTS,
+                "  made: 2025-02-01\n  due: 2025-12-01\n",
+                "  made: 2026-01-02\n  due: 2026-12-01\n",
+            )
+        ],
+        [
+            "data/commitments/2025.yml:4: 承诺日期 2026-01-02 在 2025 年之后：这是 2026 年的承诺，"
+            "请写在 commitments/2026.yml 里"
+        ],
+    ),
     case(  # published on the board as if it had happened by the 统计日
         "a_progress_note_after_the_boards_date",
         [Replace(COMMITMENTS, "    - date: 2025-06-01\n", "    - date: 2026-02-01\n")],

@@ -399,6 +399,14 @@ def _check_commitments(
                     "公示栏公示的是统计日那天的状态，那时还没有兑现；请核对兑现日期，"
                     "或把 site.yml 的 as_of 改为兑现之后的日期",
                 )
+            made = located.record.made
+            if made is not None and made.year > year:  # (it was published on the earlier year's board)
+                problems.add(
+                    located.path,
+                    located.line("made"),
+                    f"承诺日期 {made.isoformat()} 在 {year} 年之后：这是 {made.year} 年的承诺，"
+                    f"请写在 commitments/{made.year}.yml 里",
+                )
             if site and site.as_of and year <= site.year:
                 for index, update in enumerate(located.record.updates):
                     if update.date > site.as_of:  # (published as if it had happened by the 统计日)
