@@ -164,7 +164,7 @@ def test_the_board_groups_pairs_by_kind_with_status_results_and_money(built: Pat
 
 def test_a_branch_page_shows_the_pairs_it_is_on(built: Path) -> None:
     jiguan = page(built, "branches/zhen-jiguan")
-    assert "结对共创 本支部参与结对共创 1 对；投入资金本年度 0.35 万元，累计 0.35 万元。" in jiguan
+    assert "结对共创 本支部参与结对共创 1 对；投入资金：本年度 0.35 万元，累计 0.35 万元。" in jiguan
     assert "镇机关党支部与青山村第一党支部" in jiguan and "县水务局" not in jiguan
     links = [a.text() for a in content(read(built / "branches/zhen-jiguan/index.html")).find_all("a")]
     assert "查看全镇结对共创" in links  # to the board
@@ -172,7 +172,7 @@ def test_a_branch_page_shows_the_pairs_it_is_on(built: Path) -> None:
         "青山村第一党支部" in links and "镇机关党支部" not in links
     )  # the other side; never the page itself
     village = page(built, "branches/qingshan-1")
-    assert "本支部参与结对共创 2 对；投入资金本年度 12.70 万元，累计 12.70 万元。" in village
+    assert "本支部参与结对共创 2 对；投入资金：本年度 12.70 万元，累计 12.70 万元。" in village
     assert not (built / "branches/qingshan/index.html").exists()  # its pairs are on /pairings/ only
 
 
