@@ -118,6 +118,18 @@ def test_a_ledger_cell_written_wrong_is_named_once(project: Path) -> None:
     assert fingerprint(project / "data") == before
 
 
+def test_a_figure_computed_in_the_sheet_imports_as_the_sheet_shows_it(project: Path) -> None:
+    """=B2*0.5+C2*0.5 saved 85.30000000000001: imported as written, it was refused for its decimals; Excel shows
+    85.3, and 85.3 is imported."""
+    computed = 89.9 * 0.5 + 80.7 * 0.5
+    sheet = xlsx(project / "改分.xlsx", "党员", [["编号", "2025年积分"], ["m00006", computed]])
+    assert computed == 85.30000000000001  # (the binary sum the sheet saved)
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 0, result.stderr
+    text = (project / "data" / "members" / "qingshan-1.yml").read_text(encoding="utf-8")
+    assert "    2025: 85.3\n" in text
+
+
 def test_an_update_keeps_comments_private_and_earlier_years(project: Path) -> None:
     path = project / "data" / "members" / "qingshan-1.yml"
     before = path.read_text(encoding="utf-8")

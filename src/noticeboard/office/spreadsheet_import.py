@@ -87,7 +87,9 @@ def number(value: Value) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        return Decimal(repr(value))  # 89.9 as shown, not the binary 89.900000000000005684…
+        # As Excel and WPS show it, to 15 significant digits: 89.9 typed, not the binary 89.900000000000005684…;
+        # 27 from =90*0.3, not 26.999999999999996 (refused: more decimals than a number may have).
+        return Decimal(f"{value:.15g}")
     text = str(value).strip()
     if "," in text or "，" in text:
         # (9,0 was read as 90 and 8,5 as 85: three stars and two, where 9 and 8.5 were meant)
