@@ -164,9 +164,12 @@ def _emptied_safely(out: Path, kept: Iterable[Path]) -> Path:
     for path in kept:
         path = path.resolve()
         if path == out or out in path.parents or path in out.parents:
+            shown, other = path.as_posix(), "请换一个只放网站的文件夹，例如 site"
+            if path in out.parents:
+                raise ProjectError(f"输出文件夹 {out.as_posix()} 在 {shown} 里面：网站不能放在那里；{other}")
+            where = f"就是 {shown}" if path == out else f"里有 {shown}"
             raise ProjectError(
-                f"输出文件夹 {out.as_posix()} 与 {path.as_posix()} 重叠：生成网站前会清空输出文件夹，"
-                "里面原有的文件都会被删除；请换一个只放网站的文件夹，例如 site"
+                f"输出文件夹 {out.as_posix()} {where}：生成网站前会清空输出文件夹，里面原有的文件都会被删除；{other}"
             )
     return out
 

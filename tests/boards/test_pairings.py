@@ -211,8 +211,9 @@ def test_a_year_without_any_recorded_amount_says_so_everywhere(town: Township) -
     assert isinstance(shown, PairingsBoard)
     kind = next(kind for kind in KINDS if kind.key == "pairings")
     assert kind.home_card(boards, shown).line == "结对 3 对 · 本年度未登记投入资金"
-    assert shown.funds_line == "投入资金：未登记投入资金。"
-    assert {group.funds_text for group in shown.shown_groups} == {"投入资金：未登记投入资金。"}
+    assert shown.funds_line == "投入资金：未登记。"
+    assert {group.funds_text for group in shown.shown_groups} == {"投入资金：未登记。"}
+    assert {row.funds_text for row in shown.rows} == {"未登记"}  # (under its card's 投入资金)
     assert kind.rollup(shown)["funds_year"] is None and kind.rollup(shown)["funds_total"] is None
 
 

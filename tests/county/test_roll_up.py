@@ -307,6 +307,21 @@ def test_every_compared_column_reads_a_number_a_township_publishes() -> None:
             "  site: https://baisha example.org/\n  open_data: a\n",
             "county.yml:6: “site”（网站地址）：网站地址不完整或含有空格",
         ),
+        (  # (a traceback: embedded null byte)
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: https://a.org/\n"
+            '  open_data: "a\\0b"\n',
+            "county.yml:7: “open_data”（开放数据文件夹）：含有一个看不见的字符（U+0000）",
+        ),
+        (  # (Invalid IPv6 URL, in English)
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: https://[abc/\n"
+            "  open_data: a\n",
+            "county.yml:6: “site”（网站地址）：网站地址不完整或含有空格",
+        ),
+        (  # one site, written two ways
+            "organisation: 县委组织部\nyear: 2025\ntownships:\n- id: a\n  name: 甲镇\n  site: http://A.org\n"
+            "  open_data: a\n- id: b\n  name: 乙镇\n  site: https://a.org/\n  open_data: b\n",
+            "county.yml:10: 乡镇网站地址“https://a.org/”写了两次，第 6 行已经写过",
+        ),
         # (it said: 应有 3 个数：从高到低三个等次的最低分)
         (
             "organisation: 县委组织部\nyear: 2025\ntownships: []\n",
@@ -386,27 +401,31 @@ def test_an_amount_nothing_was_recorded_of_is_a_dash_and_adds_nothing(tmp_path: 
     funds = pairings.headers.index("本年度投入资金")
     assert [row.cells[funds].text for row in pairings.rows] == ["1.5 万元", "—"]
     assert pairings.total[funds].text == "1.5 万元"
+    assert pairings.chart.column == "本年度投入资金"  # (it says what the table says: not 0 万元)
+    assert [(bar.text, bar.width) for bar in pairings.chart.bars][1] == ("—", 0)
 
 
-def test_many_townships_print_on_sheets_with_the_total_on_the_last(tmp_path: Path) -> None:
+@pytest.mark.parametrize("count", [1, 3, 9, 10, 17, 30, 40])
+def test_many_townships_print_on_sheets_with_the_total_on_the_last(tmp_path: Path, count: int) -> None:
     """Thirty townships printed as one table ran onto a second page without its title, and the 全县合计 row
-    repeated under the first page's 22 read as their subtotal."""
-    townships = [(f"t{number}", f"第{number}镇") for number in range(30)]
+    repeated under the first page's 22 read as their subtotal; nine once made a sheet of the total alone."""
+    townships = [(f"t{number}", f"第{number}镇") for number in range(count)]
     for ident, _ in townships:
         publish(tmp_path / ident / "data", summary())
     site = roll_up(county_file(tmp_path, townships))
     (poster,) = county_catalogue(site, site_url="", directory_urls=True).standalone
     sheets = poster.view.sheets
-    assert len(sheets) > 1
     assert [row.name for sheet in sheets for row in sheet.rows] == [name for _, name in townships]
-    assert [sheet.continued for sheet in sheets] == [False] + [True] * (len(sheets) - 1)
-    assert [sheet.total is not None for sheet in sheets] == [False] * (len(sheets) - 1) + [True]
-    assert [sheet.page for sheet in sheets] == [
-        f"第 {n} 页，共 {len(sheets)} 页" for n in range(1, len(sheets) + 1)
-    ]
-    one = roll_up(county_file(tmp_path, townships[:3]))
-    (single,) = county_catalogue(one, site_url="", directory_urls=True).standalone
-    assert [(len(sheet.rows), sheet.page) for sheet in single.view.sheets] == [(3, "")]
+    assert all(sheet.rows for sheet in sheets), "no sheet of the total alone"
+    assert [sheet.title.endswith("（续）") for sheet in sheets] == [False] + [True] * (len(sheets) - 1)
+    assert [(sheet.total is not None, bool(sheet.notes)) for sheet in sheets] == [(False, False)] * (
+        len(sheets) - 1
+    ) + [(True, True)]
+    pages = (
+        [f"第 {n} 页，共 {len(sheets)} 页" for n in range(1, len(sheets) + 1)] if len(sheets) > 1 else [""]
+    )
+    assert [sheet.page for sheet in sheets] == pages
+    assert (len(sheets) == 1) == (count <= 3)
 
 
 def test_a_long_township_name_takes_more_lines_in_the_chart(tmp_path: Path) -> None:

@@ -127,6 +127,14 @@ def test_new_year_moves_the_year_and_creates_empty_files(repo: Township) -> None
     assert again.returncode == 2 and "新年度应为 2027 或更晚" in again.stderr
     diff = run("diff", "HEAD", cwd=repo.root)
     assert diff.returncode == 1 and diff.stdout.startswith("公示年度：2025 → 2026")
+    assert "2025 年度" not in diff.stdout  # its boards, now archived, are as they were published
+    # An edit to 2025 with the move: its archived board changes, and that is shown (it was not).
+    repo.replace("data/members/qingshan-1.yml", "    2025: 91\n", "    2025: 85\n")
+    moved = run("diff", "HEAD", cwd=repo.root).stdout
+    assert (
+        "2025 年度星级党员公示栏（1 处变化）\n  青山村第一党支部 邱美玲：积分 91.0 → 85.0，星级 三星 → 二星"
+        in moved
+    )
 
 
 def test_a_mistyped_new_year_is_refused_before_any_file_changes(repo: Township) -> None:

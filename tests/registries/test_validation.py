@@ -251,6 +251,11 @@ BROKEN = [
         [Write("data/schemes.yml", "member:\n  tiers: [90, 80]\n")],
         ["data/schemes.yml:2: “tiers”应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]"],
     ),
+    case(  # the venue's tiers are counts of items, not scores
+        "two_venue_tiers_of_three",
+        [Write("data/schemes.yml", "venue:\n  tiers: [13, 11, 9, 7]\n")],
+        ["data/schemes.yml:2: “tiers”应有 3 个数：从高到低五星、四星、三星所需的达标项数，例如 [13, 11, 9]"],
+    ),
     case(  # the rule printed 89.9 分及以上三星 while 89.9 was rated 二星 (below 89.94)
         "a_tier_finer_than_the_rounding",
         [
@@ -260,9 +265,9 @@ BROKEN = [
             )
         ],
         [
-            "data/schemes.yml:1: “member”（党员）：分数线 89.94 的小数位多于 round（1 位）："
+            "data/schemes.yml:2: 分数线 89.94 的小数位多于 round（1 位）："
             "得分先四舍五入到 1 位小数再定等次，分数线也只能写到 1 位小数",
-            "data/schemes.yml:4: “duty_report”（述职评议）：分数线 74.5 的小数位多于 round（0 位）："
+            "data/schemes.yml:6: 分数线 74.5 的小数位多于 round（0 位）："
             "得分先四舍五入到 0 位小数再定等次，分数线也只能写到 0 位小数",
         ],
     ),

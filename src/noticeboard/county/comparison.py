@@ -234,10 +234,12 @@ def _chart(board: CountyBoard, townships: Sequence[Published]) -> Chart:
     shown = [t for t in townships if _publishes(board, t)]
     values: list[tuple[Published, Decimal, str]] = []
     for township in shown:
-        value = township.number(column.path) or 0
+        found = township.number(column.path)
+        value = found or 0
         whole = township.number(column.share_of) if column.share_of else None
-        if column.share_of is not None and not whole:  # nothing to divide by: as its table cell says it
-            values.append((township, Decimal(0), cell(column, value, whole).text))
+        if found is None or (column.share_of is not None and not whole):
+            # nothing recorded, or nothing to divide by: as its table cell says it (—), no bar
+            values.append((township, Decimal(0), cell(column, found, whole).text))
         elif column.share_of is not None:
             percent = share(int(value), int(whole or 0))
             text = f"{percent}%" if column.only_share else f"{amount(value)}（{percent}%）"

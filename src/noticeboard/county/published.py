@@ -88,7 +88,7 @@ def read_published(
     entry: TownshipEntry,
     year: int,
     paths: Iterable[tuple[str, ...]],
-    amounts: Collection[tuple[str, ...]] = (),
+    amounts: Collection[tuple[str, ...]],
 ) -> Published:
     """The township's ``summary.json`` for ``year``: the current one, or its year archive
     (``<year>/summary.json``) when the township already publishes a later year.
@@ -207,8 +207,8 @@ def _check_wholes(counts: Mapping[str, Any]) -> None:
     more than fell due."""
     for where, whole, parts in WHOLES:
         found = _at(counts, where)
-        if not isinstance(found, Mapping):
-            continue  # a board not published
+        if not isinstance(found, Mapping) or whole not in found or any(part not in found for part in parts):
+            continue  # a board not published (every part of a published one is a checked number)
         added = sum(
             (sum(value.values()) if isinstance(value := found[part], Mapping) else value for part in parts),
             start=0,

@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from noticeboard.registries.errors import Problems
 from noticeboard.registries.messages import report_validation
-from noticeboard.registries.models.common import Record, Slug, Text, Year
+from noticeboard.registries.models.common import OneLine, Record, Slug, Text, Year
 from noticeboard.registries.yaml_source import Document, read_yaml
 
 
@@ -19,7 +19,7 @@ class TownshipEntry(Record):
     """One township of the county: its name, its public site and the folder of its open data."""
 
     id: Slug = Field(description="乡镇编号（网址的一部分），例如 qingshan")
-    name: Text = Field(description="乡镇名称，例如 青山镇")
+    name: OneLine = Field(description="乡镇名称，例如 青山镇")
     site: Text = Field(description="乡镇公示栏网站的地址，例如 https://qingshan.example.org/")
     open_data: Text = Field(
         description="存放该乡镇已发布的开放数据（JSON）的文件夹：网站生成后的 site/data、CI 的构件或镜像；"
@@ -31,7 +31,7 @@ class TownshipEntry(Record):
     def _web_address(cls, value: str) -> str:
         if not value.startswith(("https://", "http://")):
             raise PydanticCustomError("nb_address", "网站地址要以 https:// 或 http:// 开头")
-        if not urlsplit(value).hostname or any(character.isspace() for character in value):
+        if not _host(value) or any(character.isspace() for character in value):
             # (https:// alone, or with a space: every link to the township led nowhere)
             raise PydanticCustomError(
                 "nb_address", "网站地址不完整或含有空格，应为 https://qingshan.example.org/ 这样的地址"
@@ -42,7 +42,7 @@ class TownshipEntry(Record):
 class County(Record):
     """The county organisation department's roll-up: who publishes it, the year, the townships."""
 
-    organisation: Text = Field(description="发布单位，例如 某某县委组织部")
+    organisation: OneLine = Field(description="发布单位，例如 某某县委组织部")
     year: Year = Field(description="汇总的考核年度，例如 2025")
     site: Text | None = Field(
         None,
@@ -73,15 +73,36 @@ def read_county(path: Path, problems: Problems) -> County | None:
     return None if county is None or repeated else county
 
 
+def _host(address: str) -> str | None:
+    """The host of a web address, lower case; None where it has none or is not one (``https://[abc/``)."""
+    try:
+        return urlsplit(address).hostname
+    except ValueError:
+        return None
+
+
+def _site(_: Path, address: str) -> str:
+    """A site as compared: ``http://A.org/x/`` and ``https://a.org/x`` are one site."""
+    host = _host(address)
+    return f"{host}{urlsplit(address).path.rstrip('/')}" if host else address
+
+
+def _folder(county_file: Path, folder: str) -> str:
+    """An open-data folder as compared: ``a/data/`` and ``./a/data`` are one folder."""
+    try:
+        return str((county_file.parent / folder).resolve())
+    except (OSError, ValueError):  # (a name no folder can have, such as one with a NUL: reported as such)
+        return folder
+
+
 _UNIQUE: tuple[tuple[str, str, Callable[[Path, str], str]], ...] = (
     ("id", "编号", lambda _, value: value),
     ("name", "名称", lambda _, value: value),
-    ("site", "网站地址", lambda _, value: value.rstrip("/")),
-    ("open_data", "开放数据文件夹", lambda county_file, value: str((county_file.parent / value).resolve())),
+    ("site", "网站地址", _site),
+    ("open_data", "开放数据文件夹", _folder),
 )
-"""What no two townships share, each as compared (``a/data/`` and ``./a/data`` are one folder). Why the
-folders and sites: a township pointed at another's folder showed that one's figures under its own name,
-added up twice, without a word."""
+"""What no two townships share, each as compared. Why the folders and sites: a township pointed at another's
+folder showed that one's figures under its own name, added up twice, without a word."""
 
 
 def _repeats(path: Path, document: Document, problems: Problems) -> bool:

@@ -103,11 +103,13 @@ class PosterRow:
 class CountySheet:
     """One A4 landscape sheet of the printed summary: its townships, and on the last the county's totals."""
 
-    continued: bool
-    """A sheet after the first: its title says （续）."""
+    title: str
+    """The summary's title, with （续） on a sheet after the first."""
     rows: tuple[PosterRow, ...]
     total: tuple[str, ...] | None
     """The 全县合计 row: on the last sheet only (on each, it read as a subtotal of the sheet's townships)."""
+    notes: tuple[str, ...]
+    """What the totals and each board's figures mean: on the last sheet, under the total."""
     page: str
     """``第 1 页，共 2 页`` (empty for a single sheet)."""
 
@@ -116,8 +118,15 @@ SHEET_LINES = 18
 """Lines of townships one sheet holds with its heads and footer (A4 landscape, 9.5 pt); the last sheet also
 holds the 全县合计 row and the notes, a line each. Thirty townships printed as one table ran onto a second page
 without its title, its total repeated on the first under 22 of them."""
-NAME_CHARACTERS = 14
-"""Characters of a township's name on one line of the printed table (a longer name takes two)."""
+NAME_CHARACTERS = 9
+"""Characters of a township's name on one line of the printed table (its column is 9em wide, print.css)."""
+REASON_CHARACTERS = 10
+"""Characters of a missing township's reason on one line under its name (in smaller type)."""
+
+
+def _sheet_lines(row: PosterRow) -> int:
+    """Lines a township's row takes on the printed table: its name's, and its note's under it."""
+    return -(-len(row.name) // NAME_CHARACTERS) + -(-len(row.note) // REASON_CHARACTERS)
 
 
 @frozen
@@ -130,7 +139,6 @@ class CountyPoster:
     year: int
     headers: tuple[str, ...]
     sheets: tuple[CountySheet, ...]
-    notes: tuple[str, ...]
     qr_svg: str | None
     url: str | None
     back: str
@@ -305,35 +313,42 @@ def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
         f"{first.totals_note}。",
         *(
             f"{table.title}：{table.note}"
-            + ("" if table.counted == first.counted else f"；全县合计计入 {table.counted} 个乡镇")
+            + (
+                ""
+                if table.counted == first.counted
+                else f"；全县合计计入 {table.counted} 个乡镇"
+                if table.counted
+                else "；没有乡镇计入全县合计"
+            )
             + "。"
             for table in site.tables
             if any(table.printed)
         ),
     )
-    # The rows, then the total and the notes (as one item, on the last sheet), shared out by the lines they take.
-    items: list[PosterRow | None] = [*rows, None]
+    # The rows, the last with the total and the notes (one item: never a sheet of the total alone), shared out
+    # by the lines they take.
+    items: list[tuple[PosterRow, ...]] = [(row,) for row in rows]
     parts = chunks(
-        items,
-        SHEET_LINES,
-        lambda row: 1 + len(notes) if row is None else -(-len(row.name) // NAME_CHARACTERS) + bool(row.note),
+        items, SHEET_LINES, lambda item: sum(map(_sheet_lines, item)) + (1 + len(notes)) * (item is items[-1])
     )
+    title = f"{county.year} 年度各乡镇党务公开汇总表"
+    last = len(parts) - 1
     sheets = tuple(
         CountySheet(
-            index > 0,
-            tuple(row for row in part if row is not None),
-            total if index == len(parts) - 1 else None,
+            title + ("（续）" if index else ""),
+            tuple(row for item in part for row in item),
+            total if index == last else None,
+            notes if index == last else (),
             f"第 {index + 1} 页，共 {len(parts)} 页" if len(parts) > 1 else "",
         )
         for index, part in enumerate(parts)
     )
     view = CountyPoster(
         county.organisation,
-        f"{county.year} 年度各乡镇党务公开汇总表",
+        title,
         county.year,
         headers,
         sheets,
-        notes,
         qr_svg(base) if base else None,
         base,
         to_root(target) or "./",

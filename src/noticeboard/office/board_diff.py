@@ -120,11 +120,15 @@ class Report:
 
 def compare(before: Snapshot | None, after: Snapshot) -> Report:
     """The changes from ``before`` (None: nothing was published) to ``after``: the current year's boards,
-    and an earlier year's that both had as an earlier year."""
+    and an earlier year's that ``before`` had, as an earlier year or as its current one."""
     changes = _changes(before.boards if before else {}, after.boards, None)
     for year, boards in sorted(after.earlier.items(), reverse=True):
-        if before is not None and year in before.earlier:
+        if before is None:
+            continue
+        if year in before.earlier:
             changes += _changes(before.earlier[year], boards, year)
+        elif year == before.year:  # (the year moved on: what was current is compared with its archive)
+            changes += _changes(before.boards, boards, year)
     return Report(before.year if before else None, after.year, tuple(changes))
 
 

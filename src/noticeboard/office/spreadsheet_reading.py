@@ -79,17 +79,20 @@ def _csv_rows(path: Path, text: str) -> Iterator[list[str]]:
         except StopIteration:
             return
         except csv.Error as error:
-            quote = "'\"'" in str(error) or "end of data" in str(error)
-            raise SheetError(
-                f"{path.name}:{line}: "
-                + (
-                    '这一行的双引号（"）没有配对，或引号后面紧跟着别的字，以下各行会被读成一格；'
-                    "请删掉多余的引号，或在 Excel、WPS 中另存为 .xlsx 后导入"
-                    if quote
-                    else "这一行不是能读的 CSV（可能含有 NUL 等控制字符）；请在 Excel 或 WPS 中另存为 .xlsx 后导入"
-                )
-            ) from None
+            raise SheetError(f"{path.name}:{line}: {_csv_trouble(str(error))}") from None
         yield row
+
+
+def _csv_trouble(error: str) -> str:
+    """What Python's CSV reader found wrong with a record, in words (its own are English)."""
+    if "end of data" in error:  # (a quote opened and never closed: the rest of the file in one cell)
+        return (
+            '这一行的双引号（"）没有配对，从这里到文件末尾都会被读成一格；请删掉多余的引号，'
+            "或在 Excel、WPS 中另存为 .xlsx 后导入"
+        )
+    if "expected after" in error:
+        return '这一行有一格以双引号（"）开头，引号后面却还有别的字；请删掉多余的引号，或在 Excel、WPS 中另存为 .xlsx 后导入'
+    return "这一行不是能读的 CSV；请在 Excel 或 WPS 中另存为 .xlsx 后导入"
 
 
 def _decode(path: Path) -> str:

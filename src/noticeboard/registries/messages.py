@@ -189,11 +189,9 @@ def explain(detail: ErrorDetails, doc: Document, loc: tuple[str | int, ...], ski
 
     if "field" in ctx:  # a record-level rule about one of its keys: point at that key
         return doc.line_at((*loc, ctx["field"])), detail["msg"]
-    if etype == "missing" and isinstance(loc[-1], int) and len(loc) > 1 and loc[-2] == "tiers":
-        return (
-            line,
-            "“tiers”应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]",
-        )  # (not 缺少必填字段 “2”)
+    tiers = bool(loc) and (loc[-1] == "tiers" or (isinstance(loc[-1], int) and loc[-2:-1] == ("tiers",)))
+    if tiers and etype in ("missing", "too_short", "too_long"):  # (it said 缺少必填字段 “2”)
+        return line, _TIERS_VENUE if "venue" in loc else _TIERS
     if etype == "missing":
         keys = [step for step in loc[:-1] if isinstance(step, str)]
         return line, f"缺少必填字段 {field_name(str(loc[-1]), keys[-1] if keys else None)}"
@@ -283,8 +281,6 @@ def _detail(
         return "应为若干“键: 值”，每行一个"
     if etype in ("list_type", "tuple_type"):
         return "应为列表，每项以“- ”开头"
-    if etype in ("too_short", "too_long") and key == "tiers":
-        return "应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]"
     if etype == "too_short":  # (townships: [] was told it needed three tiers)
         return f"至少要写 {ctx.get('min_length', 1)} 项"
     if etype == "too_long":
@@ -300,6 +296,10 @@ def _detail(
     if etype == "string_pattern_mismatch":
         return f"“{shown}”只能由小写英文字母、数字和连字符“-”组成" + _yaml_changed(raw, kind, value)
     return f"值“{shown}”无效（{detail['msg']}）"
+
+
+_TIERS = "“tiers”应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]"
+_TIERS_VENUE = "“tiers”应有 3 个数：从高到低五星、四星、三星所需的达标项数，例如 [13, 11, 9]"
 
 
 def _plain_text(value: str) -> bool:

@@ -46,7 +46,7 @@ from noticeboard.boards.sheets import Column, Sheet
 from noticeboard.boards.snapshot import Entry
 from noticeboard.registries.errors import Problem, Problems, display_path
 from noticeboard.registries.frozen import frozen
-from noticeboard.registries.models.common import Day, Record, Slug, Text
+from noticeboard.registries.models.common import Day, OneLine, Record, Slug, Text
 from noticeboard.registries.reading import Located, Registry
 from noticeboard.registries.record_files import Known, RecordFile
 
@@ -58,8 +58,8 @@ class Lecturer(Record):
     (``member``: the name comes from the member's file) or anyone by name (an invited expert)."""
 
     member: Text | None = Field(None, description="党员编号（本镇党员名册里的党员；姓名取自名册）")
-    name: Text | None = Field(None, description="姓名（不在本镇党员名册里的，例如邀请的专家）")
-    post: Text | None = Field(None, description="职务或单位，例如 镇党委委员、组织委员")
+    name: OneLine | None = Field(None, description="姓名（不在本镇党员名册里的，例如邀请的专家）")
+    post: OneLine | None = Field(None, description="职务或单位，例如 镇党委委员、组织委员")
 
     @model_validator(mode="after")
     def _one_of_member_or_name(self) -> Self:
@@ -80,7 +80,7 @@ class Team(Record):
     id: Slug = Field(
         description="宣讲队编号，专题讲习的 team 写它：小写英文字母、数字和连字符，例如 dangjian"
     )
-    name: Text = Field(description="宣讲队名称，例如 党的建设宣讲队")
+    name: OneLine = Field(description="宣讲队名称，例如 党的建设宣讲队")
     topics: tuple[Text, ...] = Field(
         (), strict=False, description="宣讲内容，例如 [组工知识, 基层党组织换届]"
     )
@@ -93,10 +93,10 @@ class Team(Record):
 class School(Record):
     """The township's 党校 and its 讲师团."""
 
-    name: Text = Field(description="党校名称，例如 青山镇委党校")
+    name: OneLine = Field(description="党校名称，例如 青山镇委党校")
     place: Text = Field(description="地点，例如 镇人社服务中心二楼")
     head: Lecturer = Field(description="校长：{name: 姓名, post: 职务} 或 {member: 党员编号, post: 职务}")
-    lecturers: Text | None = Field(None, description="讲师团名称，例如 青山镇讲师团（不填则称“讲师团”）")
+    lecturers: OneLine | None = Field(None, description="讲师团名称，例如 青山镇讲师团（不填则称“讲师团”）")
     teams: tuple[Team, ...] = Field((), strict=False, description="讲师团的宣讲队")
 
 

@@ -61,7 +61,7 @@ from noticeboard.registries.errors import Problems, display_path
 from noticeboard.registries.frozen import frozen
 from noticeboard.registries.messages import id_hint
 from noticeboard.registries.models import Branch
-from noticeboard.registries.models.common import Day, Number, Record, Slug, Text
+from noticeboard.registries.models.common import Day, Number, OneLine, Record, Slug, Text
 from noticeboard.registries.reading import Registry
 from noticeboard.registries.record_files import Known, RecordFile
 
@@ -90,7 +90,7 @@ class Pairing(Record):
     with_: Text = Field(
         alias="with", description="本镇结对的党组织编号（branches.yml），例如 村党总支的编号 yuxia"
     )
-    partner: Text = Field(
+    partner: OneLine = Field(
         description="结对单位：branches.yml 中的党组织编号（例如乡镇站所的党支部），"
         "或本镇以外单位的名称（例如 县水务局）"
     )
@@ -192,10 +192,10 @@ def total(values: Iterable[Decimal | None]) -> Decimal | None:
 
 
 def funds_words(funds_year: Decimal | None, funds_total: Decimal | None) -> str:
-    """``本年度 8.0 万元，累计 9.5 万元``; a period without any recorded amount says so (it is not 0: the home
-    page said 本年度投入资金 0.0 万元 beside pairs whose cards said 未登记投入资金)."""
+    """``本年度 8.0 万元，累计 9.5 万元``, after 投入资金; a period without any recorded amount says so (it is
+    not 0: the home page said 本年度投入资金 0.0 万元 beside pairs whose cards said nothing was recorded)."""
     if funds_total is None:
-        return "未登记投入资金"
+        return "未登记"
     year = "本年度未登记" if funds_year is None else f"本年度 {wan(funds_year)}"
     return f"{year}，累计 {wan(funds_total)}"
 

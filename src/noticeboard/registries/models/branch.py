@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from noticeboard.registries.models.common import BY_YEAR, OneLine, Record, Score, Slug, Text, Year
+from noticeboard.registries.models.common import BY_YEAR, OneLine, Record, Score, Slug, Year
 from noticeboard.registries.models.organisation import (
     DutyReport,
     Grade,
@@ -67,7 +67,7 @@ class Branch(Record):
         "enterprise 企业，non_public 非公企业，community 社区，school 学校，other 其他"
     )
     parent: Slug | None = Field(None, description="所属党总支的编号（可不填）")
-    secretary: Text | None = Field(None, description="书记姓名")
+    secretary: OneLine | None = Field(None, description="书记姓名")
     assessments: dict[Year, Assessment] = Field(
         default_factory=dict,
         json_schema_extra=BY_YEAR,

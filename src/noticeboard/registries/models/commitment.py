@@ -7,7 +7,7 @@ from typing import Literal, Self
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from noticeboard.registries.models.common import Day, Id, Record, Text
+from noticeboard.registries.models.common import Day, Id, OneLine, Record, Text
 
 Status = Literal["planned", "in_progress", "fulfilled", "unfulfilled"]
 STATUS_LABELS: dict[str, str] = {
@@ -36,7 +36,7 @@ class Commitment(Record):
     category: Text | None = Field(None, description="类别（可不填）")
     made: Day | None = Field(None, description="承诺日期")
     due: Day | None = Field(None, description="计划完成日期")
-    approved_by: Text | None = Field(None, description="审核人（党组织书记）")
+    approved_by: OneLine | None = Field(None, description="审核人（党组织书记）")
     approved_on: Day | None = Field(None, description="审核日期")
     status: Status = Field(
         description="状态：planned 计划中，in_progress 进行中，fulfilled 已兑现，unfulfilled 未兑现"

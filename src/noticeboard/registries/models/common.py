@@ -137,8 +137,9 @@ def _one_line(value: str) -> str:
 
 
 OneLine = Annotated[Text, AfterValidator(_one_line)]
-"""Text on one line: a name, a post or a title, one cell of a board. Why: a line break (Alt+Enter in a
-cell, a CSV cell over two lines) was imported inside a member's name and published as two words."""
+"""Text on one line: a name (a member's, a secretary's, an organisation's, a township's), a post or a title,
+one cell of a board. Why: a line break (Alt+Enter in a cell, a CSV cell over two lines) was imported inside a
+member's name and published as two words."""
 
 
 def _half_width(value: str) -> str:

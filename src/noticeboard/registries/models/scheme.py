@@ -52,7 +52,7 @@ def _tiers_within(tiers: Tiers, places: int) -> None:
                 "nb_tier_places",
                 "分数线 {tier} 的小数位多于 round（{places} 位）：得分先四舍五入到 {places} 位小数再定等次，"
                 "分数线也只能写到 {places} 位小数",
-                {"tier": str(tier), "places": places},
+                {"tier": str(tier), "places": places, "field": "tiers"},  # (reported at the tiers' line)
             )
 
 
