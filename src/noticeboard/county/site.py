@@ -120,8 +120,8 @@ holds the 全县合计 row and the notes, a line each. Thirty townships printed 
 without its title, its total repeated on the first under 22 of them."""
 NAME_CHARACTERS = 9
 """Characters of a township's name on one line of the printed table (its column is 9em wide, print.css)."""
-REASON_CHARACTERS = 10
-"""Characters of a missing township's reason on one line under its name (in smaller type)."""
+REASON_CHARACTERS = 14
+"""Characters of a missing township's reason on one line under its name (smaller type, 14em wide: print.css)."""
 
 
 def _sheet_lines(row: PosterRow) -> int:
