@@ -4,9 +4,10 @@ Why: a wrong edit must be seen before it reaches a board that names people.
 Both versions are turned into the same *public snapshot* — exactly what the
 boards show, the current year's and each earlier year's, nothing withheld from
 them — and compared entry by entry (an earlier year's boards change when a
-rule in ``schemes.yml`` or a branch's ``parent`` does: that is shown too). A member who leaves a board is reported as no longer listed, never with
-the reason (which could be "no star"), since the report may be posted on a
-merge request.
+rule in ``schemes.yml`` or a branch's ``parent`` does: that is shown too). A
+member who leaves a board is reported as no longer listed, never with the
+reason (which could be "no star"), since the report may be posted on a merge
+request.
 """
 
 from __future__ import annotations

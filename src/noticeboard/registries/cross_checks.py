@@ -388,14 +388,16 @@ def _check_commitments(
     _duplicates(list(chain.from_iterable(loaded.commitments.values())), "承诺", problems)
     site = loaded.site.record if loaded.site is not None else None
     for year, items in loaded.commitments.items():
+        # The day the year's board is judged at (none for a year being prepared, after site.yml's year: it is
+        # not on a board yet).
+        as_of = site.as_of if site and site.as_of and year <= site.year else None
         for located in items:
             fulfilled = located.record.fulfilled_on
-            if site and site.as_of and year <= site.year and fulfilled and fulfilled > site.as_of:
-                # (a year being prepared, after site.yml's year, is not on a board yet)
+            if as_of and fulfilled and fulfilled > as_of:
                 problems.add(
                     located.path,
                     located.line("fulfilled_on"),
-                    f"兑现日期 {fulfilled.isoformat()} 晚于统计日 {site.as_of.isoformat()}（site.yml 的 as_of）："
+                    f"兑现日期 {fulfilled.isoformat()} 晚于统计日 {as_of.isoformat()}（site.yml 的 as_of）："
                     "公示栏公示的是统计日那天的状态，那时还没有兑现；请核对兑现日期，"
                     "或把 site.yml 的 as_of 改为兑现之后的日期",
                 )
@@ -407,13 +409,13 @@ def _check_commitments(
                     f"承诺日期 {made.isoformat()} 在 {year} 年之后：这是 {made.year} 年的承诺，"
                     f"请写在 commitments/{made.year}.yml 里",
                 )
-            if site and site.as_of and year <= site.year:
+            if as_of:
                 for index, update in enumerate(located.record.updates):
-                    if update.date > site.as_of:  # (published as if it had happened by the 统计日)
+                    if update.date > as_of:  # (published as if it had happened by the 统计日)
                         problems.add(
                             located.path,
                             located.line("updates", index, "date"),
-                            f"进展记录的日期 {update.date.isoformat()} 晚于统计日 {site.as_of.isoformat()}"
+                            f"进展记录的日期 {update.date.isoformat()} 晚于统计日 {as_of.isoformat()}"
                             "（site.yml 的 as_of）：公示栏公示的是统计日那天的情况；请核对日期，"
                             "或把 site.yml 的 as_of 改为这之后的日期",
                         )
