@@ -83,8 +83,11 @@ def _host(address: str) -> str | None:
 
 def _site(_: Path, address: str) -> str:
     """A site as compared: ``http://A.org/x/`` and ``https://a.org/x`` are one site."""
-    host = _host(address)
-    return f"{host}{urlsplit(address).path.rstrip('/')}" if host else address
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # (not a web address: reported as such)
+        return address
+    return f"{parts.hostname}{parts.path.rstrip('/')}" if parts.hostname else address
 
 
 def _folder(county_file: Path, folder: str) -> str:

@@ -292,6 +292,16 @@ def _printed(tables: Sequence[Table]) -> tuple[tuple[str, ...], tuple[tuple[int,
     return tuple(tables[index].printed[column] for index, column in places), places
 
 
+def _board_note(table: Table, counted: int) -> str:
+    """A printed board's note, and how many townships its 全县合计 counts where that is not ``counted`` (the
+    townships whose data is in)."""
+    if table.counted == counted:
+        return f"{table.title}：{table.note}。"
+    if table.counted:
+        return f"{table.title}：{table.note}；全县合计计入 {table.counted} 个乡镇。"
+    return f"{table.title}：{table.note}；没有乡镇计入全县合计。"
+
+
 def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
     county = site.county
     url = catalogue.url(PRINT_PATH)
@@ -311,32 +321,17 @@ def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
     total = tuple(site.tables[board].total[column].text for board, column in places)
     notes = (
         f"{first.totals_note}。",
-        *(
-            f"{table.title}：{table.note}"
-            + (
-                ""
-                if table.counted == first.counted
-                else f"；全县合计计入 {table.counted} 个乡镇"
-                if table.counted
-                else "；没有乡镇计入全县合计"
-            )
-            + "。"
-            for table in site.tables
-            if any(table.printed)
-        ),
+        *(_board_note(table, first.counted) for table in site.tables if any(table.printed)),
     )
-    # The rows, the last with the total and the notes (one item: never a sheet of the total alone), shared out
-    # by the lines they take.
-    items: list[tuple[PosterRow, ...]] = [(row,) for row in rows]
-    parts = chunks(
-        items, SHEET_LINES, lambda item: sum(map(_sheet_lines, item)) + (1 + len(notes)) * (item is items[-1])
-    )
+    # The rows shared out by the lines they take, the last counting the total and the notes it carries (so
+    # never a sheet of the total alone).
+    parts = chunks(rows, SHEET_LINES, lambda row: _sheet_lines(row) + (1 + len(notes)) * (row is rows[-1]))
     title = f"{county.year} 年度各乡镇党务公开汇总表"
     last = len(parts) - 1
     sheets = tuple(
         CountySheet(
             title + ("（续）" if index else ""),
-            tuple(row for item in part for row in item),
+            part,
             total if index == last else None,
             notes if index == last else (),
             f"第 {index + 1} 页，共 {len(parts)} 页" if len(parts) > 1 else "",

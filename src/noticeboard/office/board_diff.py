@@ -122,15 +122,15 @@ class Report:
 def compare(before: Snapshot | None, after: Snapshot) -> Report:
     """The changes from ``before`` (None: nothing was published) to ``after``: the current year's boards,
     and an earlier year's that ``before`` had, as an earlier year or as its current one."""
-    changes = _changes(before.boards if before else {}, after.boards, None)
+    if before is None:
+        return Report(None, after.year, tuple(_changes({}, after.boards, None)))
+    changes = _changes(before.boards, after.boards, None)
     for year, boards in sorted(after.earlier.items(), reverse=True):
-        if before is None:
-            continue
         if year in before.earlier:
             changes += _changes(before.earlier[year], boards, year)
         elif year == before.year:  # (the year moved on: what was current is compared with its archive)
             changes += _changes(before.boards, boards, year)
-    return Report(before.year if before else None, after.year, tuple(changes))
+    return Report(before.year, after.year, tuple(changes))
 
 
 def _changes(

@@ -10,7 +10,7 @@ the boards say so (``rules.provenance``).
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, Self
+from typing import Annotated, Self, TypeVar
 
 from pydantic import Field, StringConstraints, WithJsonSchema, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -33,6 +33,8 @@ Weight = Annotated[
 ]
 Tiers = tuple[Score, Score, Score]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+RoundedScheme = TypeVar("RoundedScheme", "WeightedScheme", "MemberScheme")
+"""A scheme that rounds its score (``round``) and puts it in a level by its ``tiers``."""
 
 
 def _check_tiers(tiers: Tiers) -> Tiers:
@@ -41,12 +43,14 @@ def _check_tiers(tiers: Tiers) -> Tiers:
     return tiers
 
 
-def _tiers_within(tiers: Tiers, places: int) -> None:
-    """Refuse a tier with more decimals than the score is rounded to.
+def _tiers_within_round(scheme: RoundedScheme) -> RoundedScheme:
+    """Refuse a tier with more decimals than the scheme rounds its score to (the schemes' validator after
+    their fields).
 
     Why: the rule on the board prints each tier rounded as the score is (89.94 with ``round: 1`` read
     ``89.9 分及以上三星``), while a score of 89.9 fell below 89.94: the board showed 二星 beside its own rule."""
-    for tier in tiers:
+    places = scheme.round
+    for tier in scheme.tiers:
         if tier.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) != tier:
             raise PydanticCustomError(
                 "nb_tier_places",
@@ -54,6 +58,7 @@ def _tiers_within(tiers: Tiers, places: int) -> None:
                 "分数线也只能写到 {places} 位小数",
                 {"tier": str(tier), "places": places, "field": "tiers"},  # (reported at the tiers' line)
             )
+    return scheme
 
 
 class WeightedScheme(Record):
@@ -69,10 +74,7 @@ class WeightedScheme(Record):
 
     _tiers = field_validator("tiers")(_check_tiers)
 
-    @model_validator(mode="after")
-    def _tiers_rounded(self) -> Self:
-        _tiers_within(self.tiers, self.round)
-        return self
+    _tiers_rounded = model_validator(mode="after")(_tiers_within_round)
 
     @field_validator("components")
     @classmethod
@@ -203,10 +205,7 @@ class MemberScheme(Record):
 
     _tiers = field_validator("tiers")(_check_tiers)
 
-    @model_validator(mode="after")
-    def _tiers_rounded(self) -> Self:
-        _tiers_within(self.tiers, self.round)
-        return self
+    _tiers_rounded = model_validator(mode="after")(_tiers_within_round)
 
 
 class Schemes(Record):
