@@ -570,7 +570,8 @@ def _rebuilds(scope: str, title: str, project: Path, layer: dict[str, float]) ->
     print(f"    {member.name} → {value_ci}: branch page {'shows' if ci_shown else 'DOES NOT SHOW'} it")
     print(_data_line(layer, plain, scope))
     print(
-        f"  {'plain Material, same pages':<36} {plain['wall']:6.2f} s (CPU {plain['cpu']:.1f} s), "
+        f"  {'plain Material, same pages':<36} {plain['wall']:6.2f} s (CPU {plain['cpu']:.1f} s, of it the "
+        f"system's {plain['system']:.1f} s), "
         f"{plain['peak_mb']:.0f} MB "
         f"({plain['pages']:.0f} pages, pruned nav, Chinese search)"
     )
