@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
@@ -73,21 +73,25 @@ def read_county(path: Path, problems: Problems) -> County | None:
     return None if county is None or repeated else county
 
 
-def _host(address: str) -> str | None:
-    """The host of a web address, lower case; None where it has none or is not one (``https://[abc/``)."""
+def _split(address: str) -> SplitResult | None:
+    """A web address in its parts; None where it is not one (``https://[abc/``)."""
     try:
-        return urlsplit(address).hostname
+        return urlsplit(address)
     except ValueError:
         return None
 
 
+def _host(address: str) -> str | None:
+    """The host of a web address, lower case; None where it has none or is not one."""
+    parts = _split(address)
+    return parts.hostname if parts else None
+
+
 def _site(_: Path, address: str) -> str:
-    """A site as compared: ``http://A.org/x/`` and ``https://a.org/x`` are one site."""
-    try:
-        parts = urlsplit(address)
-    except ValueError:  # (not a web address: reported as such)
-        return address
-    return f"{parts.hostname}{parts.path.rstrip('/')}" if parts.hostname else address
+    """A site as compared: ``http://A.org/x/`` and ``https://a.org/x`` are one site (an address with no host,
+    or none at all, as written: reported as such)."""
+    parts = _split(address)
+    return f"{parts.hostname}{parts.path.rstrip('/')}" if parts and parts.hostname else address
 
 
 def _folder(county_file: Path, folder: str) -> str:
