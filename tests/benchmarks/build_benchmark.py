@@ -94,7 +94,7 @@ def _set_aside(folder: Path) -> None:
     """Move ``folder`` out of the way, into a folder beside it: deleted with the run's temporary folder, once
     every build is timed.
 
-    Why not delete it now: on an ext4 file system without a journal (this workplace's machines) the system
+    Why not delete it now: on an ext4 file system without a journal (this machine's: /proc/fs/jbd2/ is empty) the system
     does not reuse the number of a file deleted in the last few minutes, and looks past every such number
     each time it makes a file or folder. The county's build as in CI took 12.0–12.9 s right after its site
     (34,000 files and folders) was deleted, and 7.1–9.0 s after it was moved away: twice the system's time
