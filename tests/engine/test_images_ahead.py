@@ -21,20 +21,20 @@ BUILD = PACKAGE_AS_THE_HOOKS_KEEP_IT + textwrap.dedent(
     """
     import os, sys, time
     import noticeboard.registries.aside as aside
-    from noticeboard.outputs import share_cards, web_photos
+    from noticeboard.outputs import catalogue, web_photos
 
     log = open(sys.argv[2], "a", buffering=1)  # (appended to by every process of the build)
-    card, photo = share_cards.Cards.image, web_photos.Photos.web
+    card, photo = catalogue.draw, web_photos.Photos.web
 
-    def carded(self, *args):
+    def carded(*args):
         log.write(f"{os.getpid()}\\n")
-        return card(self, *args)
+        return card(*args)
 
     def photographed(self, *args):
         log.write(f"{os.getpid()}\\n")
         return photo(self, *args)
 
-    share_cards.Cards.image, web_photos.Photos.web = carded, photographed
+    catalogue.draw, web_photos.Photos.web = carded, photographed
     start = aside.Aside.__init__
 
     def ahead(self, work, **kwargs):

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from noticeboard.outputs import share_cards
-from noticeboard.outputs.share_cards import FONT, Card, Cards, card_path, draw, drawable
+from noticeboard.outputs.share_cards import FONT, Card, card_path, draw, drawable
 
 SITE_URL = "https://noticeboard.example.org/"
 META = re.compile(r'<meta property="og:(\w+(?::\w+)?)" content="([^"]*)">')
@@ -172,17 +171,3 @@ def test_a_card_is_the_same_whatever_was_drawn_before_it() -> None:
     )
     fresh = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True).stdout
     assert draw(card) == fresh
-
-
-def test_a_card_drawn_once_is_taken_from_the_cache_by_the_next_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    card = Card("星级党支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2025)
-    first = Cards(tmp_path / "cards").image(card)
-    assert first == draw(card)
-
-    def not_again(card: Card) -> bytes:
-        raise AssertionError("drawn again")
-
-    monkeypatch.setattr(share_cards, "draw", not_again)
-    assert Cards(tmp_path / "cards").image(card) == first

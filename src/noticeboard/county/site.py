@@ -34,7 +34,7 @@ from noticeboard.outputs.catalogue import (
 )
 from noticeboard.outputs.open_data import envelope
 from noticeboard.outputs.qr_codes import qr_svg
-from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
+from noticeboard.outputs.share_cards import Card, card_digest, card_path, draw
 from noticeboard.registries.frozen import frozen
 
 STATUS_WORDS = {"ok": "已汇总", "stale": "往年数据", "missing": "数据未提供"}
@@ -196,11 +196,10 @@ def county_catalogue(
     built into, where its data files are written at once; None: they are held)."""
     catalogue = Catalogue(directory_urls)
     county = site.county
-    cards = Cards(site.cache_dir / "cards" if site.cache_dir else None)
 
     def share(title: str, lines: tuple[str, ...]) -> Share:
         card = Card(title, lines, county.organisation, county.year, "党务公开汇总")
-        image = Image(card_digest(card), functools.partial(cards.image, card))
+        image = Image(card_digest(card), functools.partial(draw, card))
         catalogue.images[path := card_path(card)] = image
         return Share(title, card.description, path)
 

@@ -28,7 +28,7 @@ from noticeboard.boards.statistics import Stats
 from noticeboard.boards.township import Boards, BranchPage, YearView
 from noticeboard.outputs import open_data, page_dates, print_pages, screens
 from noticeboard.outputs.print_pages import PosterSet
-from noticeboard.outputs.share_cards import Card, Cards, card_digest, card_path
+from noticeboard.outputs.share_cards import Card, card_digest, card_path, draw
 from noticeboard.outputs.story_feed import Feed, FeedStory
 from noticeboard.outputs.web_photos import Photos
 from noticeboard.registries.frozen import frozen, replace
@@ -367,7 +367,7 @@ def _add_pages(
     cache_dir: Path | None,
 ) -> None:
     """Every page, share card, photo, poster, screen and redirect of the site, in a fixed order."""
-    cards = _ShareCards(catalogue, boards, cache_dir)
+    cards = _ShareCards(catalogue, boards)
     current = boards.current.year
     yearly = [kind for kind in KINDS if kind.yearly]
     for view in (view for _, view in sorted(boards.years.items())):
@@ -490,16 +490,15 @@ def _site_pages(boards: Boards, stats: Stats, changes: object, updated: Mapping[
 class _ShareCards:
     """One share card (og:image) per page: its words, and the file its image will be drawn into."""
 
-    def __init__(self, catalogue: Catalogue, boards: Boards, cache_dir: Path | None) -> None:
+    def __init__(self, catalogue: Catalogue, boards: Boards) -> None:
         self.catalogue = catalogue
         self.boards = boards
         self.notice = notice_line(boards)
-        self.cards = Cards(cache_dir / "cards" if cache_dir else None)
 
     def _share(self, title: str, lines: tuple[str, ...], year: int) -> Share:
         card = Card(title, (*lines, self.notice), self.boards.registry.site.organisation, year)
         path = card_path(card)
-        self.catalogue.images[path] = Image(card_digest(card), functools.partial(self.cards.image, card))
+        self.catalogue.images[path] = Image(card_digest(card), functools.partial(draw, card))
         return Share(card.title, card.description, path)
 
     def for_kind(self, kind: BoardKind, page: BoardPage) -> Share:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import PIL
 
-from noticeboard.registries.disk_cache import SharedPack, parts_digest
+from noticeboard.registries.disk_cache import parts_digest
 from noticeboard.registries.frozen import frozen
 
 if TYPE_CHECKING:
@@ -222,20 +222,3 @@ def card_digest(card: Card) -> bytes:
 def card_path(card: Card) -> str:
     """The card's image in the site: ``assets/share/<hash>.jpg``."""
     return f"assets/share/{card_digest(card).hex()[:16]}.jpg"
-
-
-class Cards:
-    """Card images, kept on disk between builds by what they are made from (a county has thousands)."""
-
-    def __init__(self, folder: Path | None = None) -> None:
-        self.store = SharedPack(folder, b"card 3\n") if folder is not None else None
-
-    def image(self, card: Card) -> bytes:
-        key = card_digest(card)
-        stored = self.store.get(key) if self.store else None
-        if stored is not None:
-            return stored
-        data = draw(card)
-        if self.store:
-            self.store.put(key, data)
-        return data
