@@ -634,16 +634,18 @@ def _end_drawing() -> None:
 def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     """Take from earlier builds every generated page whose inputs are unchanged (here, before MkDocs reads
     and converts the pages); MkDocs leaves those out (excluded), and each is placed in the site as it is
-    found (linked, left in place or written from the store). A kept page in the navigation keeps its
-    place there, with the title it had when it was rendered."""
+    found (left in place, linked from the last build's folder, or, while serving, written from the store).
+    A kept page in the navigation keeps its place there, with the title it had when it was rendered."""
     state.documents = list(files.documentation_pages())
     cache = state.cache_dir
     if cache is not None:
         forget_legacy_caches(cache)
-    rendered = Rendered(cache / "rendered" if cache else None, _build_key(config, nav, files))
+    rendered = Rendered(  # page texts stored only while serving: a preview server's folder is temporary
+        cache / "rendered" if cache else None, _build_key(config, nav, files), page_texts=_serving()
+    )
     published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
     if published is not None and not published.is_dir():
-        published = None  # (as in CI: the cache kept, not the folder; 20,000 files not looked for one by one)
+        published = None  # (as in CI without site/ in its cache: 20,000 files not looked for one by one)
     listing = _last_folder_listing()
     last_outputs = rendered.published(published) if published else {}
     state.folder = SiteFolder(  # the last build's folder updated in place when its outputs are known
@@ -858,7 +860,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # (its headings wrap between words: 华新茶业有限公司 / 党支部)
     output = words_marked(output, _words_of, NAV_LABELS)
     if state.spool is not None:  # (a second process: its pages go back to the first)
-        page_made = (page.file.src_uri, output, page.title or "", state.search.pop(page.file.src_uri, []))
+        assert state.reuse is not None
+        text = output if state.reuse.rendered.page_texts else None  # (its file is written by this process)
+        page_made = (page.file.src_uri, text, page.title or "", state.search.pop(page.file.src_uri, []))
         pickle.dump(page_made, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
     elif state.reuse is not None:
         state.reuse.store(
@@ -1282,7 +1286,8 @@ def _render_shared(
     config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File], spool: IO[bytes]
 ) -> None:
     """In a second process: render ``shared`` as MkDocs renders a page (its events, its template, its file
-    written, its links checked; each written to ``spool`` too, with its search entries), then the
+    written, its links checked; its title and search entries written to ``spool``, its text too where
+    pages' texts are stored), then the
     Chinese text cut anew and the warnings logged (for the first process to log, where ``--strict`` counts
     them)."""
     _in_second_process(config)

@@ -284,7 +284,7 @@ class SiteFolder:
         entry = self.published.get(path)
         if self.previous is None or entry is None or entry[0] != key:
             return False
-        return self._seen(path) == entry[1:]
+        return as_left(self._seen(path), entry[1:])
 
     def _seen(self, path: str) -> tuple[int, int] | None:
         """The size and time of the last build's file at ``path`` (None: not there)."""
@@ -304,7 +304,9 @@ class SiteFolder:
         left where it is."""
         previous = self.previous if self.previous is not None and self.linkable(path, key) else None
         if previous is not None and self.in_place:  # (a county's 12,000 kept outputs: no path made for each)
-            self.files[path] = (key, *self.published[path][1:])  # as it was, as :meth:`linkable` found it
+            found = self._seen(path)
+            assert found is not None  # (:meth:`linkable` found it)
+            self.files[path] = (key, *found)  # as it is
             return
         source = previous / path if previous is not None else None
         made = None if source is not None else text()
@@ -385,6 +387,22 @@ class SiteFolder:
 
     def __exit__(self, *exc: object) -> None:
         self.flush()
+
+
+def as_left(found: tuple[int, int] | None, left: tuple[int, int]) -> bool:
+    """Whether a file found with the size and time ``found`` (None: not there) is the one a build left with
+    the size and time ``left``.
+
+    A time of whole seconds, the second of ``left``, is taken for the same: an archive that keeps seconds
+    only gives it back so (GitLab's cache is a zip), and CI restores ``site/`` from it. A file written since
+    has the time it was written, to the nanosecond."""
+    if found is None or found[0] != left[0]:
+        return False
+    return found[1] == left[1] or (found[1] % _SECOND == 0 and found[1] == left[1] - left[1] % _SECOND)
+
+
+_SECOND = 1_000_000_000
+"""A second, in the nanoseconds of a file's time."""
 
 
 def _writers() -> ThreadPoolExecutor:

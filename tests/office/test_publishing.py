@@ -24,6 +24,14 @@ def test_github_actions_validates_diffs_builds_and_deploys() -> None:
     assert "mkdocs build --strict" in runs
     assert build[0]["with"]["fetch-depth"] == 0
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+    # The cache keeps the site the build publishes: an unchanged page is kept from it, not rendered again.
+    cached = next(
+        step["with"]["path"].split() for step in build if step.get("uses", "").startswith("actions/cache")
+    )
+    published = next(
+        step["with"]["path"] for step in build if "upload-pages-artifact" in step.get("uses", "")
+    )
+    assert cached == [".cache/noticeboard", published]
     assert "gh pr comment" in workflow["jobs"]["comment"]["steps"][1]["run"]
 
 
@@ -31,6 +39,10 @@ def test_gitlab_ci_publishes_pages_and_comments_on_merge_requests() -> None:
     config = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert any("python -m noticeboard validate data" in line for line in config["validate"]["script"])
     assert config["pages"]["artifacts"]["paths"] == ["public"]
+    assert config["pages"]["cache"]["paths"] == [
+        ".cache/noticeboard",
+        "public",
+    ]  # (the site, to keep pages from)
     assert any("mkdocs build --strict -d public" in line for line in config["pages"]["script"])
     diff = "\n".join(config["board-changes"]["script"])
     assert "python -m noticeboard diff" in diff and "merge_requests" in diff

@@ -76,15 +76,24 @@ def _digests(entries: Sequence[tuple[str, object]]) -> dict[str, bytes]:
 class Rendered:
     """Outputs by key; the key is :func:`fingerprint` of the output's inputs (the build's and its own).
 
-    A page's text and its search entries are stored apart: a page kept from the last build is often
-    linked from it (:class:`~noticeboard.website.SiteFolder`), and then only its entries are read.
+    Of a page the engine renders, its search entries and its title are stored, and its text only with
+    ``page_texts``: otherwise its text is in the site folder the last build published, and the page is kept
+    only when it is there as that build left it (:class:`~noticeboard.website.SiteFolder` links it). Why:
+    a county's pages are 200 MB, which every cold build wrote twice, into the site and into the store (its
+    cold build took 26.0–27.0 s without, 26.3–34.4 s with them, alternating); CI keeps ``site/`` in its
+    cache beside ``.cache/``. The preview server stores them (``page_texts``): its folder is a temporary
+    one, gone when it stops, and the next one starts from the store. A standalone page's text is always
+    stored (:func:`standalone_files`): a print-all page is put together from its posters' sheets.
     """
 
-    def __init__(self, folder: Path | None, context: bytes, name: str = "rendered") -> None:
+    def __init__(
+        self, folder: Path | None, context: bytes, name: str = "rendered", *, page_texts: bool = False
+    ) -> None:
         """``name``: the store's file in ``folder`` (pages and standalone pages have one each, so that two
         processes can fill them at the same time)."""
         self.store = PackCache(folder / f"{name}.sqlite", b"rendered 2\n") if folder is not None else None
         self.context = context
+        self.page_texts = page_texts
 
     def key(self, *inputs: object) -> bytes:
         """The key of an output made from ``inputs`` within this build's context."""
@@ -110,17 +119,26 @@ class Rendered:
 
     def keep(self, key: bytes) -> None:
         """Keep the text of ``key`` for the next builds though this one did not read it (linked from the last
-        build's folder): without it, a CI run, which has the cache but not the site folder, would render
-        every page the two builds before it linked."""
+        build's folder): without it, a build that has the cache but not the site folder would render every
+        poster (and, while serving, every page) the two builds before it linked."""
         if self.store:
             self.store.keep(key + b"text")
 
-    def put(self, key: bytes, text: str, search: list[dict[str, Any]] | None = None, title: str = "") -> None:
+    def put(self, key: bytes, text: str) -> None:
+        """Store the text of a standalone page (or of a poster's sheets)."""
         if self.store:
             self.store.put(key + b"text", text.encode("utf-8"))
-            if search is not None:  # a page: its search entries and its title too
-                self.store.put(key + b"search", json.dumps(search, ensure_ascii=False).encode("utf-8"))
-                self.store.put(key + b"title", title.encode("utf-8"))
+
+    def put_page(self, key: bytes, text: str | None, search: list[dict[str, Any]], title: str) -> None:
+        """Store what the next build needs of a page the engine rendered: its search entries and its title,
+        and its text with :attr:`page_texts` (``text`` None: not given, as a second process hands back a page
+        without it)."""
+        if self.store:
+            if self.page_texts:
+                assert text is not None, "a page's text is stored where texts are: it must be given"
+                self.store.put(key + b"text", text.encode("utf-8"))
+            self.store.put(key + b"search", json.dumps(search, ensure_ascii=False).encode("utf-8"))
+            self.store.put(key + b"title", title.encode("utf-8"))
 
     def made(self, inputs: object, make: Callable[[], str]) -> bytes:
         """The text made from ``inputs``, in UTF-8: from the store, or made now and stored."""
@@ -149,8 +167,9 @@ class Rendered:
 LEGACY_STORES = ("rendered/standalone.sqlite",)
 """Stores of earlier versions, never read again: the posters' single store, before it was split in two
 halves (up to 700 MB for a county, kept by CI's cache of ``.cache/`` for ever)."""
-LEGACY_FOLDERS = ("qr",)
-"""Folders of earlier versions, never read again: the QR codes, one file each (10 MB for a county)."""
+LEGACY_FOLDERS = ("qr", "cards")
+"""Folders of earlier versions, never read again: the QR codes, one file each (10 MB for a county); the
+share cards' images (125 MB for a county: they are linked from the last build's folder, as pages are)."""
 
 
 def forget_legacy_caches(cache: Path) -> None:
@@ -191,7 +210,7 @@ class Reuse:
     order: dict[str, int]
     """Every page's position in the engine's order, by its source path."""
     keys: dict[str, bytes]
-    """The key of every page that may be kept (rendered now or taken from the store)."""
+    """The key of every page that may be kept (rendered now or kept from the last build)."""
     files: dict[str, str]
     """The file of every page that may be kept, by its source path."""
     kept: dict[str, Kept]
@@ -207,25 +226,28 @@ class Reuse:
         place: Callable[[str, bytes, bytes | None], None],
     ) -> Reuse:
         """``pages``: every page in the engine's order — its source, its file, and the inputs it is made from
-        when it may be kept (or their hash, :func:`page_digests`); ``linkable(file, key)``: whether the last build left that very page there;
-        ``place(file, key, text)``: put a kept page in the site being built (``text``: its stored bytes,
-        checked; None when it is linked from the last build).
+        when it may be kept (or their hash, :func:`page_digests`); ``linkable(file, key)``: whether the last
+        build left that very page there; ``place(file, key, text)``: put a kept page in the site being built
+        (``text``: its stored bytes, checked; None when it is linked from the last build).
 
-        Each kept page is placed as soon as it is found, so that no text is held for the rest of the build:
-        in CI, where there is no last build to link from, a county's kept pages are 150 MB. The last one
-        found waits for the next: when every page could be kept, the engine renders that one."""
+        A page is kept when its search entries and title are stored and the last build left it in its folder
+        as it left it, or its text is stored (:attr:`Rendered.page_texts`). Each kept page is placed as soon
+        as it is found, so that no text is held for the rest of the build. The last one found waits for the
+        next: when every page could be kept, the engine renders that one."""
         order = {src: index for index, (src, _, _) in enumerate(pages)}
         keys = {src: rendered.key(src, inputs) for src, _, inputs in pages if inputs is not None}
         found: dict[str, Kept] = {}
         waiting: tuple[str, bytes, bytes | None] | None = None
         for src, path, inputs in pages:
-            if inputs is None or (search := rendered.search(keys[src])) is None:
-                continue
-            if (title := rendered.title(keys[src])) is None:
+            if inputs is None:
                 continue
             linked = linkable(path, keys[src])
-            if linked:
-                rendered.keep(keys[src])
+            if not linked and not rendered.page_texts:
+                continue
+            if (search := rendered.search(keys[src])) is None or (title := rendered.title(keys[src])) is None:
+                continue
+            if linked and rendered.page_texts:
+                rendered.keep(keys[src])  # (its stored text: for a new preview folder)
             text = None if linked else rendered.utf8(keys[src])
             if linked or text is not None:
                 found[src] = Kept(path, keys[src], search, title)
@@ -260,10 +282,10 @@ class Reuse:
         """The file and key of each page that may be kept but was rendered by this build."""
         return ((self.files[src], key) for src, key in self.keys.items() if src not in self.kept)
 
-    def store(self, src: str, text: str, search: list[dict[str, Any]], title: str) -> None:
-        """Keep a page just rendered for the next build, if it may be kept."""
+    def store(self, src: str, text: str | None, search: list[dict[str, Any]], title: str) -> None:
+        """Keep what the next build needs of a page just rendered, if it may be kept."""
         if src in self.keys and src not in self.kept:
-            self.rendered.put(self.keys[src], text, search, title)
+            self.rendered.put_page(self.keys[src], text, search, title)
 
 
 def standalone_files(
