@@ -166,9 +166,8 @@ class State:
     """Set by ``on_env``: how many slices of those pages are not rendered yet (:data:`SHARE_SLICE`)."""
     spools: list[tuple[IO[bytes], int]] = field(default_factory=list)
     """Each slice's temporary file, in order, and how many pages it holds: its second process writes each page
-    it renders as it is made (its text, title and search entries), then the words it cut and its warnings,
-    for this one to read back (:func:`_take_shared`). Held in neither (a county's half is 200 MB: held, it was
-    the first process's peak)."""
+    it renders as it is made (its title and search entries; its text too where pages' texts are stored), then
+    the words it cut and its warnings, for this one to read back (:func:`_take_shared`)."""
     spool: IO[bytes] | None = None
     """In a second process rendering a slice of the pages (:func:`_render_shared`): its slice's temporary file
     (None in the first process)."""
@@ -641,7 +640,10 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     if cache is not None:
         forget_legacy_caches(cache)
     rendered = Rendered(  # page texts stored only while serving: a preview server's folder is temporary
-        cache / "rendered" if cache else None, _build_key(config, nav, files), page_texts=_serving()
+        cache / "rendered" if cache else None,
+        _build_key(config, nav, files),
+        page_texts=_serving(),
+        project=Path(config.config_file_path).parent,
     )
     published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
     if published is not None and not published.is_dir():
@@ -1507,6 +1509,8 @@ def on_build_error(error: Exception) -> None:
     _end_claims()
     if (folder := getattr(state, "folder", None)) is not None:
         folder.stop()  # (its threads would go on writing kept pages into the folder removed here)
+    if state.reuse is not None:
+        state.reuse.rendered.discard()  # (its lock, held, kept a preview server's next rebuild waiting)
     if state.partial is not None:
         discard(state.partial)
         state.partial = None

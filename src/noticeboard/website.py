@@ -395,7 +395,8 @@ def as_left(found: tuple[int, int] | None, left: tuple[int, int]) -> bool:
 
     A time of whole seconds, the second of ``left``, is taken for the same: an archive that keeps seconds
     only gives it back so (GitLab's cache is a zip), and CI restores ``site/`` from it. A file written since
-    has the time it was written, to the nanosecond."""
+    has the time it was written, to the nanosecond where the file system keeps them (where it keeps
+    seconds, ``left`` is whole seconds too, and only the same time is the same)."""
     if found is None or found[0] != left[0]:
         return False
     return found[1] == left[1] or (found[1] % _SECOND == 0 and found[1] == left[1] - left[1] % _SECOND)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from noticeboard.last_build import manifest
-from noticeboard.website import BATCH, SiteFolder, update_in_place
+from noticeboard.website import BATCH, SiteFolder, as_left, update_in_place
 
 
 def _write(root: Path, files: dict[str, str]) -> None:
@@ -132,3 +132,25 @@ def test_a_flushed_site_folder_has_written_everything_placed_and_runs_no_thread(
     with folder:  # (and it goes on placing afterwards)
         folder.place("print/index.html", b"key", lambda: "海报")
     assert len(folder.files) == BATCH * 3 + 1
+
+
+LEFT = (1_000, 1_733_000_123_456_789_012)
+"""A file as a build left it: its size and time (in nanoseconds)."""
+
+
+@pytest.mark.parametrize(
+    ("found", "same"),
+    [
+        (LEFT, True),
+        ((1_000, 1_733_000_123_000_000_000), True),  # given back by GitLab's cache (a zip): whole seconds
+        ((1_000, 1_733_000_124_000_000_000), False),  # whole seconds, but another second: written since
+        ((1_000, 1_733_000_122_000_000_000), False),
+        ((1_000, 1_733_000_123_456_789_013), False),  # written again in the same second
+        ((999, 1_733_000_123_000_000_000), False),  # another size
+        (None, False),  # gone
+    ],
+)
+def test_a_file_is_the_one_the_last_build_left_when_its_size_and_time_are(
+    found: tuple[int, int] | None, same: bool
+) -> None:
+    assert as_left(found, LEFT) is same

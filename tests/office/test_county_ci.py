@@ -46,7 +46,7 @@ def test_github_builds_every_township_on_its_own_and_hands_on_only_its_open_data
     assert checkout["with"]["fetch-depth"] == 0, "the git history dates the boards"
     assert "secrets.TOWNSHIPS_TOKEN" in checkout["with"]["token"]
     (cache,) = _uses(steps, "actions/cache")
-    assert cache["with"]["path"] == ".cache/noticeboard"
+    assert cache["with"]["path"].split() == [".cache/noticeboard", "site"]  # the site built below, kept
     assert "matrix.id" in cache["with"]["key"] and "matrix.id" in cache["with"]["restore-keys"]
     runs = _runs(steps)
     assert "pip install --disable-pip-version-check -r requirements.lock" in runs
@@ -111,10 +111,11 @@ def test_gitlab_builds_every_township_in_a_parallel_matrix() -> None:
     assert "git clone" in script and "--depth" not in script, "the git history dates the boards"
     assert "pip install -r requirements.lock" in script
     assert "--no-deps --no-build-isolation -e ." in script
-    assert "python -m mkdocs build --strict -d site" in script
-    assert 'cp -R site/data "$CI_PROJECT_DIR/townships/$TOWNSHIP/data"' in script
+    assert 'python -m mkdocs build --strict -d "$CI_PROJECT_DIR/site"' in script
+    assert 'cp -R "$CI_PROJECT_DIR/site/data" "$CI_PROJECT_DIR/townships/$TOWNSHIP/data"' in script
     assert job["artifacts"]["paths"] == ["townships/$TOWNSHIP/data"], "the open data and nothing else"
-    assert job["cache"]["paths"] == [".cache/noticeboard"] and "$TOWNSHIP" in job["cache"]["key"]
+    # the site built above, kept (township-repo is cloned anew each time)
+    assert job["cache"]["paths"] == [".cache/noticeboard", "site"] and "$TOWNSHIP" in job["cache"]["key"]
     assert ".cache" in script and "township-repo/.cache" in script  # the cache is where the build looks
 
 

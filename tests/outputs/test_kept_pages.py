@@ -74,7 +74,7 @@ def test_a_page_whose_stored_text_or_title_is_damaged_is_neither_kept_nor_placed
 ) -> None:
     rendered = _store(tmp_path, range(2), page_texts=True)
     rendered.close()  # (written to the file)
-    with sqlite3.connect(tmp_path / "rendered.sqlite") as db:
+    with sqlite3.connect(tmp_path / "pages.sqlite") as db:
         db.execute("UPDATE value SET data = CAST('broken' AS BLOB) WHERE data = CAST(? AS BLOB)", (damaged,))
     placed: list[str] = []
     reuse = Reuse.plan(
@@ -90,7 +90,22 @@ def test_a_page_whose_stored_text_or_title_is_damaged_is_neither_kept_nor_placed
 def test_a_build_stores_no_page_text(tmp_path: Path) -> None:
     """A county's pages are 200 MB: every cold build wrote them twice, into the site and into the store."""
     _store(tmp_path, range(4), page_texts=False).close()
-    with sqlite3.connect(tmp_path / "rendered.sqlite") as db:
+    with sqlite3.connect(tmp_path / "pages.sqlite") as db:
         stored = {bytes(row[0]).decode() for row in db.execute("SELECT data FROM value")}
     assert not any(text.startswith("<p>") for text in stored)
     assert {f"B{n}" for n in range(4)} <= stored
+
+
+def test_a_site_folder_in_the_project_is_known_wherever_the_project_is(tmp_path: Path) -> None:
+    """CI gives ``site/`` back with ``.cache/`` in a checkout whose path may change from run to run (a runner
+    that runs several jobs at once): what the last build wrote there is still known."""
+    first, second = tmp_path / "builds" / "0" / "project", tmp_path / "builds" / "1" / "project"
+    (first / "site").mkdir(parents=True)
+    rendered = Rendered(first / "cache", b"context", project=first)
+    rendered.published(first / "site")
+    rendered.publish(first / "site", {"index.html": (b"key", 10, 1)})
+    rendered.close()
+    first.parent.rename(second.parent)  # the next run's checkout, with its cache and site
+    rendered = Rendered(second / "cache", b"context", project=second)
+    assert rendered.published(second / "site") == {"index.html": (b"key", 10, 1)}
+    rendered.close()

@@ -176,3 +176,20 @@ def test_two_builds_at_once_on_one_cache_both_finish(tmp_path: Path, monkeypatch
     building.close()
     serving.close()
     assert _build(pack, reads=(b"page",)) == {b"page": b"made by the preview"}
+
+
+def test_a_failed_build_lets_the_pack_go_at_once_and_keeps_nothing_it_put(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A preview server's rebuild that fails holds the pack's lock until it is let go: the next rebuild
+    waited for it, then built without the pack."""
+    monkeypatch.setattr(disk_cache, "BUSY_SECONDS", 2)
+    _build(tmp_path / "pack.sqlite", writes=(b"kept",))
+    failed = PackCache(tmp_path / "pack.sqlite", b"salt")
+    failed.put(b"made by the failed build", b"value")
+    failed.discard()
+    after = PackCache(tmp_path / "pack.sqlite", b"salt")
+    assert after.db is not None, "the next build has the pack"
+    assert after.get(b"kept") == b"value of kept"
+    assert after.get(b"made by the failed build") is None
+    after.close()

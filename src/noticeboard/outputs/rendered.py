@@ -87,13 +87,21 @@ class Rendered:
     """
 
     def __init__(
-        self, folder: Path | None, context: bytes, name: str = "rendered", *, page_texts: bool = False
+        self,
+        folder: Path | None,
+        context: bytes,
+        name: str = "pages",
+        *,
+        page_texts: bool = False,
+        project: Path | None = None,
     ) -> None:
         """``name``: the store's file in ``folder`` (pages and standalone pages have one each, so that two
-        processes can fill them at the same time)."""
+        processes can fill them at the same time). ``project``: the folder a site folder inside it is named
+        from in the store (:meth:`published`)."""
         self.store = PackCache(folder / f"{name}.sqlite", b"rendered 2\n") if folder is not None else None
         self.context = context
         self.page_texts = page_texts
+        self.project = project.resolve() if project is not None else None
 
     def key(self, *inputs: object) -> bytes:
         """The key of an output made from ``inputs`` within this build's context."""
@@ -152,21 +160,41 @@ class Rendered:
 
     def published(self, site: Path) -> dict[str, tuple[bytes, int, int]]:
         """What the last build wrote into the site folder ``site``: path → (key, size, modification time)."""
-        return self.store.published(site.resolve().as_posix()) if self.store else {}
+        return self.store.published(self._name(site)) if self.store else {}
 
     def publish(self, site: Path, files: dict[str, tuple[bytes, int, int]]) -> None:
         if self.store:
-            self.store.publish(site.resolve().as_posix(), files)
+            self.store.publish(self._name(site), files, self._exists)
+
+    def _name(self, site: Path) -> str:
+        """A site folder's name in the store: its path from the project when it is in it (``site``), else
+        its absolute path (a preview server's). Why: CI gives ``site/`` back with ``.cache/`` in a checkout
+        whose absolute path may change from run to run (a runner that runs several jobs at once)."""
+        found = site.resolve()
+        if self.project is not None and found.is_relative_to(self.project):
+            return found.relative_to(self.project).as_posix()
+        return found.as_posix()
+
+    def _exists(self, name: str) -> bool:
+        """Whether the site folder named ``name`` in the store (:meth:`_name`) is there."""
+        path = Path(name)
+        return (path if path.is_absolute() or self.project is None else self.project / path).is_dir()
 
     def close(self) -> None:
         """Keep what this build made and used (a build that fails never gets here: nothing it made is kept)."""
         if self.store:
             self.store.close()
 
+    def discard(self) -> None:
+        """Keep nothing this build made (it failed), and let the store go for the next build."""
+        if self.store:
+            self.store.discard()
 
-LEGACY_STORES = ("rendered/standalone.sqlite",)
+
+LEGACY_STORES = ("rendered/standalone.sqlite", "rendered/rendered.sqlite")
 """Stores of earlier versions, never read again: the posters' single store, before it was split in two
-halves (up to 700 MB for a county, kept by CI's cache of ``.cache/`` for ever)."""
+halves (up to 700 MB for a county, kept by CI's cache of ``.cache/`` for ever); the pages' store that
+kept their texts (200 MB for a county: SQLite does not give back the room of what it forgets)."""
 LEGACY_FOLDERS = ("qr", "cards")
 """Folders of earlier versions, never read again: the QR codes, one file each (10 MB for a county); the
 share cards' images (125 MB for a county: they are linked from the last build's folder, as pages are)."""

@@ -131,7 +131,7 @@ def source_fingerprint(folder: Path) -> bytes:
 class SharedPack:
     """Bytes by key in one SQLite file, ``folder/<salt's hash>.sqlite``, that several processes of a build
     write at once: a county's validated records (2,260 files' worth, stored by two processes while the first
-    goes on) and its share cards and web photos (6,400, made by three).
+    goes on) and its web photos (made by three).
 
     Why not a file each (:class:`DiskCache`): while both cores were busy, creating a small file took 0.5 to
     1.5 ms (each waits on the file system's journal): 1.0–1.6 s of a cold county's data layer for the records,
@@ -361,6 +361,12 @@ class PackCache:
                 self.db.close()  # (an open transaction is rolled back)
         self.db = None
 
+    def discard(self) -> None:
+        """Forget what this build put in the pack, and let it go (the build failed): the next build finds the
+        pack as the last good one left it, at once (a preview server's next rebuild waited 60 s for the lock
+        a failed one still held, then built without the pack)."""
+        self._give_up()
+
     def _key(self, key: bytes) -> bytes:
         return hashlib.sha256(self.salt + key).digest()
 
@@ -384,7 +390,7 @@ class PackCache:
 
     def keep(self, key: bytes) -> None:
         """Mark the value of ``key`` used by this build without reading it (an output linked from the last
-        build's folder): kept for a build that will not find that folder, as in CI."""
+        build's folder): kept for a build that will not find that folder (a new preview server's)."""
         if self.db is not None:
             self.marks.add(self._key(key))
 
@@ -401,20 +407,24 @@ class PackCache:
         self.read[site] = dict(found)
         return found
 
-    def publish(self, site: str, files: dict[str, tuple[bytes, int, int]]) -> None:
+    def publish(
+        self,
+        site: str,
+        files: dict[str, tuple[bytes, int, int]],
+        exists: Callable[[str], bool] = lambda name: Path(name).is_dir(),
+    ) -> None:
         """Record what this build wrote into ``site`` (replacing the last build's record), and forget the
-        records of site folders that are gone (each preview server builds into a temporary folder of its own).
+        records of site folders that are gone (each preview server builds into a temporary folder of its own);
+        ``exists(name)``: whether the site folder of that name is there.
 
         When this pack read the last record (:meth:`published`), only its rows that differ are written: a
         rebuild after one edit changes a few of a county's 14,000 (all written again took 0.2 s)."""
         if self.db is None:
             return
-        last = self.read.pop(site, None) if Path(site).is_dir() else None
+        last = self.read.pop(site, None) if exists(site) else None
         try:
             sites = [row[0] for row in self.db.execute("SELECT DISTINCT site FROM published")]
-            for gone in [
-                name for name in sites if (name == site and last is None) or not Path(name).is_dir()
-            ]:
+            for gone in [name for name in sites if (name == site and last is None) or not exists(name)]:
                 self.db.execute("DELETE FROM published WHERE site = ?", (gone,))
             last = last or {}
             self.db.executemany(
