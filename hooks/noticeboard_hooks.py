@@ -166,8 +166,8 @@ class State:
     """Set by ``on_env``: how many slices of those pages are not rendered yet (:data:`SHARE_SLICE`)."""
     spools: list[tuple[IO[bytes], int]] = field(default_factory=list)
     """Each slice's temporary file, in order, and how many pages it holds: its second process writes each page
-    it renders as it is made (its title and search entries; its text too where pages' texts are stored), then
-    the words it cut and its warnings, for this one to read back (:func:`_take_shared`)."""
+    it renders as it is made (its title and search entries: it writes the page's file itself), then the words
+    it cut and its warnings, for this one to read back (:func:`_take_shared`)."""
     spool: IO[bytes] | None = None
     """In a second process rendering a slice of the pages (:func:`_render_shared`): its slice's temporary file
     (None in the first process)."""
@@ -786,9 +786,9 @@ def _take_shared(config: MkDocsConfig) -> None:
         with spool:
             spool.seek(0)
             for _ in range(count):
-                src, text, title, search = pickle.load(spool)
+                src, title, search = pickle.load(spool)
                 state.search[src] = search
-                state.reuse.store(src, text, search, title)
+                state.reuse.store(src, None, search, title)  # (its file is written: no second process serves)
             cuts, warnings = pickle.load(spool)
         for name, level, message in warnings:
             logging.getLogger(name).log(level, message)
@@ -862,9 +862,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # (its headings wrap between words: 华新茶业有限公司 / 党支部)
     output = words_marked(output, _words_of, NAV_LABELS)
     if state.spool is not None:  # (a second process: its pages go back to the first)
-        assert state.reuse is not None
-        text = output if state.reuse.rendered.page_texts else None  # (its file is written by this process)
-        page_made = (page.file.src_uri, text, page.title or "", state.search.pop(page.file.src_uri, []))
+        page_made = (page.file.src_uri, page.title or "", state.search.pop(page.file.src_uri, []))
         pickle.dump(page_made, state.spool, protocol=pickle.HIGHEST_PROTOCOL)
     elif state.reuse is not None:
         state.reuse.store(
@@ -1288,8 +1286,7 @@ def _render_shared(
     config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File], spool: IO[bytes]
 ) -> None:
     """In a second process: render ``shared`` as MkDocs renders a page (its events, its template, its file
-    written, its links checked; its title and search entries written to ``spool``, its text too where
-    pages' texts are stored), then the
+    written, its links checked; its title and search entries written to ``spool``), then the
     Chinese text cut anew and the warnings logged (for the first process to log, where ``--strict`` counts
     them)."""
     _in_second_process(config)

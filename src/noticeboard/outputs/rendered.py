@@ -139,8 +139,8 @@ class Rendered:
 
     def put_page(self, key: bytes, text: str | None, search: list[dict[str, Any]], title: str) -> None:
         """Store what the next build needs of a page the engine rendered: its search entries and its title,
-        and its text with :attr:`page_texts` (``text`` None: not given, as a second process hands back a page
-        without it)."""
+        and its text with :attr:`page_texts` (``text`` None: a second process's page, which it wrote itself;
+        second processes render only where pages' texts are not stored, never while serving)."""
         if self.store:
             if self.page_texts:
                 assert text is not None, "a page's text is stored where texts are: it must be given"

@@ -346,26 +346,22 @@ class PackCache:
             self.db.execute("INSERT INTO builds VALUES (?)", (self.build,))
             self.db.execute("BEGIN")
         except (sqlite3.Error, OSError):  # a read-only checkout, a locked file, a file where its folder goes:
-            self._give_up()  # build without it, only slower
+            self.discard()  # build without it, only slower
 
-    def _give_up(self) -> None:
+    def discard(self) -> None:
         """Go on without the pack, forgetting what this build put in it: the build's outputs are the same,
-        only made again next time.
+        only made again next time; the next build finds the pack as the last good one left it.
 
         Why: another build may hold the pack (``make serve`` and ``mkdocs build`` at once, on one cache).
         SQLite then makes one of them wait, up to :data:`BUSY_SECONDS`, or refuses it at once where each
         waits for the other; a full disk or a damaged file refuses it too. Left to rise, that error failed
-        a build with a traceback; given up, the pack's lock is let go and the other build finishes."""
+        a build with a traceback; given up, the pack's lock is let go and the other build finishes. A build
+        that fails lets it go too (a preview server's next rebuild waited 60 s for the lock a failed one
+        still held, then built without the pack)."""
         if self.db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self.db.close()  # (an open transaction is rolled back)
         self.db = None
-
-    def discard(self) -> None:
-        """Forget what this build put in the pack, and let it go (the build failed): the next build finds the
-        pack as the last good one left it, at once (a preview server's next rebuild waited 60 s for the lock
-        a failed one still held, then built without the pack)."""
-        self._give_up()
 
     def _key(self, key: bytes) -> bytes:
         return hashlib.sha256(self.salt + key).digest()
@@ -383,7 +379,7 @@ class PackCache:
                 self.db.execute("DELETE FROM value WHERE key = ?", (hashed,))
                 return None  # damaged: made again by the caller
         except sqlite3.Error:
-            self._give_up()
+            self.discard()
             return None
         self.marks.add(hashed)
         return bytes(data)
@@ -402,7 +398,7 @@ class PackCache:
             rows = self.db.execute("SELECT path, key, size, mtime FROM published WHERE site = ?", (site,))
             found = {path: (bytes(key), size, mtime) for path, key, size, mtime in rows}
         except sqlite3.Error:
-            self._give_up()
+            self.discard()
             return {}
         self.read[site] = dict(found)
         return found
@@ -436,7 +432,7 @@ class PackCache:
                 [(site, path, *entry) for path, entry in files.items() if last.get(path) != entry],
             )
         except sqlite3.Error:
-            self._give_up()
+            self.discard()
 
     def put(self, key: bytes, value: bytes) -> None:
         if self.db is not None:
@@ -447,7 +443,7 @@ class PackCache:
                     (hashed, hashlib.sha256(value).digest(), value, self.build),
                 )
             except sqlite3.Error:
-                self._give_up()
+                self.discard()
                 return
             self.marks.add(hashed)
 
