@@ -61,6 +61,7 @@ from noticeboard.outputs.qr_codes import qr_svg
 from noticeboard.outputs.rendered import (
     Rendered,
     Reuse,
+    StoredTexts,
     forget_legacy_caches,
     page_digests,
     standalone_files,
@@ -151,6 +152,11 @@ class State:
     stories: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Set as each case story is converted (``on_files`` empties it): its path below the posts folder → its
     address and its summary, for the stories' feed (:meth:`Feed.files`)."""
+    in_parts: list[Standalone] = field(default_factory=list)
+    """Set by ``on_files``: the standalone pages rendered in :data:`PARTS`."""
+    print_all: list[Standalone] = field(default_factory=list)
+    """Set by ``on_files``: the standalone pages rendered after the parts, from the sheets they stored
+    (:func:`_print_all`)."""
     claims: Claims | None = None
     """Set by ``on_env``: which process renders which part of the standalone pages (:data:`PARTS`)."""
     standalone: dict[str, tuple[bytes, int, int]] = field(default_factory=dict)
@@ -461,6 +467,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         directory_urls=config.use_directory_urls,
         site_dir=Path(config.site_dir),
     )
+    state.in_parts, state.print_all = _in_parts_or_after(state.pages.standalone)
     _cut_words_with(state.pages.search_words, config)
     _search_tries_whole_words(files)
     # A board mkdocs.yml's nav does not list joins it in on_nav: MkDocs is not to report it as left out
@@ -1355,7 +1362,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         here = _standalone(config, PARTS)
         while relay is not None and relay.running:
             _relayed(relay.wait)
-        files = {**folder.files, **state.drawn, **state.standalone, **here}
+        files = {**folder.files, **state.drawn, **state.standalone, **here, **_print_all(config)}
     finally:
         _end_claims()
     state.relay, state.standalone, state.drawn = None, {}, {}
@@ -1441,13 +1448,7 @@ def _end_claims() -> None:
 
 
 def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, int, int]]:
-    folder = SiteFolder(
-        state.folder.root,
-        state.folder.previous,
-        state.folder.published,
-        state.folder.listing,
-        in_place=state.folder.in_place,
-    )
+    folder = _folder_alike()
     reuse = state.reuse
     assert reuse is not None
     rendered = Rendered(
@@ -1455,23 +1456,92 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
         reuse.rendered.context,
         f"standalone-{part}",
     )
-    pages = _part_of(state.pages.standalone, part)
-    sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
-
-    def render(page: Standalone, sheets: Mapping[str, str]) -> str:
-        context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
-        return state.env.get_template(page.template).render(config=config, page=None, **context)
-
+    pages = _part_of(state.in_parts, part)
     with folder:
-        for path, key, text in standalone_files(
-            pages, rendered, render, lambda poster: sheets_template.render(poster=poster)
-        ):
+        for path, key, text in standalone_files(pages, rendered, *_standalone_templates(config)):
             folder.place(path, key, _polled(text, folder) if state.relay else text)
             _next_second(folder)
         for path, image in _part_of(list(state.pages.images.items()), part):
             if path not in state.drawn:  # (made ahead: :func:`_draw_ahead`)
                 folder.place(path, image.key, image.make)
                 _next_second(folder)
+    rendered.close()
+    return folder.files
+
+
+def _folder_alike() -> SiteFolder:
+    """A site folder writing into the site being built as this process's does, for one step's files."""
+    return SiteFolder(
+        state.folder.root,
+        state.folder.previous,
+        state.folder.published,
+        state.folder.listing,
+        in_place=state.folder.in_place,
+    )
+
+
+def _standalone_templates(
+    config: MkDocsConfig,
+) -> tuple[Callable[[Standalone, Mapping[str, str]], str], Callable[[Any], str]]:
+    """How a standalone page is rendered (with its posters' sheets, each by the mark where it goes), and how
+    a poster's sheets are."""
+    sheets_template = state.env.get_template("partials/nb/poster-sheets.html")
+
+    def render(page: Standalone, sheets: Mapping[str, str]) -> str:
+        context = {"title": page.title, "view": page.view, "base_url": page.base_url, "sheets": sheets}
+        return state.env.get_template(page.template).render(config=config, page=None, **context)
+
+    return render, lambda poster: sheets_template.render(poster=poster)
+
+
+def _in_parts_or_after(pages: list[Standalone]) -> tuple[list[Standalone], list[Standalone]]:
+    """The standalone pages rendered in :data:`PARTS`, and those rendered after them (:func:`_print_all`):
+    each page that prints only boards an earlier page prints too (a kind's print-all page, after each of its
+    boards' own pages)."""
+    printed: set[int] = set()
+    parted, after = [], []
+    for page in pages:
+        posters = [id(poster) for poster in getattr(page.view, "posters", ())]
+        if posters and printed.issuperset(posters):
+            after.append(page)
+        else:
+            parted.append(page)
+            printed.update(posters)
+    return parted, after
+
+
+def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
+    """The print-all pages, once every part is rendered: each poster's sheets read from the store of the part
+    that printed it alone, made here only when that store has not got them (a poster no page prints alone,
+    a damaged store). Why after the parts: rendered within them, each sheet of a county's 6,000 posters was
+    made and stored twice, on its own page and in the print-all page (another part, or another process):
+    10,000 sheets made, 4 s of its cold build's CPU."""
+    reuse = state.reuse
+    assert reuse is not None
+    if not state.print_all:
+        return {}
+    cache = state.cache_dir / "rendered" if state.cache_dir else None
+    rendered = Rendered(cache, reuse.rendered.context, "standalone-sets")
+    stores = {part: StoredTexts(cache, f"standalone-{part}") for part in PARTS} if cache else {}
+    where = {
+        id(poster): stores[part]
+        for part in stores
+        for page in _part_of(state.in_parts, part)
+        for poster in getattr(page.view, "posters", ())
+    }
+    folder = _folder_alike()
+    try:
+        with folder:
+            for path, key, text in standalone_files(
+                state.print_all,
+                rendered,
+                *_standalone_templates(config),
+                lambda poster: where.get(id(poster)),
+            ):
+                folder.place(path, key, text)
+    finally:
+        for store in stores.values():
+            store.close()
     rendered.close()
     return folder.files
 

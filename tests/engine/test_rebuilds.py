@@ -293,6 +293,23 @@ def test_a_build_without_the_site_folder_renders_the_pages_and_takes_every_uncha
     assert differences(files(project / "site"), cold_build(project, tmp_path / "cold")) == []
 
 
+def test_each_posters_sheets_are_stored_once_though_a_print_all_page_prints_them_too(project: Path) -> None:
+    """The print-all pages are made after every part of the standalone pages, from the sheets the parts
+    stored (a county's cache held 4,000 sheets twice, 72 MB): no bytes are stored twice, and the print-all
+    pages' own store holds their frames alone."""
+    rendered = project / ".cache" / "noticeboard" / "rendered"
+    digests: list[bytes] = []
+    for path in sorted(rendered.glob("standalone-*.sqlite")):
+        with sqlite3.connect(path) as db:
+            digests += [row[0] for row in db.execute("SELECT digest FROM value")]
+    assert len(digests) == len(set(digests)) > 0
+    with sqlite3.connect(rendered / "standalone-sets.sqlite") as db:
+        frames = [bytes(row[0]) for row in db.execute("SELECT data FROM value")]
+    assert frames and all(b"<nb-sheets 0>" in frame for frame in frames), (
+        "frames, with a mark for each poster"
+    )
+
+
 def test_a_template_changed_where_mkdocs_yml_puts_the_theme_renders_the_pages_again(
     project: Path, tmp_path: Path
 ) -> None:

@@ -15,7 +15,7 @@ import pytest
 from markupsafe import escape
 
 from noticeboard.outputs.catalogue import Standalone
-from noticeboard.outputs.rendered import Rendered, standalone_files
+from noticeboard.outputs.rendered import Rendered, StoredTexts, standalone_files
 from noticeboard.website import SiteFolder
 
 
@@ -64,6 +64,37 @@ def build(
         ):
             folder.place(path, key, text)
     rendered.close()
+    return {page.path: (site / page.path).read_bytes() for page in pages}
+
+
+def build_in_two_steps(
+    site: Path, cache: Path, pages: list[Standalone], between: Callable[[], object] = lambda: None
+) -> dict[str, bytes]:
+    """Write ``pages`` as a build does: each poster's own page first, into a store of its own, then (after
+    ``between()``) the print-all page, reading their sheets from that store (``noticeboard_hooks._print_all``);
+    each file's bytes."""
+    made.clear()
+    every, alone = pages[0], pages[1:]
+    with SiteFolder(site, None, {}) as folder:
+        first = Rendered(cache, b"context", "standalone-0")
+        for path, key, text in standalone_files(
+            alone, first, lambda page, sheets: page_with(sheets, page.view), render_sheets
+        ):
+            folder.place(path, key, text)
+        first.close()
+        between()
+        stored = StoredTexts(cache, "standalone-0")
+        sets = Rendered(cache, b"context", "standalone-sets")
+        for path, key, text in standalone_files(
+            [every],
+            sets,
+            lambda page, sheets: page_with(sheets, page.view),
+            render_sheets,
+            lambda poster: stored,
+        ):
+            folder.place(path, key, text)
+        stored.close()
+        sets.close()
     return {page.path: (site / page.path).read_bytes() for page in pages}
 
 
@@ -151,3 +182,40 @@ def test_a_template_that_prints_a_poster_twice_or_leaves_one_out_fails_the_build
                 print_pages(3)[:1],
                 template,
             )
+
+
+def test_a_print_all_page_made_after_its_posters_pages_takes_their_sheets_from_their_store(
+    tmp_path: Path,
+) -> None:
+    pages = print_pages(30)
+    written = build_in_two_steps(tmp_path / "site", tmp_path / "cache", pages)
+    assert made == Counter(f"branch-{n}" for n in range(30)), "each poster's sheets made once, not again"
+    assert written == {page.path: whole(page) for page in pages}
+    with sqlite3.connect(tmp_path / "cache" / "standalone-sets.sqlite") as db:
+        (count,) = db.execute("SELECT count(*) FROM value").fetchone()
+    assert count == 1, "the print-all page's store holds its frame alone"
+
+    pages = print_pages(30, changed=7)
+    written = build_in_two_steps(tmp_path / "again", tmp_path / "cache", pages)
+    assert made == Counter(["branch-7"])
+    assert written["print/all/index.html"] == whole(pages[0])
+
+
+@pytest.mark.parametrize("store", ["damaged", "gone"])
+def test_sheets_the_other_store_has_not_got_intact_are_made_again_never_published(
+    tmp_path: Path, store: str
+) -> None:
+    alone = tmp_path / "cache" / "standalone-0.sqlite"
+
+    def spoil() -> None:
+        if store == "gone":
+            alone.unlink()
+            return
+        with sqlite3.connect(alone) as db:
+            db.execute("UPDATE value SET data = CAST(replace(CAST(data AS TEXT), '91.0', '19.0') AS BLOB)")
+
+    pages = print_pages(3)
+    written = build_in_two_steps(tmp_path / "site", tmp_path / "cache", pages, spoil)
+    assert made == Counter({f"branch-{n}": 2 for n in range(3)}), "made for its own page, and again"
+    assert written["print/all/index.html"] == whole(pages[0])
+    assert b"19.0" not in written["print/all/index.html"]

@@ -28,7 +28,7 @@ from typing import Any
 from noticeboard.outputs.catalogue import Standalone
 from noticeboard.outputs.fingerprints import fingerprint
 from noticeboard.registries.aside import Aside, AsideFailed
-from noticeboard.registries.disk_cache import PackCache
+from noticeboard.registries.disk_cache import PackCache, PackReader
 from noticeboard.registries.frozen import field_names, frozen
 
 
@@ -73,6 +73,26 @@ def _digests(entries: Sequence[tuple[str, object]]) -> dict[str, bytes]:
     return {src: fingerprint(src, page) for src, page in entries}
 
 
+RENDERED_SALT = b"rendered 2\n"
+"""The salt of the rendered outputs' stores (:class:`~noticeboard.registries.disk_cache.PackCache`)."""
+
+
+class StoredTexts:
+    """The texts a closed store of rendered outputs holds, read only (:class:`PackReader`): a poster's sheets,
+    stored by the part of the standalone pages that printed it alone, for the print-all page that prints it
+    too (:func:`standalone_files`). ``name``: the store's file in ``folder``, as :class:`Rendered` names it."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.store = PackReader(folder / f"{name}.sqlite", RENDERED_SALT)
+
+    def utf8(self, key: bytes) -> bytes | None:
+        """The text of ``key`` (a key made by :meth:`Rendered.key`) in UTF-8, when the store holds it intact."""
+        return self.store.get(key + b"text")
+
+    def close(self) -> None:
+        self.store.close()
+
+
 class Rendered:
     """Outputs by key; the key is :func:`fingerprint` of the output's inputs (the build's and its own).
 
@@ -98,7 +118,7 @@ class Rendered:
         """``name``: the store's file in ``folder`` (pages and standalone pages have one each, so that two
         processes can fill them at the same time). ``project``: the folder a site folder inside it is named
         from in the store (:meth:`published`)."""
-        self.store = PackCache(folder / f"{name}.sqlite", b"rendered 2\n") if folder is not None else None
+        self.store = PackCache(folder / f"{name}.sqlite", RENDERED_SALT) if folder is not None else None
         self.context = context
         self.page_texts = page_texts
         self.project = project.resolve() if project is not None else None
@@ -321,6 +341,7 @@ def standalone_files(
     rendered: Rendered,
     render: Callable[[Standalone, Mapping[str, str]], str],
     render_sheets: Callable[[Any], str],
+    elsewhere: Callable[[Any], StoredTexts | None] = lambda poster: None,
 ) -> Iterator[tuple[str, bytes, Callable[[], str | Iterator[bytes]]]]:
     """Each standalone page (posters, screens, redirects): its file, its key, and how to have its text —
     from the store when its inputs are unchanged, rendered otherwise (asked only when the page cannot be
@@ -331,7 +352,12 @@ def standalone_files(
     the poster's hash. Why: a county's print-all page of members is 58 MB, held three times over (its
     sheets, the page, its bytes) when rendered whole and stored twice (as sheets and as a page); this way
     no page is held whole, and a print-all page whose one poster changed renders that poster's sheets
-    alone and stores nothing but its small frame."""
+    alone and stores nothing but its small frame.
+
+    ``elsewhere(poster)``: the store that keeps the poster's sheets when another step of the build made them
+    (a print-all page, made after every poster's own page: :func:`noticeboard_hooks._poster_sets`), where
+    they are read instead of made again; a store that has not got them intact leaves them to be made and
+    stored here."""
     hashes: dict[int, bytes] = {}  # each poster's hash, made once though it is on its own page and in a set
 
     def poster_hash(poster: object) -> bytes:
@@ -343,6 +369,9 @@ def standalone_files(
         return "sheets", poster_hash(poster)
 
     def sheets(poster: object) -> bytes:
+        other = elsewhere(poster)
+        if other is not None and (found := other.utf8(rendered.key(sheets_inputs(poster)))) is not None:
+            return found
         return rendered.made(sheets_inputs(poster), functools.partial(render_sheets, poster))
 
     def text(page: Standalone, key: bytes) -> str | Iterator[bytes]:
@@ -358,7 +387,8 @@ def standalone_files(
         key = rendered.key("standalone", _by_poster_hashes(page, poster_hash))
         rendered.keep(key)  # linked or not, what it is made from is kept (a poster's sheets too)
         for poster in getattr(page.view, "posters", ()):
-            rendered.keep(rendered.key(sheets_inputs(poster)))
+            if elsewhere(poster) is None:  # (kept by the store that has them)
+                rendered.keep(rendered.key(sheets_inputs(poster)))
         yield page.path, key, functools.partial(text, page, key)
 
 

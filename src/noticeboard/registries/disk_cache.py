@@ -302,6 +302,47 @@ def disconnect_all() -> None:
         pack.disconnect()
 
 
+READER_WAITS = 1.0
+"""How long a :class:`PackReader` waits for a pack another build holds before it gives nothing."""
+
+
+def _pack_key(salt: bytes, key: bytes) -> bytes:
+    """A value's key in a pack's table: the hash of the pack's salt and the caller's key."""
+    return hashlib.sha256(salt + key).digest()
+
+
+class PackReader:
+    """The values of a pack another build step has closed, read only: a poster's sheets, which the part of
+    the standalone pages that printed it alone stored, read by the step that prints it in a set
+    (``noticeboard_hooks``). It marks nothing and removes nothing (a damaged value is only not given);
+    a pack that is not there, or that another build holds for more than :data:`READER_WAITS` seconds,
+    gives nothing: the caller makes the value itself."""
+
+    def __init__(self, path: Path, salt: bytes) -> None:
+        self.salt = salt
+        self.db: sqlite3.Connection | None = None
+        with contextlib.suppress(sqlite3.Error):  # (not there: SQLite refuses to open it read only)
+            self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=READER_WAITS)
+
+    def get(self, key: bytes) -> bytes | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT digest, data FROM value WHERE key = ?", (_pack_key(self.salt, key),)
+            ).fetchone()
+        except sqlite3.Error:
+            self.close()
+            return None
+        return bytes(row[1]) if row is not None and _intact(row[1], row[0]) else None
+
+    def close(self) -> None:
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+        self.db = None
+
+
 class PackCache:
     """Bytes by key in one SQLite file: for the many values of one build (a county's 14,000 pages), where
     a file each costs more to open than to read. Values carry their hash as in :class:`DiskCache`; each
@@ -364,7 +405,7 @@ class PackCache:
         self.db = None
 
     def _key(self, key: bytes) -> bytes:
-        return hashlib.sha256(self.salt + key).digest()
+        return _pack_key(self.salt, key)
 
     def get(self, key: bytes) -> bytes | None:
         if self.db is None:
