@@ -1457,14 +1457,18 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
         f"standalone-{part}",
     )
     pages = _part_of(state.in_parts, part)
-    with folder:
-        for path, key, text in standalone_files(pages, rendered, *_standalone_templates(config)):
-            folder.place(path, key, _polled(text, folder) if state.relay else text)
-            _next_second(folder)
-        for path, image in _part_of(list(state.pages.images.items()), part):
-            if path not in state.drawn:  # (made ahead: :func:`_draw_ahead`)
-                folder.place(path, image.key, image.make)
+    try:
+        with folder:
+            for path, key, text in standalone_files(pages, rendered, *_standalone_templates(config)):
+                folder.place(path, key, _polled(text, folder) if state.relay else text)
                 _next_second(folder)
+            for path, image in _part_of(list(state.pages.images.items()), part):
+                if path not in state.drawn:  # (made ahead: :func:`_draw_ahead`)
+                    folder.place(path, image.key, image.make)
+                    _next_second(folder)
+    except BaseException:
+        rendered.discard()  # (its lock let go now: a preview server's next rebuild would wait for it)
+        raise
     rendered.close()
     return folder.files
 
@@ -1515,7 +1519,7 @@ def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
     that printed it alone, made here only when that store has not got them (a poster no page prints alone,
     a damaged store). Why after the parts: rendered within them, each sheet of a county's 6,000 posters was
     made and stored twice, on its own page and in the print-all page (another part, or another process):
-    10,000 sheets made, 4 s of its cold build's CPU."""
+    10,016 sheets made for 6,008 posters, 2.3 s of its cold build's CPU."""
     reuse = state.reuse
     assert reuse is not None
     if not state.print_all:
@@ -1523,15 +1527,14 @@ def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
     cache = state.cache_dir / "rendered" if state.cache_dir else None
     rendered = Rendered(cache, reuse.rendered.context, "standalone-sets")
     stores = {part: StoredTexts(cache, f"standalone-{part}") for part in PARTS} if cache else {}
-    where = {
-        id(poster): stores[part]
-        for part in stores
-        for page in _part_of(state.in_parts, part)
-        for poster in getattr(page.view, "posters", ())
-    }
-    folder = _folder_alike()
     try:
-        with folder:
+        where = {
+            id(poster): stores[part]
+            for part in stores
+            for page in _part_of(state.in_parts, part)
+            for poster in getattr(page.view, "posters", ())
+        }
+        with (folder := _folder_alike()):
             for path, key, text in standalone_files(
                 state.print_all,
                 rendered,
@@ -1539,6 +1542,9 @@ def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
                 lambda poster: where.get(id(poster)),
             ):
                 folder.place(path, key, text)
+    except BaseException:
+        rendered.discard()  # (its lock let go now: a preview server's next rebuild would wait for it)
+        raise
     finally:
         for store in stores.values():
             store.close()

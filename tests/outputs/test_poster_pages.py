@@ -68,14 +68,20 @@ def build(
 
 
 def build_in_two_steps(
-    site: Path, cache: Path, pages: list[Standalone], between: Callable[[], object] = lambda: None
+    site: Path,
+    cache: Path,
+    pages: list[Standalone],
+    between: Callable[[], object] = lambda: None,
+    last: SiteFolder | None = None,
 ) -> dict[str, bytes]:
     """Write ``pages`` as a build does: each poster's own page first, into a store of its own, then (after
     ``between()``) the print-all page, reading their sheets from that store (``noticeboard_hooks._print_all``);
-    each file's bytes."""
+    each file's bytes. ``last``: the last build's folder, from which unchanged pages are linked."""
     made.clear()
     every, alone = pages[0], pages[1:]
-    with SiteFolder(site, None, {}) as folder:
+    previous, published = (last.root, last.files) if last is not None else (None, {})
+    with SiteFolder(site, previous, published) as folder:
+        built.append(folder)
         first = Rendered(cache, b"context", "standalone-0")
         for path, key, text in standalone_files(
             alone, first, lambda page, sheets: page_with(sheets, page.view), render_sheets
@@ -96,6 +102,10 @@ def build_in_two_steps(
         stored.close()
         sets.close()
     return {page.path: (site / page.path).read_bytes() for page in pages}
+
+
+built: list[SiteFolder] = []
+"""The folder of each build in two steps, the last one last (the next build links from it)."""
 
 
 def print_pages(count: int, changed: int | None = None, label: str = "全部党支部") -> list[Standalone]:
@@ -219,3 +229,22 @@ def test_sheets_the_other_store_has_not_got_intact_are_made_again_never_publishe
     assert made == Counter({f"branch-{n}": 2 for n in range(3)}), "made for its own page, and again"
     assert written["print/all/index.html"] == whole(pages[0])
     assert b"19.0" not in written["print/all/index.html"]
+
+
+def test_sheets_the_print_all_step_made_are_kept_while_its_page_is_linked(tmp_path: Path) -> None:
+    """A poster whose own page is linked from the last build while its part's store has not got its sheets (the
+    page moved to another part): the print-all step made them, and keeps them for the next build that
+    changes the print-all page, however many builds link it meanwhile."""
+    cache = tmp_path / "cache"
+    build_in_two_steps(tmp_path / "site-1", cache, print_pages(3), (cache / "standalone-0.sqlite").unlink)
+    for number in (2, 3, 4):  # each page linked from the build before
+        build_in_two_steps(tmp_path / f"site-{number}", cache, print_pages(3), last=built[-1])
+        assert made == Counter()
+    with sqlite3.connect(cache / "standalone-0.sqlite") as db:
+        assert db.execute("SELECT count(*) FROM value").fetchone() == (0,), (
+            "the part's store has not got them"
+        )
+    pages = print_pages(3, label="全部党支部（第二版）")  # the print-all page alone changes
+    written = build_in_two_steps(tmp_path / "site-5", cache, pages, last=built[-1])
+    assert made == Counter(), "its posters' sheets were kept"
+    assert written["print/all/index.html"] == whole(pages[0])

@@ -355,7 +355,7 @@ def standalone_files(
     alone and stores nothing but its small frame.
 
     ``elsewhere(poster)``: the store that keeps the poster's sheets when another step of the build made them
-    (a print-all page, made after every poster's own page: :func:`noticeboard_hooks._poster_sets`), where
+    (a print-all page, made after every poster's own page: :func:`noticeboard_hooks._print_all`), where
     they are read instead of made again; a store that has not got them intact leaves them to be made and
     stored here."""
     hashes: dict[int, bytes] = {}  # each poster's hash, made once though it is on its own page and in a set
@@ -386,9 +386,8 @@ def standalone_files(
     for page in pages:
         key = rendered.key("standalone", _by_poster_hashes(page, poster_hash))
         rendered.keep(key)  # linked or not, what it is made from is kept (a poster's sheets too)
-        for poster in getattr(page.view, "posters", ()):
-            if elsewhere(poster) is None:  # (kept by the store that has them)
-                rendered.keep(rendered.key(sheets_inputs(poster)))
+        for poster in getattr(page.view, "posters", ()):  # (here too when another store keeps them: that
+            rendered.keep(rendered.key(sheets_inputs(poster)))  # store may not have them, linked there)
         yield page.path, key, functools.partial(text, page, key)
 
 

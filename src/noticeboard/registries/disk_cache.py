@@ -321,8 +321,9 @@ class PackReader:
     def __init__(self, path: Path, salt: bytes) -> None:
         self.salt = salt
         self.db: sqlite3.Connection | None = None
-        with contextlib.suppress(sqlite3.Error):  # (not there: SQLite refuses to open it read only)
-            self.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=READER_WAITS)
+        with contextlib.suppress(sqlite3.Error, OSError, RuntimeError):  # (not there: SQLite refuses it read
+            address = f"{path.resolve().as_uri()}?mode=ro"  # only; a link to itself: resolve() refuses it)
+            self.db = sqlite3.connect(address, uri=True, timeout=READER_WAITS)
 
     def get(self, key: bytes) -> bytes | None:
         if self.db is None:
