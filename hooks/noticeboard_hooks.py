@@ -647,7 +647,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
     if cache is not None:
         forget_legacy_caches(cache)
     rendered = Rendered(  # page texts stored only while serving: a preview server's folder is temporary
-        cache / "rendered" if cache else None,
+        _rendered_folder(),
         _build_key(config, nav, files),
         page_texts=_serving(),
         project=Path(config.config_file_path).parent,
@@ -1449,28 +1449,36 @@ def _end_claims() -> None:
 
 def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, int, int]]:
     folder = _folder_alike()
+    pages = _part_of(state.in_parts, part)
+    with _step_store(f"standalone-{part}") as rendered, folder:
+        for path, key, text in standalone_files(pages, rendered, *_standalone_templates(config)):
+            folder.place(path, key, _polled(text, folder) if state.relay else text)
+            _next_second(folder)
+        for path, image in _part_of(list(state.pages.images.items()), part):
+            if path not in state.drawn:  # (made ahead: :func:`_draw_ahead`)
+                folder.place(path, image.key, image.make)
+                _next_second(folder)
+    return folder.files
+
+
+@contextlib.contextmanager
+def _step_store(name: str) -> Iterator[Rendered]:
+    """The store ``name`` of one step of the standalone pages (a part, the print-all pages): kept when the
+    step is done, let go at once when it fails (its lock would hold a preview server's next rebuild)."""
     reuse = state.reuse
     assert reuse is not None
-    rendered = Rendered(
-        state.cache_dir / "rendered" if state.cache_dir else None,
-        reuse.rendered.context,
-        f"standalone-{part}",
-    )
-    pages = _part_of(state.in_parts, part)
+    rendered = Rendered(_rendered_folder(), reuse.rendered.context, name)
     try:
-        with folder:
-            for path, key, text in standalone_files(pages, rendered, *_standalone_templates(config)):
-                folder.place(path, key, _polled(text, folder) if state.relay else text)
-                _next_second(folder)
-            for path, image in _part_of(list(state.pages.images.items()), part):
-                if path not in state.drawn:  # (made ahead: :func:`_draw_ahead`)
-                    folder.place(path, image.key, image.make)
-                    _next_second(folder)
+        yield rendered
     except BaseException:
-        rendered.discard()  # (its lock let go now: a preview server's next rebuild would wait for it)
+        rendered.discard()
         raise
     rendered.close()
-    return folder.files
+
+
+def _rendered_folder() -> Path | None:
+    """The folder of the rendered outputs' stores (None: the build has no cache)."""
+    return state.cache_dir / "rendered" if state.cache_dir else None
 
 
 def _folder_alike() -> SiteFolder:
@@ -1520,21 +1528,18 @@ def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
     a damaged store). Why after the parts: rendered within them, each sheet of a county's 6,000 posters was
     made and stored twice, on its own page and in the print-all page (another part, or another process):
     10,016 sheets made for 6,008 posters, 2.3 s of its cold build's CPU."""
-    reuse = state.reuse
-    assert reuse is not None
     if not state.print_all:
         return {}
-    cache = state.cache_dir / "rendered" if state.cache_dir else None
-    rendered = Rendered(cache, reuse.rendered.context, "standalone-sets")
+    cache = _rendered_folder()
     stores = {part: StoredTexts(cache, f"standalone-{part}") for part in PARTS} if cache else {}
+    where = {
+        id(poster): stores[part]
+        for part in stores
+        for page in _part_of(state.in_parts, part)
+        for poster in getattr(page.view, "posters", ())
+    }
     try:
-        where = {
-            id(poster): stores[part]
-            for part in stores
-            for page in _part_of(state.in_parts, part)
-            for poster in getattr(page.view, "posters", ())
-        }
-        with (folder := _folder_alike()):
+        with _step_store("standalone-sets") as rendered, (folder := _folder_alike()):
             for path, key, text in standalone_files(
                 state.print_all,
                 rendered,
@@ -1542,13 +1547,9 @@ def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
                 lambda poster: where.get(id(poster)),
             ):
                 folder.place(path, key, text)
-    except BaseException:
-        rendered.discard()  # (its lock let go now: a preview server's next rebuild would wait for it)
-        raise
     finally:
         for store in stores.values():
             store.close()
-    rendered.close()
     return folder.files
 
 
