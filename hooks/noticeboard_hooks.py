@@ -651,6 +651,7 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
         _build_key(config, nav, files),
         page_texts=_serving(),
         project=Path(config.config_file_path).parent,
+        series=_series(config),
     )
     published = _published_site()  # the folder the last build was swapped into (None: nothing to link from)
     if published is not None and not published.is_dir():
@@ -673,6 +674,21 @@ def _plan_reuse(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
             file.inclusion = InclusionLevel.EXCLUDED
             if file.page is not None:  # in the navigation: other pages print its title (its source is not
                 file.page.title = kept.title  # read: a generated page's front matter has nothing they print)
+
+
+def _series(config: MkDocsConfig) -> str:
+    """The builds whose rendered outputs this one's are, each kept for the next of its own
+    (:class:`~noticeboard.registries.disk_cache.PackCache`): the same command with the settings that change
+    every page (a preview server's address, the offline copy's)."""
+    offline = config.plugins.get("material/offline")
+    return " ".join(
+        (
+            "serve" if _serving() else "build",
+            config.site_url or "",
+            "directory URLs" if config.use_directory_urls else "file URLs",
+            "offline" if offline is not None and offline.config.enabled else "online",
+        )
+    )
 
 
 def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
@@ -1467,7 +1483,7 @@ def _step_store(name: str) -> Iterator[Rendered]:
     step is done, let go at once when it fails (its lock would hold a preview server's next rebuild)."""
     reuse = state.reuse
     assert reuse is not None
-    rendered = Rendered(_rendered_folder(), reuse.rendered.context, name)
+    rendered = Rendered(_rendered_folder(), reuse.rendered.context, name, series=reuse.rendered.series)
     try:
         yield rendered
     except BaseException:

@@ -5,7 +5,9 @@ good pages (MkDocs would hold every page until the data is corrected)."""
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
+import re
 import socket
 import subprocess
 import time
@@ -16,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from support.build import BUILD_ENV, MKDOCS, demo_project
+from support.build import BUILD_ENV, MKDOCS, demo_project, pages_line
 
 pytestmark = pytest.mark.slow  # mkdocs serve building the whole site, twice
 
@@ -67,9 +69,9 @@ class Served:
 
 
 @contextlib.contextmanager
-def _serve(tmp_path: Path, *options: str) -> Iterator[Served]:
-    """``mkdocs serve`` (with ``options``) on a copy of the demo project, until the block ends."""
-    project = demo_project(tmp_path / "project")
+def _serve(tmp_path: Path, *options: str, project: Path | None = None) -> Iterator[Served]:
+    """``mkdocs serve`` (with ``options``) on ``project`` (a copy of the demo project), until the block ends."""
+    project = project or demo_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as written:
@@ -120,6 +122,27 @@ def test_serve_rebuilds_when_data_changes(tmp_path: Path) -> None:
         builds = _started(log)
         time.sleep(3)
         assert _started(log) == builds, log.read_text(encoding="utf-8")[-3000:]
+
+
+def test_a_build_after_a_preview_session_renders_only_what_the_edits_changed(tmp_path: Path) -> None:
+    """``make build``, then ``make serve`` with a few edits, then ``make build``: the preview's rebuilds use
+    other keys (its pages print its own address), and counted as builds of the same series they made the
+    cache forget the last build's pages: every page was rendered again (a county's: 30 s, not 5)."""
+    project = demo_project(tmp_path / "project")
+    pages_line(project)  # the first build
+    members = project / "data" / "members" / "qingshan-1.yml"
+    with _serve(tmp_path, project=project) as served:
+        points = ["2025: 74", "2025: 81", "2025: 92", "2025: 65"]  # one member's: a few pages change
+        for reloads, (old, new) in enumerate(itertools.pairwise(points), start=1):
+            members.write_text(members.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+            deadline = time.monotonic() + 60
+            while _reloads(served.log) < reloads and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert _reloads(served.log) == reloads, served.log.read_text(encoding="utf-8")[-3000:]
+    said = re.fullmatch(r"网页 (\d+) 个：重新生成 (\d+) 个.*", pages_line(project))
+    assert said is not None
+    pages, rendered = int(said.group(1)), int(said.group(2))
+    assert 0 < rendered < pages / 4, f"{rendered} of {pages} pages rendered again"
 
 
 def test_serve_clean_goes_on_serving_after_a_save_that_changes_nothing(tmp_path: Path) -> None:

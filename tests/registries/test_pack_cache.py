@@ -16,10 +16,11 @@ from noticeboard.registries.disk_cache import PackCache
 
 
 def _build(
-    path: Path, reads: tuple[bytes, ...] = (), writes: tuple[bytes, ...] = ()
+    path: Path, reads: tuple[bytes, ...] = (), writes: tuple[bytes, ...] = (), series: str = ""
 ) -> dict[bytes, bytes | None]:
-    """One build: opens the pack, reads and writes what it is given, closes it; what each read found."""
-    pack = PackCache(path, b"salt")
+    """One build of ``series``: opens the pack, reads and writes what it is given, closes it; what each read
+    found."""
+    pack = PackCache(path, b"salt", series)
     found = {key: pack.get(key) for key in reads}
     for key in writes:
         pack.put(key, b"value of " + key)
@@ -63,6 +64,59 @@ def test_a_pack_from_before_the_marks_table_starts_empty(tmp_path: Path) -> None
     assert _build(pack, reads=(b"page",)) == {b"page": None}
     with sqlite3.connect(pack) as db:
         assert db.execute("SELECT count(*) FROM value").fetchone() == (0,)
+
+
+def test_a_preview_session_leaves_what_the_last_builds_used_for_the_next_build(tmp_path: Path) -> None:
+    """``mkdocs build``, then a preview server rebuilding after each of several edits (its pages print its own
+    address: other keys), then ``mkdocs build`` again: that build finds every page the edits left alone, and
+    the next preview server finds its own."""
+    pack = tmp_path / "pack.sqlite"
+    _build(pack, writes=(b"built page", b"built edited page", b"poster"), series="build")
+    _build(pack, writes=(b"preview page",), reads=(b"poster",), series="serve")
+    for _ in range(5):
+        _build(pack, reads=(b"preview page", b"poster"), series="serve")
+    found = _build(
+        pack, reads=(b"built page", b"poster"), writes=(b"built page after the edit",), series="build"
+    )
+    assert found == {b"built page": b"value of built page", b"poster": b"value of poster"}
+    _build(pack, reads=(b"built page", b"built page after the edit", b"poster"), series="build")
+    assert _build(pack, reads=(b"preview page",), series="serve") == {
+        b"preview page": b"value of preview page"
+    }
+    # what no build of either series has used since two of its own: forgotten
+    assert _build(pack, reads=(b"built edited page",), series="build") == {b"built edited page": None}
+
+
+def test_only_the_last_few_series_keep_their_values(tmp_path: Path) -> None:
+    """Each preview server on another address is a series of its own: the values of series no build has
+    followed lately are forgotten, or they would pile up in the pack."""
+    pack = tmp_path / "pack.sqlite"
+    _build(pack, writes=(b"first",), series="first")
+    for number in range(disk_cache.SERIES_KEPT - 1):
+        _build(pack, reads=(b"first",) if number == 0 else (), series=f"other {number}")
+    assert _build(pack, reads=(b"first",), series="first") == {b"first": b"value of first"}
+    for number in range(disk_cache.SERIES_KEPT):
+        _build(pack, series=f"newer {number}")
+    assert _build(pack, reads=(b"first",), series="first") == {b"first": None}
+    with sqlite3.connect(pack) as db:
+        assert db.execute("SELECT count(DISTINCT series) FROM builds").fetchone() == (disk_cache.SERIES_KEPT,)
+
+
+def test_a_pack_whose_marks_have_no_series_starts_empty(tmp_path: Path) -> None:
+    """The layout before series: a value's mark named only the last build that used it, which a build of
+    another series replaced."""
+    pack = tmp_path / "pack.sqlite"
+    with sqlite3.connect(pack) as db:
+        db.execute("CREATE TABLE value (key BLOB PRIMARY KEY, digest BLOB, data BLOB, build INTEGER)")
+        db.execute("CREATE TABLE used (key BLOB PRIMARY KEY, build INTEGER) WITHOUT ROWID")
+        db.execute("CREATE TABLE builds (number INTEGER)")
+        key, value = hashlib.sha256(b"salt" + b"page").digest(), b"value of page"
+        db.execute("INSERT INTO value VALUES (?, ?, ?, 1)", (key, hashlib.sha256(value).digest(), value))
+        db.execute("INSERT INTO used VALUES (?, 1)", (key,))
+        db.execute("INSERT INTO builds VALUES (1)")
+    assert _build(pack, reads=(b"page",)) == {b"page": None}
+    _build(pack, writes=(b"page",))
+    assert _build(pack, reads=(b"page",)) == {b"page": b"value of page"}
 
 
 def test_what_a_site_folder_holds_is_forgotten_once_the_folder_is_gone(tmp_path: Path) -> None:

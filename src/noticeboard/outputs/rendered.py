@@ -114,11 +114,16 @@ class Rendered:
         *,
         page_texts: bool = False,
         project: Path | None = None,
+        series: str = "",
     ) -> None:
         """``name``: the store's file in ``folder`` (pages and standalone pages have one each, so that two
         processes can fill them at the same time). ``project``: the folder a site folder inside it is named
-        from in the store (:meth:`published`)."""
-        self.store = PackCache(folder / f"{name}.sqlite", RENDERED_SALT) if folder is not None else None
+        from in the store (:meth:`published`). ``series``: the builds whose outputs this build's are
+        (:class:`~noticeboard.registries.disk_cache.PackCache`: a preview server's, ``mkdocs build``'s)."""
+        self.store = (
+            PackCache(folder / f"{name}.sqlite", RENDERED_SALT, series) if folder is not None else None
+        )
+        self.series = series
         self.context = context
         self.page_texts = page_texts
         self.project = project.resolve() if project is not None else None

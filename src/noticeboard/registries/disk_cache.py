@@ -302,6 +302,10 @@ def disconnect_all() -> None:
         pack.disconnect()
 
 
+SERIES_KEPT = 3
+"""How many series of builds a :class:`PackCache` keeps values for: ``mkdocs build``, a preview server,
+and one more (``make build-offline``, or another preview server's address)."""
+
 READER_WAITS = 1.0
 """How long a :class:`PackReader` waits for a pack another build holds before it gives nothing."""
 
@@ -347,7 +351,8 @@ class PackReader:
 class PackCache:
     """Bytes by key in one SQLite file: for the many values of one build (a county's 14,000 pages), where
     a file each costs more to open than to read. Values carry their hash as in :class:`DiskCache`; each
-    build marks the values it used and, when closed, forgets those two builds have not used. The marks
+    build marks the values it used and, when closed, forgets those two builds of its series have not used
+    (:meth:`close`). The marks
     are a table of their own: marking in the values' rows rewrote a page of each (a county's rebuild
     wrote 44 MB to the journal to mark 11,000 values it only read), and they are written together when
     the pack is closed, in key order (one statement each took 45 µs: 0.6 s for a county's rebuild).
@@ -359,8 +364,11 @@ class PackCache:
     written in one transaction took 2.8–3.3 s through the log, 1.0–1.1 s without it (most of it the system's
     time: both cores are busy then)."""
 
-    def __init__(self, path: Path, salt: bytes) -> None:
+    def __init__(self, path: Path, salt: bytes, series: str = "") -> None:
+        """``series``: the builds this one follows (:meth:`close`); one for every build (``""``) where what a
+        value is made from does not tell builds apart."""
         self.salt = salt
+        self.series = series
         self.db: sqlite3.Connection | None = None
         self.marks: set[bytes] = set()
         self.read: dict[str, dict[str, tuple[bytes, int, int]]] = {}
@@ -372,20 +380,23 @@ class PackCache:
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS value (key BLOB PRIMARY KEY, digest BLOB, data BLOB, build INTEGER)"
             )
-            self.db.execute("CREATE TABLE IF NOT EXISTS builds (number INTEGER)")
-            marked = self.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'used'").fetchone()
-            if (
-                marked is None
-            ):  # a pack from before the marks had a table: its values would never be forgotten
-                self.db.execute("CREATE TABLE used (key BLOB PRIMARY KEY, build INTEGER) WITHOUT ROWID")
+            columns = [row[1] for row in self.db.execute("PRAGMA table_info(used)")]
+            if "series" not in columns:  # a pack from before the marks had a table (its values would never
+                self.db.execute("DROP TABLE IF EXISTS used")  # be forgotten) or a series (each of its values
+                self.db.execute("DROP TABLE IF EXISTS builds")  # is marked by one build only)
+                self.db.execute(
+                    "CREATE TABLE used (key BLOB, series TEXT, build INTEGER, PRIMARY KEY (key, series)) "
+                    "WITHOUT ROWID"
+                )
                 self.db.execute("DELETE FROM value")
+            self.db.execute("CREATE TABLE IF NOT EXISTS builds (number INTEGER, series TEXT)")
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS published "
                 "(site TEXT, path TEXT, key BLOB, size INTEGER, mtime INTEGER, PRIMARY KEY (site, path))"
             )
             row = self.db.execute("SELECT max(number) FROM builds").fetchone()
             self.build = (row[0] or 0) + 1
-            self.db.execute("INSERT INTO builds VALUES (?)", (self.build,))
+            self.db.execute("INSERT INTO builds VALUES (?, ?)", (self.build, self.series))
             self.db.execute("BEGIN")
         except (sqlite3.Error, OSError):  # a read-only checkout, a locked file, a file where its folder goes:
             self.discard()  # build without it, only slower
@@ -490,18 +501,33 @@ class PackCache:
             self.marks.add(hashed)
 
     def close(self) -> None:
-        """Keep what this build wrote and used, and what the one before used; forget the rest."""
+        """Keep what this build wrote and used, and what the one before it in its series used; forget what
+        no build kept used (the last two of each of the last :data:`SERIES_KEPT` series).
+
+        Why series: builds of different settings use different values (a preview server's pages print its
+        own ``site_url``). Counted as one series, a ``mkdocs build`` after a preview session of a few edits
+        found none of its pages, rendered them all again (a county: 30 s instead of 5), and the next preview
+        server, having its pages' texts forgotten by two builds, did too."""
         if self.db is None:
             return
         try:
             self.db.executemany(
-                "INSERT OR REPLACE INTO used VALUES (?, ?)", [(key, self.build) for key in sorted(self.marks)]
+                "INSERT OR REPLACE INTO used VALUES (?, ?, ?)",
+                [(key, self.series, self.build) for key in sorted(self.marks)],
             )
             self.db.execute(
-                "DELETE FROM value WHERE key IN (SELECT key FROM used WHERE build < ?)", (self.build - 1,)
+                "DELETE FROM builds WHERE number NOT IN (SELECT number FROM (SELECT number, series, "
+                "row_number() OVER (PARTITION BY series ORDER BY number DESC) AS age FROM builds) "
+                "WHERE age <= 2 AND series IN "
+                "(SELECT series FROM builds GROUP BY series ORDER BY max(number) DESC LIMIT ?))",
+                (SERIES_KEPT,),
             )
-            self.db.execute("DELETE FROM used WHERE build < ?", (self.build - 1,))
-            self.db.execute("DELETE FROM builds WHERE number < ?", (self.build - 1,))
+            kept = "(SELECT number FROM builds)"
+            self.db.execute(  # (each value looked for among the kept marks only where a mark of it goes)
+                f"DELETE FROM value WHERE key IN (SELECT key FROM used WHERE build NOT IN {kept}) AND NOT EXISTS "
+                f"(SELECT 1 FROM used WHERE used.key = value.key AND build IN {kept})"
+            )
+            self.db.execute(f"DELETE FROM used WHERE build NOT IN {kept}")
             self.db.execute("COMMIT")
         except sqlite3.Error:
             pass
