@@ -1254,12 +1254,12 @@ def _second_units(
     config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File]
 ) -> Callable[[], Callable[[], Any] | None]:
     """What each second process does, in turn (:class:`Relay`): a slice of ``shared`` (:data:`SHARE_SLICE`
-    pages), then parts of the standalone pages no process has claimed: two each after slices of pages (a
-    county's cold build), else all of them (one second process, as a rebuild needs no more). Why two: a
-    process starts without what the one before it remembered (QR codes, share cards' lines); with one part
-    each and slices of 64 pages, a county's cold build took 10 s more CPU."""
+    pages), then parts of the standalone pages no process has claimed: four each after slices of pages (a
+    county's cold build), else all of them (one second process, as a rebuild needs no more). Why four: a
+    process starts without what the one before it remembered (QR codes, share cards' lines); with an eighth
+    of the posters each (then a part) and slices of 64 pages, a county's cold build took 10 s more CPU."""
     slices = deque(shared[start : start + SHARE_SLICE] for start in range(0, len(shared), SHARE_SLICE))
-    parts = 2 if shared else len(PARTS)
+    parts = len(PARTS) // 4 if shared else len(PARTS)
 
     def next_unit() -> Callable[[], Any] | None:
         if slices:
@@ -1376,9 +1376,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     relay = state.relay
     try:  # the parts no second process has taken yet (all where there is none), then theirs
         here = _standalone(config, PARTS)
+        print_all = _print_all(config)  # (meanwhile: the second process's last parts)
         while relay is not None and relay.running:
             _relayed(relay.wait)
-        files = {**folder.files, **state.drawn, **state.standalone, **here, **_print_all(config)}
+        files = {**folder.files, **state.drawn, **state.standalone, **here, **print_all}
     finally:
         _end_claims()
     state.relay, state.standalone, state.drawn = None, {}, {}
@@ -1423,13 +1424,14 @@ def _write_feed(config: MkDocsConfig) -> None:
         Path(config.site_dir, name).write_text(text, encoding="utf-8", newline="\n")
 
 
-PARTS = tuple(range(8))
+PARTS = tuple(range(16))
 """Standalone pages and images are rendered in parts, each by the first process to claim it (:class:`Claims`).
-A part is an eighth of the catalogue's list, in its order: what one process renders lies together in memory,
-as it was made, and a forked process copies only the memory it reads (not, as with parts by a hash of the
-file's name, some of nearly every memory page). A page that moves to another part (pages added before it)
+A part is a sixteenth of the catalogue's list, in its order: what one process renders lies together in
+memory, as it was made, and a forked process copies only the memory it reads (not, as with parts by a hash of
+the file's name, some of nearly every memory page). A page that moves to another part (pages added before it)
 is rendered again when the last build's folder is not there to link it from: its new part's store has not
-got it."""
+got it. Why sixteen: the two processes end their last parts apart by up to a part's time, one core then
+idle (a county's cold build, with eight: 1.4–1.6 s, three builds; with sixteen: 0.0–0.4 s)."""
 
 
 def _standalone(
@@ -1474,6 +1476,8 @@ def _standalone_part(config: MkDocsConfig, part: int) -> dict[str, tuple[bytes, 
             if path not in state.drawn:  # (made ahead: :func:`_draw_ahead`)
                 folder.place(path, image.key, image.make)
                 _next_second(folder)
+    assert state.claims is not None
+    state.claims.finish(str(part))  # (its store closed: its posters' sheets are there for :func:`_print_all`)
     return folder.files
 
 
@@ -1543,30 +1547,51 @@ def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
     that printed it alone, made here only when that store has not got them (a poster no page prints alone,
     a damaged store). Why after the parts: rendered within them, each sheet of a county's 6,000 posters was
     made and stored twice, on its own page and in the print-all page (another part, or another process):
-    10,016 sheets made for 6,008 posters, 2.3 s of its cold build's CPU."""
+    10,016 sheets made for 6,008 posters, 2.3 s of its cold build's CPU.
+
+    A page whose posters' parts are all done is made while a second process still renders its last parts:
+    a county's cold build waited 1.5 s for it with a core free, then made the print-all pages (0.7 s)."""
     if not state.print_all:
         return {}
     cache = _rendered_folder()
     stores = {part: StoredTexts(cache, f"standalone-{part}") for part in PARTS} if cache else {}
-    where = {
-        id(poster): stores[part]
+    holder = {
+        id(poster): part
         for part in stores
         for page in _part_of(state.in_parts, part)
         for poster in getattr(page.view, "posters", ())
     }
+    waiting = list(state.print_all)
     try:
         with _step_store("standalone-sets") as rendered, (folder := _folder_alike()):
-            for path, key, text in standalone_files(
-                state.print_all,
-                rendered,
-                *_standalone_templates(config),
-                lambda poster: where.get(id(poster)),
-            ):
-                folder.place(path, key, text)
+            while waiting:
+                ready = [page for page in waiting if all(map(_part_finished, _parts_of(page, holder)))]
+                if not ready and state.relay is not None and state.relay.running:
+                    _relayed(state.relay.wait)
+                    continue
+                for path, key, text in standalone_files(
+                    ready or waiting,  # (none left to wait for: a sheet its part has not stored is made here)
+                    rendered,
+                    *_standalone_templates(config),
+                    lambda poster: stores[holder[id(poster)]] if id(poster) in holder else None,
+                ):
+                    folder.place(path, key, text)
+                made = {id(page) for page in ready or waiting}
+                waiting = [page for page in waiting if id(page) not in made]
     finally:
         for store in stores.values():
             store.close()
     return folder.files
+
+
+def _parts_of(page: Standalone, holder: Mapping[int, int]) -> set[int]:
+    """The parts that printed the posters ``page`` prints (``holder``: poster → part)."""
+    return {holder[id(poster)] for poster in getattr(page.view, "posters", ()) if id(poster) in holder}
+
+
+def _part_finished(part: int) -> bool:
+    claims = state.claims
+    return claims is None or claims.finished(str(part))
 
 
 def _published_site() -> Path | None:

@@ -5,12 +5,16 @@ twice, and each part is a run of the catalogue's list (what one process renders 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from noticeboard.outputs.rendered import Rendered, Reuse
+from noticeboard.outputs.catalogue import Standalone
+from noticeboard.outputs.rendered import Rendered, Reuse, StoredTexts
 from noticeboard.registries import disk_cache
+from noticeboard.registries.aside import Claims
 from support.hooks import hooks_module
 
 HOOKS = hooks_module()
@@ -49,3 +53,87 @@ def test_a_failed_step_lets_its_store_go_at_once_and_keeps_nothing_it_made(
     assert after.text(b"made") == "the sheets of a poster"
     assert after.text(b"made by the failed step") is None
     after.close()
+
+
+class _LastPartsInASecondProcess:
+    """A second process rendering the last part of the standalone pages until it is waited for."""
+
+    def __init__(self, claims: Claims, events: list[str]) -> None:
+        self.claims, self.events = claims, events
+        self.running = True
+
+    def wait(self) -> None:
+        self.events.append("waited for the second process")
+        self.claims.finish(str(HOOKS.PARTS[-1]))
+        self.running = False
+
+
+class _Folder:
+    """Where a step's files go: only what was placed."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[bytes, int, int]] = {}
+
+    def __enter__(self) -> _Folder:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        pass
+
+    def place(self, path: str, key: bytes, text: object) -> None:
+        self.files[path] = (key, 0, 0)
+
+
+def test_a_print_all_page_is_made_while_the_second_process_renders_parts_its_posters_are_not_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once this process has rendered its parts, a print-all page whose posters' parts are all done is made
+    at once, while the second process renders its last part (a county's cold build waited 1.5 s with a core
+    free, then made the print-all pages alone); a page printing a poster of that part waits for it, and
+    then reads its sheets from that part's store, as every page reads them from its posters' parts."""
+    posters = [SimpleNamespace(number=number) for number in HOOKS.PARTS]  # one poster a part
+    own_pages = [
+        Standalone(f"print/{number}/index.html", "t.html", "", SimpleNamespace(posters=(poster,)), "..")
+        for number, poster in enumerate(posters)
+    ]
+    early = Standalone(
+        "print/all-a/index.html", "t.html", "", SimpleNamespace(posters=tuple(posters[:3])), "."
+    )
+    late = Standalone(
+        "print/all-b/index.html", "t.html", "", SimpleNamespace(posters=tuple(posters[-2:])), "."
+    )
+    claims, events = Claims(), []
+    for part in HOOKS.PARTS[:-1]:  # this process's parts, done; the last one, the second process's
+        claims.take(str(part))
+        claims.finish(str(part))
+    claims.take(str(HOOKS.PARTS[-1]))
+
+    def made(
+        pages: list[Standalone],
+        rendered: Rendered,
+        render: object,
+        render_sheets: object,
+        elsewhere: Callable[[object], StoredTexts | None],
+    ) -> Iterator[tuple[str, bytes, Callable[[], str]]]:
+        for page in pages:
+            stores = [elsewhere(poster) for poster in page.view.posters]  # type: ignore[attr-defined]
+            assert all(isinstance(store, StoredTexts) for store in stores), "each read from its part"
+            events.append(f"made {page.path}")
+            yield page.path, b"key", lambda: "text"
+
+    monkeypatch.setattr(HOOKS, "standalone_files", made)
+    monkeypatch.setattr(HOOKS, "_standalone_templates", lambda config: (None, None))
+    monkeypatch.setattr(HOOKS, "_folder_alike", _Folder)
+    for name, value in {
+        "cache_dir": tmp_path,
+        "reuse": Reuse(Rendered(tmp_path / "rendered", b"build key"), {}, {}, {}, {}),
+        "in_parts": own_pages,
+        "print_all": [late, early],
+        "claims": claims,
+        "relay": _LastPartsInASecondProcess(claims, events),
+    }.items():
+        monkeypatch.setattr(HOOKS.state, name, value)
+    files = HOOKS._print_all(None)
+    claims.close()
+    assert events == [f"made {early.path}", "waited for the second process", f"made {late.path}"]
+    assert set(files) == {early.path, late.path}

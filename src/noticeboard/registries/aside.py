@@ -8,6 +8,7 @@ is no ``fork`` (Windows) the work is done in this process when its result is ask
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import os
@@ -237,6 +238,15 @@ class Claims:
     def taken(self, name: str) -> bool:
         """Whether some process has claimed the piece ``name`` (or the claims are closed)."""
         return not self.folder.is_dir() or (self.folder / name).exists()
+
+    def finish(self, name: str) -> None:
+        """Note the piece ``name`` done, by the process that took it: what it made is there for the others."""
+        with contextlib.suppress(FileNotFoundError):  # (the claims closed: the build failed)
+            os.close(os.open(self.folder / f"{name}.done", os.O_CREAT | os.O_WRONLY))
+
+    def finished(self, name: str) -> bool:
+        """Whether the piece ``name`` is done (:meth:`finish`)."""
+        return (self.folder / f"{name}.done").exists()
 
     def close(self) -> None:
         self.remove()
