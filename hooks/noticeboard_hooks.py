@@ -1554,13 +1554,24 @@ def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
     if not state.print_all:
         return {}
     cache = _rendered_folder()
-    stores = {part: StoredTexts(cache, f"standalone-{part}") for part in PARTS} if cache else {}
     holder = {
         id(poster): part
-        for part in stores
+        for part in (PARTS if cache else ())
         for page in _part_of(state.in_parts, part)
         for poster in getattr(page.view, "posters", ())
     }
+    stores: dict[int, StoredTexts] = {}
+
+    def elsewhere(poster: object) -> StoredTexts | None:
+        """The store of the part that printed ``poster``, opened when first read, once that part is done (a
+        store opened before its part made it gives nothing for the whole step)."""
+        part = holder.get(id(poster))
+        if part is None or cache is None:
+            return None
+        if part not in stores:
+            stores[part] = StoredTexts(cache, f"standalone-{part}")
+        return stores[part]
+
     waiting = list(state.print_all)
     try:
         with _step_store("standalone-sets") as rendered, (folder := _folder_alike()):
@@ -1573,7 +1584,7 @@ def _print_all(config: MkDocsConfig) -> dict[str, tuple[bytes, int, int]]:
                     ready or waiting,  # (none left to wait for: a sheet its part has not stored is made here)
                     rendered,
                     *_standalone_templates(config),
-                    lambda poster: stores[holder[id(poster)]] if id(poster) in holder else None,
+                    elsewhere,
                 ):
                     folder.place(path, key, text)
                 made = {id(page) for page in ready or waiting}

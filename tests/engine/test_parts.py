@@ -58,14 +58,26 @@ def test_a_failed_step_lets_its_store_go_at_once_and_keeps_nothing_it_made(
 class _LastPartsInASecondProcess:
     """A second process rendering the last part of the standalone pages until it is waited for."""
 
-    def __init__(self, claims: Claims, events: list[str]) -> None:
-        self.claims, self.events = claims, events
+    def __init__(self, claims: Claims, stores: Path, events: list[str]) -> None:
+        self.claims, self.stores, self.events = claims, stores, events
         self.running = True
 
     def wait(self) -> None:
         self.events.append("waited for the second process")
-        self.claims.finish(str(HOOKS.PARTS[-1]))
+        _part_done(self.claims, self.stores, HOOKS.PARTS[-1])  # (a cold cache: its store made only now)
         self.running = False
+
+
+def _sheets_key(number: int) -> bytes:
+    return Rendered(None, b"build key").key("sheets", number)
+
+
+def _part_done(claims: Claims, stores: Path, part: int) -> None:
+    """A part of the standalone pages done: the sheets of its poster (one a part) stored, then finished."""
+    store = Rendered(stores, b"build key", f"standalone-{part}")
+    store.put(_sheets_key(part), f"sheets of poster {part}")
+    store.close()
+    claims.finish(str(part))
 
 
 class _Folder:
@@ -103,10 +115,10 @@ def test_a_print_all_page_is_made_while_the_second_process_renders_parts_its_pos
         "print/all-b/index.html", "t.html", "", SimpleNamespace(posters=tuple(posters[-2:])), "."
     )
     claims, events = Claims(), []
-    for part in HOOKS.PARTS[:-1]:  # this process's parts, done; the last one, the second process's
+    for part in HOOKS.PARTS:  # this process's parts, done; the last one, the second process's
         claims.take(str(part))
-        claims.finish(str(part))
-    claims.take(str(HOOKS.PARTS[-1]))
+        if part != HOOKS.PARTS[-1]:
+            _part_done(claims, tmp_path / "rendered", part)
 
     def made(
         pages: list[Standalone],
@@ -116,8 +128,10 @@ def test_a_print_all_page_is_made_while_the_second_process_renders_parts_its_pos
         elsewhere: Callable[[object], StoredTexts | None],
     ) -> Iterator[tuple[str, bytes, Callable[[], str]]]:
         for page in pages:
-            stores = [elsewhere(poster) for poster in page.view.posters]  # type: ignore[attr-defined]
-            assert all(isinstance(store, StoredTexts) for store in stores), "each read from its part"
+            for poster in page.view.posters:  # type: ignore[attr-defined]
+                store = elsewhere(poster)
+                assert store is not None, "each poster's sheets read from its part's store"
+                assert store.utf8(_sheets_key(poster.number)) == f"sheets of poster {poster.number}".encode()
             events.append(f"made {page.path}")
             yield page.path, b"key", lambda: "text"
 
@@ -130,10 +144,78 @@ def test_a_print_all_page_is_made_while_the_second_process_renders_parts_its_pos
         "in_parts": own_pages,
         "print_all": [late, early],
         "claims": claims,
-        "relay": _LastPartsInASecondProcess(claims, events),
+        "relay": _LastPartsInASecondProcess(claims, tmp_path / "rendered", events),
     }.items():
         monkeypatch.setattr(HOOKS.state, name, value)
     files = HOOKS._print_all(None)
     claims.close()
     assert events == [f"made {early.path}", "waited for the second process", f"made {late.path}"]
     assert set(files) == {early.path, late.path}
+
+
+def test_a_part_is_marked_done_once_its_store_holds_what_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The print-all step reads a done part's store at once: marked done before the store kept what the part
+    made, its posters' sheets would not be found there, and would be made again."""
+    stores = tmp_path / "rendered"
+    page = Standalone("print/0/index.html", "t.html", "", SimpleNamespace(posters=()), "..")
+
+    class Checked(Claims):
+        def finish(self, name: str) -> None:
+            found = StoredTexts(stores, f"standalone-{name}")
+            assert found.utf8(_sheets_key(0)) == b"sheets of poster 0", "done, and its sheets not kept yet"
+            found.close()
+            super().finish(name)
+
+    def made(
+        pages: list[Standalone], rendered: Rendered, render: object, render_sheets: object
+    ) -> Iterator[tuple[str, bytes, Callable[[], str]]]:
+        for page in pages:
+            rendered.put(_sheets_key(0), "sheets of poster 0")
+            yield page.path, b"key", lambda: "text"
+
+    claims = Checked()
+    monkeypatch.setattr(HOOKS, "standalone_files", made)
+    monkeypatch.setattr(HOOKS, "_standalone_templates", lambda config: (None, None))
+    monkeypatch.setattr(HOOKS, "_folder_alike", _Folder)
+    for name, value in {
+        "cache_dir": tmp_path,
+        "reuse": Reuse(Rendered(stores, b"build key"), {}, {}, {}, {}),
+        "in_parts": [page],
+        "pages": SimpleNamespace(images={}),
+        "drawn": {},
+        "relay": None,
+        "claims": claims,
+    }.items():
+        monkeypatch.setattr(HOOKS.state, name, value, raising=False)  # (pages: set by a build's on_files)
+    part = HOOKS.PARTS[-1]  # (the one page is in the last part)
+    assert HOOKS._standalone_part(None, part) == {page.path: (b"key", 0, 0)}
+    assert claims.finished(str(part))
+    claims.close()
+
+
+def _settings(
+    site_url: str = "https://example.org/", directory_urls: bool = True, offline: bool = False
+) -> object:
+    plugin = SimpleNamespace(config=SimpleNamespace(enabled=offline))
+    return SimpleNamespace(
+        site_url=site_url, use_directory_urls=directory_urls, plugins={"material/offline": plugin}
+    )
+
+
+def test_builds_whose_pages_differ_are_series_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What tells apart the builds whose outputs the cache keeps apart (:class:`PackCache`'s series): the
+    command, the site's address (a preview server's is its own), the URL style and the offline copy."""
+    monkeypatch.setattr(HOOKS.state, "command", "build")
+    series = {
+        "build": HOOKS._series(_settings()),
+        "build again": HOOKS._series(_settings()),
+        "another address": HOOKS._series(_settings(site_url="http://127.0.0.1:8000/")),
+        "file URLs": HOOKS._series(_settings(directory_urls=False)),
+        "offline": HOOKS._series(_settings(offline=True)),
+    }
+    monkeypatch.setattr(HOOKS.state, "command", "serve")
+    series["serve"] = HOOKS._series(_settings())
+    assert series["build"] == series.pop("build again")
+    assert len(set(series.values())) == len(series), series

@@ -87,6 +87,19 @@ def test_a_preview_session_leaves_what_the_last_builds_used_for_the_next_build(t
     assert _build(pack, reads=(b"built edited page",), series="build") == {b"built edited page": None}
 
 
+def test_a_build_that_failed_is_not_one_of_the_two_whose_values_are_kept(tmp_path: Path) -> None:
+    """A preview server's rebuild that fails (a typo in a template) uses nothing: the rebuild after it still
+    finds what the last good one before it used (an edit undone)."""
+    pack = tmp_path / "pack.sqlite"
+    _build(pack, writes=(b"page before the edit",), series="serve")
+    failed = PackCache(pack, b"salt", "serve")
+    failed.put(b"half a page", b"value")
+    failed.discard()
+    _build(pack, writes=(b"page after the edit",), series="serve")
+    found = _build(pack, reads=(b"page before the edit", b"half a page"), series="serve")
+    assert found == {b"page before the edit": b"value of page before the edit", b"half a page": None}
+
+
 def test_only_the_last_few_series_keep_their_values(tmp_path: Path) -> None:
     """Each preview server on another address is a series of its own: the values of series no build has
     followed lately are forgotten, or they would pile up in the pack."""

@@ -382,24 +382,30 @@ class PackCache:
             )
             columns = [row[1] for row in self.db.execute("PRAGMA table_info(used)")]
             if "series" not in columns:  # a pack from before the marks had a table (its values would never
-                self.db.execute("DROP TABLE IF EXISTS used")  # be forgotten) or a series (each of its values
-                self.db.execute("DROP TABLE IF EXISTS builds")  # is marked by one build only)
+                self.db.execute("BEGIN IMMEDIATE")  # be forgotten) or a series (each value was marked by one
+                self.db.execute("DELETE FROM value")  # build only): emptied, all of it or none (a value
+                self.db.execute("DROP TABLE IF EXISTS used")  # left without a mark would never be forgotten)
+                self.db.execute("DROP TABLE IF EXISTS builds")
                 self.db.execute(
                     "CREATE TABLE used (key BLOB, series TEXT, build INTEGER, PRIMARY KEY (key, series)) "
                     "WITHOUT ROWID"
                 )
-                self.db.execute("DELETE FROM value")
+                self.db.execute("COMMIT")
             self.db.execute("CREATE TABLE IF NOT EXISTS builds (number INTEGER, series TEXT)")
             self.db.execute(
                 "CREATE TABLE IF NOT EXISTS published "
                 "(site TEXT, path TEXT, key BLOB, size INTEGER, mtime INTEGER, PRIMARY KEY (site, path))"
             )
-            row = self.db.execute("SELECT max(number) FROM builds").fetchone()
-            self.build = (row[0] or 0) + 1
-            self.db.execute("INSERT INTO builds VALUES (?, ?)", (self.build, self.series))
             self.db.execute("BEGIN")
+            self.build = self._next_build()
+            """This build's number as it begins (that of a value it writes); it is counted when it is closed."""
         except (sqlite3.Error, OSError):  # a read-only checkout, a locked file, a file where its folder goes:
             self.discard()  # build without it, only slower
+
+    def _next_build(self) -> int:
+        assert self.db is not None
+        row = self.db.execute("SELECT max(number) FROM builds").fetchone()
+        return int(row[0] or 0) + 1
 
     def discard(self) -> None:
         """Go on without the pack, forgetting what this build put in it: the build's outputs are the same,
@@ -510,16 +516,17 @@ class PackCache:
         server, having its pages' texts forgotten by two builds, did too."""
         if self.db is None:
             return
-        try:
+        try:  # (numbered now: a build that failed or was stopped is not one of the two)
+            number = self._next_build()
+            self.db.execute("INSERT INTO builds VALUES (?, ?)", (number, self.series))
             self.db.executemany(
                 "INSERT OR REPLACE INTO used VALUES (?, ?, ?)",
-                [(key, self.series, self.build) for key in sorted(self.marks)],
+                [(key, self.series, number) for key in sorted(self.marks)],
             )
-            self.db.execute(
-                "DELETE FROM builds WHERE number NOT IN (SELECT number FROM (SELECT number, series, "
-                "row_number() OVER (PARTITION BY series ORDER BY number DESC) AS age FROM builds) "
-                "WHERE age <= 2 AND series IN "
-                "(SELECT series FROM builds GROUP BY series ORDER BY max(number) DESC LIMIT ?))",
+            self.db.execute(  # (no window functions: SQLite before 3.25 has none, and a failed close keeps nothing)
+                "DELETE FROM builds WHERE (SELECT count(*) FROM builds AS newer WHERE newer.series = builds.series "
+                "AND newer.number > builds.number) >= 2 OR series NOT IN "
+                "(SELECT series FROM builds GROUP BY series ORDER BY max(number) DESC LIMIT ?)",
                 (SERIES_KEPT,),
             )
             kept = "(SELECT number FROM builds)"
