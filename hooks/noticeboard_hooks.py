@@ -1254,12 +1254,12 @@ def _second_units(
     config: MkDocsConfig, env: jinja2.Environment, files: Files, shared: list[File]
 ) -> Callable[[], Callable[[], Any] | None]:
     """What each second process does, in turn (:class:`Relay`): a slice of ``shared`` (:data:`SHARE_SLICE`
-    pages), then parts of the standalone pages no process has claimed: four each after slices of pages (a
-    county's cold build), else all of them (one second process, as a rebuild needs no more). Why four: a
-    process starts without what the one before it remembered (QR codes, share cards' lines); with an eighth
-    of the posters each (then a part) and slices of 64 pages, a county's cold build took 10 s more CPU."""
+    pages), then parts of the standalone pages no process has claimed: two each after slices of pages (a
+    county's cold build), else all of them (one second process, as a rebuild needs no more). Why two: a
+    process starts without what the one before it remembered (QR codes, share cards' lines); with one part
+    each and slices of 64 pages, a county's cold build took 10 s more CPU."""
     slices = deque(shared[start : start + SHARE_SLICE] for start in range(0, len(shared), SHARE_SLICE))
-    parts = len(PARTS) // 4 if shared else len(PARTS)
+    parts = 2 if shared else len(PARTS)
 
     def next_unit() -> Callable[[], Any] | None:
         if slices:
@@ -1424,14 +1424,15 @@ def _write_feed(config: MkDocsConfig) -> None:
         Path(config.site_dir, name).write_text(text, encoding="utf-8", newline="\n")
 
 
-PARTS = tuple(range(16))
+PARTS = tuple(range(8))
 """Standalone pages and images are rendered in parts, each by the first process to claim it (:class:`Claims`).
-A part is a sixteenth of the catalogue's list, in its order: what one process renders lies together in
-memory, as it was made, and a forked process copies only the memory it reads (not, as with parts by a hash of
-the file's name, some of nearly every memory page). A page that moves to another part (pages added before it)
+A part is an eighth of the catalogue's list, in its order: what one process renders lies together in memory,
+as it was made, and a forked process copies only the memory it reads (not, as with parts by a hash of the
+file's name, some of nearly every memory page). A page that moves to another part (pages added before it)
 is rendered again when the last build's folder is not there to link it from: its new part's store has not
-got it. Why sixteen: the two processes end their last parts apart by up to a part's time, one core then
-idle (a county's cold build, with eight: 1.4–1.6 s, three builds; with sixteen: 0.0–0.4 s)."""
+got it. Why not sixteen: the two processes then ended their last parts closer together (a county's cold
+build: one core idle 0.0–0.4 s before the last part ended, against 1.4–1.6 s), but the builds took longer
+(four alternate pairs: 0.2–3.2 s, with more of the system's time in three)."""
 
 
 def _standalone(
