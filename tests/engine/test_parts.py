@@ -207,7 +207,7 @@ def _settings(
 def test_builds_whose_pages_differ_are_series_of_their_own(monkeypatch: pytest.MonkeyPatch) -> None:
     """What tells apart the builds whose outputs the cache keeps apart (:class:`PackCache`'s series): the
     command, the site's address (a preview server's is its own), the URL style and the offline copy."""
-    monkeypatch.setattr(HOOKS.state, "command", "build")
+    monkeypatch.setattr(HOOKS, "_serving", lambda: False)  # (``mkdocs build``; its own test: test_serve)
     series = {
         "build": HOOKS._series(_settings()),
         "build again": HOOKS._series(_settings()),
@@ -215,7 +215,7 @@ def test_builds_whose_pages_differ_are_series_of_their_own(monkeypatch: pytest.M
         "file URLs": HOOKS._series(_settings(directory_urls=False)),
         "offline": HOOKS._series(_settings(offline=True)),
     }
-    monkeypatch.setattr(HOOKS.state, "command", "serve")
+    monkeypatch.setattr(HOOKS, "_serving", lambda: True)
     series["serve"] = HOOKS._series(_settings())
     assert series["build"] == series.pop("build again")
     assert len(set(series.values())) == len(series), series
