@@ -377,7 +377,7 @@ class PackCache:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=DELETE")  # (a pack of an earlier version in WAL is turned)
-            self.db.execute(
+            self.db.execute(  # (``build``: which build wrote a value, as earlier versions noted; read by none)
                 "CREATE TABLE IF NOT EXISTS value (key BLOB PRIMARY KEY, digest BLOB, data BLOB, build INTEGER)"
             )
             columns = [row[1] for row in self.db.execute("PRAGMA table_info(used)")]
@@ -397,15 +397,8 @@ class PackCache:
                 "(site TEXT, path TEXT, key BLOB, size INTEGER, mtime INTEGER, PRIMARY KEY (site, path))"
             )
             self.db.execute("BEGIN")
-            self.build = self._next_build()
-            """This build's number as it begins (that of a value it writes); it is counted when it is closed."""
         except (sqlite3.Error, OSError):  # a read-only checkout, a locked file, a file where its folder goes:
             self.discard()  # build without it, only slower
-
-    def _next_build(self) -> int:
-        assert self.db is not None
-        row = self.db.execute("SELECT max(number) FROM builds").fetchone()
-        return int(row[0] or 0) + 1
 
     def discard(self) -> None:
         """Go on without the pack, forgetting what this build put in it: the build's outputs are the same,
@@ -498,8 +491,8 @@ class PackCache:
             hashed = self._key(key)
             try:
                 self.db.execute(
-                    "INSERT OR REPLACE INTO value VALUES (?, ?, ?, ?)",
-                    (hashed, hashlib.sha256(value).digest(), value, self.build),
+                    "INSERT OR REPLACE INTO value (key, digest, data) VALUES (?, ?, ?)",
+                    (hashed, hashlib.sha256(value).digest(), value),
                 )
             except sqlite3.Error:
                 self.discard()
@@ -517,7 +510,8 @@ class PackCache:
         if self.db is None:
             return
         try:  # (numbered now: a build that failed or was stopped is not one of the two)
-            number = self._next_build()
+            last = self.db.execute("SELECT max(number) FROM builds").fetchone()[0]
+            number = int(last or 0) + 1
             self.db.execute("INSERT INTO builds VALUES (?, ?)", (number, self.series))
             self.db.executemany(
                 "INSERT OR REPLACE INTO used VALUES (?, ?, ?)",
