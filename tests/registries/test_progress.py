@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,16 @@ def test_the_reading_meter_counts_bytes_and_looks_at_nothing_when_quiet(
     Meter(forbidden, desc="读取数据", unit="B", at_least=1, file=Terminal()).close()
     monkeypatch.delenv("CI")
     Meter(forbidden, desc="读取数据", unit="B", at_least=1, file=io.StringIO()).close()
+
+
+def test_a_bar_shown_or_not_starts_no_thread() -> None:
+    """A build forks its second processes only while it runs no other thread (tqdm starts one per bar, which
+    outlives it, named ``tqdm_monitor``)."""
+    before = set(threading.enumerate())
+    for file in (Terminal(), io.StringIO()):
+        list(progress(range(600), desc="变更记录", unit="版本", at_least=1, file=file))
+        meter = Meter(600, desc="读取数据", unit="B", at_least=1, file=file)
+        meter.advance(600)
+        meter.close()
+    assert set(threading.enumerate()) <= before
+    assert not [thread.name for thread in threading.enumerate() if "tqdm" in thread.name]

@@ -1,15 +1,18 @@
 """Progress bars for long work: reading a county's registries, ``export``, ``import`` of large sheets.
 
 Shown only on a terminal, and only for large data (a township's few files need none); never in a
-CI log or when the output goes to a file or a pipe. tqdm's ``disable=None`` checks only whether
-the output is a terminal, and some CI runners give jobs one: ``CI`` set (GitHub Actions and
-GitLab CI set ``CI=true``) keeps it quiet too. A bar is removed when its work is done
+CI log or when the output goes to a file or a pipe. Whether the output is a terminal is not enough:
+some CI runners give jobs one, so ``CI`` set (GitHub Actions and GitLab CI set ``CI=true``) keeps it
+quiet too. A bar is removed when its work is done
 (``leave=False``), so what a command prints stays as it was.
+
+A bar starts no thread (:func:`_bar`): a build forks second processes only while it runs no other thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -40,13 +43,9 @@ def progress(
     """``items``, with a bar on a terminal when there are ``at_least`` of them (``total`` when
     ``items`` has no length); ``file`` is where the bar goes (standard error)."""
     count = len(items) if total is None and isinstance(items, Collection) else total
-    if in_ci() or count is None or count < at_least:
+    if in_ci() or count is None or count < at_least or not _is_terminal(sys.stderr if file is None else file):
         return iter(items)
-    from tqdm import tqdm
-
-    return iter(
-        tqdm(items, desc=desc, unit=unit, total=count, disable=None, leave=False, file=file, mininterval=0.5)
-    )
+    return iter(_bar()(items, desc=desc, unit=unit, total=count, leave=False, file=file, mininterval=0.5))
 
 
 class Meter:
@@ -68,9 +67,7 @@ class Meter:
             return
         count = total() if callable(total) else total
         if count >= at_least:
-            from tqdm import tqdm
-
-            self.bar = tqdm(
+            self.bar = _bar()(
                 desc=desc,
                 total=count,
                 unit=unit,
@@ -105,6 +102,24 @@ def yaml_bytes(folder: Path) -> int:
                 with contextlib.suppress(OSError):
                     total += (Path(parent) / name).stat().st_size
     return total
+
+
+@functools.cache
+def _bar() -> type[tqdm[Any]]:
+    """tqdm's bar without its monitor thread, which tqdm starts for every bar it makes, even one it does not
+    show, and which lives on after it.
+
+    Why: a build forks second processes (parsing, pages, posters) only while no other thread runs, since a
+    fork copies no thread and may copy a lock one holds; and a thread alive is how the hooks tell the preview
+    server. The change log's bar made every ``mkdocs build`` on a terminal, and every one with data in git,
+    build in one process, as a preview. The monitor only wakes bars left without an update for ten
+    seconds; ours are updated as their work goes."""
+    from tqdm import tqdm
+
+    class Bar(tqdm):  # type: ignore[type-arg]
+        monitor_interval = 0
+
+    return Bar
 
 
 def _is_terminal(stream: TextIO) -> bool:
