@@ -37,6 +37,7 @@ import jinja2.bccache
 import jinja2.nodes
 import markupsafe
 import material.plugins.search.plugin as material_search  # type: ignore[import-untyped]
+from material.plugins.blog.plugin import BlogPlugin  # type: ignore[import-untyped]
 from jinja2 import meta
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -709,6 +710,7 @@ def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
         config.extra,
         os.environ.get("SOURCE_DATE_EPOCH"),
         _outline(nav.items),
+        _blog_sections(config),
         state.frame,
         sorted(catalogue.urls.items()),  # (looked up, never listed: whatever order the pages were placed in)
         catalogue.photos,
@@ -723,6 +725,18 @@ def _outline(items: list[Any]) -> list[object]:
     return [
         (type(item).__name__, item.title, getattr(item, "url", None), _outline(item.children or []))
         for item in items
+    ]
+
+
+def _blog_sections(config: MkDocsConfig) -> list[object]:
+    """The sections Material's blog adds to every page's navigation after :func:`on_nav` has planned which
+    pages are kept (its own ``on_nav`` runs later, at priority -50): its archive's and its categories' pages,
+    by kind, name and address. They follow the stories' dates and categories: a story moved to a new
+    category changes every page's navigation, which :func:`_outline` cannot see yet."""
+    return [
+        [(type(view).__name__, view.name, view.url) for view in plugin.blog.views]
+        for plugin in config.plugins.values()
+        if isinstance(plugin, BlogPlugin) and getattr(plugin, "blog", None) is not None
     ]
 
 

@@ -353,3 +353,17 @@ def test_an_edit_that_only_reorders_the_names_on_one_board_keeps_every_other_bra
     board = (project / "site" / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8")
     assert board.index("邱美玲") < board.index("郑美玲")
     assert other.stat().st_ino == inode  # not rendered again
+
+
+@pytest.mark.parametrize("category", ["乡村振兴", "党建品牌, 乡村振兴"])
+def test_a_storys_category_changed_or_added_reaches_the_navigation_of_every_page(
+    project: Path, tmp_path: Path, category: str
+) -> None:
+    """Material's blog lists the stories' categories in every page's navigation, after the hooks have
+    chosen the pages to keep: a kept page must not link to a category that is gone, nor miss a new one."""
+    Replace("docs/stories/posts/tea.md", "categories: [党建品牌]", f"categories: [{category}]").apply(
+        Township.on_disk(project)
+    )
+    warm = warm_build(project)
+    assert "乡村振兴" in warm["commitments/index.html"].decode().replace("<wbr>", "")  # (cut between words)
+    assert differences(warm, cold_build(project, tmp_path / "cold")) == []
