@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 import gc
 import hashlib
-import importlib.metadata
+import importlib
 import logging
 import os
 import pickle
@@ -37,8 +37,8 @@ import jinja2.bccache
 import jinja2.nodes
 import markupsafe
 import material.plugins.search.plugin as material_search  # type: ignore[import-untyped]
-from material.plugins.blog.plugin import BlogPlugin  # type: ignore[import-untyped]
 from jinja2 import meta
+from material.plugins.blog.plugin import BlogPlugin  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -97,18 +97,6 @@ STORY_POSTS = "stories/posts/"
 LAST_BUILD = "last-build"
 """The cache's folder for the record of each site folder's last build (``noticeboard.last_build``)."""
 log = logging.getLogger("mkdocs.plugins.noticeboard")
-ENGINE = (
-    "mkdocs",
-    "mkdocs-material",
-    "jinja2",
-    "markdown",
-    "pymdown-extensions",
-    "jieba",
-    "zxing-cpp",
-    "msgspec",
-)
-"""The packages a page's bytes depend on beyond ours (their versions key the kept pages; zxing-cpp draws
-the posters' QR codes as they are rendered; msgspec writes what the keys are the hash of)."""
 
 
 @dataclass
@@ -341,6 +329,7 @@ def _build_inputs(config: MkDocsConfig, root: Path, history: list[Commit]) -> by
         tree_fingerprint(sorted(set(folders))),
         _config_texts(Path(config.config_file_path)),
         _settings(config),
+        _search_dictionaries(config),
         _installed(),
         sys.version,
         dt.date.today(),
@@ -693,24 +682,27 @@ def _series(config: MkDocsConfig) -> str:
 
 
 def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
-    """Everything every page is made from beyond its own catalogue entry: the engine's and the package's
-    code, the templates, ``mkdocs.yml``, the navigation, the URLs and facts every page may print."""
+    """Everything every page is made from beyond its own catalogue entry: every installed package's version,
+    the package's code, the templates, ``mkdocs.yml``, the navigation, the URLs and facts every page may print."""
     catalogue = state.pages
+    config_texts = _config_texts(Path(config.config_file_path))
     stories = {
         path: (post.url if (post := files.get_file_from_path(STORY_POSTS + path)) else None)
         for path in state.story_paths
     }
     return fingerprint(
-        {name: importlib.metadata.version(name) for name in ENGINE},
+        _installed(),  # (not only the engine's: markupsafe escapes, zxing-cpp draws the QR codes, …)
         source_fingerprint(Path(noticeboard.__file__).parent),
         tree_fingerprint([state.theme, Path(__file__).resolve().parent]),
-        _config_texts(Path(config.config_file_path)),
+        config_texts,
         config.site_url,
         config.use_directory_urls,
         config.extra,
         os.environ.get("SOURCE_DATE_EPOCH"),
         _outline(nav.items),
         _blog_sections(config),
+        _environment_values(config_texts),
+        _search_dictionaries(config),
         state.frame,
         sorted(catalogue.urls.items()),  # (looked up, never listed: whatever order the pages were placed in)
         catalogue.photos,
@@ -751,6 +743,39 @@ def _config_texts(path: Path) -> list[str]:
             break
         path = path.parent / parent.group(1)
     return texts
+
+
+def _environment_values(texts: list[str]) -> dict[str, str | None]:
+    """The environment's values of every name that ``mkdocs.yml``'s ``!ENV`` tags read (``!ENV NAME``,
+    ``!ENV [NAME, OTHER, default]``; the default is looked up too, which is harmless).
+
+    Why: the page key holds ``mkdocs.yml`` as written, and a setting it takes from the environment (the
+    footer's ``copyright: !ENV [...]``) changes every page without changing the file."""
+    names = {
+        name.strip().strip("'\"")
+        for text in texts
+        for tag in re.findall(r"!ENV\s*(\[[^\]]*\]|[^\s#,\]]+)", text)
+        for name in tag.strip("[]").split(",")
+    }
+    return {name: os.environ.get(name) for name in sorted(names) if name}
+
+
+def _search_dictionaries(config: MkDocsConfig) -> list[tuple[str, str | None]]:
+    """The search's own dictionaries (``jieba_dict``, ``jieba_dict_user`` in ``mkdocs.yml``, paths from the
+    folder the build runs in, as Material reads them), by their contents' hashes (None: no such file).
+
+    Why: they cut every page's words, in the search index and the navigation's line breaks, and they are
+    files beside the project, outside every folder the build's inputs hash."""
+    search = config.plugins.get("material/search")
+    found: list[tuple[str, str | None]] = []
+    for option in ("jieba_dict", "jieba_dict_user"):
+        path = search.config.get(option) if search is not None else None
+        if path:
+            try:
+                found.append((option, hashlib.sha256(Path(path).read_bytes()).hexdigest()))
+            except OSError:
+                found.append((option, None))
+    return found
 
 
 def _walk(items: list[Any]) -> list[Any]:

@@ -83,11 +83,11 @@ def files(site: Path) -> dict[str, bytes]:
     }
 
 
-def cold_build(project: Path, scratch: Path) -> dict[str, bytes]:
+def cold_build(project: Path, scratch: Path, **env: str) -> dict[str, bytes]:
     """The site as a first build on a fresh machine makes it: a copy of the project, no cache, no site."""
     shutil.rmtree(scratch, ignore_errors=True)
     shutil.copytree(project, scratch, ignore=lambda folder, names: _outputs(project, Path(folder), names))
-    result = build_site(scratch / "site", config=scratch / "mkdocs.yml")
+    result = build_site(scratch / "site", config=scratch / "mkdocs.yml", **env)
     assert result.returncode == 0, result.stderr
     return files(scratch / "site")
 
@@ -101,8 +101,8 @@ def _outputs(project: Path, folder: Path, names: list[str]) -> list[str]:
     ]
 
 
-def warm_build(project: Path) -> dict[str, bytes]:
-    result = build_site(project / "site", config=project / "mkdocs.yml")
+def warm_build(project: Path, **env: str) -> dict[str, bytes]:
+    result = build_site(project / "site", config=project / "mkdocs.yml", **env)
     assert result.returncode == 0, result.stderr
     return files(project / "site")
 
@@ -366,4 +366,34 @@ def test_a_storys_category_changed_or_added_reaches_the_navigation_of_every_page
     )
     warm = warm_build(project)
     assert "乡村振兴" in warm["commitments/index.html"].decode().replace("<wbr>", "")  # (cut between words)
+    assert differences(warm, cold_build(project, tmp_path / "cold")) == []
+
+
+def test_a_setting_read_from_the_environment_is_printed_by_every_page_it_changed(
+    project: Path, tmp_path: Path
+) -> None:
+    """``mkdocs.yml`` unchanged, ``!ENV`` gives another footer: no page may keep the old one."""
+    Replace(
+        "mkdocs.yml", "copyright: 青山镇党委组织办", "copyright: !ENV [NB_FOOTER, 青山镇党委组织办]"
+    ).apply(Township.on_disk(project))
+    warm_build(project)
+    footer = "青山镇党委组织办（新）"
+    warm = warm_build(project, NB_FOOTER=footer)
+    assert footer in warm["commitments/index.html"].decode()
+    assert differences(warm, cold_build(project, tmp_path / "cold", NB_FOOTER=footer)) == []
+
+
+def test_the_search_dictionary_of_the_site_cuts_every_kept_page_anew_when_it_changes(
+    project: Path, tmp_path: Path
+) -> None:
+    """A word added to the site's own search dictionary (a file beside ``mkdocs.yml``) changes the search
+    index and where the navigation may break a line: the build may neither stop as unchanged nor keep pages."""
+    town = Township.on_disk(project)
+    Write("userdict.txt", "党建 5\n").apply(town)
+    Replace("mkdocs.yml", "      lang: zh\n", "      lang: zh\n      jieba_dict_user: userdict.txt\n").apply(
+        town
+    )
+    warm_build(project)
+    Write("userdict.txt", "党建 5\n星级党支部 99999\n党员先锋岗 99999\n").apply(town)
+    warm = warm_build(project)
     assert differences(warm, cold_build(project, tmp_path / "cold")) == []
