@@ -7,6 +7,7 @@ for the public. Revisions that change no public board, or whose data was invalid
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -163,3 +164,24 @@ def test_a_branch_renamed_is_listed_on_its_members_lines_and_read_back_from_the_
     assert "“青山村第一党支部 邱美玲”改为“青山村第一党支部（更正） 邱美玲”" in lines
     assert change_log(repo, cache) == fresh  # written
     assert change_log(repo, cache) == fresh  # read back
+
+
+def test_a_report_made_as_of_the_day_is_made_again_on_another_day(repo: Township, tmp_path: Path) -> None:
+    """Data without ``as_of`` is rated as of the day of the build: what is overdue changes with the day, and
+    a report kept from an earlier day must not say what that day said."""
+    repo.replace("data/site.yml", "as_of: 2026-01-05\n", "")
+    commit(repo.root, "Rate as of the day of the build\n")
+    repo.replace("data/commitments/2025.yml", "due: 2025-12-01", "due: 2026-06-30")
+    commit(repo.root, "Deadline\n")
+    cache = tmp_path / "cache" / "changelog"
+    history = data_history(repo.root / "data")
+
+    def lines(day: dt.date, cache: Path | None) -> list[str]:
+        newest = revisions(repo.root / "data", history, cache, today=day)[0]
+        return [line for board in newest.boards for line in board.lines]
+
+    after_deadline, before_it = dt.date(2026, 1, 20), dt.date(2025, 11, 1)
+    assert lines(after_deadline, cache) == [
+        "邱美玲：结对帮扶 3 户困难群众：完成时限 2025年12月1日 → 2026年6月30日，逾期 是 → 否"
+    ]
+    assert lines(before_it, cache) == lines(before_it, None) != lines(after_deadline, None)

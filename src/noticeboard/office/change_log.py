@@ -5,7 +5,8 @@ disappear without a trace; the change log shows the public each change to the
 boards, revision by revision. Each report compares the boards made from the
 data at a commit with those last published before it, by the same rules as
 ``diff``. Reports are kept on disk by commit, since history does not change, so
-only new revisions cost a build anything.
+only new revisions cost a build anything; a report made as of the day it was made
+(data without ``as_of``: what is overdue depends on the day) is kept for that day.
 
 What a revision shows is computed, never copied from the commit: the changes on
 the boards in Chinese, and the office's ``公示说明`` note when the commit carries
@@ -44,8 +45,9 @@ SHOWN = 50
 OPEN = 10
 """A board's changes are shown unfolded up to this many."""
 
-CACHE_SALT = b"changelog 3\n"
-"""Names the way reports are made: 3 compares with the last valid revision, not the parent. The
+CACHE_SALT = b"changelog 4\n"
+"""Names the way reports are made: 3 compares with the last valid revision, not the parent; 4 notes the
+day a report made as of the day it was made is for. The
 package's own code is in the salt too (``source_fingerprint``): a board kind's snapshot that changes
 makes every cached report miss."""
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -95,48 +97,70 @@ class Revision:
         )
 
 
-def revisions(data_dir: Path, commits: list[Commit], cache_dir: Path | None = None) -> list[Revision]:
-    """The reports of the newest ``DEPTH`` commits (newest first); only those that changed a public board."""
+def revisions(
+    data_dir: Path, commits: list[Commit], cache_dir: Path | None = None, today: dt.date | None = None
+) -> list[Revision]:
+    """The reports of the newest ``DEPTH`` commits (newest first); only those that changed a public board.
+    ``today`` (default: the computer's date) rates data whose ``site.yml`` gives no ``as_of``."""
+    today = dt.date.today() if today is None else today
     salt = CACHE_SALT + source_fingerprint(PACKAGE)
     store = DiskCache(cache_dir, salt, ".json") if cache_dir is not None else None
     parse_cache = cache_dir.parent if cache_dir is not None else None
     found = []
     for commit in progress(commits[:DEPTH], desc="变更记录", unit="版本", at_least=1):
         stored = store.get(commit.hash.encode()) if store else None
-        if stored is not None:
-            report = _load(stored)
-        else:
-            report = _report(data_dir, commit.hash, parse_cache)
+        kept = _load(stored, today) if stored is not None else _STALE
+        if isinstance(kept, _Stale):
+            report, dated = _report(data_dir, commit.hash, parse_cache, today)
             if store:
-                store.put(commit.hash.encode(), _dump(report))
+                store.put(commit.hash.encode(), _dump(report, today if dated else None))
+        else:
+            report = kept
         if report is not None and report.changed:
             found.append(Revision(commit.date, commit.hash[:7], commit.notes, report))
     return found
 
 
-def _report(data_dir: Path, commit: str, cache_dir: Path | None) -> Report | None:
-    """What ``commit`` changed on the boards; None when its data was invalid (never published) or absent."""
+class _Stale:
+    """A stored report that is not for today (:func:`_load`), or none stored."""
+
+
+_STALE = _Stale()
+
+
+def _report(
+    data_dir: Path, commit: str, cache_dir: Path | None, today: dt.date
+) -> tuple[Report | None, bool]:
+    """What ``commit`` changed on the boards (None when its data was invalid, never published, or absent),
+    and whether it was made as of ``today`` (the data, or the data before it, gives no ``as_of``)."""
     try:
-        after = _snapshot_at(data_dir, commit, cache_dir)
+        after = _snapshot_at(data_dir, commit, cache_dir, today)
     except RegistryError:
-        return None
+        return None, False
     if after is None:
-        return None
-    return compare(_published_before(data_dir, commit, cache_dir), after)
+        return None, False
+    before = _published_before(data_dir, commit, cache_dir, today)
+    dated = after[1] or (before is not None and before[1])
+    return compare(before[0] if before is not None else None, after[0]), dated
 
 
-def _published_before(data_dir: Path, commit: str, cache_dir: Path | None) -> Snapshot | None:
+def _published_before(
+    data_dir: Path, commit: str, cache_dir: Path | None, today: dt.date
+) -> tuple[Snapshot, bool] | None:
     """The boards as last published before ``commit``: from the newest earlier data that was valid."""
     for earlier in data_commits_before(data_dir, commit, LOOK_BACK):
         try:
-            return _snapshot_at(data_dir, earlier, cache_dir)
+            return _snapshot_at(data_dir, earlier, cache_dir, today)
         except RegistryError:
             continue  # no site was built from it: look further back
     return None
 
 
-def _snapshot_at(data_dir: Path, revision: str, cache_dir: Path | None) -> Snapshot | None:
-    """The public boards at ``revision`` (None: no data folder then); raises RegistryError for invalid data."""
+def _snapshot_at(
+    data_dir: Path, revision: str, cache_dir: Path | None, today: dt.date
+) -> tuple[Snapshot, bool] | None:
+    """The public boards at ``revision`` (None: no data folder then), and whether they were made as of
+    ``today`` (its ``site.yml`` gives no ``as_of``); raises RegistryError for invalid data."""
     with tempfile.TemporaryDirectory() as temp:
         try:
             folder = checkout_folder(data_dir, revision, Path(temp))
@@ -145,32 +169,46 @@ def _snapshot_at(data_dir: Path, revision: str, cache_dir: Path | None) -> Snaps
         if folder is None:
             return None
         registry = load_township(folder, root=Path(temp), cache_dir=cache_dir)
-        return snapshot(build_boards(registry, registry.site.as_of or dt.date.today()))
+        as_of = registry.site.as_of
+        return snapshot(build_boards(registry, as_of or today)), as_of is None
 
 
-def _dump(report: Report | None) -> bytes:
-    if report is None:
-        return b"null"
-    data = {
-        "before_year": report.before_year,
-        "after_year": report.after_year,
-        # Fields as [name, value] pairs: their order is the board's column order, which a JSON
-        # object with sorted keys would lose (a cached report must read like a fresh one).
-        "changes": [
-            [c.board, c.label, c.kind, list(c.before.items()), list(c.after.items()), c.before_label, c.year]
-            for c in report.changes
-        ],
-    }
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+def _dump(report: Report | None, day: dt.date | None) -> bytes:
+    """A report as stored, with the ``day`` it is for (None: any day)."""
+    data = None
+    if report is not None:
+        data = {
+            "before_year": report.before_year,
+            "after_year": report.after_year,
+            # Fields as [name, value] pairs: their order is the board's column order, which a JSON
+            # object with sorted keys would lose (a cached report must read like a fresh one).
+            "changes": [
+                [
+                    c.board,
+                    c.label,
+                    c.kind,
+                    list(c.before.items()),
+                    list(c.after.items()),
+                    c.before_label,
+                    c.year,
+                ]
+                for c in report.changes
+            ],
+        }
+    stored = {"day": None if day is None else day.isoformat(), "report": data}
+    return json.dumps(stored, ensure_ascii=False).encode("utf-8")
 
 
-def _load(stored: bytes) -> Report | None:
-    data = json.loads(stored)
+def _load(stored: bytes, today: dt.date) -> Report | None | _Stale:
+    """A stored report, or :data:`_STALE` when it is for another day than ``today``."""
+    entry = json.loads(stored)
+    if entry["day"] not in (None, today.isoformat()):
+        return _STALE
+    data = entry["report"]
     if data is None:
         return None
     changes = tuple(
         Change(board, label, kind, dict(before), dict(after), before_label, year)
         for board, label, kind, before, after, before_label, year in data["changes"]
     )
-
     return Report(data["before_year"], data["after_year"], changes)
