@@ -199,7 +199,7 @@ def _dump(report: Report | None, day: dt.date | None) -> bytes:
     return json.dumps(stored, ensure_ascii=False).encode("utf-8")
 
 
-def _load(stored: bytes, today: dt.date) -> Report | None | _Stale:
+def _load(stored: bytes, today: dt.date) -> Report | _Stale | None:
     """A stored report, or :data:`_STALE` when it is for another day than ``today``."""
     entry = json.loads(stored)
     if entry["day"] not in (None, today.isoformat()):
