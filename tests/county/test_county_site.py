@@ -373,6 +373,14 @@ def test_the_printed_summary_lists_every_township_with_the_board_pages_numbers(c
     assert re.search(r'<figure class="nb-sheet__qr">\s*<svg[^>]*>.*?<path[^>]*d="M', html, re.S)
 
 
+def test_the_printed_summarys_notes_explain_only_what_it_prints(county: Rolled) -> None:
+    """The sheet prints the pairs but not the money, the honours given but not those proposed: a note
+    explaining a column that is not on paper sends a reader looking for it."""
+    text = re.sub(r"<[^>]+>", "", page(county.site, "print/index.html"))
+    assert "结对共创：结对共创（五联五创）的对数。" in text and "表彰：本年度已表彰的党员和党组织。" in text
+    assert "投入资金" not in text and "拟表彰" not in text
+
+
 def ink_runs(png: bytes) -> int:
     """How many bands of dark pixel rows an image has, top to bottom, with blank rows between them."""
     image = Image.open(io.BytesIO(png)).convert("L")

@@ -9,6 +9,7 @@ import functools
 import http.server
 import io
 import json
+import re
 import subprocess
 import threading
 from collections.abc import Iterator
@@ -237,6 +238,14 @@ def test_the_poster_lists_every_pair_under_its_kind(built: Path) -> None:
         ("镇机关党支部与青山村第一党支部", "新签", "联合开展政策宣讲4场", "0.35 万元"),
         ("华新茶业党支部与青山村第一党支部", "新签", "收购茶青30吨", "12.35 万元"),
     ]
+    # The money column holds this year's amounts only (累计 is in the summary line above the table).
+    headers = {
+        re.sub(r"<[^>]+>", "", h)
+        for h in re.findall(
+            r"<th\b[^>]*>(.*?)</th>", (built / "print/pairings/index.html").read_text(encoding="utf-8"), re.S
+        )
+    }
+    assert "本年度投入资金" in headers and "投入资金" not in headers
 
 
 @pytest.fixture(scope="module")

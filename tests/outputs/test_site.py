@@ -192,6 +192,8 @@ def test_a_story_links_the_branches_it_names(site: Path) -> None:
     assert 'href="../../../branches/huaxin-chaye/"' in html and "相关党支部" in html
     branch = read(site, "branches/huaxin-chaye/index.html")
     assert 'href="../../stories/2025/2025-03-tea-cooperative/"' in branch
+    # The 2024 page reads as the year did: no story of 2025 on it.
+    assert "2025-03-tea-cooperative" not in read(site, "2024/branches/huaxin-chaye/index.html")
 
 
 class _Links(HTMLParser):

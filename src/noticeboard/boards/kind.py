@@ -177,8 +177,11 @@ class CountyBoard:
     """The column drawn as bars, one per township (by its share when it has one, so townships
     of different sizes compare fairly)."""
     note: str
-    """What the numbers mean, in a sentence (printed under the table)."""
+    """What the numbers mean, in a sentence (under the table on the county's page)."""
     order: int
+    printed_note: str = ""
+    """What the printed summary's columns of this board mean, where it prints fewer than the page shows;
+    empty: :attr:`note`."""
 
 
 @frozen

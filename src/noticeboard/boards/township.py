@@ -108,7 +108,7 @@ def _year_view(
     rows = {result.branch.id: branch_row(registry, result) for result in results.branches}
     given = YearInput(registry, results, rows, current, history)
     boards = {kind.key: board for kind in KINDS if (board := kind.build(given)) is not None}
-    stories = _stories_by_branch(registry)
+    stories = _stories_by_branch(registry, None if current else results.year)
     shell = YearView(results.year, current, results, summarize(results), boards, {})
     fact_kinds = sorted((kind for kind in KINDS if kind.fact_label), key=lambda kind: kind.fact_order)
     pages = {}
@@ -137,10 +137,13 @@ def _year_view(
     return YearView(results.year, current, results, shell.summary, boards, pages)
 
 
-def _stories_by_branch(registry: Registry) -> dict[str, tuple[Story, ...]]:
-    """Branch id → the case stories that name it, newest first."""
+def _stories_by_branch(registry: Registry, until: int | None) -> dict[str, tuple[Story, ...]]:
+    """Branch id → the case stories that name it, newest first; on a past year's pages (``until``) those
+    dated that year or before, as the year's page read then (the current pages list every story)."""
     found: dict[str, list[Story]] = {}
     for story in sorted(registry.stories, key=lambda s: (s.meta.date, s.path), reverse=True):
+        if until is not None and story.meta.date.year > until:
+            continue
         for branch_id in story.meta.branches:
             found.setdefault(branch_id, []).append(story)
     return {branch_id: tuple(stories) for branch_id, stories in found.items()}

@@ -122,6 +122,8 @@ class Table:
     """How many townships the total adds up (``ok`` ones that publish the board)."""
     print_label: str = "汇总表（A4 横版）"
     """The words of the button to the printed summary."""
+    printed_note: str = ""
+    """What the printed columns mean (:attr:`CountyBoard.printed_note`); empty: :attr:`note`."""
 
     def as_dict(self, townships: Sequence[Published]) -> dict[str, object]:
         """The table as open data: each township's figures as the page shows them."""
@@ -186,6 +188,7 @@ def compare(board: CountyBoard, townships: Sequence[Published], year: int) -> Ta
         board.note,
         totals_note,
         counted,
+        printed_note=board.printed_note,
     )
 
 

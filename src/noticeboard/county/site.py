@@ -294,11 +294,12 @@ def _printed(tables: Sequence[Table]) -> tuple[tuple[str, ...], tuple[tuple[int,
 def _board_note(table: Table, counted: int) -> str:
     """A printed board's note, and how many townships its 全县合计 counts where that is not ``counted`` (the
     townships whose data is in)."""
+    note = table.printed_note or table.note
     if table.counted == counted:
-        return f"{table.title}：{table.note}。"
+        return f"{table.title}：{note}。"
     if table.counted:
-        return f"{table.title}：{table.note}；全县合计计入 {table.counted} 个乡镇。"
-    return f"{table.title}：{table.note}；没有乡镇计入全县合计。"
+        return f"{table.title}：{note}；全县合计计入 {table.counted} 个乡镇。"
+    return f"{table.title}：{note}；没有乡镇计入全县合计。"
 
 
 def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:

@@ -502,6 +502,7 @@ class HonoursKind(BoardKind):
             chart=1,
             note="本年度的表彰：拟表彰对象（公示期未开始、正在公示或已结束而尚未表彰的）和已表彰的；党员和党组织为已表彰的",
             order=100,
+            printed_note="本年度已表彰的党员和党组织",
         ),
     )
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {
