@@ -956,7 +956,7 @@ def _poster(board: PairingsBoard, organisation: str, url: str, printing: PrintCo
         "结对共创公示栏",
         organisation,
         board.year,
-        ("结对双方", "协议", "本年度共创成果", "本年度投入资金"),
+        ("结对双方", "协议", "本年度共创成果", "本年度资金"),
         f"{board.count_line}{board.status_line}{board.funds_line}",
         "协议：“新签”为本年度签订，“续签”为本年度续签，“未续签”为以前签订、本年度没有续签。"
         + FUNDS_RULE.format(year=board.year),
