@@ -14,6 +14,7 @@ import random
 import re
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -397,3 +398,18 @@ def test_the_search_dictionary_of_the_site_cuts_every_kept_page_anew_when_it_cha
     Write("userdict.txt", "党建 5\n星级党支部 99999\n党员先锋岗 99999\n").apply(town)
     warm = warm_build(project)
     assert differences(warm, cold_build(project, tmp_path / "cold")) == []
+
+
+def test_a_build_of_data_kept_in_git_is_a_build_not_a_preview(tmp_path: Path) -> None:
+    """Every township keeps its data in git, whose history the change log reads, with a progress bar. A
+    thread that bar started made the hooks take every such build for the preview server's: one process, the
+    preview's series of builds in the cache, every page's text stored there too."""
+    root = make_project(with_extras(Township(tmp_path / "project")).root)
+    author = ("-c", "user.name=王秘书", "-c", "user.email=wang.mishu@example.org")
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Registers"]):
+        subprocess.run(["git", *author, *command], cwd=root, check=True, capture_output=True)
+    result = build_site(root / "site", config=root / "mkdocs.yml", CI="")  # (in CI no bar is made)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(root / ".cache" / "noticeboard" / "rendered" / "pages.sqlite") as store:
+        series = [row[0] for row in store.execute("SELECT series FROM builds")]
+    assert series and all(name.startswith("build ") for name in series), series
