@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from typing import Any, TypeVar
 
-from noticeboard.boards.parts import Group, Stars
+from noticeboard.boards.parts import UNRATED, Group, Stars
 from noticeboard.registries.frozen import frozen, replace
 
 LINES_PER_SHEET = {"portrait": 24, "landscape": 12}
@@ -40,6 +40,8 @@ class PrintRow:
     overdue: bool = False
     photo: str | None = None
     """A photo shown before the cells (site-relative URL), on the pioneer-post board."""
+    unrated: str = UNRATED
+    """What it shows for its stars without a rating (its group's :attr:`~Group.unrated`)."""
 
 
 @frozen
@@ -156,7 +158,10 @@ def grouped(groups: Iterable[Group[Item]], unit: str, row: Callable[[Item], Prin
     for group in groups:
         if group.rows:
             out.append(PrintRow((f"{group.title}（{len(group.rows)} {unit}）",), heading=True))
-            out.extend(row(item) for item in group.rows)
+            rows = (row(item) for item in group.rows)
+            out.extend(
+                rows if group.unrated == UNRATED else (replace(r, unrated=group.unrated) for r in rows)
+            )
     return out
 
 

@@ -24,6 +24,10 @@ from noticeboard.rules.results import BranchResult
 Row = TypeVar("Row")
 
 
+UNRATED = "未评定"
+"""What a row without a rating shows for its stars (the count of such rows on a board is 未评定 too)."""
+
+
 @frozen
 class Group(Generic[Row]):
     """Rows under one heading of a board (三星党支部, 二星党员, 较差, 优秀 …)."""
@@ -33,6 +37,9 @@ class Group(Generic[Row]):
     title: str
     stars: int | None
     rows: tuple[Row, ...]
+    unrated: str = UNRATED
+    """What a row of the group without a rating shows for its stars (不参与评星 under 不参与评星: 未评定 there
+    said the member had not been rated, another count of the board)."""
 
 
 @frozen

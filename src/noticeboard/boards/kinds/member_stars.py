@@ -293,7 +293,7 @@ def _board(
         if level > 0 or privacy.list_unstarred
     ]
     if privacy.list_exempt:
-        groups.append(Group("exempt", "不参与评星", None, tuple(map(_row, exempt))))
+        groups.append(Group("exempt", "不参与评星", None, tuple(map(_row, exempt)), unrated="不参与评星"))
     return MemberBoard(branch, given.year, given.current, tuple(groups), counts, rule)
 
 
