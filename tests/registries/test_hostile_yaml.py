@@ -48,3 +48,17 @@ def test_a_number_too_long_for_python_is_a_problem_not_a_traceback(town: Townshi
     members = "- id: m999\n  name: 某\n  gender: 男\n  born: 0x" + "f" * 3600 + "\n"
     problems = refused_quickly(town, members)
     assert problems[0].startswith("data/members/zhen-jiguan.yml:4: “0xffffffffffffffffff…”不是有效的整数")
+
+
+def test_an_invisible_control_character_is_named_where_it_is_in_chinese(town: Township) -> None:
+    """Notepad does not show a Ctrl+Z an old program left at a file's end, nor a control character pasted
+    from a web page; PyYAML said it in English, on line 1, with a position in bytes on a second line."""
+    members = "- id: m999\n  name: 某某\n  gender: 男\n"
+    assert refused_quickly(town, members + "\x1a") == [
+        "data/members/zhen-jiguan.yml:4: YAML 格式错误：这一行第 1 个字符是 Ctrl+Z 字符，YAML 文件里不能有；"
+        "请删掉它（有的旧软件存盘时把它加在文件末尾）"
+    ]
+    assert refused_quickly(town, members.replace("某某", "某\x07某")) == [
+        "data/members/zhen-jiguan.yml:2: YAML 格式错误：这一行第 10 个字符是看不见的控制字符（U+0007），"
+        "YAML 文件里不能有；请删掉它（多半是从网页或表格复制时带进来的）"
+    ]

@@ -18,6 +18,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -597,6 +598,10 @@ def parse_yaml(text: str, path: Path, problems: Problems, offset: int = 0) -> Do
         line, message = _syntax_problem(text, exc)
         problems.add(path, line + offset, f"YAML 格式错误：{message}")
         return None
+    except yaml.reader.ReaderError:
+        line, message = _control_character(text)
+        problems.add(path, line + offset, f"YAML 格式错误：{message}")
+        return None
     except yaml.YAMLError as exc:
         problems.add(path, 0, f"YAML 格式错误：{exc}")
         return None
@@ -722,6 +727,32 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
         if needle in f"{context} {problem}":
             return line, hint
     return line, f"写法有误（{(problem or context).strip()}）"
+
+
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+"""A character YAML does not allow in a file (it allows Tab, line ends and every printable character)."""
+
+
+def _control_character(text: str) -> tuple[int, str]:
+    """The line (from 1) of the first character YAML does not allow (:class:`yaml.reader.ReaderError`), and
+    what it is.
+
+    Why found again: PyYAML says it in English, at a position the C reader counts in bytes; such a
+    character is invisible in Notepad (an old program's Ctrl+Z at the end of a file, a control character
+    pasted from a web page or a spreadsheet)."""
+    found = _NOT_PRINTABLE.search(text)
+    if found is None:  # (not expected: PyYAML found one)
+        return 0, "文件里有 YAML 不允许的字符；请检查是否有看不见的特殊字符"
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    if found.group() == "\x1a":
+        what, origin = " Ctrl+Z 字符", "（有的旧软件存盘时把它加在文件末尾）"
+    else:
+        what, origin = (
+            f"看不见的控制字符（U+{ord(found.group()):04X}）",
+            "（多半是从网页或表格复制时带进来的）",
+        )
+    return line, f"这一行第 {column} 个字符是{what}，YAML 文件里不能有；请删掉它{origin}"
 
 
 def _quoted_over_lines(text: str, mark: yaml.Mark) -> tuple[int, int] | None:
