@@ -421,8 +421,8 @@ def _check_commitments(
                         )
             maker = located.record.by
             if maker not in known:
-                if loaded.may_exist("members", maker) or loaded.may_exist("branches", maker):
-                    continue
+                if any(loaded.may_exist(kind, maker) for kind in ("members", "branches", "site")):
+                    continue  # (a member, an organisation or a leader of a file that could not be read)
                 problems.add(
                     located.path,
                     located.line("by"),

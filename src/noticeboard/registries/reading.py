@@ -235,16 +235,23 @@ class _Reader:
         if path is None:
             if required and name not in self.present:
                 self.problems.add(self.data_dir / name, 0, "缺少这个文件")
+            if required:
+                self.unreadable.add(kind)
             return None
         self.note(kind, path)
         doc = read_yaml(path, self.problems, self.cache)
         if doc is None:
+            self.unreadable.add(kind)
             return None
         data = {} if doc.data is None else doc.data
         if not isinstance(data, dict):
             self.problems.add(path, doc.line_at(()), "文件内容应为若干“键: 值”，每行一个")
+            self.unreadable.add(kind)
             return None
-        return self.validate(model, data, doc, ())
+        located = self.validate(model, data, doc, ())
+        if located is None:
+            self.unreadable.add(kind)  # (site.yml: its leaders, whom commitments name, are not known)
+        return located
 
     def records(self, kind: str, path: Path, model: type[M]) -> list[Located[M]]:
         self.note(kind, path)
@@ -376,8 +383,10 @@ class _Reader:
             self.problems.add(path, 0, trouble)
         return known
 
-    def yaml_files(self, folder: Path | None, holds: str) -> Iterator[Path]:
-        """The ``.yml`` files in ``folder`` (if any), sorted; anything else in it is reported.
+    def yaml_files(self, kind: str, folder: Path | None, holds: str) -> Iterator[Path]:
+        """The ``.yml`` files in ``folder`` (if any), sorted; anything else in it is reported, and then the
+        ids of ``kind`` are not all known (a member file saved as ``.YML``: references to its members are
+        not reported as well).
 
         ``holds`` says what the folder is for, in the messages about what does not belong there.
         """
@@ -386,12 +395,14 @@ class _Reader:
         for path in self.entries(folder):
             if self.is_dir(path):
                 self.problems.add(path, 0, f"这里不能有文件夹，没有被读取；{holds}；{_NOTES_HINT}")
+                self.unreadable.add(kind)
                 continue
             trouble = _suffix_trouble(path)
             if trouble is None and path.suffix == ".yml":
                 yield path
             else:
                 self.problems.add(path, 0, trouble or f"不认识的文件，没有被读取；{holds}；{_NOTES_HINT}")
+                self.unreadable.add(kind)
 
     def year_of(self, path: Path, taken: Iterable[str]) -> int | None:
         """The year a file (``2025.yml``) or folder (``2025/``) is named after; otherwise it is reported."""
@@ -525,7 +536,7 @@ def read_files(
         loaded.branches = reader.records("branches", known["branches.yml"], Branch)
     elif "branches.yml" not in reader.present:
         problems.add(data_dir / "branches.yml", 0, "缺少这个文件")
-    for path in reader.yaml_files(known.get("members"), _HOLDS["members"]):
+    for path in reader.yaml_files("members", known.get("members"), _HOLDS["members"]):
         loaded.member_files[path.stem] = path
         loaded.members[path.stem] = reader.records("members", path, Member)
     if "points" in known:
@@ -539,15 +550,15 @@ def read_files(
             year = reader.year_of(year_dir, {other.name for other in years})
             if year is None:
                 continue
-            for path in reader.yaml_files(year_dir, _HOLDS["points"].format(year=year)):
+            for path in reader.yaml_files("points", year_dir, _HOLDS["points"].format(year=year)):
                 loaded.ledger_files[(year, path.stem)] = path
                 loaded.ledgers.setdefault(year, {})[path.stem] = reader.records("points", path, LedgerEntry)
-    commitments = list(reader.yaml_files(known.get("commitments"), _HOLDS["commitments"]))
+    commitments = list(reader.yaml_files("commitments", known.get("commitments"), _HOLDS["commitments"]))
     for path in commitments:
         year = reader.year_of(path, {other.name for other in commitments})
         if year is not None:
             loaded.commitments[year] = reader.records("commitments", path, Commitment)
-    reviews = list(reader.yaml_files(known.get("reviews"), _HOLDS["reviews"]))
+    reviews = list(reader.yaml_files("reviews", known.get("reviews"), _HOLDS["reviews"]))
     for path in reviews:
         year = reader.year_of(path, {other.name for other in reviews})
         if year is not None:
@@ -559,7 +570,7 @@ def read_files(
                     record_file.key, known[record_file.name], record_file.model
                 )
             continue
-        paths = list(reader.yaml_files(known.get(record_file.name), record_file.holds))
+        paths = list(reader.yaml_files(record_file.key, known.get(record_file.name), record_file.holds))
         for path in paths:
             year = reader.year_of(path, {other.name for other in paths})
             if year is not None:
