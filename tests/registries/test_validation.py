@@ -389,6 +389,15 @@ BROKEN = [
         ],
     ),
     case(
+        # Read as the text "id：m001", the item cannot have keys on the lines below: PyYAML says so there.
+        "chinese_colon_after_a_records_first_key",
+        [Replace(MEMBERS, "- id: m001\n", "- id：m001\n")],
+        [
+            "data/members/qingshan-1.yml:1: YAML 格式错误：键后面用了中文冒号“：”；"
+            "请改为英文冒号“:”，后面加一个空格，例如 name: 张三"
+        ],
+    ),
+    case(
         "key_without_its_colon",
         [Replace(MEMBERS, "  name: 邱美玲\n", "  name 邱美玲\n")],
         [
