@@ -44,6 +44,13 @@ DESCRIPTION = """\
 Noticeboard: check the registries of branches, members, points and commitments."""
 
 
+EMPTY_FILE = (
+    "提醒：这个文件是空的，一条记录也没有；如果原来有内容，多半是保存或同步时出了错，请从备份或 git 里找回"
+    "（本来就还没有记录的，在文件里写一行以 # 开头的说明，就不再提醒）"
+)
+"""What ``validate`` says of a file of records with nothing in it (:attr:`Registry.empty_files`)."""
+
+
 def stories_next_to(data_dir: Path) -> Path | None:
     """The blog posts folder of the site the data belongs to, when there is one."""
     folder = data_dir.resolve().parent / "docs" / "stories" / "posts"
@@ -80,13 +87,14 @@ def _validate(args: argparse.Namespace) -> int:
             if (board := year_view.board(kind)) is not None
             for reminder in kind.reminders(boards, year_view, board)
         }
+        | {Problem(file, 1, EMPTY_FILE) for file in registry.empty_files}
     )
     for reminder in reminders:
         print(reminder, file=sys.stderr)
     _ci_reports(args, (), reminders)
     if reminders:
         print(
-            f"有 {len(reminders)} 处提醒（公示栏之间的矛盾或逾期未办的事项），发布前请核对"
+            f"有 {len(reminders)} 处提醒（公示栏之间的矛盾、逾期未办的事项或空的文件），发布前请核对"
             + ("（--strict：按错误处理）" if args.strict else "（不影响发布）"),
             file=sys.stderr,
         )

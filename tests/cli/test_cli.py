@@ -45,6 +45,19 @@ def test_a_renamed_folder_fails_validation_instead_of_emptying_a_board(town: Tow
     ]
 
 
+def test_an_empty_file_of_records_is_a_reminder_and_one_with_a_comment_is_not(town: Township) -> None:
+    """A save or a sync that failed leaves a file of no bytes: every record of it gone from the boards, and
+    the data still valid (a file made for records to come is empty too)."""
+    (town.data / "commitments" / "2025.yml").write_bytes(b"")
+    result = run("validate", "data", cwd=town.root)
+    assert result.returncode == 0, result.stderr
+    assert f"data/commitments/2025.yml:1: {cli.EMPTY_FILE}" in result.stderr.splitlines()
+    assert run("validate", "--strict", "data", cwd=town.root).returncode == 1
+    (town.data / "commitments" / "2025.yml").write_text("# 2025 年还没有公开承诺\n", encoding="utf-8")
+    result = run("validate", "data", cwd=town.root)
+    assert result.returncode == 0 and "空的" not in result.stderr, result.stderr
+
+
 def test_a_kind_with_no_records_still_has_its_line(town: Township) -> None:
     (town.data / "commitments" / "2025.yml").unlink()  # and the small township has no reviews
     result = run("validate", "data", cwd=town.root)

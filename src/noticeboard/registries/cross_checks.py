@@ -91,6 +91,7 @@ def build_registry(
             key: tuple(RecordPlace(shown(item.path), item) for item in items)
             for key, items in declared_records.items()
         },
+        empty_files=tuple(shown(path) for path in loaded.empty),
     )
 
 

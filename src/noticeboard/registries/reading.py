@@ -155,6 +155,10 @@ class Registry:
     yearly_records: Mapping[str, Mapping[int, tuple[Any, ...]]] = field(default_factory=dict)
     """A kind's declared folder (``honours``) → year → its records."""
     record_places: Mapping[str, tuple[RecordPlace, ...]] = field(default_factory=dict)
+    empty_files: tuple[str, ...] = ()
+    """Files of records with nothing in them, not even a comment, as messages name them. Valid (a file the
+    office made for records to come), but what a save or a sync that failed leaves too: every record of the
+    file gone from the boards without a word. ``validate`` reminds of each."""
     """A kind's declared file or folder → where each record is written, in the order of ``records[key]``
     or of ``yearly_records[key]`` year by year, for reminders that point at a line."""
 
@@ -205,6 +209,8 @@ class _Reader:
         self.files: dict[str, list[str]] = {}
         self.raw_ids: dict[str, set[str]] = {}
         self.unreadable: set[str] = set()
+        self.empty: list[Path] = []
+        """Files of records with nothing in them, not even a comment (:attr:`Registry.empty_files`)."""
         self.inside = data_dir.resolve()
         """Where links may point to: ``data/`` itself."""
         self.present: set[str] = set()
@@ -260,6 +266,8 @@ class _Reader:
         if raw is None:
             self.failed(kind)
             return []
+        if not raw.strip():
+            self.empty.append(path)
         if self.cache is not None:
             cached = self.cache.get_records(raw, model)
             if cached is not None:
@@ -502,6 +510,8 @@ class Loaded:
     commitments: dict[int, list[Located[Commitment]]] = field(default_factory=dict)
     reviews: dict[int, list[Located[Review]]] = field(default_factory=dict)
     photos_dir: Path | None = None
+    empty: list[Path] = field(default_factory=list)
+    """Files of records with nothing in them, not even a comment."""
     records: dict[str, list[Located[Any]]] = field(default_factory=dict)
     """A kind's declared file (``pairings``) → its records."""
     yearly_records: dict[str, dict[int, list[Located[Any]]]] = field(default_factory=dict)
@@ -589,6 +599,7 @@ def read_files(
     loaded.files = {kind: tuple(paths) for kind, paths in reader.files.items()}
     loaded.raw_ids = reader.raw_ids
     loaded.unreadable = reader.unreadable
+    loaded.empty = reader.empty
     return loaded
 
 
