@@ -389,6 +389,21 @@ BROKEN = [
         ],
     ),
     case(
+        "joined_years_ahead",  # (a member joining the year after the site's is entered ahead: see export)
+        [Replace(MEMBERS, "joined: 2009-11-18", "joined: 2099-01-01")],
+        [
+            "data/members/qingshan-1.yml:7: 入党时间 2099-01-01 在 2026 年之后（site.yml 的 year 是 2025）；请核对"
+        ],
+    ),
+    case(
+        "joined_before_eighteen",
+        [Replace(MEMBERS, "born: 1966", "born: 1996")],
+        [
+            "data/members/qingshan-1.yml:6: 出生年份 1996 与入党时间 2009-11-18 不符：入党时未满十八岁；"
+            "请核对出生年份和入党时间"
+        ],
+    ),
+    case(
         # Read as the text "id：m001", the item cannot have keys on the lines below: PyYAML says so there.
         "chinese_colon_after_a_records_first_key",
         [Replace(MEMBERS, "- id: m001\n", "- id：m001\n")],

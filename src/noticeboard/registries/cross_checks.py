@@ -312,7 +312,9 @@ def _check_members(
         elif branch is not None and branch.is_general:
             problems.add(path, 0, f"“{branch_id}”是党总支；党员应列在所在党支部的文件里")
     _duplicates(list(chain.from_iterable(loaded.members.values())), "党员", problems)
+    year = loaded.site.record.year if loaded.site is not None else None
     for located in firsts:
+        _check_dates(located, year, problems)
         exempt = located.record.exempt
         for year, points in located.record.points.items():
             if not low <= points <= high:
@@ -327,6 +329,27 @@ def _check_members(
                     located.line("exempt", year),
                     f"{year} 年既填写了积分 {points}，又写明不参与评星；两者只能写一种",
                 )
+
+
+def _check_dates(located: Located[Member], year: int | None, problems: Problems) -> None:
+    """A member's birth year and joining day are possible: joined by the year after the site's ``year`` (the
+    office enters new members ahead: they are counted from the year they join), and at eighteen or older
+    (the year of joining less the year of birth is at least the age then). Why: the statistics page counts
+    ages and years in the Party from them, and a typo (2099, born 2020) passed as a member of the future."""
+    member = located.record
+    if member.joined is not None and year is not None and member.joined.year > year + 1:
+        problems.add(
+            located.path,
+            located.line("joined"),
+            f"入党时间 {member.joined.isoformat()} 在 {year + 1} 年之后（site.yml 的 year 是 {year}）；请核对",
+        )
+    elif member.joined is not None and member.born is not None and member.joined.year - member.born < 18:
+        problems.add(
+            located.path,
+            located.line("born"),
+            f"出生年份 {member.born} 与入党时间 {member.joined.isoformat()} 不符：入党时未满十八岁；"
+            "请核对出生年份和入党时间",
+        )
 
 
 def _check_ledgers(
