@@ -492,3 +492,31 @@ def test_shipped_templates_are_current_and_import_once_filled(project: Path, tmp
     book.save(fresh / "党员.xlsx")
     result = run("import", str(fresh / "党员.xlsx"), cwd=project)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("first_bytes", "says"),
+    [
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504,
+            "这是旧版 Excel（.xls）文件，或设置了打开密码的文件",
+        ),
+        (b"PK\x03\x04" + b"\0" * 60, "文件已损坏，或不是 Excel 工作簿"),
+        ("编号,姓名,2025年积分\nm00001,邱建国,80\n".encode(), "可能是改了扩展名的文本（CSV）文件"),
+    ],
+)
+def test_a_file_named_xlsx_that_is_not_one_says_what_it_likely_is(
+    project: Path, first_bytes: bytes, says: str
+) -> None:
+    """An old .xls, a workbook with an opening password or a CSV renamed .xlsx was refused with openpyxl's
+    exception's name (BadZipFile, KeyError), which told the office nothing."""
+    sheet = project / "党员.xlsx"
+    sheet.write_bytes(first_bytes)
+    before = fingerprint(project / "data")
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("党员.xlsx：无法打开这个 Excel 文件：") and says in result.stderr, (
+        result.stderr
+    )
+    assert "Error" not in result.stderr and "Traceback" not in result.stderr
+    assert fingerprint(project / "data") == before

@@ -109,12 +109,29 @@ def _decode(path: Path) -> str:
         raise SheetError(f"{path.name}：无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV") from None
 
 
+def _what_it_is(path: Path) -> str:
+    """What a file named ``.xlsx`` that openpyxl cannot open most likely is, by its first bytes, and what to do.
+
+    Why: openpyxl's exception (BadZipFile, KeyError) told the office nothing; an old ``.xls``, a workbook with
+    an opening password and a CSV renamed ``.xlsx`` are the usual ones."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(8)
+    except OSError:
+        return "文件读不出来；请确认它没有被别的程序占用"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE2 file: .xls, or an .xlsx with an opening password
+        return "这是旧版 Excel（.xls）文件，或设置了打开密码的文件；请在 Excel 或 WPS 中去掉密码，另存为“Excel 工作簿（.xlsx）”后再导入"
+    if head.startswith(b"PK"):
+        return "文件已损坏，或不是 Excel 工作簿；请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入"
+    return "它不是 Excel 工作簿，可能是改了扩展名的文本（CSV）文件；请把扩展名改回 .csv，或在 Excel 或 WPS 中另存为 .xlsx"
+
+
 def _xlsx(path: Path) -> list[Table]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
         formulas = load_workbook(path, read_only=True)  # (what each cell holds: a formula, or its value)
-    except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
-        raise SheetError(f"{path.name}：无法打开这个 Excel 文件（{type(error).__name__}）") from None
+    except Exception:  # openpyxl raises many kinds for a damaged or foreign file
+        raise SheetError(f"{path.name}：无法打开这个 Excel 文件：{_what_it_is(path)}") from None
     try:
         tables = []
         for ws, written in zip(book.worksheets, formulas.worksheets, strict=True):
