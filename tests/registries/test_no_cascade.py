@@ -28,3 +28,17 @@ def test_a_member_file_saved_with_another_ending_does_not_make_every_reference_t
     (members / "qingshan-1.yml").rename(members / "qingshan-1.YML")
     problems = town.problems()
     assert len(problems) == 1 and problems[0].startswith("data/members/qingshan-1.YML:"), problems
+
+
+def test_a_member_joining_next_year_is_valid_whatever_years_the_member_before_has_points_for(
+    town: Township,
+) -> None:
+    """The check of joining days compares with the site's year, not a year of the previous member's points
+    (a loop over points once reused its name)."""
+    town.replace("data/members/qingshan-1.yml", "    2024: 77\n    2025: 91\n", "    2024: 77\n")
+    town.replace(
+        "data/members/qingshan-1.yml",
+        "- id: m002\n",
+        "- id: m004\n  name: 周新\n  gender: 男\n  joined: 2026-02-01\n  category: rural\n- id: m002\n",
+    )
+    town.load()

@@ -312,9 +312,9 @@ def _check_members(
         elif branch is not None and branch.is_general:
             problems.add(path, 0, f"“{branch_id}”是党总支；党员应列在所在党支部的文件里")
     _duplicates(list(chain.from_iterable(loaded.members.values())), "党员", problems)
-    year = loaded.site.record.year if loaded.site is not None else None
+    site_year = loaded.site.record.year if loaded.site is not None else None
     for located in firsts:
-        _check_dates(located, year, problems)
+        _check_dates(located, site_year, problems)
         exempt = located.record.exempt
         for year, points in located.record.points.items():
             if not low <= points <= high:

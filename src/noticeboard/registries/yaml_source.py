@@ -718,13 +718,13 @@ def _syntax_problem(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, str]:
         # A key without its colon is noticed on the next line; the key's own line is the one to correct.
         written = text.splitlines()[opened.line] if opened.line < len(text.splitlines()) else ""
         if "：" in written:
-            return opened.line + 1, FULL_WIDTH_COLON
+            return opened.line + 1, _FULL_WIDTH_COLON
         return opened.line + 1, "这一行缺少冒号“:”（键和值之间要写英文冒号和一个空格，例如 name: 张三）"
     if "mapping values are not allowed" in problem and mark is not None:
         # ``- id：m001`` reads as a text (the colon is a Chinese one), so the next line's key cannot follow it.
         before = _line_before(text, mark.line)
         if before is not None and _FULL_WIDTH_KEY.match(before[1]):
-            return before[0] + 1, FULL_WIDTH_COLON
+            return before[0] + 1, _FULL_WIDTH_COLON
     for needle, hint in _SYNTAX_HINTS:
         if needle in f"{context} {problem}":
             return line, hint
@@ -757,7 +757,7 @@ def _control_character(text: str) -> tuple[int, str]:
     return line, f"这一行第 {column} 个字符是{what}，YAML 文件里不能有；请删掉它{origin}"
 
 
-FULL_WIDTH_COLON = "键后面用了中文冒号“：”；请改为英文冒号“:”，后面加一个空格，例如 name: 张三"
+_FULL_WIDTH_COLON = "键后面用了中文冒号“：”；请改为英文冒号“:”，后面加一个空格，例如 name: 张三"
 _FULL_WIDTH_KEY = re.compile(r"\s*(?:-\s+)?[^\s:：#'\"][^:：#]*：")
 """A line whose key ends in a Chinese colon (``- id：m001``, ``organisation：青山镇党委``)."""
 
