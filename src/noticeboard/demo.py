@@ -1251,7 +1251,7 @@ GRADE_WEIGHTS: dict[int | None, tuple[float, float, float, float]] = {
 
 A 较差 organisation is 无星 or, as named in :data:`POOR`, 一星; never 二星 or 三星."""
 DUTY_ABILITY = {"好": 86.0, "较好": 83.0, "一般": 78.0, "较差": 70.0}
-"""The mean of a secretary's 述职评议 scores, by the organisation's 分类定级 that year."""
+"""The mean of a secretary's 述职考核 scores, by the organisation's 分类定级 that year."""
 POOR_DUTY_CEILING = 74.0
 """The secretary of a 较差 organisation is at most 称职: never 优秀."""
 RECTIFIED = "{year}年初调整支部书记、补选支部委员，“三会一课”恢复正常，{year}年6月经镇党委验收，整顿转化完成"
@@ -1790,7 +1790,7 @@ def generate(out: Path, shape: Shape = Shape(), township: Township = Township())
 SCHEMES_COMMENT = """评星规则。本文件可以不要：不写的项目按下面的默认规则执行。
 支部评星：积分制管理考核 × 0.5 + 年终目标考核 × 0.5，四舍五入保留 1 位小数后定星
 三星、二星、一星的最低分（含）：90、80、60；60 分以下无星
-述职评议：日常记实、现场观摩、年度综合、述职评议按 20:20:40:20 加权，90 优秀、75 称职、60 基本称职
+述职考核：日常记实、现场观摩、年度综合、述职评议按 20:20:40:20 加权，90 优秀、75 称职、60 基本称职
 活动场所：八有、五化共 13 项，全部达标五星级，11 项四星级，9 项三星级"""
 
 

@@ -1,4 +1,4 @@
-"""A branch page's facts section (分类定级 · 述职评议 · 活动场所) is headed by the facts the branch has.
+"""A branch page's facts section (分类定级 · 述职考核 · 活动场所) is headed by the facts the branch has.
 
 A branch of a 党总支 uses the general branch's venue and has no venue line of its own; its heading named
 活动场所 all the same, over two lines (seen on the demo's 青山村第一党支部)."""
@@ -29,12 +29,12 @@ def test_heading_names_only_the_facts_a_branch_has(town: Township) -> None:
     town.set("data/members/huaxin.yml", "[]\n")
     without_venue = _facts(town, "qingshan-1")
     assert without_venue is not None
-    assert [fact.label for fact in without_venue.facts] == ["分类定级", "书记述职评议"]
-    assert without_venue.heading == "分类定级 · 述职评议"
+    assert [fact.label for fact in without_venue.facts] == ["分类定级", "书记述职考核"]
+    assert without_venue.heading == "分类定级 · 述职考核"
     with_venue = _facts(town, "huaxin")
     assert with_venue is not None
-    assert with_venue.heading == "分类定级 · 述职评议 · 活动场所"
-    assert [fact.label for fact in with_venue.facts] == ["分类定级", "书记述职评议", "活动场所"]
+    assert with_venue.heading == "分类定级 · 述职考核 · 活动场所"
+    assert [fact.label for fact in with_venue.facts] == ["分类定级", "书记述职考核", "活动场所"]
 
 
 def test_no_facts_no_section(town: Township) -> None:

@@ -14,7 +14,7 @@ from noticeboard.boards.township import Boards, build_boards
 from noticeboard.office.board_diff import compare, render, snapshot
 from noticeboard.office.spreadsheet_export import sheets
 from noticeboard.outputs.open_data import files as open_data_files
-from support.township import Edit, Replace, Township, Write
+from support.township import SITE, Edit, Replace, Township, Write
 
 SCHOOL = "data/school.yml"
 LECTURES = "data/lectures/2025.yml"
@@ -139,6 +139,40 @@ def test_validate_reminds_of_a_planned_lecture_past_its_deadline(school: Townshi
     assert reminders(school, dt.date(2026, 1, 6)) == [
         "data/lectures/2025.yml:28: 提醒：专题讲习“党员冬训专题讲习”的完成时限 2026年1月5日 已过，状态仍是 planned"
         "（计划中）；已举办的请改为 held 并写上 date 和 attendance，推迟的请改写时间"
+    ]
+
+
+LEADERS = """\
+leaders:
+- {id: l-shuji, name: 韩立新, post: 镇党委书记}
+- {id: l-zuzhi, name: 陶志远, post: 镇党委委员、组织委员}
+- {id: l-xuanchuan, name: 杨海波, post: 镇党委委员、宣传委员}
+"""
+
+
+def test_validate_reminds_of_a_post_site_yml_gives_to_another_leader(school: Township) -> None:
+    """The school's head is the township's 组织委员: named otherwise than site.yml's, the boards would
+    show two people in one post (a helper found 钟晓岚 on the lectures board, 陶志远 on the others)."""
+    school.set("data/site.yml", SITE + LEADERS)
+    assert reminders(school) == [
+        "data/school.yml:3: 提醒：青山镇委党校写的是“钟晓岚（镇党委委员、组织委员）”，而 site.yml 的 leaders 里"
+        "组织委员是陶志远；同一职务写了两个人，请核对哪一处没有更新"
+    ]
+    school.replace(SCHOOL, "{name: 钟晓岚,", "{name: 陶志远,")
+    assert reminders(school) == []
+
+
+def test_a_post_several_leaders_share_or_none_holds_is_not_compared(school: Township) -> None:
+    school.set("data/site.yml", SITE + LEADERS)
+    school.replace(SCHOOL, "镇党委委员、组织委员", "镇党委委员")  # shared by three: says nothing of who
+    school.replace(SCHOOL, "青山村党总支书记", "镇党委委员、纪委书记")  # no leader holds 纪委书记 here
+    assert reminders(school) == []
+    school.replace(
+        SCHOOL, "{name: 邓国平, post: 县水产技术推广站高级工程师}", "{name: 邓国平, post: 宣传委员}"
+    )
+    assert reminders(school) == [
+        "data/school.yml:16: 提醒：青山镇委党校写的是“邓国平（宣传委员）”，而 site.yml 的 leaders 里"
+        "宣传委员是杨海波；同一职务写了两个人，请核对哪一处没有更新"
     ]
 
 

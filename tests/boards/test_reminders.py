@@ -29,7 +29,7 @@ def test_a_consistent_township_has_no_reminder(town: Township) -> None:
 def test_a_poorly_graded_organisation_whose_secretary_is_excellent(town: Township) -> None:
     # 华新茶业: 较差 in 2025, and its secretary's duty report 89.95 → 90.0 优秀.
     assert reminders(with_extras(town)) == [
-        "data/branches.yml:33: 提醒：华新茶业党支部 2025 年分类定级为“较差”，书记陈立的述职评议却是“优秀”"
+        "data/branches.yml:33: 提醒：华新茶业党支部 2025 年分类定级为“较差”，书记陈立的述职考核却是“优秀”"
     ]
 
 

@@ -55,6 +55,22 @@ def test_a_member_review_reads_on_the_member_criteria_and_the_leader_names_their
     assert published["organisation"]["reviewer_contact"] == "青山村党总支"
 
 
+def test_a_grade_is_said_to_be_the_townships_own_where_a_review_has_one(town: Township) -> None:
+    """The seed names a review's four parts and no grade: a board with a graded review says the grade is
+    the township's (the page and the poster print ``rule``); one without says nothing of grades."""
+    town.set("data/reviews/2025.yml", MEMBER_REVIEW)
+    reviews = build_boards(town.load(), dt.date(2026, 1, 5)).current.boards["reviews"]
+    assert "评定等次" not in reviews.rule and reviews.rule.startswith("镇党政领导按联系村点评党总支书记")
+    town.set(
+        "data/reviews/2025.yml",
+        MEMBER_REVIEW.replace("  direction: 规范台账\n", "  direction: 规范台账\n  grade: 较好\n"),
+    )
+    reviews = build_boards(town.load(), dt.date(2026, 1, 5)).current.boards["reviews"]
+    assert reviews.rule.endswith("四个方面点评；评定等次为本镇规定。")
+    assert reviews.by_org["qingshan"].rule == reviews.rule
+    assert "评定等次" not in reviews.by_org["qingshan-1"].rule  # its one review has no grade
+
+
 def test_a_member_review_written_the_old_way_stays_valid(town: Township) -> None:
     town.set(
         "data/reviews/2025.yml",

@@ -395,7 +395,7 @@ def test_the_search_dictionary_of_the_site_cuts_every_kept_page_anew_when_it_cha
         town
     )
     warm_build(project)
-    Write("userdict.txt", "党建 5\n星级党支部 99999\n党员先锋岗 99999\n").apply(town)
+    Write("userdict.txt", "党建 5\n星级支部 99999\n党员先锋岗 99999\n").apply(town)
     warm = warm_build(project)
     assert differences(warm, cold_build(project, tmp_path / "cold")) == []
 

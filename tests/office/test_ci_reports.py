@@ -105,14 +105,14 @@ def test_reminders_are_warnings_and_strict_makes_them_errors(
     status, out, err = validate(town, capsys=capsys, monkeypatch=monkeypatch, GITHUB_ACTIONS="true")
     assert status == 0
     assert (
-        "data/branches.yml:33: 提醒：华新茶业党支部 2025 年分类定级为“较差”，书记陈立的述职评议却是“优秀”"
+        "data/branches.yml:33: 提醒：华新茶业党支部 2025 年分类定级为“较差”，书记陈立的述职考核却是“优秀”"
         in err
     )
     warnings = parse_annotations(out)
     assert (
         "warning",
         {"file": "data/branches.yml", "line": "33", "title": "公示栏提醒"},
-        "华新茶业党支部 2025 年分类定级为“较差”，书记陈立的述职评议却是“优秀”",
+        "华新茶业党支部 2025 年分类定级为“较差”，书记陈立的述职考核却是“优秀”",
     ) in warnings
     assert {level for level, _, _ in warnings} == {"warning"}
     status, out, _ = validate(town, "--strict", capsys=capsys, monkeypatch=monkeypatch, GITHUB_ACTIONS="true")

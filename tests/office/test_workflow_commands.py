@@ -73,7 +73,7 @@ def test_diff_reports_branches_commitments_and_new_entries(repo: Township) -> No
     repo.replace("data/members/qingshan-1.yml", "    2025: 59.94\n", "    2025: 80\n")
     lines = run("diff", "HEAD", cwd=repo.root).stdout.splitlines()
     assert lines == [
-        "星级党支部公示栏（1 处变化）",
+        "星级支部公示栏（1 处变化）",
         "  青山村第一党支部：得分 90.0 → 80.0，星级 三星 → 二星",
         "星级党员公示栏（1 处变化）",
         "  青山村第一党支部 唐德华：新列入（积分 80.0，星级 二星）",
@@ -89,7 +89,7 @@ def test_a_rule_changed_shows_what_it_changes_on_an_earlier_years_boards(repo: T
     result = run("diff", "HEAD", cwd=repo.root)
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
-        "2024 年度星级党支部公示栏（1 处变化）",
+        "2024 年度星级支部公示栏（1 处变化）",
         "  青山村第一党支部：星级 二星 → 三星",
     ]
 

@@ -39,7 +39,7 @@ def shot(page: Page, name: str) -> None:
 def test_from_home_to_a_branch_board(page: Page, server: str) -> None:
     page.goto(server)
     assert page.locator(".nb-notice").inner_text().startswith("公示期")
-    page.get_by_role("link", name="星级党支部公示栏").first.click()
+    page.get_by_role("link", name="星级支部公示栏").first.click()
     page.wait_for_url("**/boards/branches/")
     assert page.locator("h2#stars-3").inner_text().startswith("三星党支部")
     page.get_by_role("link", name="青山村第一党支部", exact=True).click()
@@ -119,7 +119,7 @@ def test_the_offline_copy_works_from_a_folder_search_included(browser: Browser, 
         "request", lambda request: None if request.url.startswith("file://") else outside.append(request.url)
     )
     page.goto((offline_site / "index.html").as_uri())
-    page.get_by_role("link", name="星级党支部公示栏").first.click()
+    page.get_by_role("link", name="星级支部公示栏").first.click()
     page.get_by_role("link", name="青山村第一党支部", exact=True).click()
     assert page.url.endswith("/branches/qingshan-1.html")
     assert search(page, "邱建国") == ["青山村第一党支部"]
@@ -150,7 +150,7 @@ OTHER_BOARDS = [
     ("领导点评", "reviews/", "h2#qingshan"),
     ("活动场所星级", "venues/", "h2#venues-5"),
     ("分类定级", "classification/", "h2#rectification"),
-    ("述职评议", "duty-reports/", "h2#duty-3"),
+    ("述职考核", "duty-reports/", "h2#duty-3"),
 ]
 
 
@@ -272,7 +272,7 @@ def test_the_largest_text_step_enlarges_every_line(browser: Browser, server: str
 def test_the_largest_text_step_enlarges_the_menu_and_the_footer(
     browser: Browser, server: str, width: int, chrome: str
 ) -> None:
-    # The menu a phone opens (首页, 星级党支部 …), the tabs on a computer and the footer stayed at Material's
+    # The menu a phone opens (首页, 星级支部 …), the tabs on a computer and the footer stayed at Material's
     # size when the page's text grew.
     sizes = {}
     for step in ("0", "3"):

@@ -231,7 +231,7 @@ def branch_stars(built: Built) -> Published:
     summary = built.data("summary.json")["branches"]
     page = _under(built.content("boards/branches"), "stars-", "unrated")
     printed = built.printed("boards/branches")
-    home = _stated(built.home("星级党支部公示栏"))
+    home = _stated(built.home("星级支部公示栏"))
     return Published(
         {
             "data/branches.json": len(data),
@@ -447,7 +447,7 @@ def duty_reports(built: Built) -> Published:
     board = built.content("duty-reports")
     page = _under(board, "duty-")
     printed = built.printed("duty-reports")
-    home = _stated(built.home("书记述职评议"))
+    home = _stated(built.home("书记述职考核"))
     return Published(
         {
             "data/duty-reports.json": len(data),

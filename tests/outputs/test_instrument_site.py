@@ -141,7 +141,7 @@ def test_ethnicity_and_education_only_on_the_pioneer_board(site: Path) -> None:
 
 def test_branch_page_shows_its_duty_report_and_grade(site: Path) -> None:
     page = visible_text(read(site, "branches/qingshan-1/index.html"))  # (its headings' words marked)
-    assert "书记述职评议" in page and "综合得分 90.0" in page and "优秀" in page
+    assert "书记述职考核" in page and "综合得分 90.0" in page and "优秀" in page
     assert "分类定级" in page and "领导点评" in page and "党员先锋岗" in page
 
 

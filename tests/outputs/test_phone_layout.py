@@ -34,7 +34,7 @@ PAGES = {
     "story": "stories/2025/2025-03-tea-cooperative/",
     "branch-2024": "2024/branches/qingshan-1/",
 }
-"""One page of each kind: home, 星级党支部, a branch, the other boards, 统计数据, 往年公示, 变更记录, a story,
+"""One page of each kind: home, 星级支部, a branch, the other boards, 统计数据, 往年公示, 变更记录, a story,
 and a branch page of an earlier year."""
 
 SHOTS_TALL = 8000

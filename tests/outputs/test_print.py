@@ -131,8 +131,8 @@ def test_a_long_board_continues_with_its_header_on_the_next_sheet(browser: Brows
     reader = print_pdf(browser, server + "print/boards/branches/")
     assert len(reader.pages) >= 2
     first, second = (readable(reader.pages[i].extract_text()) for i in (0, 1))
-    assert "星级党支部公示栏" in first and "（续）" not in first
-    assert "星级党支部公示栏（续）" in second
+    assert "星级支部公示栏" in first and "（续）" not in first
+    assert "星级支部公示栏（续）" in second
     for sheet in (first, second):
         assert "党支部所属党总支得分星级" in sheet  # the header row is repeated
         assert "监督电话" in sheet and "扫一扫" in sheet
@@ -165,7 +165,7 @@ def test_commitments_poster(browser: Browser, server: str) -> None:
 
 def test_board_pages_have_a_print_button_that_leads_to_the_poster(site: Path) -> None:
     board = (site / "boards" / "branches" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../print/boards/branches/"' in board and "打印星级党支部公示栏" in visible_text(board)
+    assert 'href="../../print/boards/branches/"' in board and "打印星级支部公示栏" in visible_text(board)
     branch = (site / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../print/members/qingshan-1/"' in branch
     assert 'href="../../print/commitments/qingshan-1/"' in branch
@@ -220,7 +220,7 @@ def test_no_sheet_is_taller_than_its_paper(browser: Browser, server: str, poster
     [
         ("print/venues/", "村级组织活动场所星级公示栏", ["石桥村党总支", "三星级", "9/13"]),
         ("print/classification/", "基层党组织分类定级公示栏", ["较差", "整顿转化", "责任人"]),
-        ("print/duty-reports/", "党组织书记述职评议公示栏", ["青山村第一党支部", "89.95", "90.0", "优秀"]),
+        ("print/duty-reports/", "党组织书记述职考核公示栏", ["青山村第一党支部", "89.95", "90.0", "优秀"]),
         ("print/reviews/qingshan-1/", "青山村第一党支部领导点评公示栏", ["总体评价", "努力方向", "点评人"]),
         ("print/pioneers/qingshan-1/", "青山村第一党支部党员先锋岗公示栏", ["岗位职责", "汉族"]),
     ],

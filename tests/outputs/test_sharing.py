@@ -46,7 +46,7 @@ def test_every_page_has_a_share_card_under_site_url(site: Path) -> None:
 @pytest.mark.slow  # the whole demo site built
 def test_a_board_card_says_what_the_board_shows(site: Path) -> None:
     meta = og((site / "boards" / "branches" / "index.html").read_text(encoding="utf-8"))
-    assert meta["title"] == "星级党支部公示栏（2025 年度）"
+    assert meta["title"] == "星级支部公示栏（2025 年度）"
     assert meta["description"].startswith("三星党支部 10 个，二星党支部 20 个")
     branch = og((site / "branches" / "qingshan-1" / "index.html").read_text(encoding="utf-8"))
     assert branch["title"] == "青山村第一党支部" and "2025 年度三星（90.0 分）" in branch["description"]
@@ -58,7 +58,7 @@ def test_the_card_draws_chinese_with_the_shipped_font() -> None:
     assert FONT.is_file() and (FONT.parent / "OFL.txt").is_file()
     blank = Image.open(io.BytesIO(draw(Card("", (), "", 2025)))).convert("L")
     card = Image.open(
-        io.BytesIO(draw(Card("星级党支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2025)))
+        io.BytesIO(draw(Card("星级支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2025)))
     ).convert("L")
     title = (32, 84, 500, 140)
     inked = sum(1 for value in card.crop(title).get_flattened_data() if value < 100)
@@ -73,18 +73,18 @@ def test_characters_the_font_lacks_are_left_out_not_drawn_as_boxes() -> None:
 def test_a_cards_file_is_named_by_its_words_the_same_in_every_process() -> None:
     """Pages name the image before it is drawn: the name must follow the card's words, and nothing else
     that differs between builds of the same data."""
-    card = Card("星级党支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2025)
+    card = Card("星级支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2025)
     script = (
         "from noticeboard.outputs.share_cards import Card, card_path\n"
-        "print(card_path(Card('星级党支部公示栏', ('三星党支部 11 个',), '青山镇党委', 2025)))"
+        "print(card_path(Card('星级支部公示栏', ('三星党支部 11 个',), '青山镇党委', 2025)))"
     )
     other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert card_path(card) == other.stdout.strip()
     assert re.fullmatch(r"assets/share/[0-9a-f]{16}\.jpg", card_path(card))
     changed = [
-        Card("星级党支部公示栏", ("三星党支部 12 个",), "青山镇党委", 2025),
-        Card("星级党支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2024),
-        Card("星级党支部公示栏", ("三星党支部 11 个",), "龙潭镇党委", 2025),
+        Card("星级支部公示栏", ("三星党支部 12 个",), "青山镇党委", 2025),
+        Card("星级支部公示栏", ("三星党支部 11 个",), "青山镇党委", 2024),
+        Card("星级支部公示栏", ("三星党支部 11 个",), "龙潭镇党委", 2025),
         Card("星级党员公示栏", ("三星党支部 11 个",), "青山镇党委", 2025),
     ]
     assert len({card_path(card), *map(card_path, changed)}) == 1 + len(changed)

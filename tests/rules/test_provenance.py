@@ -21,8 +21,19 @@ def test_the_documents_tiers_are_theirs_the_weights_and_rounding_are_the_townshi
     )
     assert (
         township_note(member_choices(MemberScheme()))
-        == "（本镇规定：四舍五入保留 1 位小数；积分台账的基础分 60 分）"
+        == "（本镇规定：四舍五入保留 1 位小数；积分台账的基础分 60 分；"
+        "年度总积分在 0–100 分之间，台账加减后超出的按 0 分或 100 分计）"
     )
+
+
+def test_the_ledgers_bounds_are_said_as_the_scheme_sets_them() -> None:
+    """A ledger adding up beyond the bounds counts at the bound: the board says so, with the township's
+    own bounds (a member with 107 points of entries shows 100)."""
+    scheme = MemberScheme.model_validate({"ledger": {"base": 50, "min": 10, "max": Decimal("120.5")}})
+    assert member_choices(scheme)[1:] == [
+        "积分台账的基础分 50 分",
+        "年度总积分在 10–120.5 分之间，台账加减后超出的按 10 分或 120.5 分计",
+    ]
 
 
 def test_changed_tiers_become_the_townships_own() -> None:

@@ -99,7 +99,7 @@ class BranchSection:
 
 @frozen
 class BranchFact:
-    """One line under a branch page's 分类定级 · 述职评议 · 活动场所: a label, a link and its words."""
+    """One line under a branch page's 分类定级 · 述职考核 · 活动场所: a label, a link and its words."""
 
     label: str
     page: str
@@ -210,9 +210,9 @@ class BoardKind:
     yearly: ClassVar[bool] = True
     """Whether it has a board every year (False: only the current year, e.g. pioneer posts)."""
     screen_title: ClassVar[str] = ""
-    """Its name on the screen's opening slide (星级党支部), if it has slides."""
+    """Its name on the screen's opening slide (星级支部), if it has slides."""
     fact_label: ClassVar[str] = ""
-    """Its word in the branch page's heading of facts (分类定级 · 述职评议 · 活动场所), if it gives a fact."""
+    """Its word in the branch page's heading of facts (分类定级 · 述职考核 · 活动场所), if it gives a fact."""
     fact_order: ClassVar[int] = 0
     """Where its fact and its word stand among the facts."""
     record_files: ClassVar[tuple[RecordFile, ...]] = ()
@@ -237,7 +237,7 @@ class BoardKind:
         return ()
 
     def branch_fact(self, board: Any, branch_id: str) -> BranchFact | None:
-        """Its line among a branch page's facts (分类定级 · 述职评议 · 活动场所)."""
+        """Its line among a branch page's facts (分类定级 · 述职考核 · 活动场所)."""
         return None
 
     def branch_share_line(self, board: Any, branch_id: str) -> str | None:

@@ -23,7 +23,7 @@ from noticeboard.rules.ratings import Rating
 from noticeboard.rules.results import Summary, YearResults, rate_year, summarize
 
 FACTS_ORDER = 60
-"""Where a branch page shows its facts (分类定级 · 述职评议 · 活动场所) among the kinds' sections."""
+"""Where a branch page shows its facts (分类定级 · 述职考核 · 活动场所) among the kinds' sections."""
 STORIES_ORDER = 80
 """Where a branch page lists its case stories."""
 

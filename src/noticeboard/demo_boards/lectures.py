@@ -120,11 +120,13 @@ def write(out: Path, seed: int) -> None:
         if members:
             teams.append({"id": team_id, "name": team_name, "topics": list(topics), "members": members})
     township = str(site["organisation"]).removesuffix("党委")  # 青山镇党委: the school is 青山镇委党校
+    # The seed's 党校 is headed by 镇党委委员、组织委员: the one of site.yml's leaders, not another name.
+    head = next(leader for leader in site["leaders"] if "组织委员" in leader["post"])
     school = [
         {
             "name": f"{township}委党校",
             "place": "镇人社服务中心二楼",
-            "head": {"name": "钟晓岚", "post": "镇党委委员、组织委员"},
+            "head": {"name": head["name"], "post": head["post"]},
             "lecturers": f"{township}讲师团",
             "teams": teams,
         }

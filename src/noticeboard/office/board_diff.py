@@ -109,7 +109,7 @@ class Report:
 
     def by_board(self) -> list[tuple[str, list[Change]]]:
         """The changes by board, titled: the current year's boards, then each earlier year's (newest first),
-        ``2024 年度星级党支部``."""
+        ``2024 年度星级支部``."""
         years = sorted({c.year for c in self.changes if c.year is not None}, reverse=True)
         return [
             (title if year is None else f"{year} 年度{title}", found)

@@ -5,7 +5,7 @@ it is published under. The documents give the star tiers (90 分以上三星，8
 60–79 分一星，60 分以下无星，无星即不合格党员), the duty report's four parts weighed
 20:20:40:20 and its four grades, and the four classification grades. They do not give
 the weights of a branch's two assessments, the duty report's grade cut-offs, rounding to
-a decimal, the venue checklist and its tiers, or the ledger's base points: those are the
+a decimal, the venue checklist and its tiers, or the ledger's base points and bounds: those are the
 township's (本镇规定, in ``schemes.yml``), and so is any documented value it changes.
 Each rule in words (``rules.ratings``) is followed by the note this module makes.
 """
@@ -58,7 +58,15 @@ def branch_choices(scheme: BranchScheme) -> list[str]:
 
 
 def member_choices(scheme: MemberScheme) -> list[str]:
-    choices = [_places(scheme.round), f"积分台账的基础分 {scheme.ledger.base.normalize():f} 分"]
+    """Rounding, the ledger's base points and the bounds of a year's total: a ledger that adds up beyond
+    them is counted at the bound (``rules.ratings.ledger_total``), which a board must say, or a member
+    with 107 points of entries shows 100 unexplained."""
+    low, high = (f"{bound.normalize():f}" for bound in (scheme.ledger.min, scheme.ledger.max))
+    choices = [
+        _places(scheme.round),
+        f"积分台账的基础分 {scheme.ledger.base.normalize():f} 分",
+        f"年度总积分在 {low}–{high} 分之间，台账加减后超出的按 {low} 分或 {high} 分计",
+    ]
     if scheme.tiers != DOCUMENT_STAR_TIERS:
         choices.append("各星级的分数线")
     return choices

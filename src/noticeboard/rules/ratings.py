@@ -28,7 +28,7 @@ from noticeboard.registries.models.scheme import COMPONENT_LABELS, WeightedSchem
 
 STAR_WORDS: dict[int, str] = {3: "三星", 2: "二星", 1: "一星", 0: "无星"}
 DUTY_GRADES: dict[int, str] = {3: "优秀", 2: "称职", 1: "基本称职", 0: "不称职"}
-"""述职评议 grades by level: the same four levels as stars, in the words of the 述职考核办法."""
+"""述职考核 grades by level: the same four levels as stars, in the words of the 述职考核办法."""
 VENUE_STARS: dict[int, int] = {3: 5, 2: 4, 1: 3, 0: 0}
 """Venue stars by level: the three tiers of a venue checklist are 五星, 四星 and 三星."""
 VENUE_WORDS: dict[int, str] = {5: "五星级", 4: "四星级", 3: "三星级", 0: "未达星级"}
@@ -147,7 +147,7 @@ def rate_score(
 def rate_weighted(
     assessment: Mapping[str, Decimal], scheme: WeightedScheme, names: Mapping[int, str] = STAR_WORDS
 ) -> Rating:
-    """Rate a weighted assessment: the one mechanism behind 支部评星 and 述职评议.
+    """Rate a weighted assessment: the one mechanism behind 支部评星 and 述职考核.
 
     The assessment is either ``{score: N}`` (the total as decided) or one value
     per scheme component; then the score is the sum of value × weight, exactly.
@@ -175,7 +175,7 @@ def rate_branch(assessment: Mapping[str, Decimal], scheme: BranchScheme) -> Rati
 
 
 def rate_duty_report(scores: Mapping[str, Decimal], scheme: DutyReportScheme) -> Rating:
-    """Grade a secretary's duty report for one year (述职评议).
+    """Grade a secretary's duty report for one year (述职考核).
 
     Default: 日常记实 × 0.2 + 现场观摩 × 0.2 + 年度综合 × 0.4 + 述职评议 × 0.2
     (20:20:40:20), rounded half-up to one decimal; 90 and above 优秀, 75 up to

@@ -1,4 +1,4 @@
-"""星级党支部公示栏: every branch of the year by stars (≥90 三星, 80–89 二星, 60–79 一星, below 60 无星).
+"""星级支部公示栏: every branch of the year by stars (≥90 三星, 80–89 二星, 60–79 一星, below 60 无星).
 
 Reads ``branches.yml`` (``assessments`` by year) and ``schemes.yml`` (``branch``: weights,
 rounding, tiers). A branch without an assessment that year is 未评定, listed apart.
@@ -50,7 +50,7 @@ class HistoryEntry:
 
 @frozen
 class BranchBoard:
-    """星级党支部公示栏: every branch of the year by stars; unassessed ones apart."""
+    """星级支部公示栏: every branch of the year by stars; unassessed ones apart."""
 
     year: int
     current: bool
@@ -80,12 +80,12 @@ class BranchStars:
 
 class BranchStarsKind(BoardKind):
     key: ClassVar[str] = "branches"
-    title: ClassVar[str] = "星级党支部公示栏"
+    title: ClassVar[str] = "星级支部公示栏"
     order: ClassVar[int] = 10
     county: ClassVar[tuple[CountyBoard, ...]] = (
         CountyBoard(
             "branches",
-            "星级党支部",
+            "星级支部",
             "boards/branches/",
             (
                 *level_columns(("branches",), "stars", STAR_COUNTS, {"3": "三星党支部"}),
@@ -97,7 +97,7 @@ class BranchStarsKind(BoardKind):
             order=10,
         ),
     )
-    screen_title: ClassVar[str] = "星级党支部"
+    screen_title: ClassVar[str] = "星级支部"
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"board-branches": ("branches.yml", "schemes.yml")}
 
     def build(self, given: YearInput) -> BranchBoard:
@@ -120,7 +120,7 @@ class BranchStarsKind(BoardKind):
     def pages(self, view: Any, board: BranchBoard) -> Sequence[BoardPage]:
         prints = (
             (
-                PrintLink("boards/branches", "星级党支部公示栏"),
+                PrintLink("boards/branches", "星级支部公示栏"),
                 PrintLink("members", "全部党支部的星级党员公示栏（每个党支部一张）", after=True),
             )
             if board.current
@@ -130,11 +130,11 @@ class BranchStarsKind(BoardKind):
             BoardPage(
                 "board-branches",
                 "boards/branches.md",
-                "星级党支部公示栏",
+                "星级支部公示栏",
                 board,
                 partials=("partials/nb/branch-board.html",),
                 prints=prints,
-                year_link="星级党支部",
+                year_link="星级支部",
             ),
         )
 
@@ -149,7 +149,7 @@ class BranchStarsKind(BoardKind):
     def share_text(self, page: BoardPage) -> ShareText:
         board = page.view
         assert isinstance(board, BranchBoard)
-        return ShareText(f"星级党支部公示栏（{board.year} 年度）", (group_counts(board.groups, "个"),))
+        return ShareText(f"星级支部公示栏（{board.year} 年度）", (group_counts(board.groups, "个"),))
 
     def print_pages(self, boards: Any, board: BranchBoard, printing: PrintContext) -> Sequence[PrintPage]:
         rows = grouped((*board.groups, board.unrated), "个", _print_row)
@@ -158,7 +158,7 @@ class BranchStarsKind(BoardKind):
             counts += f"，未评定 {len(board.unrated.rows)} 个"
         poster = make_poster(
             "branches",
-            "星级党支部公示栏",
+            "星级支部公示栏",
             printing.organisation,
             board.year,
             ("党支部", "所属党总支", "得分", "星级"),
@@ -171,8 +171,8 @@ class BranchStarsKind(BoardKind):
         return (
             PrintPage(
                 "boards/branches",
-                "打印：星级党支部公示栏",
-                "星级党支部公示栏",
+                "打印：星级支部公示栏",
+                "星级支部公示栏",
                 ("board-branches", ""),
                 (poster,),
             ),

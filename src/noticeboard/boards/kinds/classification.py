@@ -251,7 +251,7 @@ class ClassificationKind(BoardKind):
             report = reports.get(row.org.id)
             if report is not None and report.rating.stars == 3:
                 who = f"书记{row.org.secretary}" if row.org.secretary else "书记"
-                message = f"提醒：{row.org.name} {board.year} 年分类定级为“较差”，{who}的述职评议却是“{report.rating.words}”"
+                message = f"提醒：{row.org.name} {board.year} 年分类定级为“较差”，{who}的述职考核却是“{report.rating.words}”"
                 found.append(Problem(place.file, place.line("duty_report", board.year), message))
             fix = row.rectification
             if fix is not None and fix.deadline < boards.as_of and not fix.progress:

@@ -606,7 +606,9 @@ def _poster(
     summary += f"，逾期 {counts['overdue']} 项" if counts["overdue"] else ""
     if counts["due"]:
         summary += f"；{_fulfilment(key, subject, counts, False).sentence}"
-    rule = "承诺事项经党组织书记审核后公示，接受党员和群众监督。" + (RATE_RULE if counts["due"] else "")
+    # The seed's 逐级经党组织书记审核: "逐级" alone, for the 审核人 column shows the level above too (the
+    # township committee's own are approved by the 县委组织部, not by a secretary).
+    rule = "承诺事项逐级审核后公示，接受党员和群众监督。" + (RATE_RULE if counts["due"] else "")
     portrait, landscape = _print_rows(rows)
     return make_poster(
         f"commitments-{key}",

@@ -1,4 +1,4 @@
-"""述职评议公示: the secretaries' duty-report grades of one year (优秀, 称职, 基本称职, 不称职).
+"""述职考核公示: the secretaries' duty-report grades of one year (优秀, 称职, 基本称职, 不称职).
 
 Reads ``duty_report`` (by year: four scores, or ``score``) on any organisation in
 ``branches.yml`` and ``schemes.yml: duty_report`` (weights, rounding, grade cut-offs).
@@ -101,13 +101,13 @@ DUTY_CHARS = {
 
 class DutyReportsKind(BoardKind):
     key: ClassVar[str] = "duty_reports"
-    objection: ClassVar[str] = "对述职评议结果有异议的"
-    title: ClassVar[str] = "述职评议"
+    objection: ClassVar[str] = "对述职考核结果有异议的"
+    title: ClassVar[str] = "述职考核"
     order: ClassVar[int] = 80
     county: ClassVar[tuple[CountyBoard, ...]] = (
         CountyBoard(
             "duty-reports",
-            "述职评议",
+            "述职考核",
             "duty-reports/",
             (
                 *level_columns(
@@ -116,14 +116,14 @@ class DutyReportsKind(BoardKind):
                     [(w, w) for w in DUTY_GRADES.values()],
                     {"优秀": "述职优秀"},
                 ),
-                CountyColumn("参加评议", ("boards", "duty_reports", "total")),
+                CountyColumn("参加考核", ("boards", "duty_reports", "total")),
             ),
             chart=0,
-            note="党组织书记述职评议的等次；括号内为占本乡镇参加评议书记的百分比（四舍五入保留 1 位小数）",
+            note="党组织书记述职考核的等次；括号内为占本乡镇参加考核书记的百分比（四舍五入保留 1 位小数）",
             order=80,
         ),
     )
-    fact_label: ClassVar[str] = "述职评议"
+    fact_label: ClassVar[str] = "述职考核"
     fact_order: ClassVar[int] = 2
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"duty-reports": ("branches.yml", "schemes.yml")}
 
@@ -131,17 +131,17 @@ class DutyReportsKind(BoardKind):
         return duty_report_board(given.registry, given.year, given.current)
 
     def pages(self, view: Any, board: DutyReportBoard) -> Sequence[BoardPage]:
-        prints = (PrintLink("duty-reports", "述职评议公示栏"),) if board.current else ()
+        prints = (PrintLink("duty-reports", "述职考核公示栏"),) if board.current else ()
         partials = ("partials/nb/duty-board.html",)
         return (
             BoardPage(
                 "duty-reports",
                 "duty-reports.md",
-                "述职评议",
+                "述职考核",
                 board,
                 partials=partials,
                 prints=prints,
-                year_link="述职评议",
+                year_link="述职考核",
             ),
         )
 
@@ -150,23 +150,23 @@ class DutyReportsKind(BoardKind):
         return (
             None
             if row is None
-            else BranchFact("书记述职评议", "duty-reports", "partials/nb/fact-duty.html", row)
+            else BranchFact("书记述职考核", "duty-reports", "partials/nb/fact-duty.html", row)
         )
 
     def share_text(self, page: BoardPage) -> ShareText:
         board = page.view
         assert isinstance(board, DutyReportBoard)
-        return ShareText(f"书记述职评议（{board.year} 年度）", (group_counts(board.groups, "名"),))
+        return ShareText(f"书记述职考核（{board.year} 年度）", (group_counts(board.groups, "名"),))
 
     def home_card(self, boards: Any, board: DutyReportBoard) -> HomeCard:
         line = " · ".join(f"{group.title} {len(group.rows)} 名" for group in board.groups)
-        return HomeCard("书记述职评议", line, "duty-reports")
+        return HomeCard("书记述职考核", line, "duty-reports")
 
     def print_pages(self, boards: Any, board: DutyReportBoard, printing: PrintContext) -> Sequence[PrintPage]:
         poster = _poster(board, printing.organisation, printing.live("duty-reports", ""), printing)
         return (
             PrintPage(
-                "duty-reports", "打印：述职评议公示栏", "述职评议公示栏", ("duty-reports", ""), (poster,)
+                "duty-reports", "打印：述职考核公示栏", "述职考核公示栏", ("duty-reports", ""), (poster,)
             ),
         )
 
@@ -204,14 +204,14 @@ class DutyReportsKind(BoardKind):
         cells: dict[str, tuple[Cell, ...]] = {
             row.org.id: (row.rating.score, row.rating.words) for row in board.rows
         }
-        return ExtraColumns(30, (Column("述职评议得分", 12, True), Column("述职评议等次", 12)), cells)
+        return ExtraColumns(30, (Column("述职考核得分", 12, True), Column("述职考核等次", 12)), cells)
 
     def counts(self, boards: Any, board: DutyReportBoard) -> str:
-        return f"述职评议 {len(board.rows)} 个"
+        return f"述职考核 {len(board.rows)} 个"
 
 
 def _poster(board: DutyReportBoard, organisation: str, url: str, printing: PrintContext) -> Any:
-    """述职评议公示栏: each secretary's four scores, the weighted total and the grade."""
+    """述职考核公示栏: each secretary's four scores, the weighted total and the grade."""
 
     def rows(orientation: str) -> list[PrintRow]:
         def report(row: DutyRow) -> PrintRow:
@@ -227,7 +227,7 @@ def _poster(board: DutyReportBoard, organisation: str, url: str, printing: Print
     counts = "，".join(f"{group.title} {len(group.rows)} 名" for group in board.groups)
     return make_poster(
         "duty-reports",
-        "党组织书记述职评议公示栏",
+        "党组织书记述职考核公示栏",
         organisation,
         board.year,
         ("党组织", "书记", "日常", "现场", "年度", "述职", "综合", "等次"),

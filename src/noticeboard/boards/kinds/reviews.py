@@ -90,6 +90,10 @@ class ReviewBoard:
     def rows(self) -> tuple[ReviewRow, ...]:
         return self.own + self.members
 
+    @property
+    def rule(self) -> str:
+        return review_rule(self.rows)
+
 
 def review_boards(registry: Registry, year: int) -> dict[str, ReviewBoard]:
     """Organisation id → its board, in the order of ``branches.yml``; organisations without public reviews have none."""
@@ -146,6 +150,25 @@ class ReviewBoards:
     @property
     def count(self) -> int:
         return sum(len(board.rows) for board in self.by_org.values())
+
+    @property
+    def rule(self) -> str:
+        return review_rule(tuple(row for board in self.by_org.values() for row in board.rows))
+
+
+REVIEW_RULE = (
+    "镇党政领导按联系村点评党总支书记，党总支点评党支部书记，党支部书记点评本支部党员；"
+    "对党组织从总体评价、取得成绩、存在问题和努力方向四个方面点评，对党员从立足本职岗位争创一流业绩、"
+    "履行公开承诺事项、联系和服务群众、发挥先锋模范作用四个方面点评"
+)
+"""Who reviews whom and on what, in the seed's words (领导点评)."""
+
+
+def review_rule(rows: Sequence[ReviewRow]) -> str:
+    """The rule, and when a review is graded, that the grade is the township's own: the seed names the four
+    parts of a review and no grade (好, 较好 … are the township's words)."""
+    graded = any(row.grade for row in rows)
+    return REVIEW_RULE + ("；评定等次为本镇规定" if graded else "") + "。"
 
 
 REVIEW_CHARS = {"portrait": (8, 36), "landscape": (13, 55)}
@@ -321,9 +344,7 @@ def _poster(board: ReviewBoard, url: str, printing: PrintContext) -> Any:
         board.year,
         ("项目", "点评内容"),
         f"共 {len(board.rows)} 条点评：对党组织书记 {len(board.own)} 条，对党员 {len(board.members)} 条。",
-        "镇党政领导按联系村点评党总支书记，党总支点评党支部书记，党支部书记点评本支部党员；"
-        "对党组织从总体评价、取得成绩、存在问题和努力方向四个方面点评，对党员从立足本职岗位争创一流业绩、"
-        "履行公开承诺事项、联系和服务群众、发挥先锋模范作用四个方面点评。",
+        board.rule,
         url,
         portrait,
         landscape,

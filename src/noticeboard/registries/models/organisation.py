@@ -1,6 +1,6 @@
 """The yearly records kept in a branch's entry besides its star assessment.
 
-活动场所星级 (``venue``), 分类定级 (``grade`` with ``rectification``) and 述职评议
+活动场所星级 (``venue``), 分类定级 (``grade`` with ``rectification``) and 述职考核
 (``duty_report``). They sit in ``branches.yml`` because each belongs to one
 organisation and one year, like the assessments; their rules are in ``schemes.yml``.
 """
@@ -51,7 +51,7 @@ class Rectification(Record):
 
 DutyReportKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 DutyReport = dict[DutyReportKey, Score]
-"""One year's 述职评议 scores: daily 日常记实, onsite 现场观摩, annual 年度综合, review 述职评议."""
+"""One year's 述职考核 scores: daily 日常记实, onsite 现场观摩, annual 年度综合, review 述职评议."""
 
 
 def rectification_by_year(data: Any) -> Any:

@@ -25,7 +25,7 @@ COMPONENT_LABELS = {
     "annual": "年度综合考核",
     "review": "述职评议考核",
 }
-"""Chinese names of the well-known score components (支部评星, 述职评议)."""
+"""Chinese names of the well-known score components (支部评星, 述职考核)."""
 
 ComponentKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 Weight = Annotated[
@@ -65,7 +65,7 @@ class WeightedScheme(Record):
     """A score made of weighted components, rounded, then put in one of four levels by three tiers.
 
     The one rating mechanism behind 支部评星 (three, two, one star, none) and
-    述职评议 (优秀, 称职, 基本称职, 不称职): only the defaults and the level names differ.
+    述职考核 (优秀, 称职, 基本称职, 不称职): only the defaults and the level names differ.
     """
 
     components: dict[ComponentKey, Weight]
@@ -104,7 +104,7 @@ class BranchScheme(WeightedScheme):
 
 
 class DutyReportScheme(WeightedScheme):
-    """How a secretary's duty report is graded (述职评议).
+    """How a secretary's duty report is graded (述职考核).
 
     The documents give the four parts (日常记实考核、现场观摩考核、年度综合考核、述职评议考核)
     weighed 20:20:40:20 and the four grades (优秀、称职、基本称职、不称职); the cut-offs 90, 75
@@ -213,5 +213,5 @@ class Schemes(Record):
 
     branch: BranchScheme = Field(default_factory=BranchScheme, description="支部评星")
     member: MemberScheme = Field(default_factory=MemberScheme, description="党员评星")
-    duty_report: DutyReportScheme = Field(default_factory=DutyReportScheme, description="书记述职评议")
+    duty_report: DutyReportScheme = Field(default_factory=DutyReportScheme, description="书记述职考核")
     venue: VenueScheme = Field(default_factory=VenueScheme, description="活动场所星级")
