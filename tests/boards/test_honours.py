@@ -100,6 +100,11 @@ BROKEN: list[tuple[str, list[Edit], str]] = [
         "应先公示拟表彰对象，再表彰",
     ),
     (
+        "awarded years after the site's year",  # (a typo: it was published, and counted as 已表彰)
+        [Replace(FILE, "awarded_on: 2025-06-28", "awarded_on: 2027-06-28")],
+        f"{FILE}:18: 表彰日期 awarded_on（2027年6月28日）在 2026 年之后（site.yml 的 year 是 2025）；请核对年份",
+    ),
+    (
         "notice before proposed",
         [Replace(FILE, "    start: 2026-01-05", "    start: 2026-01-03")],
         f"{FILE}:32: 公示开始日期 start（2026年1月3日）早于拟表彰日期 proposed_on（2026年1月4日）：确定拟表彰对象后才能公示",

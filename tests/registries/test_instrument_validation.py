@@ -107,6 +107,17 @@ BROKEN = [
         ["data/branches.yml:28: 2025 年写了整顿转化 rectification，但 grade 中没有 2025 年的分类定级"],
     ),
     case(
+        "rectification_is_of_a_year_graded_poor",  # (it was in the open data and on no board)
+        [
+            *EXTRAS,
+            Replace(BRANCHES, "  grade:\n    2025: 较差\n", "  grade:\n    2024: 较差\n    2025: 好\n"),
+        ],
+        [
+            "data/branches.yml:29: 2025 年分类定级为“好”，不需要整顿转化；rectification 写在定为“较差”的年度下，"
+            "请核对年份"
+        ],
+    ),
+    case(
         "rectification_without_a_year_needs_a_poor_grade",
         [*EXTRAS, YEARLESS_RECTIFICATION, Replace(BRANCHES, "    2025: 较差\n", "    2025: 一般\n")],
         ["data/branches.yml:27: 写了整顿转化 rectification，但 grade 中没有定为“较差”的年度"],
@@ -122,7 +133,7 @@ BROKEN = [
             ),
         ],
         [
-            "data/branches.yml:33: 2025 年的述职评议应写全 daily（日常记实考核）、onsite（现场观摩考核）、"
+            "data/branches.yml:33: 2025 年的述职考核应写全 daily（日常记实考核）、onsite（现场观摩考核）、"
             "annual（年度综合考核）、review（述职评议考核），或只写 score（总分）；现在写的是 annual、daily、onsite"
         ],
     ),

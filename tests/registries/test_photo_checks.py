@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -137,3 +138,31 @@ def test_a_damaged_photo_found_by_the_second_process_is_opened_again_here_to_be_
         ("other", "good.jpg"),
         ("other", "unnamed.png"),
     ]
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A small PNG whose header says it is ``width`` × ``height``: what Pillow reads before its pixels."""
+    out = io.BytesIO()
+    Image.new("L", (8, 8)).save(out, "PNG")
+    data = bytearray(out.getvalue())
+    data[16:24] = width.to_bytes(4, "big") + height.to_bytes(4, "big")  # (IHDR's width and height)
+    data[29:33] = zlib.crc32(bytes(data[12:29])).to_bytes(4, "big")
+    return bytes(data)
+
+
+@pytest.mark.parametrize("size", [(9000, 7000), (12000, 9000), (20000, 10000)])
+def test_a_photo_of_too_many_pixels_is_said_to_be_so(tmp_path: Path, size: tuple[int, int]) -> None:
+    """Above our 60 million pixels, and above Pillow's own limits (89 and 179 million), which it raises
+    before the size can be read: a phone's 108-megapixel photo was said to be damaged."""
+    path = tmp_path / "m001.png"
+    path.write_bytes(_png_claiming(*size))
+    assert photos.check_photo(path) is not None and "的像素太多" in photos.check_photo(path)
+
+
+def test_a_photo_named_in_another_case_is_said_to_be_so(tmp_path: Path) -> None:
+    """Windows opens m001.JPG for m001.jpg; the server building the site does not."""
+    (tmp_path / "m001.JPG").write_bytes(b"")
+    assert photos.check_photo(tmp_path / "m001.jpg") == (
+        "找不到照片 m001.jpg；文件夹里有 m001.JPG：文件名的大小写要与这里写的一致"
+    )
+    assert "请把照片放在 data/photos/" in (photos.check_photo(tmp_path / "m002.jpg") or "")

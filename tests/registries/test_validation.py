@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from support.township import Delete, Edit, Replace, Township, Write
+from support.township import STORY, Delete, Edit, Replace, Township, Write
 
 MEMBERS = "data/members/qingshan-1.yml"
 ORGAN_MEMBERS = "data/members/zhen-jiguan.yml"
@@ -251,6 +251,18 @@ BROKEN = [
         [Write("data/schemes.yml", "member:\n  tiers: [90, 80]\n")],
         ["data/schemes.yml:2: “tiers”应有 3 个数：从高到低三个等次的最低分，例如 [90, 80, 60]"],
     ),
+    case(  # it asked: 是不是“year”？
+        "a_remark_of_the_clerk_s_own",
+        [Replace(MEMBERS, "  born: 1966\n", "  born: 1966\n  remark: 老党员\n")],
+        [
+            "data/members/qingshan-1.yml:7: 未知字段“remark”：备注请写成以 # 开头的一行（# 后面的文字是注释，不会公开）"
+        ],
+    ),
+    case(  # it said: 键“积分”应为四位数的年份
+        "a_component_named_in_chinese",
+        [Write("data/schemes.yml", "branch:\n  components:\n    积分: 0.5\n    target: 0.5\n")],
+        ["data/schemes.yml:3: “积分”：键“积分”应为小写英文字母开头的名称（字母、数字、下划线），例如 points"],
+    ),
     case(  # the venue's tiers are counts of items, not scores
         "two_venue_tiers_of_three",
         [Write("data/schemes.yml", "venue:\n  tiers: [13, 11, 9, 7]\n")],
@@ -393,6 +405,19 @@ BROKEN = [
         [Replace(MEMBERS, "joined: 2009-11-18", "joined: 2099-01-01")],
         [
             "data/members/qingshan-1.yml:7: 入党时间 2099-01-01 在 2026 年之后（site.yml 的 year 是 2025）；请核对"
+        ],
+    ),
+    case(
+        "pioneer_post_set_up_years_ahead",  # (it was on the board, with the member's ethnicity and education)
+        [
+            Replace(
+                MEMBERS,
+                "  private:\n    phone: '13900000001'\n",
+                "  post:\n    title: 政策宣传岗\n    since: 2027-03-01\n  private:\n    phone: '13900000001'\n",
+            )
+        ],
+        [
+            "data/members/qingshan-1.yml:14: 先锋岗的设岗日期 2027-03-01 在 2026 年之后（site.yml 的 year 是 2025）；请核对"
         ],
     ),
     case(
@@ -642,3 +667,61 @@ def test_a_commitment_fulfilled_on_the_boards_date_or_in_a_year_being_prepared_i
     )
     registry = town.load()  # the board's own day counts; 2026 is after site.yml's year, on no board yet
     assert [c.fulfilled_on for c in registry.commitments[2026]] == [date(2026, 3, 1)]
+
+
+@pytest.mark.parametrize("name", ["tea.md.txt", "tea.MD", "tea.markdown", "tea.md.bak", "notes.docx"])
+def test_a_file_in_the_stories_folder_that_is_no_story_is_refused(town: Township, name: str) -> None:
+    """Any file beside the stories is copied to the site as it is: a draft saved as ``.md.txt`` with its
+    office notes would be published whole (a helper's fuzzing). Only ``.md`` stories and pictures may be
+    there."""
+    town.set(
+        f"docs/stories/posts/{name}", STORY.replace("slug: tea\n", "draft: true\n") + "<!-- 内部备注 -->\n"
+    )
+    assert town.problems() == [
+        f"docs/stories/posts/{name}:1: 不是文章：文章要存成扩展名为 .md 的文件（小写）；"
+        "文章文件夹里其他的文件会原样发布到网站上，请改名或移出 docs/stories/"
+    ]
+
+
+def test_a_picture_beside_the_stories_is_no_problem(town: Township) -> None:
+    town.set("docs/stories/posts/tea.JPG", b"\xff\xd8\xff")
+    town.set("docs/stories/posts/2025/water.png", b"\x89PNG")
+    assert [s.path for s in town.load().stories] == ["tea.md"]
+
+
+def test_two_stories_at_one_address_are_refused(town: Township) -> None:
+    """The blog's address is the year and the file's name: ``a/tea.md`` and ``b/tea.md`` of one year would
+    both be listed and one of them would have no page. Another year is another address."""
+    town.set("docs/stories/posts/2025/tea.md", STORY.replace("# 村企联建", "# 另一篇"))
+    assert town.problems() == [
+        "docs/stories/posts/tea.md:1: 与 docs/stories/posts/2025/tea.md 同一年、文件名相同，网址都是 "
+        "stories/2025/tea/，只有一篇能发布；请给其中一篇改个文件名"
+    ]
+    town.replace("docs/stories/posts/2025/tea.md", "date: 2025-03-18", "date: 2024-03-18")
+    assert sorted(s.path for s in town.load().stories) == ["2025/tea.md", "tea.md"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "field"),
+    [
+        ("slug: tea\n", "slug: tea\ntitle: <img src=x onerror=alert(1)>\n", 4, "“title”（标题）："),
+        ("categories: [党建品牌]", "categories: [党建品牌, <b>品牌</b>]", 4, "“categories”："),
+        ("# 村企联建", "# 村企联建<script>", 9, "标题"),
+    ],
+)
+def test_markup_in_a_story_s_title_or_category_is_refused(
+    town: Township, old: str, new: str, line: int, field: str
+) -> None:
+    """Material's blog pages print a story's title and categories as HTML (the branch page and the feeds
+    escape them): written with ``<`` or ``>`` they would be markup, a script even."""
+    problems = town.edit(Replace("docs/stories/posts/tea.md", old, new)).problems()
+    assert len(problems) == 1 and problems[0].startswith(f"docs/stories/posts/tea.md:{line}: ")
+    assert f"{field}不能含有 < 或 >：网页会把它当作代码；请改用《》或其他符号" in problems[0]
+
+
+def test_a_story_s_date_in_quotes_is_said_to_be_so(town: Township) -> None:
+    """The blog reads a date, not a text: it said “2025-03-18”应写成 2025-03-18, what was written."""
+    town.replace("docs/stories/posts/tea.md", "date: 2025-03-18", "date: '2025-03-18'")
+    assert town.problems() == [
+        "docs/stories/posts/tea.md:2: “date”（日期）：“2025-03-18”加了引号，成了文字；日期不要加引号，写成 2025-03-18"
+    ]

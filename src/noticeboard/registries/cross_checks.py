@@ -179,6 +179,15 @@ def _check_branches(loaded: Loaded, by_id: dict[str, Branch], schemes: Schemes, 
                     located.line("rectification", year),
                     f"{year} 年写了整顿转化 rectification，但 grade 中没有 {year} 年的分类定级",
                 )
+            elif (
+                branch.grade[year] != "较差"
+            ):  # (else in the open data and on no board, which shows it by 较差)
+                problems.add(
+                    located.path,
+                    located.line("rectification", year),
+                    f"{year} 年分类定级为“{branch.grade[year]}”，不需要整顿转化；rectification 写在定为“较差”的"
+                    "年度下，请核对年份",
+                )
 
 
 def _place(located: Located[Branch], shown: _Shown) -> Place:
@@ -207,7 +216,7 @@ class _Shown:
         return found
 
 
-WEIGHTED_NAMES = {"assessments": "考核", "duty_report": "述职评议"}
+WEIGHTED_NAMES = {"assessments": "考核", "duty_report": "述职考核"}
 
 
 def _check_weighted(
@@ -332,11 +341,19 @@ def _check_members(
 
 
 def _check_dates(located: Located[Member], year: int | None, problems: Problems) -> None:
-    """A member's birth year and joining day are possible: joined by the year after the site's ``year`` (the
+    """A member's pioneer post was set up by the year after the site's ``year``, and the birth year and
+    joining day are possible: joined by the year after the site's ``year`` (the
     office enters new members ahead: they are counted from the year they join), and at eighteen or older
     (the year of joining less the year of birth is at least the age then). Why: the statistics page counts
     ages and years in the Party from them, and a typo (2099, born 2020) passed as a member of the future."""
     member = located.record
+    since = member.post.since if member.post is not None else None
+    if since is not None and year is not None and since.year > year + 1:  # (published as a post in place)
+        problems.add(
+            located.path,
+            located.line("post", "since"),
+            f"先锋岗的设岗日期 {since.isoformat()} 在 {year + 1} 年之后（site.yml 的 year 是 {year}）；请核对",
+        )
     if member.joined is not None and year is not None and member.joined.year > year + 1:
         problems.add(
             located.path,

@@ -86,9 +86,9 @@ FIELD_LABELS: dict[str, str] = {
     "responsible": "责任人",
     "deadline": "期限",
     "progress": "进展情况",
-    "duty_report": "述职评议",
+    "duty_report": "述职考核",
     "post": "党员先锋岗",
-    "title": "岗位名称",
+    "title": "标题",
     "duties": "岗位职责",
     "since": "设岗日期",
     "photo": "照片",
@@ -114,6 +114,7 @@ NESTED_LABELS: dict[tuple[str, str], str] = {
     ("reviewer", "name"): "点评人姓名",
     ("reviewer", "post"): "点评人职务",
     ("venue", "checks"): "检查项",
+    ("post", "title"): "岗位名称",
 }
 """Keys whose meaning depends on the key they are written under."""
 
@@ -125,10 +126,14 @@ def field_name(key: str, within: str | None = None) -> str:
     return f"“{key}”（{label}）" if label else f"“{key}”"
 
 
-def closest(word: str, known: Sequence[str]) -> str | None:
+def closest(word: str, known: Sequence[str], cutoff: float = 0.6) -> str | None:
     """The known word ``word`` most likely is a typo of (keys, file and folder names), or None."""
-    close = difflib.get_close_matches(word, known, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, known, n=1, cutoff=cutoff)
     return close[0] if close else None
+
+
+_REMARK_KEYS = frozenset({"remark", "remarks", "comment", "comments", "memo", "备注", "说明"})
+"""Keys a clerk adds for a remark of their own, which no record has: a YAML comment is the place."""
 
 
 def closest_id(written: str, known: Iterable[str]) -> str | None:
@@ -161,7 +166,7 @@ def suggest(key: str, known: Sequence[str] = tuple(FIELD_LABELS)) -> str:
         return "，这一项不能写在这里" + (
             "；党员的电话、住址等不公开的信息请写在 private 下" if private else ""
         )
-    close = closest(key, known)
+    close = closest(key, known, cutoff=0.7)  # (at 0.6, remarks was asked 是不是“reason”？)
     return f"，是不是“{close}”？" if close else ""
 
 
@@ -197,11 +202,15 @@ def explain(detail: ErrorDetails, doc: Document, loc: tuple[str | int, ...], ski
         return line, f"缺少必填字段 {field_name(str(loc[-1]), keys[-1] if keys else None)}"
     if etype == "extra_forbidden":
         key = str(loc[-1])
+        if key.lower() in _REMARK_KEYS:  # (remark: was asked 是不是“year”？)
+            return line, f"未知字段“{key}”：备注请写成以 # 开头的一行（# 后面的文字是注释，不会公开）"
         return line, f"未知字段“{key}”{suggest(key) or '，请检查拼写'}"
     if is_key:
         key = str(loc[-1])
         if full_width.has_full_width(key):
             return line, f"{where}：键{full_width.explain(key)}"
+        if etype == "string_pattern_mismatch":  # (a name, as a component's: 积分 or Points was told of years)
+            return line, f"{where}：键“{key}”应为小写英文字母开头的名称（字母、数字、下划线），例如 points"
         return line, f"{where}：键“{key}”应为四位数的年份，例如 2025"
     message = _detail(etype, ctx, detail, raw, kind, str(loc[-1]) if loc else "")
     if kind == "str" and isinstance(raw, str) and full_width.has_full_width(raw, number=etype == "nb_number"):
@@ -338,6 +347,8 @@ def _not_a_date(text: str) -> str:
             day = dt.date(*(int(part) for part in found.groups()))
         except ValueError:
             return f"日期“{_shown(text)}”不存在，请检查年、月、日"
+        if text == day.isoformat():  # (written as it should be, in quotes: it said 应写成 what was written)
+            return f"“{text}”加了引号，成了文字；日期不要加引号，写成 {text}"
         return f"“{_shown(text)}”应写成 {day.isoformat()}（年-月-日，月和日各两位）"
     return f"“{_shown(text)}”应为日期，格式为 年-月-日，例如 2025-03-01"
 

@@ -31,6 +31,9 @@ def check_photo(path: Path) -> str | None:
     from PIL import Image  # (imported when first used: Pillow takes 40 ms of a build's start)
 
     if not path.is_file():
+        other = _other_case(path)
+        if other is not None:  # (found on Windows, which does not tell them apart; not on the server)
+            return f"找不到照片 {path.name}；文件夹里有 {other}：文件名的大小写要与这里写的一致"
         return f"找不到照片 {path.name}；请把照片放在 data/photos/ 文件夹里，文件名与这里写的一致"
     if path.stat().st_size > MAX_BYTES:
         return f"照片 {path.name} 超过 20 MB，请换一张较小的照片"
@@ -48,9 +51,21 @@ def check_photo(path: Path) -> str | None:
                 if image.format == "JPEG":
                     image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
                 image.load()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombWarning, Image.DecompressionBombError):
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):  # (Pillow's own limit, above ours:
+        # a phone's 108-megapixel photo was said to be damaged)
+        return f"照片 {path.name} 的像素太多，请换一张较小的照片"
+    except (OSError, SyntaxError, ValueError):
         return f"照片 {path.name} 无法打开，文件可能已损坏或不是图片"
     return None
+
+
+def _other_case(path: Path) -> str | None:
+    """The name of a file beside ``path`` that differs from it in case alone (``M001.JPG``), if any."""
+    try:
+        names = [p.name for p in path.parent.iterdir() if p.name.lower() == path.name.lower()]
+    except OSError:
+        return None
+    return min(names) if names else None
 
 
 class PhotoChecks:

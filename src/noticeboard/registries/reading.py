@@ -18,12 +18,12 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from noticeboard.registries.errors import Problems
+from noticeboard.registries.errors import Problems, display_path
 from noticeboard.registries.frozen import frozen
 from noticeboard.registries.messages import closest, report_validation
 from noticeboard.registries.models import Branch, Commitment, LedgerEntry, Member, Review, Schemes, Site
 from noticeboard.registries.models.common import written_text
-from noticeboard.registries.models.story import StoryMeta
+from noticeboard.registries.models.story import MARKUP_MESSAGE, StoryMeta, has_no_markup
 from noticeboard.registries.photos import PHOTO_SUFFIXES
 from noticeboard.registries.progress import Meter, yaml_bytes
 from noticeboard.registries.record_files import RecordFile
@@ -155,12 +155,12 @@ class Registry:
     yearly_records: Mapping[str, Mapping[int, tuple[Any, ...]]] = field(default_factory=dict)
     """A kind's declared folder (``honours``) → year → its records."""
     record_places: Mapping[str, tuple[RecordPlace, ...]] = field(default_factory=dict)
+    """A kind's declared file or folder → where each record is written, in the order of ``records[key]``
+    or of ``yearly_records[key]`` year by year, for reminders that point at a line."""
     empty_files: tuple[str, ...] = ()
     """Files of records with nothing in them, not even a comment, as messages name them. Valid (a file the
     office made for records to come), but what a save or a sync that failed leaves too: every record of the
     file gone from the boards without a word. ``validate`` reminds of each."""
-    """A kind's declared file or folder → where each record is written, in the order of ``records[key]``
-    or of ``yearly_records[key]`` year by year, for reminders that point at a line."""
 
     @cached_property
     def branch_by_id(self) -> dict[str, Branch]:
@@ -590,17 +590,51 @@ def read_files(
         reader.photos(known["photos"])
     loaded.photos_dir = known.get("photos", None if "photos" in reader.present else data_dir / "photos")
     if stories_dir is not None and stories_dir.is_dir():
-        for path in sorted(stories_dir.rglob("*.md")):
+        addresses: dict[tuple[int, str], Path] = {}
+        for path in sorted(stories_dir.rglob("*")):
+            if not path.is_file() or _not_a_story(path, reader.problems):
+                continue
             story = _read_story(path, reader)
-            if story is not None:
-                loaded.stories.append(story[0])
-                loaded.story_titles[path] = story[1]
+            if story is None:
+                continue
+            address = (story[0].record.date.year, path.stem)
+            if address in addresses:
+                first = display_path(addresses[address], reader.problems.root)
+                reader.problems.add(
+                    path,
+                    0,
+                    f"与 {first} 同一年、文件名相同，网址都是 stories/{address[0]}/{address[1]}/，"
+                    "只有一篇能发布；请给其中一篇改个文件名",
+                )
+                continue
+            addresses[address] = path
+            loaded.stories.append(story[0])
+            loaded.story_titles[path] = story[1]
     reader.meter.close()
     loaded.files = {kind: tuple(paths) for kind, paths in reader.files.items()}
     loaded.raw_ids = reader.raw_ids
     loaded.unreadable = reader.unreadable
     loaded.empty = reader.empty
     return loaded
+
+
+STORY_PICTURES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp"})
+"""Files a story folder may hold beside its stories: the pictures they show (any other file is copied to
+the site as it is, which is how a draft saved as ``.md.txt`` or a ``.bak`` would be published)."""
+
+
+def _not_a_story(path: Path, problems: Problems) -> bool:
+    """Whether ``path`` is no story (a picture, or a file reported here); only ``.md`` files are."""
+    if path.suffix == ".md":
+        return False
+    if path.suffix.lower() not in STORY_PICTURES:
+        problems.add(
+            path,
+            0,
+            "不是文章：文章要存成扩展名为 .md 的文件（小写）；文章文件夹里其他的文件会原样发布到网站上，"
+            "请改名或移出 docs/stories/",
+        )
+    return True
 
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.DOTALL)
@@ -629,4 +663,8 @@ def _read_story(path: Path, reader: _Reader) -> tuple[Located[StoryMeta], str] |
         return None
     heading = _HEADING.search(text, match.end())
     title = located.record.title or (heading.group(1).strip() if heading else path.stem)
+    if not has_no_markup(title):
+        line = text.count("\n", 0, heading.start()) + 1 if heading and not located.record.title else 0
+        reader.problems.add(path, line or located.line("title"), f"标题{MARKUP_MESSAGE}")
+        return None
     return located, title

@@ -188,6 +188,17 @@ def _problems(honour: Honour, known: Known) -> list[tuple[tuple[str, ...], str]]
                 f"（{chinese_date(proposed)}）：应先公示拟表彰对象，再表彰",
             )
         )
+    year = known.site.year if known.site is not None else None
+    for key in ("proposed_on", "awarded_on"):  # (2027 for 2025 was published, and counted as 已表彰)
+        day = getattr(honour, key)
+        if year is not None and day is not None and day.year > year + 1:
+            found.append(
+                (
+                    (key,),
+                    f"{'拟表彰日期' if key == 'proposed_on' else '表彰日期'} {key}（{chinese_date(day)}）在 "
+                    f"{year + 1} 年之后（site.yml 的 year 是 {year}）；请核对年份",
+                )
+            )
     if proposed and honour.notice and honour.notice.start < proposed:
         found.append(
             (

@@ -16,6 +16,12 @@ from pydantic_core import PydanticCustomError
 
 from noticeboard.registries.models.common import Slug, Text
 
+MARKUP_MESSAGE = "不能含有 < 或 >：网页会把它当作代码；请改用《》或其他符号"
+
+
+def has_no_markup(text: str) -> bool:
+    return "<" not in text and ">" not in text
+
 
 class StoryMeta(BaseModel):
     """The keys of a story's front matter that Noticeboard reads."""
@@ -24,7 +30,9 @@ class StoryMeta(BaseModel):
 
     date: dt.date = Field(description="发布日期，或 {created: 日期, updated: 日期}")
     title: Text | None = Field(None, description="标题（不填则取正文第一个一级标题）")
-    slug: Slug | None = Field(None, description="网址中使用的短名，例如 tea-cooperative")
+    slug: Slug | None = Field(
+        None, description="博客插件的短名（可不写）；本站文章的网址取文件名：stories/年份/文件名/，不用它"
+    )
     categories: tuple[Text, ...] = Field((), strict=False, description="分类")
     branches: tuple[Slug, ...] = Field((), strict=False, description="相关党支部的编号")
     draft: bool = Field(False, description="草稿：true 时不发布，也不列在任何页面上（本机预览时可以看到）")
@@ -33,6 +41,16 @@ class StoryMeta(BaseModel):
         validation_alias=AliasPath("date", "updated"),
         description="更新日期：date 写成 {created: 日期, updated: 日期} 时（按更新日期排列的订阅源用它）",
     )
+
+    @field_validator("title", "categories")
+    @classmethod
+    def _no_markup(cls, value: Any) -> Any:
+        """A title or category is shown as it is written, as HTML, in Material's blog pages (its index,
+        archive and category pages, the page's title): ``<`` or ``>`` would be markup there."""
+        for text in (value,) if isinstance(value, str) else value or ():
+            if not has_no_markup(text):
+                raise PydanticCustomError("nb_markup", MARKUP_MESSAGE)
+        return value
 
     @field_validator("date", "updated", mode="before")
     @classmethod
