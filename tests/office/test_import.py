@@ -103,6 +103,42 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
     assert fingerprint(project / "data") == before
 
 
+def test_numbers_a_sheet_shows_otherwise_than_they_are_are_refused(project: Path) -> None:
+    """Each was taken for something else (a helper's fuzzing): a points cell formatted as a percentage
+    (Excel shows 90%, the cell holds 0.9: imported as 0.9 points, the member rated 无星), ``NaN`` and
+    ``Infinity`` (refused only by the YAML written, at a line of a file not yet written, twice), and a
+    year in superscript digits (a traceback)."""
+    before = fingerprint(project / "data")
+    path = xlsx(
+        project / "格式.xlsx",
+        "党员",
+        [
+            ["编号", "出生年份", "2025年积分"],
+            ["m00001", 1970, 0.9],
+            ["m00002", 1970, 0.899],
+            ["m00003", 1970, "NaN"],
+            ["m00004", 1970, "Infinity"],
+            ["m00005", "¹⁹⁸⁰", 88],
+            ["m00006", "１９８０", 88],  # (full-width digits: read as 1980, as any full-width number)
+        ],
+    )
+    book = load_workbook(path)
+    book["党员"]["C2"].number_format = "0%"
+    book["党员"]["C3"].number_format = "0.0%"
+    book.save(path)
+    result = run("import", str(path), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "格式.xlsx:党员!C2: “90%”是百分数；请写成数字，例如 90（单元格格式设为“常规”或“数值”）",
+        "格式.xlsx:党员!C3: “89.9%”是百分数；请写成数字，例如 90（单元格格式设为“常规”或“数值”）",
+        "格式.xlsx:党员!C4: “NaN”应为数字",
+        "格式.xlsx:党员!C5: “Infinity”应为数字",
+        "格式.xlsx:党员!B6: “¹⁹⁸⁰”应为四位数的年份，例如 1975",
+        "共发现 5 处问题，没有写入任何文件。",
+    ]
+    assert fingerprint(project / "data") == before
+
+
 def test_a_ledger_cell_written_wrong_is_named_once(project: Path) -> None:
     """“三” in 分值 was named twice: 应为数字, and 缺少分值 for the same cell."""
     before = fingerprint(project / "data")

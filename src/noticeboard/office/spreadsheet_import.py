@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 import functools
 import io
+import itertools
 import re
 import shutil
 import tempfile
@@ -91,15 +92,20 @@ def number(value: Value) -> Decimal:
         # 27 from =90*0.3, not 26.999999999999996 (refused: more decimals than a number may have).
         return Decimal(f"{value:.15g}")
     text = str(value).strip()
+    if text.endswith(("%", "％")):  # (a cell formatted as a percentage reads as the text Excel shows)
+        raise CellError(f"“{value}”是百分数；请写成数字，例如 90（单元格格式设为“常规”或“数值”）")
     if "," in text or "，" in text:
         # (9,0 was read as 90 and 8,5 as 85: three stars and two, where 9 and 8.5 were meant)
         if _GROUPED.fullmatch(text) is None:
             raise CellError(f"“{value}”应为数字；逗号只能用作千位分隔（例如 1,200），小数点请用“.”")
         text = text.replace("，", "").replace(",", "")
     try:
-        return Decimal(text)
+        found = Decimal(text)
     except InvalidOperation:
         raise CellError(f"“{value}”应为数字") from None
+    if not found.is_finite():  # (Decimal reads NaN and Infinity, which no YAML number can be)
+        raise CellError(f"“{value}”应为数字")
+    return found
 
 
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:[,，][0-9]{3})+(?:\.[0-9]+)?")
@@ -123,7 +129,7 @@ def year(value: Value) -> int:
         return value.year
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+    if isinstance(value, int) or (isinstance(value, str) and value.isdecimal()):
         return int(value)
     raise CellError(f"“{value}”应为四位数的年份，例如 1975")
 
@@ -194,7 +200,7 @@ BRANCH = (
     Column(("年终目标考核",), "assessments.{year}.target", number, "0–100"),
     Column(("总分", "考核总分"), "assessments.{year}.score", number, "只有总分时填这一列"),
     Column(("分类定级",), "grade.{year}", text, "好、较好、一般、较差"),
-    Column(("日常记实考核",), "duty_report.{year}.daily", number, "书记述职评议，0–100"),
+    Column(("日常记实考核",), "duty_report.{year}.daily", number, "书记述职考核，0–100"),
     Column(("现场观摩考核",), "duty_report.{year}.onsite", number, "0–100"),
     Column(("年度综合考核",), "duty_report.{year}.annual", number, "0–100"),
     Column(("述职评议考核",), "duty_report.{year}.review", number, "0–100"),
@@ -470,6 +476,9 @@ class _Merge:
         """A ledger row's file and values → how many rows of each sheet of this import give it."""
         self.matched: dict[str, set[int]] = {}
         """A file → the places of its entries a row of this import is (an entry already there, or added)."""
+        self.unmatched: dict[str, dict[tuple[str, Any, Any, Decimal], list[int]]] = {}
+        """A ledger file → its entries already there by their values → their places not yet matched, in file
+        order (:func:`_entry_there`)."""
         self.outcome = Outcome()
         self.scores: dict[int, dict[str, Decimal]] = {}
         """Year → member id → published points, made when points are imported (:meth:`published_points`)."""
@@ -645,7 +654,8 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
             first_rows[written] = row.cells[header]
             if _given_before(merge, table, row, (kind.name, written), values) != "new":
                 continue  # (given otherwise: refused at its cell; given alike: already counted)
-        before = set(merge.touched)
+        before = len(merge.touched)  # (what the row touches first is last: a set of them all each row was
+        # quadratic, 3 s of a 20,000-row ledger)
         # Even a row with a bad cell is merged (in memory only), so its references are checked too.
         {
             "members": _member_row,
@@ -654,7 +664,7 @@ def _import_table(merge: _Merge, table: Table, kind: Kind) -> None:
             "ledger": _ledger_row,
         }[kind.name](merge, table, row, values)
         if bad:
-            for key in set(merge.touched) - before:
+            for key in itertools.islice(reversed(merge.touched), len(merge.touched) - before):
                 merge.touched[key].flawed = True
 
 
@@ -720,7 +730,7 @@ def _apply(
     for key, (value, header, _) in values.items():
         if key in skip or key in CHECKS:
             continue
-        path: list[str | int] = [int(part) if part.isdigit() else part for part in key.split(".")]
+        path: list[str | int] = [int(part) if part.isdecimal() else part for part in key.split(".")]
         target = record
         for step in path[:-1]:
             if step not in target or not isinstance(target[step], dict):
@@ -1096,19 +1106,7 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
     # A row already in the file (the same sheet imported again) is that entry, not a second one; two rows
     # alike in the sheets are two entries, each matched to an entry once.
     matched = merge.matched.setdefault(relative, set())
-    same = next(
-        (
-            place
-            for place, item in enumerate(doc)
-            if place not in matched
-            and isinstance(item, dict)
-            and str(item.get("member")) == member
-            and item.get("date") == when
-            and item.get("item") == entry["item"]
-            and Decimal(str(item.get("points"))) == entry["points"]
-        ),
-        None,
-    )
+    same = _entry_there(merge, relative, doc, (member, when, entry["item"], entry["points"]))
     if same is not None:
         matched.add(same)
         merge.found_entries.add((relative, same))
@@ -1123,6 +1121,27 @@ def _ledger_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
     merge.touched[(relative, len(doc) - 1)] = Touched(
         table.path.name, {k: row.cells[h] for k, h in sources.items()}
     )
+
+
+def _entry_there(merge: _Merge, relative: str, doc: Any, values: tuple[str, Any, Any, Decimal]) -> int | None:
+    """The place of the first entry of the ledger file ``relative`` (its ``doc`` as read) with these values
+    (member, date, item, points) that no row has matched yet, or None.
+
+    Why an index: each row looked through the whole file for its entry, and a file grows by every row
+    added: 20,000 rows took 55 s, 60,000 nine minutes (a helper's fuzzing); indexed once, a second."""
+    index = merge.unmatched.get(relative)
+    if index is None:
+        index = merge.unmatched[relative] = {}
+        for place, item in enumerate(doc):
+            if isinstance(item, dict):
+                try:
+                    points = Decimal(str(item.get("points")))
+                except InvalidOperation:  # (not an entry a row can be: validation reports it)
+                    continue
+                key = (str(item.get("member")), item.get("date"), item.get("item"), points)
+                index.setdefault(key, []).append(place)
+    places = index.get(values)
+    return places.pop(0) if places else None
 
 
 SHOWN_UNLISTED = 5

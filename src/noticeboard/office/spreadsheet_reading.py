@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -136,13 +137,27 @@ def _xlsx(path: Path) -> list[Table]:
         tables = []
         for ws, written in zip(book.worksheets, formulas.worksheets, strict=True):
             rows = _computed(
-                path, ws.title, ws.iter_rows(values_only=True), written.iter_rows(values_only=True)
+                path, ws.title, map(_as_shown, ws.iter_rows()), written.iter_rows(values_only=True)
             )
             tables.append(_table(path, ws.title, _merges_filled(rows, _merged_down(ws))))
     finally:
         book.close()
         formulas.close()
     return [table for table in tables if table.headers]
+
+
+def _as_shown(cells: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A row's values, a number formatted as a percentage as the text Excel shows (``90%``), not the
+    fraction it holds: 0.9 in a points column was imported as 0.9 points, a member of 90 shown in the
+    workbook rated 无星 (a helper's fuzzing); as ``90%`` the import refuses it at its cell."""
+    return tuple(
+        f"{(Decimal(f'{cell.value:.15g}') * 100).normalize():f}%"
+        if isinstance(cell.value, int | float)
+        and not isinstance(cell.value, bool)
+        and "%" in (getattr(cell, "number_format", None) or "")
+        else cell.value
+        for cell in cells
+    )
 
 
 def _computed(path: Path, name: str, rows: Iterator[Any], written: Iterator[Any]) -> Iterator[Any]:
