@@ -139,6 +139,25 @@ def test_numbers_a_sheet_shows_otherwise_than_they_are_are_refused(project: Path
     assert fingerprint(project / "data") == before
 
 
+def test_values_in_a_column_without_a_header_are_refused(project: Path) -> None:
+    """Dropped without a word before (a helper's fuzzing), while a column of an unknown header is refused:
+    a clerk who left 2025年积分 out of the headers lost the column. The first cell of each column is named."""
+    before = fingerprint(project / "data")
+    sheet = xlsx(
+        project / "无表头.xlsx",
+        "党员",
+        [["编号", "姓名", None], ["m00001", "邱美玲", 95], ["m00002", None, 96, None, "备注"]],
+    )
+    result = run("import", str(sheet), cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "无表头.xlsx:党员!C2: 这一列没有表头，写的内容不知道是哪一项；请在表头行写上表头，或删去这一列的内容",
+        "无表头.xlsx:党员!E3: 这一列没有表头，写的内容不知道是哪一项；请在表头行写上表头，或删去这一列的内容",
+        "共发现 2 处问题，没有写入任何文件。",
+    ]
+    assert fingerprint(project / "data") == before
+
+
 def test_a_ledger_cell_written_wrong_is_named_once(project: Path) -> None:
     """“三” in 分值 was named twice: 应为数字, and 缺少分值 for the same cell."""
     before = fingerprint(project / "data")

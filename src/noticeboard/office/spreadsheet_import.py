@@ -588,6 +588,10 @@ def _columns(merge: _Merge, table: Table, kind: Kind) -> dict[str, tuple[Column,
     sheet's (the export's 2025党员, imported after ``new-year``), else ``--year`` or ``site.yml``'s."""
     found: dict[str, tuple[Column, int]] = {}
     worked_out: list[str] = []
+    for cell in table.headerless:
+        merge.outcome.problems.append(
+            f"{table.path.name}:{cell}: 这一列没有表头，写的内容不知道是哪一项；请在表头行写上表头，或删去这一列的内容"
+        )
     for header in table.headers:
         if not header:
             continue

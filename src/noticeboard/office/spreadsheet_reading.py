@@ -46,6 +46,9 @@ class Table:
     rows: tuple[Row, ...]
     caption: str | None = None
     """A title written above the headers, in a row of its own (青山镇2025年党员积分汇总表), if any."""
+    headerless: tuple[str, ...] = ()
+    """The first cell written in each column without a header (``党员!K2``): its values were dropped without
+    a word, while a column of an unknown header is refused."""
 
 
 class SheetError(UserError):
@@ -225,16 +228,21 @@ def _table(path: Path, name: str, rows: Iterator[Any]) -> Table:
     headers = tuple(str(value) if value is not None else "" for value in values)
     header_cells = {h: f"{name}!{get_column_letter(i + 1)}{number}" for i, h in enumerate(headers) if h}
     found: list[Row] = []
+    headerless: dict[int, str] = {}
     for number, values in written[1:]:
         by_header: dict[str, Value] = {}
         cells: dict[str, str] = {}
+        for index, value in enumerate(values):
+            if value is not None and (index >= len(headers) or not headers[index]):
+                headerless.setdefault(index, f"{name}!{get_column_letter(index + 1)}{number}")
         for index, header in enumerate(headers):
             if not header:
                 continue
             by_header[header] = values[index] if index < len(values) else None
             cells[header] = f"{name}!{get_column_letter(index + 1)}{number}"
         found.append(Row(number, by_header, cells))
-    return Table(path, name, headers, header_cells, tuple(found), caption)
+    missing = tuple(cell for _, cell in sorted(headerless.items()))
+    return Table(path, name, headers, header_cells, tuple(found), caption, missing)
 
 
 _FOOTNOTE = re.compile(r"^(注|备注|说明|填表|填报|制表|审核|联系人|联系电话|负责人)[^：:]{0,4}[：:]")
