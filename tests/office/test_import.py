@@ -158,6 +158,18 @@ def test_values_in_a_column_without_a_header_are_refused(project: Path) -> None:
     assert fingerprint(project / "data") == before
 
 
+def test_an_id_not_in_the_registry_is_named_at_its_cell_with_the_id_meant(project: Path) -> None:
+    """Without a 党支部 column the id is what is new: M00001 for m00001 was told 新增党员要写所在党支部,
+    at the sheet, not a cell."""
+    sheet = xlsx(project / "大写.xlsx", "党员", [["编号", "2025年积分"], ["M00001", 88], ["x99", 70]])
+    result = run("import", str(sheet), cwd=project)
+    assert result.stderr.splitlines() == [
+        "大写.xlsx:党员!A2: 编号“M00001”不在党员名册里，是不是“m00001”？新增党员要写所在党支部（加一列“党支部”）",
+        "大写.xlsx:党员!A3: 编号“x99”不在党员名册里；新增党员要写所在党支部（加一列“党支部”）",
+        "共发现 2 处问题，没有写入任何文件。",
+    ]
+
+
 def test_a_ledger_cell_written_wrong_is_named_once(project: Path) -> None:
     """“三” in 分值 was named twice: 应为数字, and 缺少分值 for the same cell."""
     before = fingerprint(project / "data")

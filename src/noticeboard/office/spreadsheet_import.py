@@ -49,7 +49,7 @@ from noticeboard.office.spreadsheet_reading import Row, Table, Value, read_table
 from noticeboard.registries.errors import Problems, RegistryError, UserError
 from noticeboard.registries.frozen import frozen
 from noticeboard.registries.full_width import half_width
-from noticeboard.registries.messages import explain
+from noticeboard.registries.messages import closest_id, explain
 from noticeboard.registries.models import (
     CATEGORY_LABELS,
     KIND_LABELS,
@@ -924,7 +924,18 @@ def _member_row(merge: _Merge, table: Table, row: Row, values: Values) -> None:
             )
             return
     if branch is None:
-        merge.cell_error(table, row, _header_of(table, MEMBER[8]), "新增党员要写所在党支部")
+        header = _header_of(table, MEMBER[8])
+        if header == table.name:  # (no 党支部 column: most likely the id is mistyped, M00001 for m00001)
+            close = closest_id(member_id, merge.registry.member_by_id)
+            hint = f"，是不是“{close}”？" if close else "；"
+            merge.cell_error(
+                table,
+                row,
+                values["id"][1],
+                f"编号“{member_id}”不在党员名册里{hint}新增党员要写所在党支部（加一列“党支部”）",
+            )
+        else:
+            merge.cell_error(table, row, header, "新增党员要写所在党支部")
         return
     if not _points_kept(merge, table, row, values):
         return
