@@ -180,7 +180,18 @@ def test_a_good_township_is_counted_and_its_counts_are_copied_unchanged(tmp_path
         ),
         (  # (三星 60 of 48: 125.0%)
             lambda folder: publish(folder, changed(summary(), ("branches", "stars", "3"), 60)),
-            "branches 各项之和 67 与 total 8 不符",
+            "summary.json 中星级支部各项之和 67 与总数 8 不符，数据自相矛盾",  # (it said total, in English)
+        ),
+        (  # (已表彰 9, 其中党员 6、党组织 7 was shown and added up)
+            lambda folder: publish(
+                folder,
+                summary(boards={"honours": {"proposed": 0, "awarded": 9, "members": 6, "organisations": 7}}),
+            ),
+            "表彰各项之和 13 与已表彰数 9 不符",
+        ),
+        (  # (50.0 of 35.4 万元 in all was shown and added up)
+            lambda folder: publish(folder, changed(summary(), ("boards", "pairings", "funds_year"), 50.0)),
+            "结对共创本年度投入资金 50.0 万元多于累计投入 2.25 万元",
         ),
         (
             lambda folder: publish(folder, changed(summary(), ("commitments", "overdue"), 5)),

@@ -38,9 +38,31 @@ WHOLES: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
     (("boards", "classification"), "total", ("grades",)),
     (("boards", "duty_reports"), "total", ("grades",)),
     (("boards", "pairings"), "pairs", ("kinds",)),
+    (("boards", "honours"), "awarded", ("members", "organisations")),
 )
 """Parts of ``summary.json`` that add up to a whole: (where, the whole's key, the parts' keys: a number, or a
-group of numbers by level). A summary whose parts do not add up is not used (三星 60 of 48 showed 125.0%)."""
+group of numbers by level). A summary whose parts do not add up is not used (三星 60 of 48 showed 125.0%;
+已表彰 9, 其中党员 6、党组织 7 was shown and added up)."""
+WORDS = {
+    "branches": "星级支部",
+    "members": "星级党员",
+    "commitments": "公开承诺",
+    "venues": "活动场所",
+    "classification": "分类定级",
+    "duty_reports": "述职考核",
+    "pairings": "结对共创",
+    "honours": "表彰",
+    "total": "总数",
+    "pairs": "对数",
+    "awarded": "已表彰数",
+}
+"""The keys of ``summary.json`` in the words of the boards: why a township's summary is not used is said on
+the county's public pages (it said 各项之和 30 与 total 31 不符, in English)."""
+
+
+def _named(path: Iterable[str]) -> str:
+    """``("boards", "venues")`` → 活动场所: a place in ``summary.json`` in the boards' words."""
+    return "的".join(WORDS.get(step, step) for step in path if step != "boards")
 
 
 @frozen
@@ -215,7 +237,15 @@ def _check_wholes(counts: Mapping[str, Any]) -> None:
         )
         if added != found[whole]:
             raise _Unusable(
-                f"{SUMMARY} 的 {'.'.join(where)} 各项之和 {added} 与 {whole} {found[whole]} 不符，数据自相矛盾"
+                f"{SUMMARY} 中{_named(where)}各项之和 {added} 与{WORDS[whole]} {found[whole]} 不符，数据自相矛盾"
+            )
+    pairings = _at(counts, ("boards", "pairings"))
+    if isinstance(pairings, Mapping):
+        year, total = pairings.get("funds_year"), pairings.get("funds_total")
+        # (the year's funds are part of all years')
+        if isinstance(year, int | Decimal) and isinstance(total, int | Decimal) and year > total:
+            raise _Unusable(
+                f"{SUMMARY} 中结对共创本年度投入资金 {year} 万元多于累计投入 {total} 万元，数据自相矛盾"
             )
     commitments = counts["commitments"]
     if commitments["due_fulfilled"] + commitments["overdue"] > commitments["due"]:
