@@ -452,3 +452,18 @@ def test_a_long_township_name_takes_more_lines_in_the_chart(tmp_path: Path) -> N
     assert first.bar_y == first.label_y + 6 + 18  # below the label's second line
     assert second.label_y == first.label_y + ROW + 18  # the next township pushed down by that line
     assert chart.height >= second.bar_y + chart.bar_height  # the last bar inside the chart
+
+
+def test_an_amount_a_township_recorded_none_of_is_not_counted_in_its_total(tmp_path: Path) -> None:
+    """乙镇 recorded no funds (—): the total of 本年度投入资金 is 甲镇's alone, and says it counts one
+    township (the home page said 计入 7 个乡镇 of a sum of six)."""
+    publish(tmp_path / "a" / "data", summary())
+    none = {"pairs": 1, "kinds": pair_kinds(other=1), "funds_year": None, "funds_total": None}
+    publish(tmp_path / "b" / "data", summary(boards={"pairings": none}))
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇")]))
+    pairings = next(table for table in site.tables if table.key == "pairings")
+    funds = pairings.headers.index("本年度投入资金")
+    assert [row.cells[funds].text for row in pairings.rows] == ["1.5 万元", "—"]
+    assert pairings.total[funds].text == "1.5 万元"
+    assert pairings.counted == 2 and pairings.column_counts[funds] == 1
+    assert pairings.column_counts[pairings.headers.index("结对")] == 2

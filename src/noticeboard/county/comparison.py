@@ -120,6 +120,9 @@ class Table:
     totals_note: str
     counted: int
     """How many townships the total adds up (``ok`` ones that publish the board)."""
+    column_counts: tuple[int, ...] = ()
+    """How many of those give each column a value: fewer than ``counted`` for an amount a township recorded
+    none of (its 本年度投入资金 ``—``). The headline said 计入 7 个乡镇 of a sum of six."""
     print_label: str = "汇总表（A4 横版）"
     """The words of the button to the printed summary."""
     printed_note: str = ""
@@ -188,6 +191,7 @@ def compare(board: CountyBoard, townships: Sequence[Published], year: int) -> Ta
         board.note,
         totals_note,
         counted,
+        tuple(sum(t.number(column.path) is not None for t in added) for column in board.columns),
         printed_note=board.printed_note,
     )
 

@@ -277,7 +277,8 @@ def _headline(table: Table) -> str:
     """The county's figure of a comparison's charted column: ``全县合计 三星 37（18.5%）``."""
     index = table.headers.index(table.chart.column)
     line = f"全县合计 {table.chart.column} {table.total[index].text}"
-    return line if table.counted == len(table.rows) else f"{line}（计入 {table.counted} 个乡镇）"
+    counted = table.column_counts[index] if table.column_counts else table.counted
+    return line if counted == len(table.rows) else f"{line}（计入 {counted} 个乡镇）"
 
 
 def _printed(tables: Sequence[Table]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
