@@ -467,3 +467,35 @@ def test_an_amount_a_township_recorded_none_of_is_not_counted_in_its_total(tmp_p
     assert pairings.total[funds].text == "1.5 万元"
     assert pairings.counted == 2 and pairings.column_counts[funds] == 1
     assert pairings.column_counts[pairings.headers.index("结对")] == 2
+
+
+def test_townships_rating_by_different_rules_are_said_to_and_how(tmp_path: Path) -> None:
+    """A township of 85 分三星 beside one of 90 分: the county page said nothing, and added them up (a
+    helper's county audit). Each summary carries its boards' rules; where the townships added up differ, the
+    table says so, with each rule and its townships. A township that published no rules is not compared."""
+    ninety = "90 分及以上三星；80–89.9 分二星；60–79.9 分一星；60 分以下无星"
+    eighty_five = "85 分及以上三星；75–84.9 分二星；60–74.9 分一星；60 分以下无星（本镇规定：各星级的分数线）"
+    publish(tmp_path / "a" / "data", summary(rules={"branches": ninety, "members": ninety}))
+    publish(tmp_path / "b" / "data", summary(rules={"branches": eighty_five, "members": ninety}))
+    publish(tmp_path / "c" / "data", summary(rules={"branches": ninety}))
+    publish(tmp_path / "d" / "data", summary())  # (an earlier version: no rules)
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇"), ("c", "丙镇"), ("d", "丁镇")]))
+    tables = {table.key: table for table in site.tables}
+    assert tables["branches"].rules_note == (
+        "各乡镇的规则不同，星级支部不能直接相比，全县合计是按不同规则评定的结果之和。"
+        f"甲镇、丙镇：{ninety}；乙镇：{eighty_five}"
+    )
+    assert tables["members"].rules_note == ""  # one rule among those that published theirs
+    assert tables["commitments"].rules_note == ""  # (no rule of the township's)
+    files = county_catalogue(site, site_url="", directory_urls=True).files
+    published = json.loads(files["data/boards.json"])["boards"]
+    assert published["branches"]["rules_note"] == tables["branches"].rules_note
+
+
+def test_a_townships_summary_carries_the_rules_its_boards_print(tmp_path: Path) -> None:
+    boards = build_boards(load_township(ROOT / "data"), dt.date(2026, 1, 5))
+    rules = open_data.summary(boards, boards.current)["rules"]
+    assert rules["branches"] == boards.current.boards["branches"].rule
+    assert rules["duty_reports"] == boards.current.boards["duty_reports"].rule
+    assert {board.rule for board in boards.current.boards["members"].by_branch.values()} == {rules["members"]}
+    assert set(rules) == {"branches", "members", "duty_reports", "venues"}

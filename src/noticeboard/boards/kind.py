@@ -182,6 +182,9 @@ class CountyBoard:
     printed_note: str = ""
     """What the printed summary's columns of this board mean, where it prints fewer than the page shows;
     empty: :attr:`note`."""
+    rule_of: str = ""
+    """The kind whose rule (``summary.json``'s ``rules``) its figures are made by: townships of different
+    rules are said to be so ("": a board of no rule of the township's)."""
 
 
 @frozen
@@ -280,6 +283,12 @@ class BoardKind:
         files with nothing in them, so that the 开放数据 page's links and a program reading the files find
         them in every township and every year."""
         return {}
+
+    def rule(self, board: Any) -> str | None:
+        """The rule its board's figures are made by, in the words the board prints, with what is the
+        township's own (本镇规定); None for a board of no rule of the township's. ``summary.json`` carries it, so
+        that a county says where townships' stars or grades come from different rules."""
+        return None
 
     def rollup(self, board: Any) -> Mapping[str, object] | None:
         """Its counts in ``summary.json`` under ``boards.<key>``, for a county to compare and add up:

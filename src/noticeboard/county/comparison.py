@@ -120,6 +120,9 @@ class Table:
     totals_note: str
     counted: int
     """How many townships the total adds up (``ok`` ones that publish the board)."""
+    rules_note: str = ""
+    """Where the townships added up rate by different rules: each rule and its townships (:func:`rules_note`);
+    "" where they share one."""
     column_counts: tuple[int, ...] = ()
     """How many of those give each column a value: fewer than ``counted`` for an amount a township recorded
     none of (its 本年度投入资金 ``—``). The headline said 计入 7 个乡镇 of a sum of six."""
@@ -138,6 +141,7 @@ class Table:
                 for t, row in zip(townships, self.rows, strict=True)
             ],
             "total": [cell.text for cell in self.total],
+            "rules_note": self.rules_note,
         }
 
 
@@ -191,9 +195,30 @@ def compare(board: CountyBoard, townships: Sequence[Published], year: int) -> Ta
         board.note,
         totals_note,
         counted,
+        rules_note(board, added),
         tuple(sum(t.number(column.path) is not None for t in added) for column in board.columns),
         printed_note=board.printed_note,
     )
+
+
+def rules_note(board: CountyBoard, townships: Sequence[Published]) -> str:
+    """``各乡镇的规则不同，…不能直接相比，…之和。青山镇、白沙镇：90 分及以上三星…；龙泉镇：85 分及以上三星…`` where the
+    townships added up rate by more than one rule (a township's own tiers and weights, 本镇规定), else "".
+
+    Why: a township of 85 分三星 showed 60.0% 三星 beside one of 90 分 at 20.0%, and both went into the
+    county's total, with nothing said (a helper's county audit). A township that published no rule (an
+    earlier version) is left out of the comparison of rules."""
+    if not board.rule_of:
+        return ""
+    by_rule: dict[str, list[str]] = {}
+    for township in townships:
+        rule = township.rules.get(board.rule_of)
+        if rule is not None:
+            by_rule.setdefault(rule, []).append(township.entry.name)
+    if len(by_rule) < 2:
+        return ""
+    each = "；".join(f"{'、'.join(names)}：{rule}" for rule, names in by_rule.items())
+    return f"各乡镇的规则不同，{board.title}不能直接相比，全县合计是按不同规则评定的结果之和。{each}"
 
 
 def _paths(column: CountyColumn) -> tuple[tuple[str, ...], ...]:

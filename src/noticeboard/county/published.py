@@ -15,6 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
+from msgspec import field
+
 from noticeboard.county.settings import TownshipEntry
 from noticeboard.outputs.open_data import SCHEMA_VERSION
 from noticeboard.registries.frozen import frozen
@@ -77,6 +79,9 @@ class Published:
     as_of: dt.date | None
     counts: Mapping[str, Any]
     """``branches``, ``members``, ``commitments`` and ``boards`` of its ``summary.json`` (empty when missing)."""
+    rules: Mapping[str, str] = field(default_factory=dict)
+    """Board kind → the rule its figures are made by, as the township's boards print it (``summary.json``'s
+    ``rules``; none from a township of an earlier version, which did not publish them)."""
 
     @property
     def usable(self) -> bool:
@@ -132,10 +137,18 @@ def read_published(
         reason = f"数据为 {published_year} 年度，晚于汇总的 {year} 年度，且没有 {year} 年度的存档"
         return Published(entry, "missing", reason, published_year, None, {})
     as_of = _as_of(document.get("as_of"))
+    rules = _rules(document.get("rules"))
     if published_year < year:
         reason = f"只有 {published_year} 年度的数据（尚未发布 {year} 年度）"
-        return Published(entry, "stale", reason, published_year, as_of, counts)
-    return Published(entry, "ok", None, published_year, as_of, counts)
+        return Published(entry, "stale", reason, published_year, as_of, counts, rules)
+    return Published(entry, "ok", None, published_year, as_of, counts, rules)
+
+
+def _rules(value: object) -> dict[str, str]:
+    """``summary.json``'s rules, each a text (anything else: left out, as if not published)."""
+    if not isinstance(value, Mapping):
+        return {}
+    return {key: rule for key, rule in value.items() if isinstance(key, str) and isinstance(rule, str)}
 
 
 def _summary(folder: Path, shown: str, year: int) -> dict[str, Any]:

@@ -44,7 +44,10 @@ DATA_FILES = (
         "data/townships.json",
         "各乡镇的状态（已汇总、往年数据、数据未提供及原因）和汇总的数量，以及全县合计",
     ),
-    ("data/boards.json", "各分项比较表：每个乡镇的数字和占比，与网页上的表格一致"),
+    (
+        "data/boards.json",
+        "各分项比较表：每个乡镇的数字和占比，与网页上的表格一致；各乡镇评定规则不同时的说明",
+    ),
 )
 
 
@@ -122,6 +125,9 @@ NAME_CHARACTERS = 9
 """Characters of a township's name on one line of the printed table (its column is 9em wide, print.css)."""
 REASON_CHARACTERS = 14
 """Characters of a missing township's reason on one line under its name (smaller type, 14em wide: print.css)."""
+NOTE_CHARACTERS = 78
+"""Characters of a note under the table on one line, a few fewer than fit (82 in Chromium): a note of the
+townships' different rules takes three or four lines, which were counted as one."""
 
 
 def _sheet_lines(row: PosterRow) -> int:
@@ -278,7 +284,8 @@ def _headline(table: Table) -> str:
     index = table.headers.index(table.chart.column)
     line = f"全县合计 {table.chart.column} {table.total[index].text}"
     counted = table.column_counts[index] if table.column_counts else table.counted
-    return line if counted == len(table.rows) else f"{line}（计入 {counted} 个乡镇）"
+    line += "" if counted == len(table.rows) else f"（计入 {counted} 个乡镇）"
+    return line + ("（各乡镇规则不同）" if table.rules_note else "")
 
 
 def _printed(tables: Sequence[Table]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
@@ -296,11 +303,12 @@ def _board_note(table: Table, counted: int) -> str:
     """A printed board's note, and how many townships its 全县合计 counts where that is not ``counted`` (the
     townships whose data is in)."""
     note = table.printed_note or table.note
+    differs = f"{table.rules_note}。" if table.rules_note else ""
     if table.counted == counted:
-        return f"{table.title}：{note}。"
+        return f"{table.title}：{note}。{differs}"
     if table.counted:
-        return f"{table.title}：{note}；全县合计计入 {table.counted} 个乡镇。"
-    return f"{table.title}：{note}；没有乡镇计入全县合计。"
+        return f"{table.title}：{note}；全县合计计入 {table.counted} 个乡镇。{differs}"
+    return f"{table.title}：{note}；没有乡镇计入全县合计。{differs}"
 
 
 def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
@@ -326,7 +334,8 @@ def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
     )
     # The rows shared out by the lines they take, the last counting the total and the notes it carries (so
     # never a sheet of the total alone).
-    parts = chunks(rows, SHEET_LINES, lambda row: _sheet_lines(row) + (1 + len(notes)) * (row is rows[-1]))
+    below = 1 + sum(-(-len(note) // NOTE_CHARACTERS) for note in notes)  # (the total and the notes' lines)
+    parts = chunks(rows, SHEET_LINES, lambda row: _sheet_lines(row) + below * (row is rows[-1]))
     title = f"{county.year} 年度各乡镇党务公开汇总表"
     last = len(parts) - 1
     sheets = tuple(

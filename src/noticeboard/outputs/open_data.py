@@ -59,11 +59,15 @@ def summary(boards: Boards, view: YearView) -> dict[str, object]:
     every number in it is a count or an amount that adds up across townships.
     """
     counts: dict[str, object] = {}
+    rules: dict[str, str] = {}
     for kind in KINDS:
         board = view.board(kind)
         if board is not None and (rollup := kind.rollup(board)) is not None:
             counts[kind.key] = rollup
-    return {**view.summary.as_dict(), "as_of": view.results.as_of.isoformat(), "boards": counts}
+        if board is not None and (rule := kind.rule(board)) is not None:
+            rules[kind.key] = rule
+    as_of = view.results.as_of.isoformat()
+    return {**view.summary.as_dict(), "as_of": as_of, "boards": counts, "rules": rules}
 
 
 def texts(

@@ -95,9 +95,14 @@ class BranchStarsKind(BoardKind):
             chart=0,
             note="各乡镇公示的本年度党支部星级；括号内为占本乡镇党支部总数的百分比（四舍五入保留 1 位小数）",
             order=10,
+            rule_of="branches",
         ),
     )
     screen_title: ClassVar[str] = "星级支部"
+
+    def rule(self, board: BranchBoard) -> str:
+        return board.rule
+
     sources: ClassVar[Mapping[str, tuple[str, ...]]] = {"board-branches": ("branches.yml", "schemes.yml")}
 
     def build(self, given: YearInput) -> BranchBoard:

@@ -121,6 +121,7 @@ class DutyReportsKind(BoardKind):
             chart=0,
             note="党组织书记述职考核的等次；括号内为占本乡镇参加考核书记的百分比（四舍五入保留 1 位小数）",
             order=80,
+            rule_of="duty_reports",
         ),
     )
     fact_label: ClassVar[str] = "述职考核"
@@ -169,6 +170,9 @@ class DutyReportsKind(BoardKind):
                 "duty-reports", "打印：述职考核公示栏", "述职考核公示栏", ("duty-reports", ""), (poster,)
             ),
         )
+
+    def rule(self, board: DutyReportBoard) -> str:
+        return board.rule
 
     def rollup(self, board: DutyReportBoard) -> Mapping[str, object]:
         """Secretaries per grade (优秀 … 不称职) and those reviewed, for a county to add up."""

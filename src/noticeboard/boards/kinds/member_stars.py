@@ -133,9 +133,14 @@ class MemberStarsKind(BoardKind):
             chart=0,
             note="各乡镇公示的本年度党员星级；括号内为占本乡镇党员总数的百分比（四舍五入保留 1 位小数）",
             order=20,
+            rule_of="members",
         ),
     )
     screen_title: ClassVar[str] = "星级党员"
+
+    def rule(self, board: MemberBoards) -> str | None:
+        """Every branch's board states the one member rule of ``schemes.yml``."""
+        return next((members.rule for members in board.by_branch.values()), None)
 
     def build(self, given: YearInput) -> MemberBoards:
         registry = given.registry

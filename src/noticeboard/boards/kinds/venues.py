@@ -148,6 +148,7 @@ class VenuesKind(BoardKind):
             chart=0,
             note="村级活动场所星级；括号内为占本乡镇评定的活动场所的百分比（四舍五入保留 1 位小数）",
             order=60,
+            rule_of="venues",
         ),
     )
     fact_label: ClassVar[str] = "活动场所"
@@ -190,6 +191,9 @@ class VenuesKind(BoardKind):
         return (
             PrintPage("venues", "打印：活动场所星级公示栏", "活动场所星级公示栏", ("venues", ""), (poster,)),
         )
+
+    def rule(self, board: VenueBoard) -> str:
+        return board.rule
 
     def rollup(self, board: VenueBoard) -> Mapping[str, object]:
         """Venues per star level (5, 4, 3, 0 for 未达星级) and those rated, for a county to add up."""
