@@ -499,3 +499,32 @@ def test_a_townships_summary_carries_the_rules_its_boards_print(tmp_path: Path) 
     assert rules["duty_reports"] == boards.current.boards["duty_reports"].rule
     assert {board.rule for board in boards.current.boards["members"].by_branch.values()} == {rules["members"]}
     assert set(rules) == {"branches", "members", "duty_reports", "venues"}
+
+
+def test_commitments_judged_at_different_days_are_said_to_be_and_the_summary_is_dated_by_them(
+    tmp_path: Path,
+) -> None:
+    """乙镇 judged half a year later: more fallen due and overdue, beside 甲镇's and in their total, with no day
+    on the page; the printed summary said 发布 … of the last township's day alone (a helper's county audit).
+    Stars do not depend on the day: their page says nothing of it."""
+    publish(tmp_path / "a" / "data", summary())
+    publish(tmp_path / "b" / "data", {**summary(), "as_of": f"{YEAR + 1}-06-30"})
+    publish(tmp_path / "c" / "data", summary())
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇"), ("c", "丙镇")]))
+    tables = {table.key: table for table in site.tables}
+    assert tables["commitments"].rules_note == (
+        "各乡镇统计到期、逾期的日期不同，公开承诺兑现不能直接相比。甲镇、丙镇：2026年1月5日；乙镇：2026年6月30日"
+    )
+    assert tables["branches"].rules_note == ""
+    assert site.as_of_words == "各乡镇数据截至 2026年1月5日 至 2026年6月30日"
+    (poster,) = county_catalogue(site, site_url="", directory_urls=True).standalone
+    assert poster.view.date == site.as_of_words
+    assert any("各乡镇统计到期、逾期的日期不同" in note for note in poster.view.sheets[-1].notes)
+
+
+def test_one_day_for_every_township_is_said_once(tmp_path: Path) -> None:
+    publish(tmp_path / "a" / "data", summary())
+    publish(tmp_path / "b" / "data", summary())
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇")]))
+    assert site.as_of_words == "数据截至 2026年1月5日"
+    assert all(table.rules_note == "" for table in site.tables)

@@ -185,6 +185,9 @@ class CountyBoard:
     rule_of: str = ""
     """The kind whose rule (``summary.json``'s ``rules``) its figures are made by: townships of different
     rules are said to be so ("": a board of no rule of the township's)."""
+    dated: bool = False
+    """Whether its figures depend on the day a township judges them at (``as_of``: what has fallen due, what
+    is overdue): townships of different days are said to be so."""
 
 
 @frozen

@@ -8,12 +8,14 @@ still showing an earlier year is listed with its year but not added in.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
 from noticeboard.boards.figures import CHART_SCALE, CHART_WIDTH, NUMBER_GAP, ROW, share
 from noticeboard.boards.kind import CountyBoard, CountyColumn
 from noticeboard.boards.kinds import KINDS
+from noticeboard.boards.parts import chinese_date
 from noticeboard.county.published import Published
 from noticeboard.registries.frozen import frozen
 
@@ -121,8 +123,8 @@ class Table:
     counted: int
     """How many townships the total adds up (``ok`` ones that publish the board)."""
     rules_note: str = ""
-    """Where the townships added up rate by different rules: each rule and its townships (:func:`rules_note`);
-    "" where they share one."""
+    """Where the townships added up rate by different rules, or judge by different days: each rule or day and
+    its townships (:func:`rules_note`); "" where they share them."""
     column_counts: tuple[int, ...] = ()
     """How many of those give each column a value: fewer than ``counted`` for an amount a township recorded
     none of (its 本年度投入资金 ``—``). The headline said 计入 7 个乡镇 of a sum of six."""
@@ -208,6 +210,25 @@ def rules_note(board: CountyBoard, townships: Sequence[Published]) -> str:
     Why: a township of 85 分三星 showed 60.0% 三星 beside one of 90 分 at 20.0%, and both went into the
     county's total, with nothing said (a helper's county audit). A township that published no rule (an
     earlier version) is left out of the comparison of rules."""
+    differ = [note for note in (_rules_differ(board, townships), _days_differ(board, townships)) if note]
+    return "。".join(differ)
+
+
+def _days_differ(board: CountyBoard, townships: Sequence[Published]) -> str:
+    """Where a board's figures depend on the day they are judged at and the townships' days differ: each day
+    and its townships. A township judged half a year later had more fallen due and overdue, beside the others
+    and in their total, with no date on the page (a helper's county audit)."""
+    by_day: dict[dt.date, list[str]] = {}
+    for township in townships:
+        if township.as_of is not None:
+            by_day.setdefault(township.as_of, []).append(township.entry.name)
+    if not board.dated or len(by_day) < 2:
+        return ""
+    each = "；".join(f"{'、'.join(names)}：{chinese_date(day)}" for day, names in sorted(by_day.items()))
+    return f"各乡镇统计到期、逾期的日期不同，{board.title}不能直接相比。{each}"
+
+
+def _rules_differ(board: CountyBoard, townships: Sequence[Published]) -> str:
     if not board.rule_of:
         return ""
     by_rule: dict[str, list[str]] = {}

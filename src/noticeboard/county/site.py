@@ -149,6 +149,7 @@ class CountyPoster:
     url: str | None
     back: str
     date: str
+    """The days its figures are of (:attr:`CountySite.as_of_words`), after the department that publishes it."""
 
 
 @frozen
@@ -169,6 +170,15 @@ class CountySite:
     @property
     def build_date(self) -> dt.date:
         return self.as_of
+
+    @property
+    def as_of_words(self) -> str:
+        """``数据截至 2026年1月5日``, or the first and last of the townships' days where they differ: the
+        printed summary said 发布 … 2026年6月30日, the last township's day, as if every figure were of it."""
+        days = sorted({t.as_of for t in self.townships if t.as_of is not None})
+        if len(days) > 1:
+            return f"各乡镇数据截至 {chinese_date(days[0])} 至 {chinese_date(days[-1])}"
+        return f"数据截至 {chinese_date(days[0])}" if days else ""
 
     @property
     def story_paths(self) -> tuple[str, ...]:
@@ -285,7 +295,7 @@ def _headline(table: Table) -> str:
     line = f"全县合计 {table.chart.column} {table.total[index].text}"
     counted = table.column_counts[index] if table.column_counts else table.counted
     line += "" if counted == len(table.rows) else f"（计入 {counted} 个乡镇）"
-    return line + ("（各乡镇规则不同）" if table.rules_note else "")
+    return line + ("（各乡镇不能直接相比，见该页说明）" if table.rules_note else "")
 
 
 def _printed(tables: Sequence[Table]) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
@@ -357,7 +367,7 @@ def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
         qr_svg(base) if base else None,
         base,
         to_root(target) or "./",
-        chinese_date(site.as_of),
+        site.as_of_words,
     )
     catalogue.standalone.append(
         Standalone(target, "county-poster.html", view.title, view, to_root(target).rstrip("/") or ".")
@@ -374,6 +384,7 @@ def county_data(site: CountySite) -> dict[str, str]:
             "name": t.entry.name,
             "site": t.entry.site,
             "year": t.year,
+            "as_of": t.as_of.isoformat() if t.as_of else None,  # (what fell due and is overdue is of it)
             "status": t.status,
             "reason": t.reason,
             **{key: t.counts[key] for key in COUNTS if key in t.counts},

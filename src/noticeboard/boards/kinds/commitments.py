@@ -282,6 +282,7 @@ class CommitmentsKind(BoardKind):
             chart=3,
             note="兑现率 = 已到期承诺中已兑现的 ÷ 已到期承诺（四舍五入保留 1 位小数）；逾期为已过时限仍未兑现的",
             order=30,
+            dated=True,
         ),
     )
     screen_title: ClassVar[str] = "公开承诺"
