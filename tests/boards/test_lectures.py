@@ -406,6 +406,10 @@ MISTAKES: list[tuple[tuple[Edit, ...], list[str]]] = [
         (Replace(LECTURES, "attendance: 42", "attendance: -3"),),
         ["data/lectures/2025.yml:12: “attendance”：-3 超出范围：不能小于 0"],
     ),
+    (  # (99999999999 was accepted, and published)
+        (Replace(LECTURES, "attendance: 42", "attendance: 420000"),),
+        ["data/lectures/2025.yml:12: “attendance”：420000 超出范围：不能大于 100000"],
+    ),
     (
         (Replace(LECTURES, "  status: planned\n", "  status: planned\n  attendance: 12\n"),),
         ["data/lectures/2025.yml:30: 只有状态为 held（已举办）时才填写 attendance（参学人数）"],
@@ -468,7 +472,7 @@ MISTAKES: list[tuple[tuple[Edit, ...], list[str]]] = [
     (
         # A broken school.yml is reported once: the lectures naming its teams are not blamed as well.
         (Replace(SCHOOL, "    topics: [小龙虾养殖]\n", "    topics: [小龙虾养殖]\n    备注: 队长邓国平\n"),),
-        ["data/school.yml:15: 未知字段“备注”，请检查拼写"],
+        ["data/school.yml:15: 未知字段“备注”：备注请写成以 # 开头的一行（# 后面的文字是注释，不会公开）"],
     ),
     (
         (Replace(LECTURES, "status: planned", "status: 计划"),),

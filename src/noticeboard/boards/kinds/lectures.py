@@ -147,7 +147,9 @@ class Lecture(Record):
     deadline: Day | None = Field(None, description="完成时限，例如 2025-03-31")
     date: Day | None = Field(None, description="举办日期；计划中的写计划日期（可不填）")
     status: Status = Field(description="状态：planned 计划中，held 已举办")
-    attendance: int | None = Field(None, ge=0, description="参学人数（已举办的必填）")
+    attendance: int | None = Field(
+        None, ge=0, le=100_000, description="参学人数（已举办的必填；一次讲习不超过 100000 人）"
+    )
 
     @model_validator(mode="after")
     def _held_has_date_and_attendance(self) -> Self:
