@@ -170,6 +170,18 @@ def test_an_id_not_in_the_registry_is_named_at_its_cell_with_the_id_meant(projec
     ]
 
 
+def test_a_sheet_its_headers_leave_in_doubt_is_not_guessed(project: Path) -> None:
+    """编号 and 姓名 alone, on a sheet named Sheet1, are a member sheet's as much as a ledger's: it was taken for
+    a ledger and refused with 缺少日期, at no cell. Named 党员, it is a member sheet."""
+    sheet = xlsx(project / "名单.xlsx", "Sheet1", [["编号", "姓名"], ["m00001", "邱美玲"]])
+    result = run("import", str(sheet), cwd=project)
+    assert result.stderr.splitlines() == [
+        "名单.xlsx:Sheet1: 认不出是哪种表格：请把表名改为 积分台账、公开承诺、党员、党组织 之一，或写上这种表格的表头"
+        "（积分台账表需要表头 事项、日期；公开承诺表需要表头 承诺内容；党员表需要表头 姓名、性别；党组织表需要表头 名称）",
+        "共发现 1 处问题，没有写入任何文件。",
+    ]
+
+
 def test_a_ledger_cell_written_wrong_is_named_once(project: Path) -> None:
     """“三” in 分值 was named twice: 应为数字, and 缺少分值 for the same cell."""
     before = fingerprint(project / "data")

@@ -285,7 +285,9 @@ def _kind_of(table: Table) -> Kind | None:
         return titled
     known = {kind.name: sum(any(h in c.headers for c in kind.columns[1:]) for h in headers) for kind in KINDS}
     best = max(KINDS, key=lambda kind: known[kind.name])
-    return best if known[best.name] else None
+    tied = sum(count == known[best.name] for count in known.values()) > 1
+    # (a sheet of 编号 and 姓名 alone, named Sheet1, was taken for a ledger: 缺少日期, at no cell)
+    return best if known[best.name] and not tied else None
 
 
 def _split_year(header: str) -> tuple[int | None, str]:
@@ -543,7 +545,10 @@ def import_files(paths: list[Path], data_dir: Path, year: int | None = None, wri
                 continue
             if kind is None:
                 expected = "；".join(f"{k.title}表需要表头 {'、'.join(k.marks)}" for k in KINDS)
-                merge.outcome.problems.append(f"{path.name}:{table.name}: 认不出是哪种表格（{expected}）")
+                titles = "、".join(k.title for k in KINDS)
+                merge.outcome.problems.append(
+                    f"{path.name}:{table.name}: 认不出是哪种表格：请把表名改为 {titles} 之一，或写上这种表格的表头（{expected}）"
+                )
                 continue
             tables.append((IMPORT_ORDER.index(kind.name), table, kind))
         if shown:
