@@ -528,3 +528,15 @@ def test_one_day_for_every_township_is_said_once(tmp_path: Path) -> None:
     site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇")]))
     assert site.as_of_words == "数据截至 2026年1月5日"
     assert all(table.rules_note == "" for table in site.tables)
+
+
+def test_a_chart_names_the_townships_it_has_no_bar_for(tmp_path: Path) -> None:
+    """The table lists every township; the chart drew bars only for those with the board's data, and said
+    nothing of the others (a helper's county audit)."""
+    publish(tmp_path / "a" / "data", summary())
+    publish(tmp_path / "b" / "data", summary(boards={}))  # (publishes no 结对共创)
+    site = roll_up(county_file(tmp_path, [("a", "甲镇"), ("b", "乙镇"), ("c", "丙镇")]))  # (丙镇: no data)
+    tables = {table.key: table for table in site.tables}
+    assert len(tables["pairings"].chart.bars) == 1
+    assert tables["pairings"].chart.left_out == "图中没有：乙镇（未公示此项）、丙镇（数据未提供）"
+    assert tables["branches"].chart.left_out == "图中没有：丙镇（数据未提供）"

@@ -100,6 +100,9 @@ class Chart:
     width: int
     height: int
     bars: tuple[ChartBar, ...]
+    left_out: str = ""
+    """``图中没有：丁镇（数据未提供）、戊镇（未公示此项）``: the townships without a bar, which the table lists
+    (they were missing from the chart with no word)."""
     bar_height: int = 14
     label_size: int = 14
     value_size: int = 13
@@ -313,4 +316,11 @@ def _chart(board: CountyBoard, townships: Sequence[Published]) -> Chart:
         )
         top += ROW + below
     title = column.label + ("占比" if column.share_of and not column.only_share else "")
-    return Chart(title, column.label, CHART_WIDTH, max(top - 6, 0), tuple(bars))
+    drawn = {township.entry.id for township in shown}
+    missing = [
+        f"{t.entry.name}（{'未公示此项' if t.usable else '数据未提供'}）"
+        for t in townships
+        if t.entry.id not in drawn
+    ]
+    left_out = f"图中没有：{'、'.join(missing)}" if missing else ""
+    return Chart(title, column.label, CHART_WIDTH, max(top - 6, 0), tuple(bars), left_out)
