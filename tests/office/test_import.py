@@ -74,8 +74,16 @@ def test_a_gbk_csv_as_excel_saves_it_imports(project: Path) -> None:
     assert "- id: m90003\n  name: 王小明\n  gender: 男\n  points:\n    2025: 88\n" in text
 
 
-def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> None:
+def refused(project: Path, *files: Path) -> list[str]:
+    """Import ``files`` into ``project``: refused (exit 1) and nothing written; its messages, a line each."""
     before = fingerprint(project / "data")
+    result = run("import", *map(str, files), cwd=project)
+    assert result.returncode == 1
+    assert fingerprint(project / "data") == before
+    return result.stderr.splitlines()
+
+
+def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> None:
     sheet = xlsx(
         project / "错表.xlsx",
         "党员",
@@ -89,9 +97,7 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
             ["m90005", "好的", "女", 1980, "qingshan-1", 95],  # (the last row of an id was imported)
         ],
     )
-    result = run("import", str(sheet), cwd=project)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert refused(project, sheet) == [
         "错表.xlsx:党员!C2: “F”应为 男 或 女",
         "错表.xlsx:党员!D3: “一九九零”应为四位数的年份，例如 1975",
         "错表.xlsx:党员!E3: “nowhere”不是 branches.yml 中的党支部（写编号或全称）",
@@ -100,7 +106,6 @@ def test_a_bad_sheet_changes_nothing_and_names_each_bad_cell(project: Path) -> N
         "错表.xlsx:党员!F4: 2025 年的积分 120 超出范围：应在 0 到 100 之间",
         "共发现 6 处问题，没有写入任何文件。",
     ]
-    assert fingerprint(project / "data") == before
 
 
 def test_numbers_a_sheet_shows_otherwise_than_they_are_are_refused(project: Path) -> None:
@@ -108,7 +113,6 @@ def test_numbers_a_sheet_shows_otherwise_than_they_are_are_refused(project: Path
     (Excel shows 90%, the cell holds 0.9: imported as 0.9 points, the member rated 无星), ``NaN`` and
     ``Infinity`` (refused only by the YAML written, at a line of a file not yet written, twice), and a
     year in superscript digits (a traceback)."""
-    before = fingerprint(project / "data")
     path = xlsx(
         project / "格式.xlsx",
         "党员",
@@ -126,9 +130,7 @@ def test_numbers_a_sheet_shows_otherwise_than_they_are_are_refused(project: Path
     book["党员"]["C2"].number_format = "0%"
     book["党员"]["C3"].number_format = "0.0%"
     book.save(path)
-    result = run("import", str(path), cwd=project)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert refused(project, path) == [
         "格式.xlsx:党员!C2: “90%”是百分数；请写成数字，例如 90（单元格格式设为“常规”或“数值”）",
         "格式.xlsx:党员!C3: “89.9%”是百分数；请写成数字，例如 90（单元格格式设为“常规”或“数值”）",
         "格式.xlsx:党员!C4: “NaN”应为数字",
@@ -136,34 +138,28 @@ def test_numbers_a_sheet_shows_otherwise_than_they_are_are_refused(project: Path
         "格式.xlsx:党员!B6: “¹⁹⁸⁰”应为四位数的年份，例如 1975",
         "共发现 5 处问题，没有写入任何文件。",
     ]
-    assert fingerprint(project / "data") == before
 
 
 def test_values_in_a_column_without_a_header_are_refused(project: Path) -> None:
     """Dropped without a word before (a helper's fuzzing), while a column of an unknown header is refused:
     a clerk who left 2025年积分 out of the headers lost the column. The first cell of each column is named."""
-    before = fingerprint(project / "data")
     sheet = xlsx(
         project / "无表头.xlsx",
         "党员",
         [["编号", "姓名", None], ["m00001", "邱美玲", 95], ["m00002", None, 96, None, "备注"]],
     )
-    result = run("import", str(sheet), cwd=project)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert refused(project, sheet) == [
         "无表头.xlsx:党员!C2: 这一列没有表头，写的内容不知道是哪一项；请在表头行写上表头，或删去这一列的内容",
         "无表头.xlsx:党员!E3: 这一列没有表头，写的内容不知道是哪一项；请在表头行写上表头，或删去这一列的内容",
         "共发现 2 处问题，没有写入任何文件。",
     ]
-    assert fingerprint(project / "data") == before
 
 
 def test_an_id_not_in_the_registry_is_named_at_its_cell_with_the_id_meant(project: Path) -> None:
     """Without a 党支部 column the id is what is new: M00001 for m00001 was told 新增党员要写所在党支部,
     at the sheet, not a cell."""
     sheet = xlsx(project / "大写.xlsx", "党员", [["编号", "2025年积分"], ["M00001", 88], ["x99", 70]])
-    result = run("import", str(sheet), cwd=project)
-    assert result.stderr.splitlines() == [
+    assert refused(project, sheet) == [
         "大写.xlsx:党员!A2: 编号“M00001”不在党员名册里，是不是“m00001”？新增党员要写所在党支部（加一列“党支部”）",
         "大写.xlsx:党员!A3: 编号“x99”不在党员名册里；新增党员要写所在党支部（加一列“党支部”）",
         "共发现 2 处问题，没有写入任何文件。",
@@ -174,8 +170,7 @@ def test_a_sheet_its_headers_leave_in_doubt_is_not_guessed(project: Path) -> Non
     """编号 and 姓名 alone, on a sheet named Sheet1, are a member sheet's as much as a ledger's: it was taken for
     a ledger and refused with 缺少日期, at no cell. Named 党员, it is a member sheet."""
     sheet = xlsx(project / "名单.xlsx", "Sheet1", [["编号", "姓名"], ["m00001", "邱美玲"]])
-    result = run("import", str(sheet), cwd=project)
-    assert result.stderr.splitlines() == [
+    assert refused(project, sheet) == [
         "名单.xlsx:Sheet1: 认不出是哪种表格：请把表名改为 积分台账、公开承诺、党员、党组织 之一，或写上这种表格的表头"
         "（积分台账表需要表头 事项、日期；公开承诺表需要表头 承诺内容；党员表需要表头 姓名、性别；党组织表需要表头 名称）",
         "共发现 1 处问题，没有写入任何文件。",
@@ -184,17 +179,13 @@ def test_a_sheet_its_headers_leave_in_doubt_is_not_guessed(project: Path) -> Non
 
 def test_a_ledger_cell_written_wrong_is_named_once(project: Path) -> None:
     """“三” in 分值 was named twice: 应为数字, and 缺少分值 for the same cell."""
-    before = fingerprint(project / "data")
     rows = [["党员编号", "日期", "事项", "分值"], ["m101", "2025-03-01", "参加主题党日", "三"]]
     sheet = xlsx(project / "台账.xlsx", "积分台账", [*rows, ["m101", "2025-03-02", "参加主题党日", None]])
-    result = run("import", str(sheet), cwd=project)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
+    assert refused(project, sheet) == [
         "台账.xlsx:积分台账!D2: “三”应为数字",
         "台账.xlsx:积分台账!D3: 缺少分值",
         "共发现 2 处问题，没有写入任何文件。",
     ]
-    assert fingerprint(project / "data") == before
 
 
 def test_a_figure_computed_in_the_sheet_imports_as_the_sheet_shows_it(project: Path) -> None:

@@ -8,9 +8,9 @@ still showing an earlier year is listed with its year but not added in.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from decimal import Decimal
+from typing import TypeVar
 
 from noticeboard.boards.figures import CHART_SCALE, CHART_WIDTH, NUMBER_GAP, ROW, share
 from noticeboard.boards.kind import CountyBoard, CountyColumn
@@ -20,6 +20,7 @@ from noticeboard.county.published import Published
 from noticeboard.registries.frozen import frozen
 
 Number = int | Decimal
+K = TypeVar("K", bound=Hashable)
 MISSING = "数据未提供"
 NOT_PUBLISHED = "未公示"
 NONE = "—"
@@ -125,10 +126,10 @@ class Table:
     totals_note: str
     counted: int
     """How many townships the total adds up (``ok`` ones that publish the board)."""
-    rules_note: str = ""
+    rules_note: str
     """Where the townships added up rate by different rules, or judge by different days: each rule or day and
     its townships (:func:`rules_note`); "" where they share them."""
-    column_counts: tuple[int, ...] = ()
+    column_counts: tuple[int, ...]
     """How many of those give each column a value: fewer than ``counted`` for an amount a township recorded
     none of (its 本年度投入资金 ``—``). The headline said 计入 7 个乡镇 of a sum of six."""
     print_label: str = "汇总表（A4 横版）"
@@ -221,10 +222,7 @@ def _days_differ(board: CountyBoard, townships: Sequence[Published]) -> str:
     """Where a board's figures depend on the day they are judged at and the townships' days differ: each day
     and its townships. A township judged half a year later had more fallen due and overdue, beside the others
     and in their total, with no date on the page (a helper's county audit)."""
-    by_day: dict[dt.date, list[str]] = {}
-    for township in townships:
-        if township.as_of is not None:
-            by_day.setdefault(township.as_of, []).append(township.entry.name)
+    by_day = _names_by(townships, lambda township: township.as_of)
     if not board.dated or len(by_day) < 2:
         return ""
     each = "；".join(f"{'、'.join(names)}：{chinese_date(day)}" for day, names in sorted(by_day.items()))
@@ -232,17 +230,20 @@ def _days_differ(board: CountyBoard, townships: Sequence[Published]) -> str:
 
 
 def _rules_differ(board: CountyBoard, townships: Sequence[Published]) -> str:
-    if not board.rule_of:
-        return ""
-    by_rule: dict[str, list[str]] = {}
-    for township in townships:
-        rule = township.rules.get(board.rule_of)
-        if rule is not None:
-            by_rule.setdefault(rule, []).append(township.entry.name)
-    if len(by_rule) < 2:
+    by_rule = _names_by(townships, lambda township: township.rules.get(board.rule_of))
+    if not board.rule_of or len(by_rule) < 2:
         return ""
     each = "；".join(f"{'、'.join(names)}：{rule}" for rule, names in by_rule.items())
     return f"各乡镇的规则不同，{board.title}不能直接相比，全县合计是按不同规则评定的结果之和。{each}"
+
+
+def _names_by(townships: Sequence[Published], value: Callable[[Published], K | None]) -> dict[K, list[str]]:
+    """The townships' names by ``value`` of each, in their order (a township without one: left out)."""
+    found: dict[K, list[str]] = {}
+    for township in townships:
+        if (key := value(township)) is not None:
+            found.setdefault(key, []).append(township.entry.name)
+    return found
 
 
 def _paths(column: CountyColumn) -> tuple[tuple[str, ...], ...]:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from msgspec import field
 
+from noticeboard.boards.kinds import KINDS
 from noticeboard.county.settings import TownshipEntry
 from noticeboard.outputs.open_data import SCHEMA_VERSION
 from noticeboard.registries.frozen import frozen
@@ -45,26 +46,11 @@ WHOLES: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = (
 """Parts of ``summary.json`` that add up to a whole: (where, the whole's key, the parts' keys: a number, or a
 group of numbers by level). A summary whose parts do not add up is not used (三星 60 of 48 showed 125.0%;
 已表彰 9, 其中党员 6、党组织 7 was shown and added up)."""
-WORDS = {
-    "branches": "星级支部",
-    "members": "星级党员",
-    "commitments": "公开承诺",
-    "venues": "活动场所",
-    "classification": "分类定级",
-    "duty_reports": "述职考核",
-    "pairings": "结对共创",
-    "honours": "表彰",
-    "total": "总数",
-    "pairs": "对数",
-    "awarded": "已表彰数",
-}
-"""The keys of ``summary.json`` in the words of the boards: why a township's summary is not used is said on
-the county's public pages (it said 各项之和 30 与 total 31 不符, in English)."""
-
-
-def _named(path: Iterable[str]) -> str:
-    """``("boards", "venues")`` → 活动场所: a place in ``summary.json`` in the boards' words."""
-    return "的".join(WORDS.get(step, step) for step in path if step != "boards")
+BOARD_NAMES = {kind.key: board.title for kind in KINDS for board in kind.county[:1]}
+"""A kind's key in ``summary.json`` → its name on the county's pages (星级支部, 表彰 …), and the words of its
+:data:`WHOLES`' wholes: why a township's summary is not used is said on the county's public pages (it said
+各项之和 30 与 total 31 不符, in English)."""
+WHOLE_NAMES = {"total": "总数", "pairs": "对数", "awarded": "已表彰数"}
 
 
 @frozen
@@ -250,7 +236,8 @@ def _check_wholes(counts: Mapping[str, Any]) -> None:
         )
         if added != found[whole]:
             raise _Unusable(
-                f"{SUMMARY} 中{_named(where)}各项之和 {added} 与{WORDS[whole]} {found[whole]} 不符，数据自相矛盾"
+                f"{SUMMARY} 中{BOARD_NAMES[where[-1]]}各项之和 {added} 与{WHOLE_NAMES[whole]} {found[whole]} 不符，"
+                "数据自相矛盾"
             )
     pairings = _at(counts, ("boards", "pairings"))
     if isinstance(pairings, Mapping):

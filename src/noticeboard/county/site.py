@@ -293,7 +293,7 @@ def _headline(table: Table) -> str:
     """The county's figure of a comparison's charted column: ``全县合计 三星 37（18.5%）``."""
     index = table.headers.index(table.chart.column)
     line = f"全县合计 {table.chart.column} {table.total[index].text}"
-    counted = table.column_counts[index] if table.column_counts else table.counted
+    counted = table.column_counts[index]
     line += "" if counted == len(table.rows) else f"（计入 {counted} 个乡镇）"
     return line + ("（各乡镇不能直接相比，见该页说明）" if table.rules_note else "")
 
@@ -313,12 +313,13 @@ def _board_note(table: Table, counted: int) -> str:
     """A printed board's note, and how many townships its 全县合计 counts where that is not ``counted`` (the
     townships whose data is in)."""
     note = table.printed_note or table.note
-    differs = f"{table.rules_note}。" if table.rules_note else ""
     if table.counted == counted:
-        return f"{table.title}：{note}。{differs}"
-    if table.counted:
-        return f"{table.title}：{note}；全县合计计入 {table.counted} 个乡镇。{differs}"
-    return f"{table.title}：{note}；没有乡镇计入全县合计。{differs}"
+        said = f"{table.title}：{note}。"
+    elif table.counted:
+        said = f"{table.title}：{note}；全县合计计入 {table.counted} 个乡镇。"
+    else:
+        said = f"{table.title}：{note}；没有乡镇计入全县合计。"
+    return said + (f"{table.rules_note}。" if table.rules_note else "")
 
 
 def _add_poster(catalogue: Catalogue, site: CountySite, site_url: str) -> None:
