@@ -35,24 +35,39 @@ def test_every_row_once_in_order_within_budget(pattern: str, orientation: str) -
 
 
 def test_a_heading_is_carried_to_the_next_sheet_with_its_first_row() -> None:
-    full = LINES_PER_SHEET["portrait"]
-    sheets = paginate(_rows("r" * (full - 1) + "Hr"), "portrait")
-    assert [len(sheet.rows) for sheet in sheets] == [full - 1, 2]
-    assert sheets[1].rows[0].heading
+    # 25 lines need two sheets; cut evenly, the heading would end the first one.
+    sheets = paginate(_rows("r" * 12 + "Hr" + "r" * 11), "portrait")
+    assert [len(sheet.rows) for sheet in sheets] == [12, 13]
+    assert sheets[1].rows[0].cells[0] == "heading 12"
 
 
 def test_a_group_that_runs_onto_the_next_sheet_is_headed_there_again_as_continued() -> None:
     # A sheet is read on its own: its first rows were a group's with no heading over them.
     full = LINES_PER_SHEET["portrait"]
     sheets = paginate(_rows("H" + "r" * full + "Hrr"), "portrait")
-    assert [row.cells[0] for row in sheets[1].rows[:2]] == ["heading 0（续）", f"row {full}"]
+    first_left = f"row {len(sheets[0].rows)}"  # (the first row the first sheet had no room for)
+    assert [row.cells[0] for row in sheets[1].rows[:2]] == ["heading 0（续）", first_left]
     assert sheets[1].rows[0].heading
     assert [row.cells[0] for row in sheets[1].rows if row.heading] == [
         "heading 0（续）",
         f"heading {full + 1}",
     ]
-    fresh = paginate(_rows("r" * (full - 1) + "Hr"), "portrait")  # a group that starts on the new sheet
-    assert [row.cells[0] for row in fresh[1].rows] == [f"heading {full - 1}", f"row {full}"]
+    fresh = paginate(_rows("r" * 12 + "Hr" + "r" * 11), "portrait")  # a group that starts on the new sheet
+    assert not any(row.cells[0].endswith("（续）") for row in fresh[1].rows)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "counts"),
+    [
+        ("r" * 24, [24]),  # one full sheet stays one
+        ("r" * 25, [13, 12]),  # not 24 and a sheet with one member on it
+        ("H" + "r" * 24, [13, 13]),  # the second sheet's group heading again, as continued
+        ("r" * 49, [17, 17, 15]),  # the fullest sheet as low as it can be
+    ],
+)
+def test_rows_are_spread_evenly_over_the_sheets_they_need(pattern: str, counts: list[int]) -> None:
+    sheets = paginate(_rows(pattern), "portrait")
+    assert [len(sheet.rows) for sheet in sheets] == counts
 
 
 @pytest.mark.parametrize("landscape", ["same", "wrapped"])

@@ -93,9 +93,29 @@ class Poster:
 
 
 def paginate(rows: Sequence[PrintRow], orientation: str) -> tuple[Sheet, ...]:
-    """Cut rows into sheets of at most a sheet's lines; a group heading never ends a sheet, and a group
-    that runs onto the next sheet has its heading there again, with （续）: a sheet is read on its own."""
+    """Cut rows into as few sheets as hold them, filled about evenly; a group heading never ends a sheet,
+    and a group that runs onto the next sheet has its heading there again, with （续）: a sheet is read on
+    its own.
+
+    Why evenly: filled one after another, a board of 25 members printed a full sheet and a second one
+    with a single row under its header, notice and QR code. The sheets are cut with the smallest budget
+    of lines that needs no more sheets than the full one does (13 and 12 rows)."""
     budget = LINES_PER_SHEET[orientation]
+    sheets = _cut(rows, budget)
+    if len(sheets) > 1:
+        lines = sum(row.lines for row in rows)
+        for even in range(max(1, int(lines // len(sheets))), budget):
+            fewer = _cut(rows, even)
+            if len(fewer) == len(sheets):
+                sheets = fewer
+                break
+    total = len(sheets)
+    return tuple(Sheet(number, total, tuple(items)) for number, items in enumerate(sheets, start=1))
+
+
+def _cut(rows: Sequence[PrintRow], budget: float) -> list[list[PrintRow]]:
+    """Rows on sheets of at most ``budget`` lines, each filled before the next is begun (a row taller than
+    the budget has a sheet of its own)."""
     sheets: list[list[PrintRow]] = [[]]
     used = 0.0
     heading: PrintRow | None = None
@@ -112,8 +132,7 @@ def paginate(rows: Sequence[PrintRow], orientation: str) -> tuple[Sheet, ...]:
             heading = row
         sheets[-1].append(row)
         used += row.lines
-    total = len(sheets)
-    return tuple(Sheet(number, total, tuple(items)) for number, items in enumerate(sheets, start=1))
+    return sheets
 
 
 def make_poster(
