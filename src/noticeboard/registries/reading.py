@@ -266,7 +266,7 @@ class _Reader:
         if raw is None:
             self.failed(kind)
             return []
-        if not raw.strip():
+        if not raw or raw.isspace():  # (not ``raw.strip()``: a copy of every file, 53 MB in a county)
             self.empty.append(path)
         if self.cache is not None:
             cached = self.cache.get_records(raw, model)
@@ -322,11 +322,13 @@ class _Reader:
         """
         found = []
         with os.scandir(folder) as listing:
-            named = {folder / entry.name: entry for entry in listing}
-        for path in sorted(named):
-            if path.name.lower() in IGNORED or path.name.startswith("._"):
+            named = {entry.name: entry for entry in listing}
+        # By name: at C speed, and in one order on every system (Windows' paths sort without regard to case).
+        for name in sorted(named):
+            if name.lower() in IGNORED or name.startswith("._"):
                 continue
-            entry = self.listed[path] = named[path]
+            path = folder / name
+            entry = self.listed[path] = named[name]
             trouble = self.refusal(path, entry)
             if trouble is None:
                 found.append(path)
