@@ -697,7 +697,7 @@ def _build_key(config: MkDocsConfig, nav: Navigation, files: Files) -> bytes:
         config_texts,
         config.site_url,
         config.use_directory_urls,
-        config.extra,
+        _settings(config.extra),  # (not the object: it pickles with the absolute path of mkdocs.yml)
         os.environ.get("SOURCE_DATE_EPOCH"),
         _outline(nav.items),
         _blog_sections(config),

@@ -270,6 +270,23 @@ def test_ci_which_restores_site_with_the_cache_renders_only_what_an_edit_changes
     assert "没有变化" in build_log(project), "the times as CI gave them back are recorded: nothing to do"
 
 
+def test_a_project_moved_with_its_cache_and_site_renders_only_what_an_edit_changes(
+    project: Path, tmp_path: Path
+) -> None:
+    """A CI runner that runs several jobs at once checks a project out at another path from run to run
+    (GitLab's ``/builds/<runner>/<n>/…``), its cache and site given back there: every page was rendered
+    again, its key holding ``extra:`` of ``mkdocs.yml`` as an object that carries the file's absolute path."""
+    Replace("data/members/qingshan-1.yml", "2025: 91", "2025: 92").apply(Township.on_disk(project))
+    in_place, pages = _rendered_pages(project)
+    moved = tmp_path / "another-checkout" / "project"
+    moved.parent.mkdir()
+    project.rename(moved)
+    Replace("data/members/qingshan-1.yml", "2025: 92", "2025: 93").apply(Township.on_disk(moved))
+    after_the_move, _ = _rendered_pages(moved)
+    assert after_the_move == in_place < pages / 2
+    assert differences(files(moved / "site"), cold_build(moved, tmp_path / "cold")) == []
+
+
 def test_a_build_without_the_site_folder_renders_the_pages_and_takes_every_unchanged_poster_from_the_cache(
     project: Path, tmp_path: Path
 ) -> None:
