@@ -353,3 +353,56 @@ def test_no_date_or_phone_number_is_split_across_two_lines(browser: Browser, ser
             split[f"{width} px, step {step}"] = page.evaluate(SPLIT, width != 180)
         context.close()
     assert split == {where: [] for where in split}
+
+
+LINE_START = r"""() => {
+  const found = [];
+  const range = document.createRange();
+  const closers = /[。，、；：！？）》」』]/g;
+  function block(node) {
+    for (let e = node.parentElement; e; e = e.parentElement) {
+      if (!getComputedStyle(e).display.startsWith("inline")) return e;
+    }
+    return null;
+  }
+  function rect(node, at) {
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    return Array.from(range.getClientRects()).find(r => r.width > 0) || null;
+  }
+  let last = null;  // the last character shown before: its box and its block
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent;
+    if (!text.trim() || !node.parentElement.getClientRects().length) continue;
+    const home = block(node);
+    for (const match of text.matchAll(closers)) {
+      const box = rect(node, match.index);
+      if (!box) continue;
+      const before = match.index > 0 ? rect(node, match.index - 1) : (last && last.home === home ? last.box : null);
+      if (before && box.top >= before.bottom - 1) found.push(`${text.slice(Math.max(0, match.index - 12), match.index + 6)}`);
+    }
+    const end = text.trimEnd().length - 1;
+    const box = end >= 0 ? rect(node, end) : null;
+    if (box) last = { box, home };
+  }
+  return found;
+}"""
+"""Each closing mark (。，、；：！？ and closing brackets) that begins a line after text of its own block: Chinese
+never sets one there, and a browser forced to break a run it may not break (a line too short for it) puts it
+there."""
+
+
+@pytest.mark.parametrize("kind", DATED_PAGES)
+def test_no_line_begins_with_a_closing_mark(browser: Browser, server: str, kind: str) -> None:
+    """The notice's 公示期已结束 was kept on one line with the comma before it, and at the largest text on a
+    360 px phone the 。 after it began the next line."""
+    begins = {}
+    for width in (360, 412):
+        context, page = open_page(browser, server, DATED_PAGES[kind], width)
+        for step in ("0", "3"):
+            page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
+            page.reload(wait_until="load")
+            begins[f"{width} px, step {step}"] = page.evaluate(LINE_START)
+        context.close()
+    assert begins == {where: [] for where in begins}
