@@ -980,10 +980,21 @@ def _add_filters(env: jinja2.Environment) -> None:
     """Our templates' own filters."""
     env.filters["nb_date"] = _date_kept_whole
     env.filters["nb_whole"] = _kept_whole
+    env.filters["nb_name"] = _name_marked
     env.filters["nb_parts"] = _parts_line
 
 
 _PHONE_KEPT = markupsafe.Markup('<span class="nb-nowrap">{}</span>')
+_NAME = markupsafe.Markup('<span class="nb-name">{}</span>')
+
+
+def _name_marked(name: str) -> markupsafe.Markup:
+    """A name in a table (an organisation's, a category's), marked to break between its words only
+    (``.nb-name``, given its ``<wbr>`` with the headings: :data:`~noticeboard.outputs.heading_words.LABELS`):
+    a column broke it anywhere, 青山村第一党 / 支部, 县卫生健 / 康局, 离退休党 / 员, at 1366 px too."""
+    return _NAME.format(name)
+
+
 _DATE_KEPT = r'<span class="nb-whole">\g<0></span>'
 """A date found by :data:`DATES`, in the span that keeps it whole."""
 _NUMBER_KEPT = r'<span class="nb-nowrap">\g<0></span>'

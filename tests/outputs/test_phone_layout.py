@@ -406,3 +406,47 @@ def test_no_line_begins_with_a_closing_mark(browser: Browser, server: str, kind:
             begins[f"{width} px, step {step}"] = page.evaluate(LINE_START)
         context.close()
     assert begins == {where: [] for where in begins}
+
+
+NAME_BREAKS = r"""() => {
+  const broken = [];
+  const range = document.createRange();
+  const naming = /党支部|党组织|承诺人|单位|活动场所|^类别$/;
+  for (const table of document.querySelectorAll(".nb-table table")) {
+    const heads = Array.from(table.querySelectorAll("thead th")).map(th => th.textContent.trim());
+    for (const row of table.querySelectorAll("tbody tr")) {
+      Array.from(row.children).forEach((cell, column) => {
+        if (!naming.test(heads[column] || "") || !cell.getClientRects().length) return;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement.closest(".nb-muted")) continue;  // (a note under the name: 农村党员)
+          range.selectNodeContents(node);
+          const tops = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
+          if (tops.size > 1) broken.push(`${node.textContent} in ${cell.textContent.trim()}`);
+        }
+      });
+    }
+  }
+  return broken;
+}"""
+"""Each word (the text between two ``<wbr>``) of a table cell that names an organisation (by its column's
+heading) and runs onto two lines."""
+
+
+@pytest.mark.parametrize(
+    "kind", ["branch-board", "commitments", "classification", "duty-reports", "honours", "pairings", "stats"]
+)
+def test_an_organisations_name_breaks_only_between_its_words(
+    browser: Browser, server: str, kind: str
+) -> None:
+    """A table's column broke names anywhere: 青山村第一党 / 支部 on the commitments board at 1366 px, 县卫生健 / 康局,
+    镇水务站党 / 支部 and 离退休党 / 员 on a phone. Now 青山村第一 / 党支部, or the table becomes cards."""
+    broken = {}
+    for width in (360, 412, 1366):
+        context, page = open_page(browser, server, DATED_PAGES[kind], width)
+        for step in ("0", "3"):
+            page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
+            page.reload(wait_until="load")
+            broken[f"{width} px, step {step}"] = page.evaluate(NAME_BREAKS)
+        context.close()
+    assert broken == {where: [] for where in broken}

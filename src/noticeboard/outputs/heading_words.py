@@ -30,9 +30,10 @@ and a pattern of three groups: its opening tag, its text (no tag in it), its clo
 LABELS: Labels = {
     "nb-card__title": re.compile(r'(<span class="nb-card__title">)([^<]*)(</span>)'),
     "nb-print__button": re.compile(r'(<a class="md-button nb-print__button"[^>]*>)([^<]*)(</a>)'),
+    "nb-name": re.compile(r'(<span class="nb-name">)([^<]*)(</span>)'),
 }
-"""A home page card's title, a print button's label (打印全部党员先锋岗公 / 示栏 before), each looked for only
-on a page that has one."""
+"""A home page card's title, a print button's label (打印全部党员先锋岗公 / 示栏 before), an organisation's name
+in a table (青山村第一党 / 支部 before), each looked for only on a page that has one."""
 _TAG = re.compile(r"(<[^>]*>)")
 _VOID = re.compile(r"<(?:wbr|br|img|input|hr)\b")
 """Elements without an end tag."""
