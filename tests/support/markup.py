@@ -13,6 +13,8 @@ VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+_OWN = frozenset({"nb-nowrap", "nb-name"})
+"""The classes of the elements whose text is their parent's own (:meth:`Element.own_text`)."""
 
 
 @dataclass(eq=False)
@@ -39,9 +41,10 @@ class Element:
 
     def own_text(self) -> str:
         """Its own text, without that of the elements inside it (a note, a category), stripped. What is kept
-        on one line inside it (``span.nb-nowrap``: 扩种 2000 亩) is its own text, as a reader sees it."""
+        on one line inside it (``span.nb-nowrap``: 扩种 2000 亩) and a name marked to break between its words
+        (``span.nb-name``) are its own text, as a reader sees it."""
         return "".join(
-            child if isinstance(child, str) else child.text() if "nb-nowrap" in child.classes else ""
+            child if isinstance(child, str) else child.text() if _OWN & child.classes else ""
             for child in self.children
         ).strip()
 
