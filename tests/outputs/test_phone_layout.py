@@ -6,7 +6,7 @@ test-artifacts/ (not committed) for a person to look at."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -114,6 +114,27 @@ def open_page(
     page = context.new_page()
     page.goto(server + path, wait_until="load")
     return context, page
+
+
+def at_each_size(
+    browser: Browser,
+    server: str,
+    path: str,
+    widths: tuple[int, ...],
+    script: str,
+    argument: Callable[[int], object] = lambda width: None,
+) -> dict[str, Any]:
+    """What ``script`` finds on the page at ``path`` at each of ``widths`` (given ``argument(width)``), at
+    the normal text size and the largest, by ``"360 px, step 3"``."""
+    found = {}
+    for width in widths:
+        context, page = open_page(browser, server, path, width)
+        for step in ("0", "3"):
+            page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
+            page.reload(wait_until="load")
+            found[f"{width} px, step {step}"] = page.evaluate(script, argument(width))
+        context.close()
+    return found
 
 
 @pytest.fixture
@@ -297,14 +318,8 @@ def test_charts_keep_their_text_at_12_px_or_more_even_at_200_percent(
 
 def test_at_the_largest_text_a_phones_charts_grow_with_the_text(browser: Browser, server: str) -> None:
     """Fitted to a phone's column, the full chart's labels stayed at 16 px beside text of 26 px."""
-    context, page = open_page(browser, server, "stats/", 360)
-    labels = {}
-    for step in ("0", "3"):
-        page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
-        page.reload(wait_until="load")
-        labels[step] = max(page.evaluate(CHART_TEXT))
-    context.close()
-    assert labels["0"] < 17 and labels["3"] >= 24
+    sizes = at_each_size(browser, server, "stats/", (360,), CHART_TEXT)
+    assert max(sizes["360 px, step 0"]) < 17 and max(sizes["360 px, step 3"]) >= 24
 
 
 SPLIT = r"""(splits) => {
@@ -344,14 +359,9 @@ def test_no_date_or_phone_number_is_split_across_two_lines(browser: Browser, ser
     and ``2026年1月`` at the end of one line with ``11日`` on the next is a date misread. At 200% zoom
     (180 px), where the largest text leaves no line long enough for a date, what is kept on one line still
     fits the screen."""
-    split = {}
-    for width in (360, 412, 180):
-        context, page = open_page(browser, server, DATED_PAGES[kind], width)
-        for step in ("0", "3"):
-            page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
-            page.reload(wait_until="load")
-            split[f"{width} px, step {step}"] = page.evaluate(SPLIT, width != 180)
-        context.close()
+    split = at_each_size(
+        browser, server, DATED_PAGES[kind], (360, 412, 180), SPLIT, lambda width: width != 180
+    )
     assert split == {where: [] for where in split}
 
 
@@ -397,14 +407,7 @@ there."""
 def test_no_line_begins_with_a_closing_mark(browser: Browser, server: str, kind: str) -> None:
     """The notice's 公示期已结束 was kept on one line with the comma before it, and at the largest text on a
     360 px phone the 。 after it began the next line."""
-    begins = {}
-    for width in (360, 412):
-        context, page = open_page(browser, server, DATED_PAGES[kind], width)
-        for step in ("0", "3"):
-            page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
-            page.reload(wait_until="load")
-            begins[f"{width} px, step {step}"] = page.evaluate(LINE_START)
-        context.close()
+    begins = at_each_size(browser, server, DATED_PAGES[kind], (360, 412), LINE_START)
     assert begins == {where: [] for where in begins}
 
 
@@ -441,12 +444,5 @@ def test_an_organisations_name_breaks_only_between_its_words(
 ) -> None:
     """A table's column broke names anywhere: 青山村第一党 / 支部 on the commitments board at 1366 px, 县卫生健 / 康局,
     镇水务站党 / 支部 and 离退休党 / 员 on a phone. Now 青山村第一 / 党支部, or the table becomes cards."""
-    broken = {}
-    for width in (360, 412, 1366):
-        context, page = open_page(browser, server, DATED_PAGES[kind], width)
-        for step in ("0", "3"):
-            page.evaluate(f"localStorage.setItem('nb-size', '{step}')")
-            page.reload(wait_until="load")
-            broken[f"{width} px, step {step}"] = page.evaluate(NAME_BREAKS)
-        context.close()
+    broken = at_each_size(browser, server, DATED_PAGES[kind], (360, 412, 1366), NAME_BREAKS)
     assert broken == {where: [] for where in broken}
