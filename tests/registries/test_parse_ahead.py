@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,43 @@ def test_the_records_this_process_keeps_share_one_set_of_the_fields_given_and_st
     for kept in records:
         assert kept == Member.model_validate(kept.model_dump(exclude_unset=True))
     cache.close()
+
+
+class _Held:
+    """Other work for the second process that lasts until the test lets it end (a file appears)."""
+
+    def __init__(self, release: Path) -> None:
+        self.release = release
+
+    def seconds(self) -> float:
+        return 0.0
+
+    def __call__(self) -> str:
+        deadline = time.monotonic() + 20
+        while not self.release.exists():
+            if time.monotonic() > deadline:
+                return "never let go"
+            time.sleep(0.01)
+        return "let go"
+
+
+def test_the_files_are_read_while_the_second_process_does_its_other_work(tmp_path: Path) -> None:
+    """A cold load reads every file's records back while the second process still opens the photos: the
+    second's share is in the cache when :meth:`ParseCache.validate_ahead` returns, its other work's result
+    comes after, and this process's share is written only once the second has ended (the other core is
+    the second's until then)."""
+    data = tmp_path / "data"
+    paths = _members(data)
+    release = tmp_path / "release"
+    cache = ParseCache(tmp_path / "cache")
+    cache.validate_ahead(record_files(data), fork=True, meanwhile=_Held(release))
+    mine = [path for path in paths if any(key.endswith(path.read_bytes()) for key in cache.kept)]
+    theirs = [path for path in paths if path not in mine]
+    assert mine and theirs, "both processes had a share"
+    assert all(cache.get_records(path.read_bytes(), Member) for path in theirs)
+    assert cache.validated.count() == len(theirs), "this process's share is not written yet"
+    release.touch()
+    assert cache.ahead_result() == "let go"
+    assert cache.ahead_result() is None, "given once"
+    cache.close()
+    assert cache.validated.count() == len(paths)

@@ -43,15 +43,15 @@ def load_registry(
         cache = ParseCache(cache_dir) if cache_dir is not None else None
         photos = PhotoChecks(cache_dir) if cache_dir is not None else None
         if cache is not None and photos is not None:
-            found = cache.validate_ahead(
+            cache.validate_ahead(
                 record_files(data_dir, declared),
                 fork=_may_fork() if fork is None else fork,
                 meanwhile=photos.ahead(data_dir / "photos"),
             )
-            if found is not None:
-                photos.learn(found)
         try:
             loaded = read_files(data_dir, stories_dir, problems, cache, declared)
+            if cache is not None and photos is not None and (found := cache.ahead_result()) is not None:
+                photos.learn(found)  # (checked by the second process while this one read the files)
             registry = build_registry(loaded, problems, stories_dir, declared, photos)
             if photos is not None:
                 photos.save()
