@@ -62,12 +62,26 @@ def test_a_group_that_runs_onto_the_next_sheet_is_headed_there_again_as_continue
         ("r" * 24, [24]),  # one full sheet stays one
         ("r" * 25, [13, 12]),  # not 24 and a sheet with one member on it
         ("H" + "r" * 24, [13, 13]),  # the second sheet's group heading again, as continued
-        ("r" * 49, [17, 17, 15]),  # the fullest sheet as low as it can be
+        ("r" * 49, [17, 16, 16]),  # not 17, 17 and 15: of cuts as even, the earlier sheets fuller
     ],
 )
 def test_rows_are_spread_evenly_over_the_sheets_they_need(pattern: str, counts: list[int]) -> None:
     sheets = paginate(_rows(pattern), "portrait")
     assert [len(sheet.rows) for sheet in sheets] == counts
+
+
+def test_rows_of_more_than_a_line_are_spread_evenly_too() -> None:
+    """A landscape board of 25 commitments of 1.7 lines each (12 lines a sheet) printed 7, 7, 7 and 4."""
+    rows = [PrintRow((f"row {index}",), lines=1.7) for index in range(25)]
+    assert [len(sheet.rows) for sheet in paginate(rows, "landscape")] == [7, 6, 6, 6]
+
+
+def test_a_cut_that_repeats_a_heading_is_taken_when_it_is_the_more_even() -> None:
+    """18 lines on two landscape sheets: 10 and 9 with the group's heading again (（续）), not 12 and 6
+    without it (which has the fewer lines in all)."""
+    sheets = paginate(_rows("H" + "r" * 11 + "H" + "r" * 5), "landscape")
+    assert [len(sheet.rows) for sheet in sheets] == [10, 9]
+    assert sheets[1].rows[0].cells[0] == "heading 0（续）"
 
 
 @pytest.mark.parametrize("landscape", ["same", "wrapped"])
