@@ -157,6 +157,15 @@ def test_search_index_holds_names_not_tables(site: Path) -> None:
     assert (site / "search" / "search_index.json").stat().st_size < 200_000
 
 
+def test_the_township_committees_name_breaks_after_its_place_not_inside_it(site: Path) -> None:
+    """Cut as jieba cuts it alone, 青山镇党委 was 青山 / 镇党委 (and 青山镇委党校 青山 / 镇委 / 党校): a name in a
+    table or a heading broke between 青山 and 镇."""
+    pages = [read(site, path) for path in ("honours/index.html", "stats/index.html", "lectures/index.html")]
+    assert all("青山镇党委" in page.replace("<wbr>", "") for page in pages[:2])
+    assert not any("青山<wbr>镇" in page for page in pages)
+    assert "青山镇委<wbr>党校" in pages[2]
+
+
 def test_two_builds_are_byte_identical(site: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
     assert build_site(again).returncode == 0

@@ -353,7 +353,7 @@ def build_catalogue(
     catalogue.home = _home(catalogue, boards)
     catalogue.story_branches = _story_branches(boards)
     catalogue.feed = _feed(boards)
-    catalogue.search_words = _search_words(boards.current)
+    catalogue.search_words = _search_words(boards.current, boards.registry.site.organisation)
     return catalogue
 
 
@@ -655,11 +655,22 @@ def _feed(boards: Boards) -> Feed:
     )
 
 
-def _search_words(view: YearView) -> tuple[str, ...]:
-    """In sorted order: they go into search's dictionary, where their order says nothing, and every page's
+COMMITTEE_KIND = "党委"
+"""What a township committee's name ends with after its place (青山镇党委)."""
+
+
+def _search_words(view: YearView, organisation: str) -> tuple[str, ...]:
+    """The site's names (the township committee and its place, each branch, secretary and member named),
+    in sorted order: they go into search's dictionary, where their order says nothing, and every page's
     key is made from them (a points edit that only swapped two members' places on one board would have
-    rendered every page of the site again)."""
-    words: list[str] = []
+    rendered every page of the site again).
+
+    Why the committee and its place: cut without them, 青山镇党委 was 青山 / 镇党委, and a name in a table
+    broke there (and 青山镇委党校 after 青山)."""
+    words = [organisation]
+    place = organisation.removesuffix(COMMITTEE_KIND)
+    if place != organisation and len(place) > 1:
+        words.append(place)
     for page in view.pages.values():
         words.append(page.branch.name)
         if page.branch.secretary:
