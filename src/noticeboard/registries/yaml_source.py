@@ -311,10 +311,8 @@ class ParseCache:
                 os.close(told)
             try:
                 kept = self._validate(mine, keep=True)
-            finally:
-                os.read(
-                    listen, 1
-                )  # (nothing: it failed and printed why; what it did not keep is validated when read)
+            finally:  # (no byte: it failed and printed why; what it did not keep is validated when read)
+                os.read(listen, 1)
             # This part is written by a third process once the second has ended (until then the other core is
             # the second's), while this one goes on reading and cross-checking.
             store = functools.partial(self._store_records, kept)
