@@ -132,9 +132,8 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
             heading = row
     share = before[-1] / (len(_filled(rows, budget)) + 1)
     unreachable = (math.inf, math.inf)
-    best = [(0.0, 0.0)] + [unreachable] * len(rows)
-    """For the first ``end`` rows: (sheets, how uneven they are) of their best cut."""
-    begins = [0] * (len(rows) + 1)
+    best = [(0.0, 0.0)] + [unreachable] * len(rows)  # the first ``end`` rows' best cut: (sheets, how uneven)
+    begins = [0] * (len(rows) + 1)  # where the last sheet of that cut begins
     for end in range(1, len(rows) + 1):
         if end < len(rows) and rows[end - 1].heading:
             continue
