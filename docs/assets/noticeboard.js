@@ -1,5 +1,6 @@
 /* Noticeboard on every page: reading settings for older eyes, tables as cards where they do not fit,
-   a name for Material's search dialog, where the notice period stands today. Nothing here is needed
+   a name for Material's search dialog and a search of text put in without a key, where the notice
+   period stands today. Nothing here is needed
    to read a board: without it, the page keeps its normal size and colours, tables scroll inside
    their own box, and the notice shows the period's dates alone. */
 (function () {
@@ -173,6 +174,15 @@
   /* Material's search dialog has role="dialog" but no name (axe: aria-dialog-name). */
   document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
     dialog.setAttribute("aria-label", "搜索");
+  });
+
+  /* Material searches when a key is released in its box (keyup), not when the box's text changes: a
+     name put in without a key was not searched (a word picked from a phone's candidate bar, text pasted
+     from a menu or spoken). Each change is passed on as a keyup, once a word being composed is picked. */
+  document.querySelectorAll("input.md-search__input").forEach(function (box) {
+    function passOn() { box.dispatchEvent(new KeyboardEvent("keyup")); }
+    box.addEventListener("input", function (event) { if (!event.isComposing) passOn(); });
+    box.addEventListener("compositionend", passOn);
   });
 
   /* Where the notice period stands today (notice-state.html); screen.js has the same words. */

@@ -70,6 +70,16 @@ def test_search_a_member_name_in_chinese(page: Page, server: str) -> None:
     shot(page, "search-landing")
 
 
+def test_search_a_name_put_in_without_a_key(page: Page, server: str) -> None:
+    """A name picked from a phone's candidate bar, or pasted from a menu, comes with no key released:
+    Material searched only on keyup, and the box stayed at 键入以开始搜索."""
+    page.goto(server)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.insert_text("邱建国")  # (as an input method puts in a word it composed: no key events)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert page.locator(".md-search-result__item h1").all_inner_texts() == ["青山村第一党支部"]
+
+
 def test_search_a_branch_and_a_secretary(page: Page, server: str) -> None:
     page.goto(server)
     assert search(page, "通达煤矿党支部")[0] == "通达煤矿党支部"
