@@ -314,6 +314,16 @@ def test_the_snapshot_reports_a_lecture_held_and_a_roster_changed(school: Townsh
     assert "农业技术宣讲队" in text and "邓国华" in text
 
 
+def test_the_snapshot_reports_the_schools_head_replaced(school: Township) -> None:
+    """The demo's school got another head (钟晓岚 → 陶志远) and the change log said nothing of it."""
+    before = snapshot(boards_of(school))
+    school.replace(
+        SCHOOL, "{name: 钟晓岚, post: 镇党委委员、组织委员}", "{name: 陶志远, post: 镇党委委员、组织委员}"
+    )
+    text = render(compare(before, snapshot(boards_of(school))))
+    assert "青山镇委党校" in text and "钟晓岚" in text and "陶志远" in text
+
+
 def test_the_snapshot_reports_a_lecture_credited_to_another_team(school: Township) -> None:
     before = snapshot(boards_of(school))
     school.replace(

@@ -878,10 +878,18 @@ class LecturesKind(BoardKind):
         return {"lectures.json": {"year": year, "schools": [], "lectures": []}}
 
     def snapshot(self, boards: Any, board: LectureBoard) -> Mapping[str, Entry]:
+        """The school (its place, head and 讲师团), each team's roster and topics, each lecture: a head
+        replaced by another was published with no line in the change log."""
         entries = {
-            f"team/{team.id}": Entry(team.name, {"讲师": team.roster_words, "宣讲内容": team.topics_words})
-            for team in board.teams
+            f"school/{school.number}": Entry(
+                school.name, {"地点": school.place, "校长": school.head.words, "讲师团": school.lecturers}
+            )
+            for school in board.schools
         }
+        entries.update(
+            (f"team/{team.id}", Entry(team.name, {"讲师": team.roster_words, "宣讲内容": team.topics_words}))
+            for team in board.teams
+        )
         for row in board.rows:
             entries[row.id] = Entry(
                 f"专题讲习：{row.topic}",
