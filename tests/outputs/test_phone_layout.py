@@ -414,7 +414,7 @@ def test_no_line_begins_with_a_closing_mark(browser: Browser, server: str, kind:
 NAME_BREAKS = r"""() => {
   const broken = [];
   const range = document.createRange();
-  const naming = /党支部|党组织|承诺人|单位|活动场所|^类别$/;
+  const naming = /党支部|党总支|党组织|承诺人|单位|活动场所|^类别$|^类型$/;
   for (const table of document.querySelectorAll(".nb-table table")) {
     const heads = Array.from(table.querySelectorAll("thead th")).map(th => th.textContent.trim());
     for (const row of table.querySelectorAll("tbody tr")) {
