@@ -76,6 +76,14 @@ def test_rows_of_more_than_a_line_are_spread_evenly_too() -> None:
     assert [len(sheet.rows) for sheet in paginate(rows, "landscape")] == [7, 6, 6, 6]
 
 
+def test_no_sheet_ends_with_a_groups_heading_and_one_row_of_it_where_it_can_be_helped() -> None:
+    """The most even cut of 20 lines put 二星党员（11 名） and one of them at the foot of the first sheet, the
+    other ten on the next: the group now begins the second sheet (9 and 11 lines)."""
+    sheets = paginate(_rows("H" + "r" * 8 + "H" + "r" * 10), "landscape")
+    assert [[row.cells[0] for row in sheet.rows][0] for sheet in sheets] == ["heading 0", "heading 9"]
+    assert [len(sheet.rows) for sheet in sheets] == [9, 11]
+
+
 def test_a_cut_that_repeats_a_heading_is_taken_when_it_is_the_more_even() -> None:
     """18 lines on two landscape sheets: 10 and 9 with the group's heading again (（续）), not 12 and 6
     without it (which has the fewer lines in all)."""

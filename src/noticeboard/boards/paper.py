@@ -114,9 +114,10 @@ def paginate(rows: Sequence[PrintRow], orientation: str) -> tuple[Sheet, ...]:
 def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
     """Where each sheet after the first begins: as few sheets as hold ``rows``, and of those the cut whose
     sheets' lines are most even (the least sum of the squares of their lines less an equal share of
-    all; of two as even, the one whose earlier sheets are fuller). A sheet holds at most ``budget`` lines,
-    with its group's heading again, or a single row taller than that; it never ends with a heading, but
-    the last one.
+    all; of two as even, the one whose earlier sheets are fuller), and that leaves no group's heading with
+    a single row of it at the foot of a sheet where another cut does not. A sheet holds at most ``budget``
+    lines, with its group's heading again, or a single row taller than that; it never ends with a heading,
+    but the last one.
 
     Why not the sum of the squares of the lines alone: a heading again adds a line, and that sum was
     least with a cut that needs none (a board of 18 lines printed 12 and 6, not 10 and 9 with （续）).
@@ -131,6 +132,7 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
         if row.heading:
             heading = row
     share = before[-1] / (len(_filled(rows, budget)) + 1)
+    orphan = budget**2  # (more than any evenness: taken only where the same sheets cannot avoid it)
     unreachable = (math.inf, math.inf)
     best = [(0.0, 0.0)] + [unreachable] * len(rows)  # the first ``end`` rows' best cut: (sheets, how uneven)
     begins = [0] * (len(rows) + 1)  # where the last sheet of that cut begins
@@ -144,7 +146,8 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
             if lines > budget and entries > 1:
                 break
             sheets, uneven = best[begin]
-            candidate = (sheets + 1, round(uneven + (lines - share) ** 2, 9))  # (sums of fractions: 1.7 × 7)
+            uneven += (lines - share) ** 2 + (orphan if _orphaned(rows, begin, end) else 0)
+            candidate = (sheets + 1, round(uneven, 9))  # (sums of fractions: 1.7 × 7)
             if candidate < best[end]:
                 best[end], begins[end] = candidate, begin
     ends = []
@@ -153,6 +156,12 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
         end = begins[end]
         ends.append(end)
     return ends[::-1]
+
+
+def _orphaned(rows: Sequence[PrintRow], begin: int, end: int) -> bool:
+    """Whether a sheet of ``rows[begin:end]`` ends with a group's heading and one row of it, the group going
+    on over the page (二星党员（18 名） at the foot of a sheet, 17 more on the next)."""
+    return begin <= end - 2 and end < len(rows) and rows[end - 2].heading and not rows[end].heading
 
 
 def _filled(rows: Sequence[PrintRow], budget: float) -> list[int]:
