@@ -80,7 +80,7 @@ def test_no_sheet_ends_with_a_groups_heading_and_one_row_of_it_where_it_can_be_h
     """The most even cut of 20 lines put 二星党员（11 名） and one of them at the foot of the first sheet, the
     other ten on the next: the group now begins the second sheet (9 and 11 lines)."""
     sheets = paginate(_rows("H" + "r" * 8 + "H" + "r" * 10), "landscape")
-    assert [[row.cells[0] for row in sheet.rows][0] for sheet in sheets] == ["heading 0", "heading 9"]
+    assert [sheet.rows[0].cells[0] for sheet in sheets] == ["heading 0", "heading 9"]
     assert [len(sheet.rows) for sheet in sheets] == [9, 11]
 
 
