@@ -101,16 +101,17 @@ def paginate(rows: Sequence[PrintRow], orientation: str) -> tuple[Sheet, ...]:
     Why evenly: filled one after another, a board of 25 members printed a full sheet and a second one
     with a single row under its header, notice and QR code, and a landscape board of commitments 7, 7, 7
     and 4 rows (now 13 and 12; 6, 6, 6 and 7)."""
-    ends = _cuts(rows, LINES_PER_SHEET[orientation])
+    opening = _openings(rows)
+    ends = _cuts(rows, opening, LINES_PER_SHEET[orientation])
     bounds = [0, *ends, len(rows)]
     total = len(bounds) - 1
     return tuple(
-        Sheet(number, total, (*_continued(rows, start), *rows[start:end]))
+        Sheet(number, total, (*_continued(opening[start] if start else None), *rows[start:end]))
         for number, (start, end) in enumerate(pairwise(bounds), start=1)
     )
 
 
-def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
+def _cuts(rows: Sequence[PrintRow], opening: Sequence[PrintRow | None], budget: float) -> list[int]:
     """Where each sheet after the first begins: as few sheets as hold ``rows``, and of those the cut whose
     sheets' lines are most even (the least sum of the squares of their lines less an equal share of
     all; of two as even, the one whose earlier sheets are fuller), and that leaves no group's heading with
@@ -123,19 +124,15 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
     Found by dynamic programming over where the last sheet begins, in ``len(rows)`` times the rows a
     sheet holds: a county's board of 2,000 branches is cut in 13 ms, its 6,005 posters in both
     orientations in 0.33 s (0.11 s filled one after another; 1.1 s with a tuple and a ``round`` a step)."""
-    filled = _filled(rows, budget)
+    filled = _filled(rows, opening, budget)
     if not filled:  # (one sheet holds them: most boards, and nothing to choose)
         return filled
     total = len(rows)
     headings = [row.heading for row in rows]
     before = [0.0]
-    opening = []  # the lines of the heading again (（续）) on a sheet that begins at each row
-    heading: PrintRow | None = None
     for row in rows:
         before.append(before[-1] + row.lines)
-        opening.append(0.0 if row.heading or heading is None else heading.lines)
-        if row.heading:
-            heading = row
+    again = [0.0 if heading is None else heading.lines for heading in opening]
     share = before[-1] / (len(filled) + 1)
     orphan = budget**2  # (more than any evenness: taken only where the same sheets cannot avoid it)
     # The best cut of the first ``end`` rows: its sheets (more than ``total``: none), how uneven they are,
@@ -151,7 +148,7 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
         least, flattest, entries = total + 1, 0.0, 0
         for begin in range(end - 1, -1, -1):  # the last sheet shortest first: of two as even, it is kept
             entries += not headings[begin]
-            lines = before[end] - before[begin] + opening[begin]
+            lines = before[end] - before[begin] + again[begin]
             if lines > budget and entries > 1:
                 break
             count = sheets[begin] + 1
@@ -172,7 +169,7 @@ def _cuts(rows: Sequence[PrintRow], budget: float) -> list[int]:
     return ends[::-1]
 
 
-def _filled(rows: Sequence[PrintRow], budget: float) -> list[int]:
+def _filled(rows: Sequence[PrintRow], opening: Sequence[PrintRow | None], budget: float) -> list[int]:
     """Where each sheet after the first begins, each filled before the next is begun with at most ``budget``
     lines (a row taller than the budget has a sheet of its own): as few sheets as the rows need."""
     ends: list[int] = []
@@ -181,20 +178,29 @@ def _filled(rows: Sequence[PrintRow], budget: float) -> list[int]:
         following = rows[index + 1].lines if row.heading and index + 1 < len(rows) else 0
         if index > start and used + row.lines + following > budget:
             ends.append(index)
-            start, used = index, sum(again.lines for again in _continued(rows, index))
+            heading = opening[index]
+            start, used = index, 0.0 if heading is None else heading.lines
         used += row.lines
     return ends
 
 
-def _continued(rows: Sequence[PrintRow], start: int) -> tuple[PrintRow, ...]:
-    """What a sheet beginning at ``rows[start]`` opens with above it: the heading of the group it continues,
-    marked （续）; nothing where it begins with a heading, or with rows no heading is over."""
-    if start == 0 or rows[start].heading:
-        return ()
-    for row in reversed(rows[:start]):
+def _openings(rows: Sequence[PrintRow]) -> list[PrintRow | None]:
+    """For a sheet beginning at each row, the heading of the group it continues, printed again above it;
+    None where it begins with a heading, or with rows no heading is over."""
+    opening: list[PrintRow | None] = []
+    heading = None
+    for row in rows:
+        opening.append(None if row.heading else heading)
         if row.heading:
-            return (replace(row, cells=(f"{row.cells[0]}（续）", *row.cells[1:])),)
-    return ()
+            heading = row
+    return opening
+
+
+def _continued(heading: PrintRow | None) -> tuple[PrintRow, ...]:
+    """The rows a sheet opens with above its own: ``heading`` again, marked （续）, if any."""
+    if heading is None:
+        return ()
+    return (replace(heading, cells=(f"{heading.cells[0]}（续）", *heading.cells[1:])),)
 
 
 def make_poster(
