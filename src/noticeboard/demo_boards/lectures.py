@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from noticeboard.registries.models.site import place_of
+
 SEED_OFFSET = 1400
 """Added to the demo's seed, so this board's draws do not move when another board's change."""
 
@@ -119,7 +121,7 @@ def write(out: Path, seed: int) -> None:
         members = [found for spec in people if (found := lecturer(*spec)) is not None]
         if members:
             teams.append({"id": team_id, "name": team_name, "topics": list(topics), "members": members})
-    township = str(site["organisation"]).removesuffix("党委")  # 青山镇党委: the school is 青山镇委党校
+    township = place_of(str(site["organisation"]))  # 青山镇党委: the school is 青山镇委党校
     # The seed's 党校 is headed by 镇党委委员、组织委员: the one of site.yml's leaders, not another name.
     head = next(leader for leader in site["leaders"] if "组织委员" in leader["post"])
     school = [

@@ -33,6 +33,7 @@ from noticeboard.outputs.story_feed import Feed, FeedStory
 from noticeboard.outputs.web_photos import Photos
 from noticeboard.registries.frozen import frozen, replace
 from noticeboard.registries.memory import paused_gc
+from noticeboard.registries.models.site import place_of
 from noticeboard.registries.reading import Story
 from noticeboard.rules.results import Summary
 
@@ -655,10 +656,6 @@ def _feed(boards: Boards) -> Feed:
     )
 
 
-COMMITTEE_KIND = "党委"
-"""What a township committee's name ends with after its place (青山镇党委)."""
-
-
 def _search_words(view: YearView, organisation: str) -> tuple[str, ...]:
     """The site's names (the township committee and its place, each branch, secretary and member named),
     in sorted order: they go into search's dictionary, where their order says nothing, and every page's
@@ -668,8 +665,7 @@ def _search_words(view: YearView, organisation: str) -> tuple[str, ...]:
     Why the committee and its place: cut without them, 青山镇党委 was 青山 / 镇党委, and a name in a table
     broke there (and 青山镇委党校 after 青山)."""
     words = [organisation]
-    place = organisation.removesuffix(COMMITTEE_KIND)
-    if place != organisation and len(place) > 1:
+    if (place := place_of(organisation)) != organisation:
         words.append(place)
     for page in view.pages.values():
         words.append(page.branch.name)

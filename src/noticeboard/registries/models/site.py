@@ -8,6 +8,16 @@ from pydantic import Field
 
 from noticeboard.registries.models.common import Day, OneLine, Record, Slug, Text, Year
 
+COMMITTEE_SUFFIX = "党委"
+"""What a township committee's name ends with after its place (青山镇党委)."""
+
+
+def place_of(organisation: str) -> str:
+    """The place a committee is named for (青山镇党委: 青山镇); the name itself where it does not end in 党委
+    after a place of its own."""
+    place = organisation.removesuffix(COMMITTEE_SUFFIX)
+    return place if len(place) > 1 else organisation
+
 
 class Notice(Record):
     """The notice period (公示期) during which the public may object."""
