@@ -326,7 +326,7 @@ class ParseCache:
         ahead, self.ahead = self.ahead, None
         if ahead is not None:
             with contextlib.suppress(AsideFailed):
-                return ahead.result()[1]
+                return ahead.result()
         return None
 
     def close(self, *, wait: bool = True) -> None:
@@ -430,12 +430,12 @@ class Meanwhile(Protocol[T_co]):
         """Do it (in the second process): its result goes back to the first."""
 
 
-def _validated_then(validate: Callable[[], Any], told: int, then: Callable[[], T]) -> tuple[None, T]:
+def _validated_then(validate: Callable[[], Any], told: int, then: Callable[[], T]) -> T:
     """In the second process of :meth:`ParseCache.validate_ahead`: ``validate()``, a byte down ``told``
-    (its share is in the cache), then the other work."""
+    (its share is in the cache), then the other work, whose result it returns."""
     validate()
     os.write(told, b".")
-    return None, then()
+    return then()
 
 
 def _after_end(listen: int, work: Callable[[], T]) -> T:
